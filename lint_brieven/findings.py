@@ -1,0 +1,73 @@
+"""Findings: what the rules report, in the shape every reporter writes out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+    @property
+    def dutch(self) -> str:
+        return {"info": "info", "warning": "waarschuwing", "error": "fout"}[self.value]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A replacement for the finding's text. ``safe`` means right in every context."""
+
+    text: str
+    safe: bool = False
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place in one file.
+
+    Lines and columns are 1-based; ``end_column`` is exclusive. For DOCX files ``line`` is the
+    paragraph number in reading order and ``column`` the character in that paragraph; ``runs``
+    then lists ``(run_index, start, end)`` within that paragraph's runs.
+    """
+
+    path: str
+    code: str
+    severity: Severity
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str = ""
+    suggestions: tuple[Suggestion, ...] = ()
+    rule_name: str = ""
+    variant: str | None = None
+    paragraphs: bool = False  # True when line means a DOCX paragraph
+    runs: tuple[tuple[int, int, int], ...] = field(default=(), compare=False)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+
+@dataclass
+class FileReport:
+    """The outcome for one file: its findings, or the Dutch error that kept it from being read."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    error_line: int | None = None
+    notices: list[str] = field(default_factory=list)
+    paragraphs: bool = False
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.error_line}" if self.error_line else self.path

@@ -1,0 +1,276 @@
+"""The letter model every reader produces and every rule reads.
+
+A reader turns a file into one or more :class:`Letter` objects (a Jinja2 template yields one
+letter per variant a tenant can receive). A letter is a list of :class:`Block` objects
+(paragraphs, headings, list items, table cells). Each block's text carries a source map: a list
+of :class:`Segment` objects that tie a range of the block text back to a range of the source
+file, so a finding on any words can be reported at the file's own line and column.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class PlaceholderKind(str, Enum):
+    """What a template placeholder stands for, as far as its name or filter tells."""
+
+    NAME = "naam"
+    DATE = "datum"
+    TIME = "tijd"
+    AMOUNT = "bedrag"
+    ADDRESS = "adres"
+    PHONE = "telefoon"
+    EMAIL = "e-mail"
+    URL = "website"
+    NUMBER = "getal"
+    TEXT = "tekst"
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A ``{{ … }}`` expression: ``source`` is the tag as written, ``kind`` its guessed kind."""
+
+    source: str
+    kind: PlaceholderKind
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The text of one source file as the reader saw it, with a line index.
+
+    For DOCX files the reader builds a stand-in text with one line per paragraph in reading
+    order, so that "line" means paragraph number and "column" the offset in the paragraph.
+    """
+
+    path: str
+    text: str
+    paragraphs: bool = False  # True for DOCX: lines are paragraphs
+    _line_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        object.__setattr__(self, "_line_starts", tuple(starts))
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its newline."""
+        if not 1 <= line <= len(self._line_starts):
+            return ""
+        start = self._line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start : end if end != -1 else len(self.text)]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Maps ``text[start:end]`` of a block to ``source.text[src_start:src_end]``.
+
+    ``exact`` segments map character for character; others (a placeholder's stand-in word, a
+    decoded HTML entity) map as a whole.
+    """
+
+    start: int
+    end: int
+    source: SourceText
+    src_start: int
+    src_end: int
+    exact: bool = True
+    placeholder: Placeholder | None = None
+
+    def src_offset(self, offset: int, *, at_end: bool = False) -> int:
+        if self.exact:
+            return self.src_start + (offset - self.start)
+        return self.src_end if at_end else self.src_start
+
+
+class BlockKind(str, Enum):
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+    HEADER = "header"
+    FOOTER = "footer"
+    TEXT_BOX = "text_box"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A resolved source range: file, 1-based start and end line/column."""
+
+    source: SourceText
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    src_start: int
+    src_end: int
+
+
+@dataclass(frozen=True)
+class MappedText:
+    """Text with a source map. Slicing and joining keep the map intact."""
+
+    text: str
+    segments: tuple[Segment, ...]
+
+    @staticmethod
+    def from_source(source: SourceText, start: int = 0, end: int | None = None) -> MappedText:
+        end = len(source.text) if end is None else end
+        text = source.text[start:end]
+        return MappedText(text, (Segment(0, len(text), source, start, end),) if text else ())
+
+    @staticmethod
+    def join(parts: Iterable[MappedText]) -> MappedText:
+        text: list[str] = []
+        segments: list[Segment] = []
+        offset = 0
+        for part in parts:
+            text.append(part.text)
+            segments.extend(_shift(seg, offset) for seg in part.segments)
+            offset += len(part.text)
+        return MappedText("".join(text), tuple(segments))
+
+    def slice(self, start: int, end: int) -> MappedText:
+        out: list[Segment] = []
+        for seg in self.segments:
+            lo, hi = max(seg.start, start), min(seg.end, end)
+            if lo >= hi:
+                continue
+            if seg.exact:
+                out.append(
+                    Segment(
+                        lo - start,
+                        hi - start,
+                        seg.source,
+                        seg.src_offset(lo),
+                        seg.src_offset(hi),
+                    )
+                )
+            else:
+                out.append(
+                    Segment(
+                        lo - start,
+                        hi - start,
+                        seg.source,
+                        seg.src_start,
+                        seg.src_end,
+                        exact=False,
+                        placeholder=seg.placeholder,
+                    )
+                )
+        return MappedText(self.text[start:end], tuple(out))
+
+    def strip(self) -> MappedText:
+        """Drop leading and trailing whitespace, keeping the map."""
+        start = len(self.text) - len(self.text.lstrip())
+        end = len(self.text.rstrip())
+        return self.slice(start, max(start, end))
+
+    def placeholders_in(self, start: int, end: int) -> list[Segment]:
+        return [
+            s for s in self.segments if s.placeholder is not None and s.start < end and start < s.end
+        ]
+
+    def span(self, start: int, end: int) -> Span | None:
+        """The source range of ``text[start:end]`` (None for text with no source)."""
+        inside = [s for s in self.segments if s.start < max(end, start + 1) and start < s.end]
+        if not inside:
+            return None
+        first, last = inside[0], inside[-1]
+        src_start = first.src_offset(max(start, first.start))
+        src_end = last.src_offset(min(end, last.end), at_end=True)
+        if first.source is not last.source:
+            src_end = first.src_end
+        line, column = first.source.line_col(src_start)
+        end_line, end_column = first.source.line_col(max(src_start, src_end))
+        return Span(first.source, line, column, end_line, end_column, src_start, src_end)
+
+
+def _shift(seg: Segment, offset: int) -> Segment:
+    return Segment(
+        seg.start + offset,
+        seg.end + offset,
+        seg.source,
+        seg.src_start,
+        seg.src_end,
+        seg.exact,
+        seg.placeholder,
+    )
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph-like unit of a letter."""
+
+    content: MappedText
+    kind: BlockKind = BlockKind.PARAGRAPH
+    level: int = 0  # heading level or list nesting level
+    number: str | None = None  # list numbering as shown ("1.", "a)", "•")
+
+    @property
+    def text(self) -> str:
+        return self.content.text
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One letter a tenant can receive, as read from ``path``.
+
+    ``variant`` describes which template branches were taken (None for plain files).
+    """
+
+    path: str
+    format: str
+    blocks: tuple[Block, ...]
+    variant: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """An inline ``disable`` for some codes over lines ``first_line..last_line`` of a source.
+
+    ``line``/``column`` locate the comment itself, to report it when it suppressed nothing.
+    An empty ``codes`` set means every code.
+    """
+
+    codes: frozenset[str]
+    path: str
+    first_line: int
+    last_line: int
+    line: int
+    column: int
+    comment: str
+
+    def covers(self, path: str, line: int, code: str) -> bool:
+        return (
+            path == self.path
+            and self.first_line <= line <= self.last_line
+            and (not self.codes or code in self.codes)
+        )
+
+
+@dataclass
+class ReadResult:
+    """All a reader learned from one file."""
+
+    path: str
+    letters: list[Letter] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # Dutch notes, e.g. capped variants
+    sources: Sequence[SourceText] = ()
+    # DOCX only: per paragraph number, (run index, start, end) of each run in the paragraph text
+    runs: dict[int, tuple[tuple[int, int, int], ...]] = field(default_factory=dict)

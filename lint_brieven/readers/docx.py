@@ -1,0 +1,308 @@
+"""Word letters (.docx), read with python-docx.
+
+Paragraphs are numbered in reading order: the body (paragraphs, table cells row by row, text
+boxes right after the paragraph that anchors them), then each distinct header and footer. The
+reader builds a stand-in source text with one line per paragraph, so a finding's line is the
+paragraph number (shown as ``brief.docx:¶12:5``) and its column the character in the paragraph;
+the run offsets of every paragraph are kept for a later step that comments on or edits runs.
+
+Jinja tags in the text (``{{ huurder.naam }}``, ``{%p if … %}``, also when Word split a tag over
+runs) are placeholders or markup, not prose. The package is checked before python-docx sees it:
+entries above a size limit (zip bombs) and XML with a DOCTYPE or entities are refused.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+import docx
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from lint_brieven.letter import (
+    Block,
+    BlockKind,
+    Letter,
+    MappedText,
+    ReadResult,
+    Segment,
+    SourceText,
+    Suppression,
+)
+from lint_brieven.readers.errors import ReaderError
+from lint_brieven.readers.options import ReadOptions
+from lint_brieven.readers.placeholders import JINJA_TAG, from_expression_text, stand_in
+from lint_brieven.suppression import directive_codes
+
+_XML_SUFFIXES = (".xml", ".rels")
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_LINE_BREAK = "\x0b"  # stands for a soft line break inside a paragraph in the stand-in source
+
+
+@dataclass(frozen=True)
+class RunSpan:
+    """Characters ``start:end`` of a paragraph's text come from its run number ``index``."""
+
+    index: int
+    start: int
+    end: int
+
+
+@dataclass
+class _Para:
+    text: str
+    runs: list[RunSpan]
+    kind: BlockKind
+    level: int
+    number: str | None
+    comment_ids: list[str]
+
+
+def check_package(data: bytes, options: ReadOptions) -> zipfile.ZipFile:
+    """Open the zip, refusing what is corrupt, oversized or carries XML entities."""
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        infos = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ReaderError(
+            "Dit is geen leesbaar Word-bestand (.docx): het bestand is beschadigd of onvolledig."
+        ) from exc
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > options.max_docx_entry_bytes or total > options.max_docx_total_bytes:
+            raise ReaderError(
+                f"Het Word-bestand is geweigerd: onderdeel '{info.filename}' is uitgepakt te groot "
+                f"({info.file_size:,} bytes; grens {options.max_docx_entry_bytes:,}). "
+                "Dit kan een zip-bom zijn.".replace(",", ".")
+            )
+    names = {i.filename for i in infos}
+    if "word/document.xml" not in names:
+        raise ReaderError("Dit is geen Word-document: word/document.xml ontbreekt.")
+    for info in infos:
+        if info.filename.endswith(_XML_SUFFIXES):
+            try:
+                head = package.read(info.filename)
+            except (zipfile.BadZipFile, OSError, EOFError) as exc:
+                raise ReaderError(
+                    f"Het Word-bestand is beschadigd: '{info.filename}' kan niet worden uitgepakt."
+                ) from exc
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise ReaderError(
+                    f"Het Word-bestand is geweigerd: '{info.filename}' bevat een DOCTYPE of "
+                    "XML-entiteiten, die in een gewoon Word-document niet voorkomen."
+                )
+    return package
+
+
+def read(path: str, data: bytes, options: ReadOptions) -> ReadResult:
+    check_package(data, options)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many types for broken packages
+        raise ReaderError(f"Het Word-bestand kan niet worden gelezen: {exc}") from exc
+    paragraphs = list(_reading_order(document))
+    if not any(p.text.strip() for p in paragraphs):
+        raise ReaderError("Het Word-document bevat geen tekst.")
+    source = SourceText(
+        path, "\n".join(p.text.replace("\n", _LINE_BREAK) for p in paragraphs), paragraphs=True
+    )
+    line_starts = [0]
+    for p in paragraphs[:-1]:
+        line_starts.append(line_starts[-1] + len(p.text) + 1)
+    blocks = []
+    for para, start in zip(paragraphs, line_starts, strict=True):
+        content = _content(source, start, para.text)
+        if content.text.strip():
+            blocks.append(Block(content.strip(), para.kind, para.level, para.number))
+    letter = Letter(path, "docx", tuple(blocks))
+    result = ReadResult(path, [letter], sources=[source])
+    result.suppressions = _comment_suppressions(document, paragraphs, path)
+    result.runs = {i + 1: tuple(p.runs) for i, p in enumerate(paragraphs)}
+    return result
+
+
+def _content(source: SourceText, start: int, text: str) -> MappedText:
+    """Paragraph text with Jinja tags made placeholders (``{{ }}``) or dropped (``{% %}``)."""
+    whole = MappedText.from_source(source, start, start + len(text))
+    whole = MappedText(text, whole.segments)  # keep "\n" for soft breaks in the letter text
+    parts: list[MappedText] = []
+    pos = 0
+    for m in JINJA_TAG.finditer(text):
+        parts.append(whole.slice(pos, m.start()))
+        if m.group().startswith("{{"):
+            placeholder = from_expression_text(m.group())
+            word = stand_in(placeholder.kind)
+            seg = Segment(0, len(word), source, start + m.start(), start + m.end(), exact=False,
+                          placeholder=placeholder)
+            parts.append(MappedText(word, (seg,)))
+        pos = m.end()
+    parts.append(whole.slice(pos, len(text)))
+    return MappedText.join(parts)
+
+
+# -- reading order --------------------------------------------------------------------------
+
+
+def _reading_order(document: Document):
+    numbering = _Numbering(document)
+    yield from _story(document, document.element.body, numbering, BlockKind.PARAGRAPH)
+    seen: set[int] = set()
+    for section in document.sections:
+        for part, kind in (
+            (section.first_page_header, BlockKind.HEADER),
+            (section.header, BlockKind.HEADER),
+            (section.even_page_header, BlockKind.HEADER),
+            (section.first_page_footer, BlockKind.FOOTER),
+            (section.footer, BlockKind.FOOTER),
+            (section.even_page_footer, BlockKind.FOOTER),
+        ):
+            if part.is_linked_to_previous:
+                continue
+            element = part._element
+            if id(element) in seen:
+                continue
+            seen.add(id(element))
+            yield from _story(part, element, numbering, kind)
+
+
+def _story(parent, element, numbering: _Numbering, kind: BlockKind):
+    for child in element.iterchildren():
+        if child.tag == qn("w:p"):
+            paragraph = Paragraph(child, parent)
+            yield _paragraph(paragraph, numbering, kind)
+            for box in child.iter(qn("w:txbxContent")):
+                if any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
+                    continue  # the same text box again, for old Word versions
+                yield from _story(parent, box, numbering, BlockKind.TEXT_BOX)
+        elif child.tag == qn("w:tbl"):
+            table = Table(child, parent)
+            for row in table.rows:
+                seen_cells: set[int] = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen_cells:
+                        continue  # merged cells repeat
+                    seen_cells.add(id(cell._tc))
+                    yield from _story(cell, cell._tc, numbering, BlockKind.TABLE_CELL)
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _story(parent, content, numbering, kind)
+
+
+def _paragraph(paragraph: Paragraph, numbering: _Numbering, default: BlockKind) -> _Para:
+    text_parts: list[str] = []
+    runs: list[RunSpan] = []
+    pos = 0
+    for index, run in enumerate(_runs(paragraph)):
+        text = run.text
+        runs.append(RunSpan(index, pos, pos + len(text)))
+        text_parts.append(text)
+        pos += len(text)
+    text = "".join(text_parts)
+    kind, level, number = default, 0, None
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    lowered = style.lower()
+    if lowered.startswith(("heading", "kop")) and default == BlockKind.PARAGRAPH:
+        digits = "".join(ch for ch in style if ch.isdigit())
+        kind, level = BlockKind.HEADING, int(digits or 1)
+    elif lowered in ("title", "titel") and default == BlockKind.PARAGRAPH:
+        kind = BlockKind.HEADING
+    listed = numbering.number(paragraph)
+    if listed is not None:
+        kind, level, number = BlockKind.LIST_ITEM, listed[0], listed[1]
+    comment_ids = [
+        el.get(qn("w:id"))
+        for el in paragraph._p.iter(qn("w:commentRangeStart"), qn("w:commentReference"))
+    ]
+    return _Para(text, runs, kind, level, number, [c for c in comment_ids if c is not None])
+
+
+def _runs(paragraph: Paragraph):
+    """Runs in order, including those inside hyperlinks (not those inside text boxes)."""
+    for item in paragraph.iter_inner_content():
+        if hasattr(item, "runs"):
+            yield from item.runs
+        else:
+            yield item
+
+
+class _Numbering:
+    """Works out list levels and the number Word shows ("1.", "•") for list paragraphs."""
+
+    def __init__(self, document: Document) -> None:
+        self._formats: dict[tuple[str, int], str] = {}
+        self._counters: dict[tuple[str, int], int] = {}
+        self._styles = document.styles
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {
+            a.get(qn("w:abstractNumId")): a for a in root.iter(qn("w:abstractNum"))
+        }
+        for num in root.iter(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            if ref is None or ref.get(qn("w:val")) not in abstract:
+                continue
+            for lvl in abstract[ref.get(qn("w:val"))].iter(qn("w:lvl")):
+                fmt = lvl.find(qn("w:numFmt"))
+                key = (num.get(qn("w:numId")), int(lvl.get(qn("w:ilvl"), "0")))
+                self._formats[key] = fmt.get(qn("w:val")) if fmt is not None else "decimal"
+
+    def number(self, paragraph: Paragraph) -> tuple[int, str] | None:
+        num_pr = self._num_pr(paragraph)
+        if num_pr is None:
+            return None
+        num_id, level = num_pr
+        if num_id == "0":
+            return None
+        fmt = self._formats.get((num_id, level), "bullet")
+        if fmt in ("bullet", "none"):
+            return level, "•"
+        key = (num_id, level)
+        self._counters[key] = self._counters.get(key, 0) + 1
+        for deeper in [k for k in self._counters if k[0] == num_id and k[1] > level]:
+            del self._counters[deeper]
+        return level, f"{self._counters[key]}."
+
+    def _num_pr(self, paragraph: Paragraph) -> tuple[str, int] | None:
+        ppr = paragraph._p.pPr
+        candidates = [ppr.find(qn("w:numPr")) if ppr is not None else None]
+        style = paragraph.style
+        while style is not None:
+            spr = style.element.find(qn("w:pPr"))
+            candidates.append(spr.find(qn("w:numPr")) if spr is not None else None)
+            style = style.base_style
+        num_id, level = None, None
+        for num_pr in candidates:
+            if num_pr is None:
+                continue
+            id_el, lvl_el = num_pr.find(qn("w:numId")), num_pr.find(qn("w:ilvl"))
+            if num_id is None and id_el is not None:
+                num_id = id_el.get(qn("w:val"))
+            if level is None and lvl_el is not None:
+                level = int(lvl_el.get(qn("w:val"), "0"))
+        return (num_id, level or 0) if num_id is not None else None
+
+
+def _comment_suppressions(document: Document, paragraphs: list[_Para], path: str):
+    """Word comments whose text starts with ``lint-brieven: disable=…`` on a paragraph."""
+    try:
+        comments = {str(c.comment_id): c.text for c in document.comments}
+    except (AttributeError, KeyError, etree.LxmlError):
+        return []
+    out: list[Suppression] = []
+    for number, para in enumerate(paragraphs, start=1):
+        for cid in dict.fromkeys(para.comment_ids):
+            codes = directive_codes(comments.get(cid, ""))
+            if codes is not None:
+                comment = comments[cid].strip()
+                out.append(Suppression(codes, path, number, number, number, 1, comment))
+    return out

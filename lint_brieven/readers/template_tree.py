@@ -1,0 +1,323 @@
+"""Turn a parsed Jinja2 template into a tree of literal text and branch choices.
+
+The template is never rendered. Its AST (from jinja2's own parser) is walked: literal text keeps
+its position in the template file, ``{{ … }}`` becomes a placeholder, ``{% if %}`` becomes a
+:class:`Choice` between its branches, ``{% for %}`` bodies appear once, and includes, extends
+with blocks, macros and imports are resolved through the environment's loader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, nodes
+
+from lint_brieven.letter import MappedText, Placeholder, Segment, SourceText
+from lint_brieven.readers.errors import ReaderError
+from lint_brieven.readers.placeholders import classify, stand_in
+
+MAX_DEPTH = 25
+
+
+@dataclass
+class Choice:
+    """A point where the template takes one of several branches."""
+
+    label: str  # e.g. "regel 12"
+    branches: list[list[Item]]
+    names: list[str]  # per branch, e.g. "{% if %}", "{% else %}"
+
+
+Item = MappedText | Choice
+Seq = list[Item]
+
+
+@dataclass
+class Parsed:
+    """A parsed template with the source positions of its text and its ``{{ }}`` tags."""
+
+    name: str
+    source: SourceText
+    ast: nodes.Template
+    data_at: dict[int, int]  # id(TemplateData) -> offset in source
+    expr_at: dict[int, tuple[int, int]]  # id(output expression) -> tag span in source
+
+
+@dataclass
+class Scope:
+    """What is visible while walking one template: its macros, imports and block overrides."""
+
+    parsed: Parsed
+    macros: dict[str, tuple[nodes.Macro, Parsed]] = field(default_factory=dict)
+    namespaces: dict[str, dict[str, tuple[nodes.Macro, Parsed]]] = field(default_factory=dict)
+    assigned: dict[str, Seq] = field(default_factory=dict)
+    blocks: dict[str, list[tuple[nodes.Block, Scope]]] = field(default_factory=dict)
+    caller: Seq | None = None
+    super_body: Seq | None = None
+    depth: int = 0
+
+
+class TemplateTree:
+    """Builds the choice tree for one template file, loading what it includes or extends."""
+
+    def __init__(self, env: Environment) -> None:
+        self.env = env
+        self._cache: dict[str, Parsed] = {}
+        self.sources: list[SourceText] = []
+
+    # -- loading -------------------------------------------------------------------------
+    def parse(self, name: str, source: str, path: str) -> Parsed:
+        if name in self._cache:
+            return self._cache[name]
+        try:
+            ast = self.env.parse(source, name, path)
+        except TemplateSyntaxError as exc:
+            raise ReaderError(f"Sjabloonfout: {exc.message}", exc.lineno, path=path) from exc
+        text = SourceText(path, source)
+        data_at, expr_at = _positions(self.env, source, name, path, ast)
+        parsed = Parsed(name, text, ast, data_at, expr_at)
+        self._cache[name] = parsed
+        self.sources.append(text)
+        return parsed
+
+    def load(self, name: str, by: Scope, line: int) -> Parsed:
+        if self.env.loader is None:
+            raise ReaderError(f"Sjabloon '{name}' kan niet worden geladen.", line)
+        try:
+            source, filename, _ = self.env.loader.get_source(self.env, name)
+        except TemplateNotFound as exc:
+            raise ReaderError(
+                f"Het sjabloon '{name}' is niet gevonden (gezocht in: {self._search_path()}).",
+                line,
+                path=by.parsed.source.path,
+            ) from exc
+        return self.parse(name, source, _display_path(filename or name))
+
+    def _search_path(self) -> str:
+        paths = getattr(self.env.loader, "searchpath", [])
+        return ", ".join(_display_path(p) for p in paths) or "-"
+
+    # -- walking -------------------------------------------------------------------------
+    def build(self, parsed: Parsed) -> Seq:
+        return self._template(Scope(parsed), {})
+
+    def _template(self, scope: Scope, overrides: dict[str, list[tuple[nodes.Block, Scope]]]) -> Seq:
+        self._collect_definitions(scope)
+        extends = next(iter(scope.parsed.ast.find_all(nodes.Extends)), None)
+        own_blocks = {b.name: [(b, scope)] for b in scope.parsed.ast.find_all(nodes.Block)}
+        merged = {name: overrides.get(name, []) + own_blocks.get(name, []) for name in
+                  {*overrides, *own_blocks}}
+        if extends is not None:
+            parent_name = _const_name(extends.template)
+            if parent_name is None:
+                return []  # a computed parent cannot be known without data
+            self._guard(scope, extends.lineno)
+            parent = self.load(parent_name, scope, extends.lineno)
+            return self._template(Scope(parent, depth=scope.depth + 1), merged)
+        scope.blocks = merged
+        return self._seq(scope.parsed.ast.body, scope)
+
+    def _collect_definitions(self, scope: Scope) -> None:
+        for macro in scope.parsed.ast.find_all(nodes.Macro):
+            scope.macros[macro.name] = (macro, scope.parsed)
+        for node in scope.parsed.ast.find_all((nodes.Import, nodes.FromImport)):
+            name = _const_name(node.template)
+            if name is None:
+                continue
+            self._guard(scope, node.lineno)
+            other = self.load(name, scope, node.lineno)
+            other_macros = {m.name: (m, other) for m in other.ast.find_all(nodes.Macro)}
+            if isinstance(node, nodes.Import):
+                scope.namespaces[node.target] = other_macros
+            else:
+                for entry in node.names:
+                    original, alias = entry if isinstance(entry, tuple) else (entry, entry)
+                    if original in other_macros:
+                        scope.macros[alias] = other_macros[original]
+
+    def _guard(self, scope: Scope, line: int) -> None:
+        if scope.depth >= MAX_DEPTH:
+            raise ReaderError(
+                "Sjablonen voegen elkaar steeds opnieuw in (kringverwijzing).",
+                line,
+                path=scope.parsed.source.path,
+            )
+
+    def _seq(self, body: list[nodes.Node], scope: Scope) -> Seq:
+        out: Seq = []
+        for node in body:
+            out.extend(self._node(node, scope))
+        return out
+
+    def _node(self, node: nodes.Node, scope: Scope) -> Seq:  # noqa: C901 - one case per node type
+        if isinstance(node, nodes.Output):
+            return [piece for child in node.nodes for piece in self._output(child, scope)]
+        if isinstance(node, nodes.If):
+            return [self._if_choice(node, scope)]
+        if isinstance(node, nodes.For):
+            body = self._seq(node.body, scope)
+            if not node.else_:
+                return body
+            label = f"regel {node.lineno}"
+            else_ = self._seq(node.else_, scope)
+            return [Choice(label, [body, else_], ["{% for %}", "{% for %} leeg ({% else %})"])]
+        if isinstance(node, nodes.Block):
+            return self._block(node, scope)
+        if isinstance(node, nodes.Include):
+            return self._include(node, scope)
+        if isinstance(node, nodes.CallBlock):
+            caller = self._seq(node.body, scope)
+            return self._call(node.call, scope, caller) or []
+        if isinstance(node, nodes.AssignBlock) and isinstance(node.target, nodes.Name):
+            scope.assigned[node.target.name] = self._seq(node.body, scope)
+            return []
+        if isinstance(node, (nodes.FilterBlock, nodes.With, nodes.Scope,
+                             nodes.ScopedEvalContextModifier, nodes.EvalContextModifier)):
+            return self._seq(node.body, scope)
+        return []  # macros, imports, set, do, extends: no text of their own here
+
+    def _if_choice(self, node: nodes.If, scope: Scope) -> Choice:
+        branches = [self._seq(node.body, scope)]
+        names = ["{% if %}"]
+        for elif_ in node.elif_:
+            branches.append(self._seq(elif_.body, scope))
+            names.append(f"{{% elif %}} (regel {elif_.lineno})")
+        branches.append(self._seq(node.else_, scope))
+        names.append("{% else %}" if node.else_ else "geen {% if %}-tak")
+        return Choice(f"regel {node.lineno}", branches, names)
+
+    def _block(self, node: nodes.Block, scope: Scope) -> Seq:
+        chain = scope.blocks.get(node.name) or [(node, scope)]
+        return self._block_chain(chain)
+
+    def _block_chain(self, chain: list[tuple[nodes.Block, Scope]]) -> Seq:
+        block, owner = chain[0]
+        inner = Scope(owner.parsed, owner.macros, owner.namespaces, owner.assigned, owner.blocks,
+                      owner.caller, depth=owner.depth + 1)
+        inner.super_body = self._block_chain(chain[1:]) if len(chain) > 1 else []
+        return self._seq(block.body, inner)
+
+    def _include(self, node: nodes.Include, scope: Scope) -> Seq:
+        name = _const_name(node.template)
+        if name is None:
+            return []
+        self._guard(scope, node.lineno)
+        try:
+            included = self.load(name, scope, node.lineno)
+        except ReaderError:
+            if node.ignore_missing:
+                return []
+            raise
+        return self._template(Scope(included, depth=scope.depth + 1), {})
+
+    def _output(self, node: nodes.Node, scope: Scope) -> Seq:
+        parsed = scope.parsed
+        if isinstance(node, nodes.TemplateData):
+            start = parsed.data_at.get(id(node))
+            if start is None:
+                return [MappedText(node.data, ())]
+            return [MappedText.from_source(parsed.source, start, start + len(node.data))]
+        if isinstance(node, nodes.Call):
+            inlined = self._call(node, scope, None)
+            if inlined is not None:
+                return inlined
+        if isinstance(node, nodes.Name) and node.name in scope.assigned:
+            return list(scope.assigned[node.name])
+        return [self._placeholder(node, parsed)]
+
+    def _call(self, call: nodes.Call, scope: Scope, caller: Seq | None) -> Seq | None:
+        """Inline a macro call, ``caller()`` or ``super()``; None when it is none of those."""
+        target = call.node
+        if isinstance(target, nodes.Name):
+            if target.name == "super" and scope.super_body is not None:
+                return list(scope.super_body)
+            if target.name == "caller" and scope.caller is not None:
+                return list(scope.caller)
+            found = scope.macros.get(target.name)
+        elif isinstance(target, nodes.Getattr) and isinstance(target.node, nodes.Name):
+            found = scope.namespaces.get(target.node.name, {}).get(target.attr)
+        else:
+            found = None
+        if found is None:
+            return None
+        macro, owner = found
+        self._guard(scope, call.lineno)
+        inner = Scope(owner, depth=scope.depth + 1, caller=caller)
+        self._collect_definitions(inner)
+        return self._seq(macro.body, inner)
+
+    def _placeholder(self, node: nodes.Node, parsed: Parsed) -> MappedText:
+        names = [n.name for n in node.find_all(nodes.Name)] if not isinstance(node, nodes.Name) \
+            else [node.name]
+        names += [g.attr for g in _getattrs(node)]
+        filters = [f.name for f in _filters(node)]
+        kind = classify(names, filters)
+        word = stand_in(kind)
+        span = parsed.expr_at.get(id(node))
+        if span is None:
+            return MappedText(word, ())
+        tag = parsed.source.text[span[0] : span[1]]
+        segment = Segment(0, len(word), parsed.source, span[0], span[1], exact=False,
+                          placeholder=Placeholder(tag, kind))
+        return MappedText(word, (segment,))
+
+
+def _getattrs(node: nodes.Node) -> list[nodes.Getattr]:
+    found = [node] if isinstance(node, nodes.Getattr) else []
+    return found + list(node.find_all(nodes.Getattr))
+
+
+def _filters(node: nodes.Node) -> list[nodes.Filter]:
+    found = [node] if isinstance(node, nodes.Filter) else []
+    return found + list(node.find_all(nodes.Filter))
+
+
+def _const_name(node: nodes.Node) -> str | None:
+    if isinstance(node, nodes.Const) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, (nodes.List, nodes.Tuple)) and node.items:
+        return _const_name(node.items[0])
+    return None
+
+
+def _display_path(path: str) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _positions(
+    env: Environment, source: str, name: str, path: str, ast: nodes.Template
+) -> tuple[dict[int, int], dict[int, tuple[int, int]]]:
+    """Source offsets of literal text and ``{{ }}`` tags, matched to their AST nodes in order.
+
+    jinja2's AST has line numbers only, so the raw token stream is walked to find each token's
+    offset; text tokens and ``{{ }}`` tags come in the same order as their nodes in the tree.
+    """
+    data: list[int] = []
+    tags: list[tuple[int, int]] = []
+    cursor = 0
+    tag_start = 0
+    for _line, token, value in env.lexer.tokeniter(source, name, path):
+        at = source.find(value, cursor) if value else cursor
+        if at < 0:
+            break
+        cursor = at + len(value)
+        if token == "data" and value:
+            data.append(at)
+        elif token == "variable_begin":
+            tag_start = at
+        elif token == "variable_end":
+            tags.append((tag_start, cursor))
+    data_nodes = list(ast.find_all(nodes.TemplateData))
+    expr_nodes = [child for out in ast.find_all(nodes.Output) for child in out.nodes
+                  if not isinstance(child, nodes.TemplateData)]
+    data_at = {id(n): off for n, off in zip(data_nodes, data, strict=False)}
+    if len(data_nodes) != len(data):
+        data_at = {}
+    expr_at = {id(n): span for n, span in zip(expr_nodes, tags, strict=False)}
+    if len(expr_nodes) != len(tags):
+        expr_at = {}
+    return data_at, expr_at

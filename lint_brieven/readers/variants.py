@@ -1,0 +1,83 @@
+"""Enumerate the letters a template can produce: every combination of its branches, capped.
+
+Below the cap every combination is produced. Above it, variant *i* takes branch *i mod n* at
+every choice, so each branch still appears in at least one variant; the caller reports the cap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from math import prod
+
+from lint_brieven.letter import MappedText
+from lint_brieven.readers.template_tree import Choice, Seq
+
+Variant = tuple[list[MappedText], list[str]]
+
+
+def count(seq: Seq, cap: int) -> int:
+    """Number of variants, stopping early once past ``cap``."""
+    total = 1
+    for item in seq:
+        if isinstance(item, Choice):
+            total *= min(sum(count(branch, cap) for branch in item.branches), cap + 1)
+            if total > cap:
+                return cap + 1
+    return total
+
+
+def widest(seq: Seq) -> int:
+    """The most branches any choice in the tree has."""
+    return max(
+        (max(len(i.branches), *(widest(b) for b in i.branches)) for i in seq
+         if isinstance(i, Choice)),
+        default=1,
+    )
+
+
+def every(seq: Seq) -> Iterator[Variant]:
+    if not seq:
+        yield [], []
+        return
+    head, rest = seq[0], seq[1:]
+    heads: list[Variant]
+    if isinstance(head, Choice):
+        heads = [
+            (texts, [f"{head.label} {name}", *labels])
+            for branch, name in zip(head.branches, head.names, strict=True)
+            for texts, labels in every(branch)
+        ]
+    else:
+        heads = [([head], [])]
+    for tail_texts, tail_labels in every(rest):
+        for head_texts, head_labels in heads:
+            yield head_texts + tail_texts, head_labels + tail_labels
+
+
+def covering(seq: Seq, index: int) -> Variant:
+    texts: list[MappedText] = []
+    labels: list[str] = []
+    for item in seq:
+        if isinstance(item, Choice):
+            pick = index % len(item.branches)
+            labels.append(f"{item.label} {item.names[pick]}")
+            sub_texts, sub_labels = covering(item.branches[pick], index)
+            texts += sub_texts
+            labels += sub_labels
+        else:
+            texts.append(item)
+    return texts, labels
+
+
+def variants(seq: Seq, cap: int) -> tuple[list[Variant], int | None]:
+    """The variants to check, and the full count when it was capped (else None)."""
+    total = count(seq, cap)
+    if total <= cap:
+        return list(every(seq)), None
+    return [covering(seq, i) for i in range(min(widest(seq), cap))], _full_count(seq)
+
+
+def _full_count(seq: Seq) -> int:
+    return prod(
+        sum(_full_count(b) for b in item.branches) for item in seq if isinstance(item, Choice)
+    )

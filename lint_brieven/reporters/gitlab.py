@@ -1,0 +1,68 @@
+"""GitLab Code Quality report: a JSON list of issues."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from lint_brieven.findings import FileReport, Finding, Severity
+from lint_brieven.reporters.base import ReportContext, Reports
+
+READ_ERROR_CHECK = "lint-brieven-leesfout"
+
+SEVERITIES: dict[Severity, str] = {
+    Severity.ERROR: "major",
+    Severity.WARNING: "minor",
+    Severity.INFO: "info",
+}
+
+
+def gitlab_path(path: str) -> str:
+    return path.replace("\\", "/")
+
+
+def digest(*parts: str) -> str:
+    return hashlib.md5("\x00".join(parts).encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def finding_fingerprint(finding: Finding) -> str:
+    return digest(finding.path, finding.code, str(finding.line), str(finding.column), finding.text)
+
+
+def finding_issue(finding: Finding) -> dict[str, Any]:
+    return {
+        "description": f"{finding.code}: {finding.message}",
+        "check_name": finding.code,
+        "fingerprint": finding_fingerprint(finding),
+        "severity": SEVERITIES[finding.severity],
+        "location": {
+            "path": gitlab_path(finding.path),
+            "lines": {"begin": finding.line, "end": finding.end_line},
+        },
+    }
+
+
+def error_issue(report: FileReport) -> dict[str, Any]:
+    line = report.error_line or 1
+    return {
+        "description": report.error or "",
+        "check_name": READ_ERROR_CHECK,
+        "fingerprint": digest(report.path, READ_ERROR_CHECK, str(line)),
+        "severity": "blocker",
+        "location": {"path": gitlab_path(report.path), "lines": {"begin": line, "end": line}},
+    }
+
+
+def to_list(reports: Reports) -> list[dict[str, Any]]:
+    issues: list[dict[str, Any]] = []
+    for report in reports:
+        if report.error:
+            issues.append(error_issue(report))
+        findings = sorted(report.findings, key=lambda f: f.sort_key)
+        issues.extend(finding_issue(finding) for finding in findings)
+    return issues
+
+
+def render(reports: Reports, ctx: ReportContext) -> str:
+    return json.dumps(to_list(reports), indent=2, ensure_ascii=False) + "\n"

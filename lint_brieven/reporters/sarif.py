@@ -1,0 +1,203 @@
+"""SARIF 2.1.0 output, for GitHub code scanning and other SARIF viewers."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+from lint_brieven.checks.rule import Rule
+from lint_brieven.findings import FileReport, Finding, Severity
+from lint_brieven.reporters.base import ReportContext, Reports
+from lint_brieven.reporters.json_format import rule_name, suggestion_dict
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/lint-brieven/lint-brieven"
+FINGERPRINT_KEY = "lintBrieven/v1"
+
+LEVELS: dict[Severity, str] = {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.INFO: "note",
+}
+
+_DRIVE = re.compile(r"^[A-Za-z]:/")
+
+
+def artifact_uri(path: str) -> str:
+    """A valid URI reference for ``path``: relative paths stay relative, percent-encoded."""
+    posix = path.replace("\\", "/")
+    if _DRIVE.match(posix):
+        return "file:///" + quote(posix, safe="/:")
+    if posix.startswith("/"):
+        return "file://" + quote(posix, safe="/")
+    # ':' is encoded too, so a relative path can never be read as a URI scheme.
+    return quote(posix, safe="/")
+
+
+def fingerprint(finding: Finding) -> str:
+    key = "\x00".join((finding.path, finding.code, finding.text, str(finding.line)))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def region(finding: Finding) -> dict[str, Any]:
+    return {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+    }
+
+
+def descriptor(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.rationale},
+        "help": {"text": rule.rationale},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"category": rule.category},
+    }
+
+
+def fallback_descriptor(finding: Finding) -> dict[str, Any]:
+    """For a code missing from the rule table, so every result still has a rule."""
+    return {
+        "id": finding.code,
+        "name": finding.rule_name or finding.code,
+        "shortDescription": {"text": finding.message},
+        "defaultConfiguration": {"level": LEVELS[finding.severity]},
+    }
+
+
+def descriptors(reports: Reports, rules: Mapping[str, Rule]) -> list[dict[str, Any]]:
+    table = [descriptor(rules[code]) for code in sorted(rules)]
+    known = set(rules)
+    for report in reports:
+        for finding in sorted(report.findings, key=lambda f: f.sort_key):
+            if finding.code not in known:
+                known.add(finding.code)
+                table.append(fallback_descriptor(finding))
+    return table
+
+
+def fixes(finding: Finding, uri: str) -> list[dict[str, Any]]:
+    """Safe suggestions as SARIF fixes; none for DOCX, whose regions are paragraphs."""
+    if finding.paragraphs:
+        return []
+    return [
+        {
+            "description": {"text": f"Vervang door '{suggestion.text}'"},
+            "artifactChanges": [
+                {
+                    "artifactLocation": {"uri": uri},
+                    "replacements": [
+                        {
+                            "deletedRegion": region(finding),
+                            "insertedContent": {"text": suggestion.text},
+                        }
+                    ],
+                }
+            ],
+        }
+        for suggestion in finding.suggestions
+        if suggestion.safe
+    ]
+
+
+def result_properties(finding: Finding, rules: Mapping[str, Rule]) -> dict[str, Any]:
+    properties: dict[str, Any] = {"ruleName": rule_name(finding, rules)}
+    if finding.suggestions:
+        properties["suggestions"] = [suggestion_dict(s) for s in finding.suggestions]
+    if finding.paragraphs:
+        properties["paragraph"] = True
+    if finding.variant is not None:
+        properties["variant"] = finding.variant
+    return properties
+
+
+def result(finding: Finding, rule_index: int, rules: Mapping[str, Rule]) -> dict[str, Any]:
+    uri = artifact_uri(finding.path)
+    physical_region = region(finding)
+    if finding.text:
+        physical_region["snippet"] = {"text": finding.text}
+    entry: dict[str, Any] = {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [
+            {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": physical_region}}
+        ],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding)},
+        "properties": result_properties(finding, rules),
+    }
+    finding_fixes = fixes(finding, uri)
+    if finding_fixes:
+        entry["fixes"] = finding_fixes
+    return entry
+
+
+def notification(report: FileReport, level: str, text: str, line: int | None) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(report.path)}}
+    if line:
+        physical["region"] = {"startLine": line}
+    return {
+        "level": level,
+        "message": {"text": text},
+        "locations": [{"physicalLocation": physical}],
+    }
+
+
+def notifications(reports: Reports) -> list[dict[str, Any]]:
+    """Unreadable files as errors, reader notices as notes."""
+    entries: list[dict[str, Any]] = []
+    for report in reports:
+        if report.error:
+            entries.append(notification(report, "error", report.error, report.error_line))
+        entries.extend(notification(report, "note", notice, None) for notice in report.notices)
+    return entries
+
+
+def invocation(reports: Reports) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "executionSuccessful": not any(report.error for report in reports),
+    }
+    entry_notifications = notifications(reports)
+    if entry_notifications:
+        entry["toolExecutionNotifications"] = entry_notifications
+    return entry
+
+
+def to_dict(reports: Reports, ctx: ReportContext) -> dict[str, Any]:
+    rules_table = descriptors(reports, ctx.rules)
+    index = {rule["id"]: position for position, rule in enumerate(rules_table)}
+    results = [
+        result(finding, index[finding.code], ctx.rules)
+        for report in reports
+        for finding in sorted(report.findings, key=lambda f: f.sort_key)
+    ]
+    run = {
+        "tool": {
+            "driver": {
+                "name": "lint-brieven",
+                "version": ctx.version,
+                "informationUri": INFORMATION_URI,
+                "language": "nl-NL",
+                "rules": rules_table,
+            }
+        },
+        "invocations": [invocation(reports)],
+        "language": "nl-NL",
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def render(reports: Reports, ctx: ReportContext) -> str:
+    return json.dumps(to_dict(reports, ctx), indent=2, ensure_ascii=False) + "\n"
