@@ -51,6 +51,7 @@ class Finding:
     variant: str | None = None
     paragraphs: bool = False  # True when line means a DOCX paragraph
     runs: tuple[tuple[int, int, int], ...] = field(default=(), compare=False)
+    source_line: str = field(default="", compare=False)  # the line (or paragraph) as written
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -13,7 +13,6 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from pathlib import Path
 
 
 class PlaceholderKind(str, Enum):
@@ -254,6 +253,7 @@ class Suppression:
     line: int
     column: int
     comment: str
+    paragraphs: bool = False  # True for a Word comment: lines are paragraphs
 
     def covers(self, path: str, line: int, code: str) -> bool:
         return (

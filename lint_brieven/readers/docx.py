@@ -45,19 +45,10 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _LINE_BREAK = "\x0b"  # stands for a soft line break inside a paragraph in the stand-in source
 
 
-@dataclass(frozen=True)
-class RunSpan:
-    """Characters ``start:end`` of a paragraph's text come from its run number ``index``."""
-
-    index: int
-    start: int
-    end: int
-
-
 @dataclass
 class _Para:
     text: str
-    runs: list[RunSpan]
+    runs: list[tuple[int, int, int]]  # (run index, start, end) in the paragraph text
     kind: BlockKind
     level: int
     number: str | None
@@ -198,11 +189,11 @@ def _story(parent, element, numbering: _Numbering, kind: BlockKind):
 
 def _paragraph(paragraph: Paragraph, numbering: _Numbering, default: BlockKind) -> _Para:
     text_parts: list[str] = []
-    runs: list[RunSpan] = []
+    runs: list[tuple[int, int, int]] = []
     pos = 0
     for index, run in enumerate(_runs(paragraph)):
         text = run.text
-        runs.append(RunSpan(index, pos, pos + len(text)))
+        runs.append((index, pos, pos + len(text)))
         text_parts.append(text)
         pos += len(text)
     text = "".join(text_parts)
@@ -304,5 +295,5 @@ def _comment_suppressions(document: Document, paragraphs: list[_Para], path: str
             codes = directive_codes(comments.get(cid, ""))
             if codes is not None:
                 comment = comments[cid].strip()
-                out.append(Suppression(codes, path, number, number, number, 1, comment))
+                out.append(Suppression(codes, path, number, number, number, 1, comment, True))
     return out

@@ -1,0 +1,3 @@
+from lint_brieven.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,100 @@
+"""What every check kind shares: the analysed letter it reads and the hits it returns."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from lint_brieven.checks.rule import Rule
+from lint_brieven.findings import Suggestion
+from lint_brieven.letter import Letter
+
+
+@dataclass(frozen=True)
+class AnalysedLetter:
+    """A letter with the parsed doc of each block (``docs[i]`` belongs to ``letter.blocks[i]``)."""
+
+    letter: Letter
+    docs: tuple[Doc, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A check's raw result: characters ``start:end`` of block ``block`` (-1: whole letter)."""
+
+    block: int
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[Suggestion, ...] = ()
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """Run-wide inputs: the organisation profile that fills suggestions."""
+
+    organisation: Mapping[str, str] = field(default_factory=dict)
+
+
+class Check:
+    """Base for one check kind. Subclasses implement :meth:`run`."""
+
+    #: whether a hit that touches a template placeholder should be dropped
+    skips_placeholders = True
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+
+    def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
+        raise NotImplementedError
+
+    def message(self, ctx: CheckContext, **values: object) -> str:
+        return fill(self.rule.message, ctx, **values)
+
+    def fixed_suggestions(self, ctx: CheckContext) -> tuple[Suggestion, ...]:
+        return tuple(Suggestion(fill(s.text, ctx), s.safe) for s in self.rule.suggestions)
+
+
+_FIELD = re.compile(r"\{([a-z_.]+)\}")
+
+ORGANISATION_BLANKS = {
+    "naam": "[naam organisatie]",
+    "telefoon": "[telefoonnummer]",
+    "email": "[e-mailadres]",
+    "website": "[website]",
+    "openingstijden": "[openingstijden]",
+    "balie": "[adres balie]",
+}
+
+
+def fill(template: str, ctx: CheckContext, **values: object) -> str:
+    """Fill ``{match}``-style fields and ``{organisatie.telefoon}`` from the profile.
+
+    Unknown fields stay as written, so a message never fails on a brace in its text.
+    """
+
+    def replace(m: re.Match[str]) -> str:
+        key = m.group(1)
+        if key.startswith("organisatie."):
+            name = key.split(".", 1)[1]
+            return ctx.organisation.get(name) or ORGANISATION_BLANKS.get(name, m.group())
+        return str(values[key]) if key in values else m.group()
+
+    return _FIELD.sub(replace, template)
+
+
+def quoted(options: list[str]) -> str:
+    return " of ".join(f"'{o}'" for o in options)
+
+
+def match_case(original: str, replacement: str) -> str:
+    """Give ``replacement`` the capitalisation of ``original`` (Hoofdletter, HOOFDLETTERS)."""
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

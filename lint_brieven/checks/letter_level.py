@@ -1,0 +1,54 @@
+"""Letter-level checks: something must be present (``require``) or absent (``forbid``) in the
+whole letter. Each matcher is a ``regex``, a ``phrase`` (case-insensitive, whole words) or a
+token ``pattern``; ``require`` is met when any matcher matches anywhere in the letter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.matcher import Matcher, PhraseMatcher
+
+from lint_brieven import nlp
+from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
+from lint_brieven.checks.rule import Rule
+
+
+class LetterCheck(Check):
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        self.require = "require" in rule.spec
+        matchers = rule.spec.get("require") or rule.spec["forbid"]
+        pipeline = nlp.pipeline()
+        self.regexes = [re.compile(m["regex"], re.IGNORECASE) for m in matchers if "regex" in m]
+        self.phrases = PhraseMatcher(pipeline.vocab, attr="LOWER")
+        self.tokens = Matcher(pipeline.vocab, validate=True)
+        for i, m in enumerate(matchers):
+            if "phrase" in m:
+                self.phrases.add(str(i), [pipeline.make_doc(m["phrase"])])
+            if "pattern" in m:
+                self.tokens.add(str(i), [m["pattern"]])
+
+    def _matches(self, letter: AnalysedLetter) -> list[tuple[int, int, int]]:
+        found: list[tuple[int, int, int]] = []
+        for index, (block, doc) in enumerate(zip(letter.letter.blocks, letter.docs, strict=True)):
+            for regex in self.regexes:
+                found += [(index, m.start(), m.end()) for m in regex.finditer(block.text)]
+            for matcher in (self.phrases, self.tokens):
+                if len(matcher) == 0:
+                    continue
+                found += [(index, s.start_char, s.end_char) for s in matcher(doc, as_spans=True)]
+        return found
+
+    def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
+        found = self._matches(letter)
+        suggestions = self.fixed_suggestions(ctx)
+        if self.require:
+            if found:
+                return []
+            return [Hit(-1, 0, 0, self.message(ctx), suggestions)]
+        hits = []
+        for index, start, end in found:
+            text = letter.letter.blocks[index].text[start:end]
+            hits.append(Hit(index, start, end, self.message(ctx, match=text), suggestions, text))
+        return hits

@@ -1,0 +1,128 @@
+"""Load rule packs (YAML) into rules and build the check for each (Vale's manager).
+
+Packs are validated against ``pack_schema.json``; a bad pack is a clear error naming the file
+and the rule. Built-in packs live in the repository's ``rules/`` folder, shipped inside the wheel
+as ``lint_brieven/_rules``; a configuration can add more pack files or folders.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from lint_brieven.checks.base import Check
+from lint_brieven.checks.builtin import BUILTIN_RULES
+from lint_brieven.checks.letter_level import LetterCheck
+from lint_brieven.checks.metric import MetricCheck
+from lint_brieven.checks.pattern import PatternCheck
+from lint_brieven.checks.rule import Rule
+from lint_brieven.checks.substitution import SubstitutionCheck
+from lint_brieven.findings import Severity, Suggestion
+
+KINDS: dict[str, type[Check]] = {
+    "substitution": SubstitutionCheck,
+    "pattern": PatternCheck,
+    "metric": MetricCheck,
+    "letter": LetterCheck,
+}
+_COMMON = {"code", "name", "category", "severity", "kind", "message", "rationale", "examples",
+           "suggest"}
+
+
+class RulePackError(Exception):
+    """A rule pack cannot be used; the message is Dutch and names the file."""
+
+
+def builtin_pack_dir() -> Path:
+    shipped = Path(str(resources.files("lint_brieven") / "_rules"))
+    if shipped.is_dir():
+        return shipped
+    return Path(__file__).resolve().parents[2] / "rules"  # a source checkout
+
+
+def pack_files(paths: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise RulePackError(f"{path}: regelpakket niet gevonden.")
+    return files
+
+
+@lru_cache(maxsize=1)
+def _schema() -> dict:
+    text = (resources.files("lint_brieven.checks") / "pack_schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def load_pack(path: Path) -> list[Rule]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise RulePackError(f"{path}: regelpakket kan niet worden gelezen: {exc}") from exc
+    errors = sorted(jsonschema.Draft202012Validator(_schema()).iter_errors(data),
+                    key=lambda e: list(e.absolute_path))
+    if errors:
+        first = errors[0]
+        where = _where(data, list(first.absolute_path))
+        raise RulePackError(f"{path}: ongeldig regelpakket{where}: {first.message}")
+    return [_rule(entry, data["pack"], path) for entry in data["rules"]]
+
+
+def _where(data: object, location: list) -> str:
+    if len(location) >= 2 and location[0] == "rules" and isinstance(data, dict):
+        rule = data["rules"][location[1]]
+        code = rule.get("code", "?") if isinstance(rule, dict) else "?"
+        rest = ".".join(str(p) for p in location[2:])
+        return f" (regel {code}{', veld ' + rest if rest else ''})"
+    return f" (bij {'.'.join(str(p) for p in location)})" if location else ""
+
+
+def _rule(entry: dict, pack: str, path: Path) -> Rule:
+    suggestions = tuple(
+        Suggestion(s, False) if isinstance(s, str) else Suggestion(s["text"], s.get("safe", False))
+        for s in entry.get("suggest", [])
+    )
+    return Rule(
+        code=entry["code"],
+        name=entry["name"],
+        category=entry["category"],
+        severity=Severity(entry["severity"]),
+        kind=entry["kind"],
+        message=entry["message"],
+        rationale=entry["rationale"].strip(),
+        examples_flag=tuple(entry["examples"]["flag"]),
+        examples_pass=tuple(entry["examples"]["pass"]),
+        pack=pack,
+        pack_path=str(path),
+        suggestions=suggestions,
+        spec={k: v for k, v in entry.items() if k not in _COMMON},
+    )
+
+
+def load_rules(extra: Iterable[Path] = ()) -> dict[str, Rule]:
+    """Every rule by code: built-in rules, the shipped packs, then the extra packs."""
+    rules: dict[str, Rule] = {r.code: r for r in BUILTIN_RULES}
+    for file in pack_files([builtin_pack_dir(), *extra]):
+        for rule in load_pack(file):
+            if rule.code in rules:
+                other = rules[rule.code].pack_path or "lint-brieven"
+                raise RulePackError(f"{file}: code {rule.code} bestaat al (in {other}).")
+            rules[rule.code] = rule
+    return rules
+
+
+def build_check(rule: Rule) -> Check:
+    try:
+        return KINDS[rule.kind](rule)
+    except ValueError as exc:  # spaCy rejects a malformed token pattern
+        raise RulePackError(f"{rule.pack_path}: regel {rule.code}: ongeldig patroon: {exc}") from exc

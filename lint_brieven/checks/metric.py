@@ -1,0 +1,55 @@
+"""Sentence metrics: a number per sentence against a maximum (Vale's ``metric``).
+
+``words`` counts tokens that are not punctuation or space; a template placeholder counts as one
+word however long its stand-in is.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
+from lint_brieven.letter import MappedText
+
+
+def word_count(sentence: Span, content: MappedText) -> int:
+    count = 0
+    placeholders_seen: set[int] = set()
+    for token in sentence:
+        if token.is_punct or token.is_space:
+            continue
+        inside = content.placeholders_in(token.idx, token.idx + len(token.text))
+        if inside:
+            key = inside[0].start
+            if key in placeholders_seen:
+                continue
+            placeholders_seen.add(key)
+        count += 1
+    return count
+
+
+METRICS = {"words": word_count}
+
+
+class MetricCheck(Check):
+    skips_placeholders = False
+
+    def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
+        measure = METRICS[self.rule.spec["metric"]]
+        limit = self.rule.spec["max"]
+        suggestions = self.fixed_suggestions(ctx)
+        hits: list[Hit] = []
+        for index, doc in enumerate(letter.docs):
+            content = letter.letter.blocks[index].content
+            for sentence in doc.sents:
+                value = measure(sentence, content)
+                if value > limit:
+                    text = sentence.text.strip()
+                    start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
+                    message = self.message(ctx, value=value, max=_number(limit))
+                    hits.append(Hit(index, start, start + len(text), message, suggestions, text))
+        return hits
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)

@@ -1,0 +1,72 @@
+"""``lint-brieven explain CODE``: what a rule does, why, examples and suggestions (in Dutch)."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from pathlib import Path
+
+from lint_brieven.checks.loader import RulePackError, load_rules
+from lint_brieven.checks.rule import Rule
+from lint_brieven.config import ConfigError, config_in
+
+EXIT_OK, EXIT_USAGE = 0, 2
+MAX_SWAPS_SHOWN = 40
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("explain", help="leg een regel uit",
+                       description="Leg een regel uit: wat hij doet, waarom, voorbeelden.")
+    p.add_argument("code", metavar="CODE", help="regelcode, bijvoorbeeld LB101")
+    p.set_defaults(run=run_explain)
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    try:
+        rules = load_rules(config_in(Path.cwd()).rule_packs)
+    except (ConfigError, RulePackError) as exc:
+        sys.stderr.write(f"lint-brieven: fout: {exc}\n")
+        return EXIT_USAGE
+    code = args.code.strip().upper()
+    rule = rules.get(code) or next((r for r in rules.values() if r.name == args.code), None)
+    if rule is None:
+        close = difflib.get_close_matches(code, list(rules), n=3)
+        hint = f" Bedoelt u {', '.join(close)}?" if close else ""
+        sys.stderr.write(f"lint-brieven: fout: onbekende regel '{args.code}'.{hint}\n")
+        return EXIT_USAGE
+    sys.stdout.write(explanation(rule))
+    return EXIT_OK
+
+
+def explanation(rule: Rule) -> str:
+    lines = [
+        f"{rule.code} {rule.name}",
+        "",
+        f"Categorie: {rule.category} · niveau: {rule.severity.dutch} · soort: {rule.kind}"
+        + (f" · pakket: {rule.pack}" if rule.pack else ""),
+        "",
+        "## Wat de regel doet",
+        rule.summary,
+        "",
+        "## Waarom",
+        rule.rationale,
+        "",
+        "## Voorbeelden die de regel meldt",
+        *(f"- {e}" for e in rule.examples_flag),
+        "",
+        "## Voorbeelden die goed zijn",
+        *(f"- {e}" for e in rule.examples_pass),
+    ]
+    swaps = rule.spec.get("swap", [])
+    if swaps:
+        lines += ["", "## Schrijf liever"]
+        for entry in swaps[:MAX_SWAPS_SHOWN]:
+            use = " of ".join(f"'{u}'" for u in entry["use"]) or "(een ander woord)"
+            safe = " (veilig te vervangen)" if entry.get("safe") else ""
+            lines.append(f"- {entry['phrase']} → {use}{safe}")
+        if len(swaps) > MAX_SWAPS_SHOWN:
+            lines.append(f"- … en nog {len(swaps) - MAX_SWAPS_SHOWN} andere")
+    if rule.suggestions:
+        lines += ["", "## Suggesties", *(f"- {s.text}" for s in rule.suggestions)]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,278 @@
+"""Configuration: ``[tool.lint-brieven]`` in pyproject.toml, or lint-brieven.toml /
+.lint-brieven.toml, found upward from each file. Command-line flags override the file.
+
+Unknown keys and bad values are errors that name the file and the key, in Dutch.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from lint_brieven.findings import Severity
+from lint_brieven.readers.options import DEFAULT_TEMPLATE_SUFFIXES, ReadOptions
+
+CONFIG_FILES = (".lint-brieven.toml", "lint-brieven.toml", "pyproject.toml")
+ORGANISATION_KEYS = ("naam", "telefoon", "email", "website", "openingstijden", "balie")
+DEFAULT_EXCLUDE = (".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox")
+
+
+class ConfigError(Exception):
+    """A configuration cannot be used; the message is Dutch and names the file."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None  # the file it came from (None: defaults)
+    root: Path = field(default_factory=Path.cwd)  # globs and paths are relative to this
+    select: tuple[str, ...] = ("ALL",)
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    fail_on: Severity = Severity.WARNING
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    rule_packs: tuple[Path, ...] = ()
+    template_paths: tuple[Path, ...] = ()
+    template_extensions: tuple[str, ...] = ()
+    max_variants: int = 32
+    accept: frozenset[str] = frozenset()
+    reject: Mapping[str, str] = field(default_factory=dict)
+    organisation: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def read_options(self) -> ReadOptions:
+        suffixes = tuple(dict.fromkeys(DEFAULT_TEMPLATE_SUFFIXES + self.template_extensions))
+        return ReadOptions(self.template_paths, suffixes, self.max_variants)
+
+    def relative(self, path: Path) -> PurePosixPath | None:
+        try:
+            return PurePosixPath(path.resolve().relative_to(self.root.resolve()).as_posix())
+        except ValueError:
+            return None
+
+    def is_excluded(self, path: Path) -> bool:
+        """Whether a file or folder is excluded (always: .git, .venv, node_modules …)."""
+        rel = self.relative(path)
+        parts = rel.parts if rel is not None else path.parts
+        if any(part in DEFAULT_EXCLUDE for part in parts):
+            return True
+        return rel is not None and _matches_any(rel, self.exclude)
+
+    def is_included(self, path: Path) -> bool:
+        if not self.include:
+            return True
+        rel = self.relative(path)
+        return rel is not None and _matches_any(rel, self.include)
+
+    def ignored_for(self, path: Path) -> tuple[str, ...]:
+        rel = self.relative(path)
+        if rel is None:
+            return ()
+        return tuple(c for glob, codes in self.per_file_ignores.items()
+                     if _matches_any(rel, (glob,)) for c in codes)
+
+
+def _matches_any(rel: PurePosixPath, globs: Sequence[str]) -> bool:
+    text = rel.as_posix()
+    for glob in globs:
+        glob = glob.rstrip("/")
+        if fnmatch.fnmatch(text, glob) or fnmatch.fnmatch(rel.name, glob):
+            return True
+        if any(fnmatch.fnmatch(p.as_posix(), glob) for p in rel.parents if p.as_posix() != "."):
+            return True
+    return False
+
+
+# -- finding and parsing ----------------------------------------------------------------------
+
+
+@cache
+def find_config_file(directory: Path) -> Path | None:
+    """The nearest configuration file at or above ``directory``."""
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_section(candidate)):
+                return candidate
+    return None
+
+
+def _has_section(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return "lint-brieven" in data.get("tool", {})
+
+
+@cache
+def load_config(path: Path) -> Config:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: configuratie kan niet worden gelezen: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: ongeldige TOML: {exc}") from exc
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("lint-brieven", {})
+    return parse_config(data, path, path.parent)
+
+
+def config_in(directory: Path) -> Config:
+    """The configuration that applies to files in ``directory``."""
+    found = find_config_file(directory.resolve())
+    return load_config(found) if found else Config()
+
+
+def parse_config(data: Mapping[str, Any], path: Path | None, root: Path) -> Config:
+    reader = _Reader(data, path)
+    config = Config(
+        path=path,
+        root=root,
+        select=reader.codes("select", ("ALL",)),
+        extend_select=reader.codes("extend-select"),
+        ignore=reader.codes("ignore"),
+        per_file_ignores=reader.per_file_ignores(),
+        severity=reader.severity_map(),
+        fail_on=reader.severity("fail-on", Severity.WARNING),
+        include=reader.strings("include"),
+        exclude=reader.strings("exclude"),
+        rule_packs=tuple(root / p for p in reader.strings("rule-packs")),
+        template_paths=tuple(root / p for p in reader.strings("template-paths")),
+        template_extensions=tuple(
+            e if e.startswith(".") else f".{e}" for e in reader.strings("template-extensions")
+        ),
+        max_variants=reader.positive_int("max-variants", 32),
+        accept=frozenset(w.lower() for w in reader.strings("accept")),
+        reject=reader.reject(),
+        organisation=reader.organisation(),
+    )
+    reader.finish()
+    return config
+
+
+class _Reader:
+    """Reads typed values out of the raw table, remembering which keys were used."""
+
+    KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on",
+            "include", "exclude", "rule-packs", "template-paths", "template-extensions",
+            "max-variants", "accept", "reject", "organisatie")
+
+    def __init__(self, data: Mapping[str, Any], path: Path | None) -> None:
+        self.data = data
+        self.where = str(path) if path else "configuratie"
+
+    def fail(self, key: str, expected: str) -> ConfigError:
+        return ConfigError(f"{self.where}: '{key}' moet {expected} zijn.")
+
+    def finish(self) -> None:
+        for key in self.data:
+            if key not in self.KEYS:
+                close = difflib.get_close_matches(key, self.KEYS, n=1)
+                hint = f" Bedoelt u '{close[0]}'?" if close else ""
+                raise ConfigError(f"{self.where}: onbekende instelling '{key}'.{hint}")
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(key, "een lijst met teksten")
+        return tuple(value)
+
+    def codes(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        if key not in self.data:
+            return default
+        return tuple(c.upper() for c in self.strings(key))
+
+    def severity(self, key: str, default: Severity, value: Any = None) -> Severity:
+        value = self.data.get(key, default.value) if value is None else value
+        try:
+            return Severity(value)
+        except ValueError:
+            raise self.fail(key, "'error', 'warning' of 'info'") from None
+
+    def severity_map(self) -> dict[str, Severity]:
+        table = self.data.get("severity", {})
+        if not isinstance(table, dict):
+            raise self.fail("severity", "een tabel van code naar 'error', 'warning' of 'info'")
+        return {code.upper(): self.severity(f"severity.{code}", Severity.INFO, v)
+                for code, v in table.items()}
+
+    def per_file_ignores(self) -> dict[str, tuple[str, ...]]:
+        table = self.data.get("per-file-ignores", {})
+        if not isinstance(table, dict) or not all(
+            isinstance(v, list) and all(isinstance(c, str) for c in v) for v in table.values()
+        ):
+            raise self.fail("per-file-ignores", "een tabel van patroon naar een lijst met codes")
+        return {glob: tuple(c.upper() for c in codes) for glob, codes in table.items()}
+
+    def positive_int(self, key: str, default: int) -> int:
+        value = self.data.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise self.fail(key, "een heel getal groter dan 0")
+        return value
+
+    def reject(self) -> dict[str, str]:
+        value = self.data.get("reject", {})
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return {w.lower(): "" for w in value}
+        if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            return {w.lower(): r for w, r in value.items()}
+        raise self.fail("reject", "een lijst met woorden of een tabel van woord naar alternatief")
+
+    def organisation(self) -> dict[str, str]:
+        table = self.data.get("organisatie", {})
+        if not isinstance(table, dict):
+            raise self.fail("organisatie", "een tabel")
+        for key, value in table.items():
+            if key not in ORGANISATION_KEYS:
+                raise ConfigError(
+                    f"{self.where}: onbekende instelling 'organisatie.{key}'. "
+                    f"Bekend: {', '.join(ORGANISATION_KEYS)}."
+                )
+            if not isinstance(value, str):
+                raise self.fail(f"organisatie.{key}", "een tekst")
+        return dict(table)
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Command-line settings that replace the file's."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    fail_on: Severity | None = None
+
+    def apply(self, config: Config) -> Config:
+        changes = {k: v for k, v in vars(self).items() if v is not None}
+        return replace(config, **changes) if changes else config
+
+
+def unknown_selectors(config: Config, codes: Sequence[str]) -> list[str]:
+    """Selectors in the configuration that match no rule code."""
+    used = [*config.select, *config.extend_select, *config.ignore, *config.severity,
+            *(c for cs in config.per_file_ignores.values() for c in cs)]
+    return [s for s in dict.fromkeys(used)
+            if s != "ALL" and not any(code.startswith(s) for code in codes)]
+
+
+def selected_codes(config: Config, codes: Sequence[str], path: Path) -> set[str]:
+    def matching(selectors: Sequence[str]) -> set[str]:
+        return {c for c in codes for s in selectors if s == "ALL" or c.startswith(s)}
+
+    chosen = matching(config.select) | matching(config.extend_select)
+    return chosen - matching(config.ignore) - matching(config.ignored_for(path))
+
+
+def severity_for(config: Config, code: str, default: Severity) -> Severity:
+    """The most specific override (longest matching prefix) wins."""
+    matches = [s for s in config.severity if code.startswith(s)]
+    return config.severity[max(matches, key=len)] if matches else default

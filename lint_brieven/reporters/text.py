@@ -1,0 +1,103 @@
+"""Text for people: one line per finding, like ``brief.html.j2:14:9: LB101 …``.
+
+DOCX locations read ``brief.docx:¶12:5`` (paragraph 12, character 5). On a terminal the source
+line follows with a caret under the words, and the suggestions; ``--statistics`` prints a count
+per rule instead.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+from rich.console import Console
+from rich.markup import escape
+
+from lint_brieven.findings import FileReport, Finding, Severity
+from lint_brieven.reporters.base import ReportContext, Reports
+
+_COLOR = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def location(path: str, line: int, column: int, paragraphs: bool) -> str:
+    return f"{path}:¶{line}:{column}" if paragraphs else f"{path}:{line}:{column}"
+
+
+def render(reports: Reports, ctx: ReportContext) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=ctx.color, no_color=not ctx.color,
+                      highlight=False, width=10_000, soft_wrap=True)
+    if ctx.statistics:
+        _statistics(console, reports, ctx)
+    else:
+        for report in reports:
+            _report(console, report, ctx)
+    if not ctx.quiet:
+        console.print(escape(summary(reports)))
+    return buffer.getvalue()
+
+
+def _report(console: Console, report: FileReport, ctx: ReportContext) -> None:
+    if report.error:
+        where = f"{report.path}:{report.error_line}" if report.error_line else report.path
+        console.print(f"[bold]{escape(where)}[/]: [bold red]fout[/]: {escape(report.error)}")
+        return
+    if not ctx.quiet:
+        for notice in report.notices:
+            console.print(f"[bold]{escape(report.path)}[/]: [cyan]let op[/]: {escape(notice)}")
+    for finding in report.findings:
+        _finding(console, finding, ctx)
+
+
+def _finding(console: Console, f: Finding, ctx: ReportContext) -> None:
+    where = location(f.path, f.line, f.column, f.paragraphs)
+    console.print(f"[bold]{escape(where)}[/]: [{_COLOR[f.severity]}]{f.code}[/] {escape(f.message)}")
+    if not ctx.show_source or ctx.quiet:
+        return
+    if f.source_line:
+        shown = f.source_line.replace("\x0b", " ").replace("\t", " ")
+        width = (f.end_column - f.column) if f.end_line == f.line else len(shown) - f.column + 1
+        console.print(f"    {escape(shown)}", style="dim")
+        console.print(" " * (3 + f.column) + f"[{_COLOR[f.severity]}]" + "^" * max(width, 1) + "[/]")
+    for s in f.suggestions:
+        label = "suggestie (veilig)" if s.safe else "suggestie"
+        console.print(f"    [green]{label}[/]: {escape(s.text)}")
+    if f.variant:
+        console.print(f"    [dim]in variant: {escape(f.variant)}[/]")
+
+
+def _statistics(console: Console, reports: Reports, ctx: ReportContext) -> None:
+    counts = Counter(f.code for r in reports for f in r.findings)
+    safe = Counter(f.code for r in reports for f in r.findings
+                   if f.suggestions and f.suggestions[0].safe)
+    for code, n in counts.most_common():
+        rule = ctx.rules.get(code)
+        name = rule.name if rule else ""
+        mark = " [*]" if safe[code] else ""
+        console.print(f"{n:>5}  {code}  {escape(name)}{mark}")
+
+
+def summary(reports: Reports) -> str:
+    """The closing line, in Dutch."""
+    files = [r for r in reports if not r.error]
+    errors = [r for r in reports if r.error]
+    findings = [f for r in files for f in r.findings]
+    with_findings = sum(1 for r in files if r.findings)
+    fixable = sum(1 for f in findings if f.suggestions and f.suggestions[0].safe)
+    parts = []
+    if findings:
+        parts.append(
+            f"{_n(len(findings), 'bevinding', 'bevindingen')} in {with_findings} van "
+            f"{_n(len(files), 'bestand', 'bestanden')}"
+            + (f" ({fixable} met een veilige suggestie)" if fixable else "")
+            + "."
+        )
+    else:
+        parts.append(f"Geen bevindingen in {_n(len(files), 'bestand', 'bestanden')}.")
+    if errors:
+        parts.append(f"{_n(len(errors), 'bestand kon', 'bestanden konden')} niet worden gelezen.")
+    return " ".join(parts)
+
+
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"

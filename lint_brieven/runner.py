@@ -1,0 +1,219 @@
+"""A whole run: find the files, read each with its configuration, check, suppress, report.
+
+Data flow: file → reader → letters → Dutch analysis → checks → findings → suppressions →
+file reports. A file that cannot be read becomes a report with a Dutch error; the run goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from lint_brieven import readers
+from lint_brieven.checks.base import Check, CheckContext
+from lint_brieven.checks.builtin import UNUSED_SUPPRESSION, rejected_word_rule
+from lint_brieven.checks.loader import build_check, load_rules
+from lint_brieven.checks.rule import Rule
+from lint_brieven.config import (
+    Config,
+    ConfigError,
+    Overrides,
+    config_in,
+    load_config,
+    selected_codes,
+    severity_for,
+    unknown_selectors,
+)
+from lint_brieven.engine import analyse
+from lint_brieven.findings import FileReport, Finding, Severity
+from lint_brieven.letter import Suppression
+from lint_brieven.readers import ReaderError
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    paths: Sequence[str]
+    overrides: Overrides = Overrides()
+    config_file: Path | None = None  # --config: use this file for every letter
+    stdin_filename: str | None = None
+    stdin_data: bytes | None = None
+
+
+@dataclass
+class RunResult:
+    reports: list[FileReport] = field(default_factory=list)
+    rules: dict[str, Rule] = field(default_factory=dict)
+    fail_on: Severity = Severity.ERROR  # the strictest fail-on of the configurations used
+
+    @property
+    def has_errors(self) -> bool:
+        return any(r.error for r in self.reports)
+
+    def failing(self, fail_on: Severity | None = None) -> bool:
+        level = (fail_on or self.fail_on).rank
+        return any(f.severity.rank >= level for r in self.reports for f in r.findings)
+
+
+@lru_cache(maxsize=8)
+def rules_for(packs: tuple[Path, ...]) -> dict[str, Rule]:
+    return load_rules(packs)
+
+
+@lru_cache(maxsize=512)
+def _check(rule: Rule) -> Check:
+    return build_check(rule)
+
+
+class Runner:
+    def __init__(self, request: RunRequest) -> None:
+        self.request = request
+        self.result = RunResult()
+        self._explicit = load_config(request.config_file) if request.config_file else None
+
+    # -- configuration -------------------------------------------------------------------
+    def config(self, directory: Path) -> Config:
+        """The configuration for files in ``directory``, with the command line applied."""
+        base = self._explicit or config_in(directory)
+        config = self.request.overrides.apply(base)
+        rules = rules_for(config.rule_packs)
+        bad = unknown_selectors(config, list(rules))
+        if bad:
+            where = config.path or "de opdrachtregel"
+            raise ConfigError(f"{where}: onbekende regelcode(s): {', '.join(bad)}.")
+        return config
+
+    # -- files ---------------------------------------------------------------------------
+    def targets(self) -> Iterator[tuple[str, Path | None]]:
+        """(display path, file) pairs; file None for a path that does not exist."""
+        for raw in self.request.paths:
+            if raw == STDIN:
+                yield raw, None
+                continue
+            path = Path(raw)
+            if path.is_dir():
+                yield from ((_display(f), f) for f in self._walk(path))
+            elif path.is_file():
+                if not self.config(path.parent).is_excluded(path):
+                    yield _display(path), path
+            else:
+                yield raw, None
+
+    def _walk(self, folder: Path) -> Iterator[Path]:
+        for root, dirs, files in os.walk(folder):
+            here = Path(root)
+            config = self.config(here)
+            dirs[:] = sorted(d for d in dirs if not config.is_excluded(here / d))
+            for name in sorted(files):
+                file = here / name
+                if (readers.supported(file, config.read_options) and config.is_included(file)
+                        and not config.is_excluded(file)):
+                    yield file
+
+    # -- the run -------------------------------------------------------------------------
+    def run(self) -> RunResult:
+        findings: dict[tuple, Finding] = {}
+        suppressions: dict[tuple, tuple[Suppression, Config]] = {}
+        order: list[str] = []
+        for display, file in self.targets():
+            order.append(display)
+            report = self._check_one(display, file, findings, suppressions)
+            if report is not None:
+                self.result.reports.append(report)
+        self._finish(findings, suppressions, order)
+        return self.result
+
+    def _check_one(self, display: str, file: Path | None, findings: dict,
+                   suppressions: dict) -> FileReport | None:
+        if display == STDIN:
+            name = self.request.stdin_filename or "brief.txt"
+            file_for_config = Path(name)
+            data = self.request.stdin_data or b""
+            display = name
+        elif file is None:
+            return FileReport(display, error="Bestand of map bestaat niet.")
+        else:
+            file_for_config = file
+            try:
+                data = file.read_bytes()
+            except OSError as exc:
+                return FileReport(display, error=f"Het bestand kan niet worden geopend: "
+                                  f"{exc.strerror or exc}.")
+        config = self.config(file_for_config.parent)
+        if config.fail_on.rank < self.result.fail_on.rank:
+            self.result.fail_on = config.fail_on
+        rules = rules_for(config.rule_packs)
+        self.result.rules.update(rules)
+        try:
+            read = readers.read(display, data, config.read_options)
+        except ReaderError as exc:
+            if exc.path and exc.path != display:
+                message = f"{exc.message} (in {exc.path}{f':{exc.line}' if exc.line else ''})"
+                return FileReport(display, error=message)
+            return FileReport(display, error=exc.message, error_line=exc.line)
+        codes = selected_codes(config, list(rules), file_for_config)
+        checks = [_check(rules[c]) for c in sorted(codes) if rules[c].kind != "builtin"]
+        if config.reject and "LB002" in codes:
+            checks.append(build_check(rejected_word_rule(dict(config.reject))))
+        ctx = CheckContext(dict(config.organisation))
+        for finding in analyse(read, checks, ctx, config.accept):
+            severity = severity_for(config, finding.code, finding.severity)
+            finding = replace(finding, severity=severity)
+            findings.setdefault(_key(finding), finding)
+        for s in read.suppressions:
+            suppressions.setdefault((s.path, s.line, s.column), (s, config))
+        return FileReport(display, notices=list(read.notices),
+                          paragraphs=read.letters[0].format == "docx" if read.letters else False)
+
+    def _finish(self, findings: dict, suppressions: dict, order: list[str]) -> None:
+        used: dict[tuple, set[str]] = {k: set() for k in suppressions}
+        kept: list[Finding] = []
+        for finding in findings.values():
+            covering = [k for k, (s, _) in suppressions.items()
+                        if s.covers(finding.path, finding.line, finding.code)]
+            for k in covering:
+                used[k].add(finding.code)
+            if not covering:
+                kept.append(finding)
+        for key, (s, config) in suppressions.items():
+            unused = s.codes - used[key] if s.codes else (set() if used[key] else {"alle"})
+            if unused and UNUSED_SUPPRESSION.code in selected_codes(
+                    config, [UNUSED_SUPPRESSION.code], Path(s.path)):
+                kept.append(_unused(s, sorted(unused), config))
+        by_path = {r.path: r for r in self.result.reports}
+        for finding in sorted(kept, key=lambda f: f.sort_key):
+            report = by_path.get(finding.path)
+            if report is None:
+                report = FileReport(finding.path, paragraphs=finding.paragraphs)
+                by_path[finding.path] = report
+                self.result.reports.append(report)
+            report.findings.append(finding)
+
+
+def _unused(s: Suppression, codes: list[str], config: Config) -> Finding:
+    rule = UNUSED_SUPPRESSION
+    return Finding(
+        path=s.path, code=rule.code, severity=severity_for(config, rule.code, rule.severity),
+        message=rule.message.replace("{codes}", ", ".join(codes)), line=s.line,
+        column=s.column, end_line=s.line, end_column=s.column + len(s.comment),
+        text=s.comment, rule_name=rule.name, paragraphs=s.paragraphs,
+    )
+
+
+def _key(f: Finding) -> tuple:
+    return (f.path, f.line, f.column, f.end_line, f.end_column, f.code)
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def run(request: RunRequest) -> RunResult:
+    return Runner(request).run()
