@@ -76,8 +76,12 @@ class Config:
         rel = self.relative(path)
         if rel is None:
             return ()
-        return tuple(c for glob, codes in self.per_file_ignores.items()
-                     if _matches_any(rel, (glob,)) for c in codes)
+        return tuple(
+            c
+            for glob, codes in self.per_file_ignores.items()
+            if _matches_any(rel, (glob,))
+            for c in codes
+        )
 
 
 def _matches_any(rel: PurePosixPath, globs: Sequence[str]) -> bool:
@@ -162,9 +166,23 @@ def parse_config(data: Mapping[str, Any], path: Path | None, root: Path) -> Conf
 class _Reader:
     """Reads typed values out of the raw table, remembering which keys were used."""
 
-    KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on",
-            "include", "exclude", "rule-packs", "template-paths", "template-extensions",
-            "max-variants", "accept", "reject", "organisatie")
+    KEYS = (
+        "select",
+        "extend-select",
+        "ignore",
+        "per-file-ignores",
+        "severity",
+        "fail-on",
+        "include",
+        "exclude",
+        "rule-packs",
+        "template-paths",
+        "template-extensions",
+        "max-variants",
+        "accept",
+        "reject",
+        "organisatie",
+    )
 
     def __init__(self, data: Mapping[str, Any], path: Path | None) -> None:
         self.data = data
@@ -202,8 +220,10 @@ class _Reader:
         table = self.data.get("severity", {})
         if not isinstance(table, dict):
             raise self.fail("severity", "een tabel van code naar 'error', 'warning' of 'info'")
-        return {code.upper(): self.severity(f"severity.{code}", Severity.INFO, v)
-                for code, v in table.items()}
+        return {
+            code.upper(): self.severity(f"severity.{code}", Severity.INFO, v)
+            for code, v in table.items()
+        }
 
     def per_file_ignores(self) -> dict[str, tuple[str, ...]]:
         table = self.data.get("per-file-ignores", {})
@@ -258,10 +278,18 @@ class Overrides:
 
 def unknown_selectors(config: Config, codes: Sequence[str]) -> list[str]:
     """Selectors in the configuration that match no rule code."""
-    used = [*config.select, *config.extend_select, *config.ignore, *config.severity,
-            *(c for cs in config.per_file_ignores.values() for c in cs)]
-    return [s for s in dict.fromkeys(used)
-            if s != "ALL" and not any(code.startswith(s) for code in codes)]
+    used = [
+        *config.select,
+        *config.extend_select,
+        *config.ignore,
+        *config.severity,
+        *(c for cs in config.per_file_ignores.values() for c in cs),
+    ]
+    return [
+        s
+        for s in dict.fromkeys(used)
+        if s != "ALL" and not any(code.startswith(s) for code in codes)
+    ]
 
 
 def selected_codes(config: Config, codes: Sequence[str], path: Path) -> set[str]:

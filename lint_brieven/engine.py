@@ -29,8 +29,14 @@ def analyse(
                 finding = _finding(hit, letter, check, result)
                 if finding is None:
                     continue
-                key = (finding.path, finding.line, finding.column, finding.end_line,
-                       finding.end_column, finding.code)
+                key = (
+                    finding.path,
+                    finding.line,
+                    finding.column,
+                    finding.end_line,
+                    finding.end_column,
+                    finding.code,
+                )
                 findings.setdefault(key, finding)
     return list(findings.values())
 
@@ -79,14 +85,22 @@ def _letter_start(letter: Letter) -> Span | None:
         if span is None:
             continue
         if span.source.path == letter.path:
-            return Span(span.source, span.line, span.column, span.line, span.column,
-                        span.src_start, span.src_start)
+            return Span(
+                span.source,
+                span.line,
+                span.column,
+                span.line,
+                span.column,
+                span.src_start,
+                span.src_start,
+            )
         fallback = fallback or span
     return fallback
 
 
-def _runs(runs: Iterable[tuple[int, int, int]], start: int, end: int
-          ) -> tuple[tuple[int, int, int], ...]:
+def _runs(
+    runs: Iterable[tuple[int, int, int]], start: int, end: int
+) -> tuple[tuple[int, int, int], ...]:
     """The runs under paragraph characters ``start:end``, with offsets inside each run."""
     out = []
     for index, run_start, run_end in runs:

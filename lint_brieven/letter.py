@@ -12,10 +12,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class PlaceholderKind(str, Enum):
+class PlaceholderKind(StrEnum):
     """What a template placeholder stands for, as far as its name or filter tells."""
 
     NAME = "naam"
@@ -92,7 +92,7 @@ class Segment:
         return self.src_end if at_end else self.src_start
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
     HEADING = "heading"
     LIST_ITEM = "list_item"
@@ -177,7 +177,9 @@ class MappedText:
 
     def placeholders_in(self, start: int, end: int) -> list[Segment]:
         return [
-            s for s in self.segments if s.placeholder is not None and s.start < end and start < s.end
+            s
+            for s in self.segments
+            if s.placeholder is not None and s.start < end and start < s.end
         ]
 
     def span(self, start: int, end: int) -> Span | None:

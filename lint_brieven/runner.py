@@ -110,8 +110,11 @@ class Runner:
             dirs[:] = sorted(d for d in dirs if not config.is_excluded(here / d))
             for name in sorted(files):
                 file = here / name
-                if (readers.supported(file, config.read_options) and config.is_included(file)
-                        and not config.is_excluded(file)):
+                if (
+                    readers.supported(file, config.read_options)
+                    and config.is_included(file)
+                    and not config.is_excluded(file)
+                ):
                     yield file
 
     # -- the run -------------------------------------------------------------------------
@@ -127,8 +130,9 @@ class Runner:
         self._finish(findings, suppressions, order)
         return self.result
 
-    def _check_one(self, display: str, file: Path | None, findings: dict,
-                   suppressions: dict) -> FileReport | None:
+    def _check_one(
+        self, display: str, file: Path | None, findings: dict, suppressions: dict
+    ) -> FileReport | None:
         if display == STDIN:
             name = self.request.stdin_filename or "brief.txt"
             file_for_config = Path(name)
@@ -141,8 +145,9 @@ class Runner:
             try:
                 data = file.read_bytes()
             except OSError as exc:
-                return FileReport(display, error=f"Het bestand kan niet worden geopend: "
-                                  f"{exc.strerror or exc}.")
+                return FileReport(
+                    display, error=f"Het bestand kan niet worden geopend: {exc.strerror or exc}."
+                )
         config = self.config(file_for_config.parent)
         if config.fail_on.rank < self.result.fail_on.rank:
             self.result.fail_on = config.fail_on
@@ -166,15 +171,21 @@ class Runner:
             findings.setdefault(_key(finding), finding)
         for s in read.suppressions:
             suppressions.setdefault((s.path, s.line, s.column), (s, config))
-        return FileReport(display, notices=list(read.notices),
-                          paragraphs=read.letters[0].format == "docx" if read.letters else False)
+        return FileReport(
+            display,
+            notices=list(read.notices),
+            paragraphs=read.letters[0].format == "docx" if read.letters else False,
+        )
 
     def _finish(self, findings: dict, suppressions: dict, order: list[str]) -> None:
         used: dict[tuple, set[str]] = {k: set() for k in suppressions}
         kept: list[Finding] = []
         for finding in findings.values():
-            covering = [k for k, (s, _) in suppressions.items()
-                        if s.covers(finding.path, finding.line, finding.code)]
+            covering = [
+                k
+                for k, (s, _) in suppressions.items()
+                if s.covers(finding.path, finding.line, finding.code)
+            ]
             for k in covering:
                 used[k].add(finding.code)
             if not covering:
@@ -182,7 +193,8 @@ class Runner:
         for key, (s, config) in suppressions.items():
             unused = s.codes - used[key] if s.codes else (set() if used[key] else {"alle"})
             if unused and UNUSED_SUPPRESSION.code in selected_codes(
-                    config, [UNUSED_SUPPRESSION.code], Path(s.path)):
+                config, [UNUSED_SUPPRESSION.code], Path(s.path)
+            ):
                 kept.append(_unused(s, sorted(unused), config))
         by_path = {r.path: r for r in self.result.reports}
         for finding in sorted(kept, key=lambda f: f.sort_key):
@@ -197,10 +209,17 @@ class Runner:
 def _unused(s: Suppression, codes: list[str], config: Config) -> Finding:
     rule = UNUSED_SUPPRESSION
     return Finding(
-        path=s.path, code=rule.code, severity=severity_for(config, rule.code, rule.severity),
-        message=rule.message.replace("{codes}", ", ".join(codes)), line=s.line,
-        column=s.column, end_line=s.line, end_column=s.column + len(s.comment),
-        text=s.comment, rule_name=rule.name, paragraphs=s.paragraphs,
+        path=s.path,
+        code=rule.code,
+        severity=severity_for(config, rule.code, rule.severity),
+        message=rule.message.replace("{codes}", ", ".join(codes)),
+        line=s.line,
+        column=s.column,
+        end_line=s.line,
+        end_column=s.column + len(s.comment),
+        text=s.comment,
+        rule_name=rule.name,
+        paragraphs=s.paragraphs,
     )
 
 

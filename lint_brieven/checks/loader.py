@@ -31,8 +31,17 @@ KINDS: dict[str, type[Check]] = {
     "metric": MetricCheck,
     "letter": LetterCheck,
 }
-_COMMON = {"code", "name", "category", "severity", "kind", "message", "rationale", "examples",
-           "suggest"}
+_COMMON = {
+    "code",
+    "name",
+    "category",
+    "severity",
+    "kind",
+    "message",
+    "rationale",
+    "examples",
+    "suggest",
+}
 
 
 class RulePackError(Exception):
@@ -69,8 +78,10 @@ def load_pack(path: Path) -> list[Rule]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise RulePackError(f"{path}: regelpakket kan niet worden gelezen: {exc}") from exc
-    errors = sorted(jsonschema.Draft202012Validator(_schema()).iter_errors(data),
-                    key=lambda e: list(e.absolute_path))
+    errors = sorted(
+        jsonschema.Draft202012Validator(_schema()).iter_errors(data),
+        key=lambda e: list(e.absolute_path),
+    )
     if errors:
         first = errors[0]
         where = _where(data, list(first.absolute_path))
@@ -125,4 +136,5 @@ def build_check(rule: Rule) -> Check:
     try:
         return KINDS[rule.kind](rule)
     except ValueError as exc:  # spaCy rejects a malformed token pattern
-        raise RulePackError(f"{rule.pack_path}: regel {rule.code}: ongeldig patroon: {exc}") from exc
+        where = f"{rule.pack_path}: regel {rule.code}"
+        raise RulePackError(f"{where}: ongeldig patroon: {exc}") from exc

@@ -22,6 +22,7 @@ class PatternCheck(Check):
         for index, doc in enumerate(letter.docs):
             for span in filter_spans(self.matcher(doc, as_spans=True)):
                 message = self.message(ctx, match=span.text)
-                hits.append(Hit(index, span.start_char, span.end_char, message, suggestions,
-                                span.text))
+                hits.append(
+                    Hit(index, span.start_char, span.end_char, message, suggestions, span.text)
+                )
         return hits

@@ -38,8 +38,9 @@ class SubstitutionCheck(Check):
                 hits.append(self._hit(index, span.text, span.start_char, span.end_char, entry, ctx))
         return hits
 
-    def _hit(self, block: int, text: str, start: int, end: int, entry: dict,
-             ctx: CheckContext) -> Hit:
+    def _hit(
+        self, block: int, text: str, start: int, end: int, entry: dict, ctx: CheckContext
+    ) -> Hit:
         options = [match_case(text, u) for u in entry["use"]]
         safe = bool(entry.get("safe", False))
         suggestions = tuple(Suggestion(o, safe) for o in options)

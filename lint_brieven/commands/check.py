@@ -23,29 +23,55 @@ def _codes(value: str) -> tuple[str, ...]:
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="controleer brieven en sjablonen",
-                       description="Controleer brieven (.docx, .txt, .md, .html) en "
-                       "Jinja2-sjablonen. Mappen worden doorzocht.")
-    p.add_argument("paths", nargs="*", default=["."], metavar="PAD",
-                   help="bestanden of mappen; '-' leest één brief van standaardinvoer")
-    p.add_argument("--output-format", choices=sorted(FORMATS), default="text",
-                   help="uitvoerformaat (standaard: text)")
-    p.add_argument("--output", "-o", type=Path, metavar="BESTAND",
-                   help="schrijf de uitvoer naar dit bestand")
+    p = sub.add_parser(
+        "check",
+        help="controleer brieven en sjablonen",
+        description="Controleer brieven (.docx, .txt, .md, .html) en "
+        "Jinja2-sjablonen. Mappen worden doorzocht.",
+    )
+    p.add_argument(
+        "paths",
+        nargs="*",
+        default=["."],
+        metavar="PAD",
+        help="bestanden of mappen; '-' leest één brief van standaardinvoer",
+    )
+    p.add_argument(
+        "--output-format",
+        choices=sorted(FORMATS),
+        default="text",
+        help="uitvoerformaat (standaard: text)",
+    )
+    p.add_argument(
+        "--output", "-o", type=Path, metavar="BESTAND", help="schrijf de uitvoer naar dit bestand"
+    )
     p.add_argument("--select", type=_codes, metavar="CODES", help="alleen deze regels (LB1,LB201)")
     p.add_argument("--extend-select", type=_codes, metavar="CODES", help="deze regels erbij")
     p.add_argument("--ignore", type=_codes, metavar="CODES", help="deze regels overslaan")
-    p.add_argument("--fail-on", choices=[s.value for s in Severity],
-                   help="vanaf welk niveau de exitcode 1 is (standaard: warning)")
-    p.add_argument("--exit-zero", action="store_true",
-                   help="exitcode 0, ook bij bevindingen (niet bij leesfouten)")
+    p.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        help="vanaf welk niveau de exitcode 1 is (standaard: warning)",
+    )
+    p.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exitcode 0, ook bij bevindingen (niet bij leesfouten)",
+    )
     p.add_argument("--statistics", action="store_true", help="aantal bevindingen per regel")
     p.add_argument("--quiet", "-q", action="store_true", help="alleen de bevindingen")
     p.add_argument("--no-color", action="store_true", help="geen kleur")
-    p.add_argument("--config", type=Path, metavar="BESTAND",
-                   help="gebruik dit configuratiebestand in plaats van zoeken")
-    p.add_argument("--stdin-filename", metavar="NAAM",
-                   help="naam (en dus type) van de brief op standaardinvoer")
+    p.add_argument(
+        "--config",
+        type=Path,
+        metavar="BESTAND",
+        help="gebruik dit configuratiebestand in plaats van zoeken",
+    )
+    p.add_argument(
+        "--stdin-filename",
+        metavar="NAAM",
+        help="naam (en dus type) van de brief op standaardinvoer",
+    )
     p.set_defaults(run=run_check)
 
 
@@ -70,8 +96,13 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     tty = args.output is None and sys.stdout.isatty()
     color = tty and not args.no_color and "NO_COLOR" not in os.environ
-    ctx = ReportContext(rules=result.rules, color=color, show_source=tty,
-                        statistics=args.statistics, quiet=args.quiet)
+    ctx = ReportContext(
+        rules=result.rules,
+        color=color,
+        show_source=tty,
+        statistics=args.statistics,
+        quiet=args.quiet,
+    )
     emit(FORMATS[args.output_format](result.reports, ctx), args.output)
     if result.has_errors:
         return EXIT_USAGE

@@ -16,8 +16,11 @@ MAX_SWAPS_SHOWN = 40
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("explain", help="leg een regel uit",
-                       description="Leg een regel uit: wat hij doet, waarom, voorbeelden.")
+    p = sub.add_parser(
+        "explain",
+        help="leg een regel uit",
+        description="Leg een regel uit: wat hij doet, waarom, voorbeelden.",
+    )
     p.add_argument("code", metavar="CODE", help="regelcode, bijvoorbeeld LB101")
     p.set_defaults(run=run_explain)
 

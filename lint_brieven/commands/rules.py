@@ -16,8 +16,11 @@ EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("rules", help="toon alle regels",
-                       description="Toon alle regels met code, naam, categorie en niveau.")
+    p = sub.add_parser(
+        "rules",
+        help="toon alle regels",
+        description="Toon alle regels met code, naam, categorie en niveau.",
+    )
     p.add_argument("--output-format", choices=["text", "json"], default="text")
     p.set_defaults(run=run_rules)
 
@@ -32,9 +35,18 @@ def run_rules(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     ordered = sorted(rules.values(), key=lambda r: (r.category, r.code))
     if args.output_format == "json":
-        rows = [{"code": r.code, "name": r.name, "category": r.category,
-                 "severity": r.severity.value, "kind": r.kind, "pack": r.pack,
-                 "summary": r.summary} for r in ordered]
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "category": r.category,
+                "severity": r.severity.value,
+                "kind": r.kind,
+                "pack": r.pack,
+                "summary": r.summary,
+            }
+            for r in ordered
+        ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     table = Table("Code", "Naam", "Categorie", "Niveau", "Soort", box=None, pad_edge=False)

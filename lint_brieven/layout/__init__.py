@@ -1,4 +1,4 @@
-"""Layouts split a letter's mapped text into blocks: one module per markup (HTML, Markdown, plain)."""
+"""Layouts split a letter's mapped text into blocks: one module per markup language."""
 
 from __future__ import annotations
 

@@ -104,9 +104,7 @@ class _Splitter(HTMLParser):
         if not piece.segments:
             return
         first, last = piece.segments[0], piece.segments[-1]
-        segment = Segment(
-            0, len(decoded), first.source, first.src_start, last.src_end, exact=False
-        )
+        segment = Segment(0, len(decoded), first.source, first.src_start, last.src_end, exact=False)
         self._parts.append(MappedText(decoded, (segment,)))
 
     def handle_entityref(self, name: str) -> None:
@@ -122,4 +120,3 @@ def blocks(text: MappedText) -> list[Block]:
     splitter.close()
     splitter._flush()
     return splitter.blocks
-

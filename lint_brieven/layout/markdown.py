@@ -39,8 +39,13 @@ def _paragraph_blocks(paragraph: MappedText) -> list[Block]:
         line_end = min(end + 1, len(paragraph.text))  # keep the newline: it joins as a space
         if heading:
             _emit(out, current, kind, level, number)
-            _emit(out, [paragraph.slice(start + heading.end(), end)], BlockKind.HEADING,
-                  len(heading.group(1)), None)
+            _emit(
+                out,
+                [paragraph.slice(start + heading.end(), end)],
+                BlockKind.HEADING,
+                len(heading.group(1)),
+                None,
+            )
             current, kind, level, number = [], BlockKind.PARAGRAPH, 0, None
         elif item:
             _emit(out, current, kind, level, number)

@@ -130,8 +130,15 @@ def _content(source: SourceText, start: int, text: str) -> MappedText:
         if m.group().startswith("{{"):
             placeholder = from_expression_text(m.group())
             word = stand_in(placeholder.kind)
-            seg = Segment(0, len(word), source, start + m.start(), start + m.end(), exact=False,
-                          placeholder=placeholder)
+            seg = Segment(
+                0,
+                len(word),
+                source,
+                start + m.start(),
+                start + m.end(),
+                exact=False,
+                placeholder=placeholder,
+            )
             parts.append(MappedText(word, (seg,)))
         pos = m.end()
     parts.append(whole.slice(pos, len(text)))
@@ -235,9 +242,7 @@ class _Numbering:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return
-        abstract = {
-            a.get(qn("w:abstractNumId")): a for a in root.iter(qn("w:abstractNum"))
-        }
+        abstract = {a.get(qn("w:abstractNumId")): a for a in root.iter(qn("w:abstractNum"))}
         for num in root.iter(qn("w:num")):
             ref = num.find(qn("w:abstractNumId"))
             if ref is None or ref.get(qn("w:val")) not in abstract:

@@ -106,8 +106,10 @@ class TemplateTree:
         self._collect_definitions(scope)
         extends = next(iter(scope.parsed.ast.find_all(nodes.Extends)), None)
         own_blocks = {b.name: [(b, scope)] for b in scope.parsed.ast.find_all(nodes.Block)}
-        merged = {name: overrides.get(name, []) + own_blocks.get(name, []) for name in
-                  {*overrides, *own_blocks}}
+        merged = {
+            name: overrides.get(name, []) + own_blocks.get(name, [])
+            for name in {*overrides, *own_blocks}
+        }
         if extends is not None:
             parent_name = _const_name(extends.template)
             if parent_name is None:
@@ -172,8 +174,16 @@ class TemplateTree:
         if isinstance(node, nodes.AssignBlock) and isinstance(node.target, nodes.Name):
             scope.assigned[node.target.name] = self._seq(node.body, scope)
             return []
-        if isinstance(node, (nodes.FilterBlock, nodes.With, nodes.Scope,
-                             nodes.ScopedEvalContextModifier, nodes.EvalContextModifier)):
+        if isinstance(
+            node,
+            (
+                nodes.FilterBlock,
+                nodes.With,
+                nodes.Scope,
+                nodes.ScopedEvalContextModifier,
+                nodes.EvalContextModifier,
+            ),
+        ):
             return self._seq(node.body, scope)
         return []  # macros, imports, set, do, extends: no text of their own here
 
@@ -193,8 +203,15 @@ class TemplateTree:
 
     def _block_chain(self, chain: list[tuple[nodes.Block, Scope]]) -> Seq:
         block, owner = chain[0]
-        inner = Scope(owner.parsed, owner.macros, owner.namespaces, owner.assigned, owner.blocks,
-                      owner.caller, depth=owner.depth + 1)
+        inner = Scope(
+            owner.parsed,
+            owner.macros,
+            owner.namespaces,
+            owner.assigned,
+            owner.blocks,
+            owner.caller,
+            depth=owner.depth + 1,
+        )
         inner.super_body = self._block_chain(chain[1:]) if len(chain) > 1 else []
         return self._seq(block.body, inner)
 
@@ -248,8 +265,11 @@ class TemplateTree:
         return self._seq(macro.body, inner)
 
     def _placeholder(self, node: nodes.Node, parsed: Parsed) -> MappedText:
-        names = [n.name for n in node.find_all(nodes.Name)] if not isinstance(node, nodes.Name) \
+        names = (
+            [n.name for n in node.find_all(nodes.Name)]
+            if not isinstance(node, nodes.Name)
             else [node.name]
+        )
         names += [g.attr for g in _getattrs(node)]
         filters = [f.name for f in _filters(node)]
         kind = classify(names, filters)
@@ -258,8 +278,15 @@ class TemplateTree:
         if span is None:
             return MappedText(word, ())
         tag = parsed.source.text[span[0] : span[1]]
-        segment = Segment(0, len(word), parsed.source, span[0], span[1], exact=False,
-                          placeholder=Placeholder(tag, kind))
+        segment = Segment(
+            0,
+            len(word),
+            parsed.source,
+            span[0],
+            span[1],
+            exact=False,
+            placeholder=Placeholder(tag, kind),
+        )
         return MappedText(word, (segment,))
 
 
@@ -312,8 +339,12 @@ def _positions(
         elif token == "variable_end":
             tags.append((tag_start, cursor))
     data_nodes = list(ast.find_all(nodes.TemplateData))
-    expr_nodes = [child for out in ast.find_all(nodes.Output) for child in out.nodes
-                  if not isinstance(child, nodes.TemplateData)]
+    expr_nodes = [
+        child
+        for out in ast.find_all(nodes.Output)
+        for child in out.nodes
+        if not isinstance(child, nodes.TemplateData)
+    ]
     data_at = {id(n): off for n, off in zip(data_nodes, data, strict=False)}
     if len(data_nodes) != len(data):
         data_at = {}

@@ -7,8 +7,13 @@ from lint_brieven.letter import Letter, MappedText, ReadResult, SourceText
 from lint_brieven.readers.errors import ReaderError
 from lint_brieven.suppression import suppressions_in
 
-MARKUP_BY_SUFFIX = {".txt": "plain", ".md": "markdown", ".markdown": "markdown",
-                    ".html": "html", ".htm": "html"}
+MARKUP_BY_SUFFIX = {
+    ".txt": "plain",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 def decode(data: bytes) -> str:

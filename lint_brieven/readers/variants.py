@@ -29,8 +29,11 @@ def count(seq: Seq, cap: int) -> int:
 def widest(seq: Seq) -> int:
     """The most branches any choice in the tree has."""
     return max(
-        (max(len(i.branches), *(widest(b) for b in i.branches)) for i in seq
-         if isinstance(i, Choice)),
+        (
+            max(len(i.branches), *(widest(b) for b in i.branches))
+            for i in seq
+            if isinstance(i, Choice)
+        ),
         default=1,
     )
 

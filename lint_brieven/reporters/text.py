@@ -25,8 +25,14 @@ def location(path: str, line: int, column: int, paragraphs: bool) -> str:
 
 def render(reports: Reports, ctx: ReportContext) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=ctx.color, no_color=not ctx.color,
-                      highlight=False, width=10_000, soft_wrap=True)
+    console = Console(
+        file=buffer,
+        force_terminal=ctx.color,
+        no_color=not ctx.color,
+        highlight=False,
+        width=10_000,
+        soft_wrap=True,
+    )
     if ctx.statistics:
         _statistics(console, reports, ctx)
     else:
@@ -51,14 +57,15 @@ def _report(console: Console, report: FileReport, ctx: ReportContext) -> None:
 
 def _finding(console: Console, f: Finding, ctx: ReportContext) -> None:
     where = location(f.path, f.line, f.column, f.paragraphs)
-    console.print(f"[bold]{escape(where)}[/]: [{_COLOR[f.severity]}]{f.code}[/] {escape(f.message)}")
+    color = _COLOR[f.severity]
+    console.print(f"[bold]{escape(where)}[/]: [{color}]{f.code}[/] {escape(f.message)}")
     if not ctx.show_source or ctx.quiet:
         return
     if f.source_line:
         shown = f.source_line.replace("\x0b", " ").replace("\t", " ")
         width = (f.end_column - f.column) if f.end_line == f.line else len(shown) - f.column + 1
         console.print(f"    {escape(shown)}", style="dim")
-        console.print(" " * (3 + f.column) + f"[{_COLOR[f.severity]}]" + "^" * max(width, 1) + "[/]")
+        console.print(" " * (3 + f.column) + f"[{color}]" + "^" * max(width, 1) + "[/]")
     for s in f.suggestions:
         label = "suggestie (veilig)" if s.safe else "suggestie"
         console.print(f"    [green]{label}[/]: {escape(s.text)}")
@@ -68,8 +75,9 @@ def _finding(console: Console, f: Finding, ctx: ReportContext) -> None:
 
 def _statistics(console: Console, reports: Reports, ctx: ReportContext) -> None:
     counts = Counter(f.code for r in reports for f in r.findings)
-    safe = Counter(f.code for r in reports for f in r.findings
-                   if f.suggestions and f.suggestions[0].safe)
+    safe = Counter(
+        f.code for r in reports for f in r.findings if f.suggestions and f.suggestions[0].safe
+    )
     for code, n in counts.most_common():
         rule = ctx.rules.get(code)
         name = rule.name if rule else ""
