@@ -39,10 +39,11 @@ class Config:
     fail_on: Severity = Severity.WARNING
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    partials: tuple[str, ...] = ()  # template pieces: no whole-letter checks
     rule_packs: tuple[Path, ...] = ()
     template_paths: tuple[Path, ...] = ()
     template_extensions: tuple[str, ...] = ()
-    max_variants: int = 32
+    max_variants: int = 64
     accept: frozenset[str] = frozenset()
     reject: Mapping[str, str] = field(default_factory=dict)
     organisation: Mapping[str, str] = field(default_factory=dict)
@@ -71,6 +72,14 @@ class Config:
             return True
         rel = self.relative(path)
         return rel is not None and _matches_any(rel, self.include)
+
+    def is_partial(self, path: Path) -> bool:
+        """A template piece (included, extended or imported), not a letter of its own.
+
+        Files named ``_*`` always are; ``partials`` globs name more.
+        """
+        rel = self.relative(path)
+        return path.name.startswith("_") or (rel is not None and _matches_any(rel, self.partials))
 
     def ignored_for(self, path: Path) -> tuple[str, ...]:
         rel = self.relative(path)
@@ -149,12 +158,13 @@ def parse_config(data: Mapping[str, Any], path: Path | None, root: Path) -> Conf
         fail_on=reader.severity("fail-on", Severity.WARNING),
         include=reader.strings("include"),
         exclude=reader.strings("exclude"),
+        partials=reader.strings("partials"),
         rule_packs=tuple(root / p for p in reader.strings("rule-packs")),
         template_paths=tuple(root / p for p in reader.strings("template-paths")),
         template_extensions=tuple(
             e if e.startswith(".") else f".{e}" for e in reader.strings("template-extensions")
         ),
-        max_variants=reader.positive_int("max-variants", 32),
+        max_variants=reader.positive_int("max-variants", 64),
         accept=frozenset(w.lower() for w in reader.strings("accept")),
         reject=reader.reject(),
         organisation=reader.organisation(),

@@ -20,7 +20,7 @@ def word_count(sentence: Span, content: MappedText) -> int:
             continue
         inside = content.placeholders_in(token.idx, token.idx + len(token.text))
         if inside:
-            key = inside[0].start
+            key = inside[0].src_start  # pieces of one placeholder share its source range
             if key in placeholders_seen:
                 continue
             placeholders_seen.add(key)

@@ -1,0 +1,51 @@
+"""Small helpers for tests: lint a text with chosen rules, write files, run the CLI."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from lint_brieven.checks.base import Check, CheckContext
+from lint_brieven.checks.loader import build_check, load_rules
+from lint_brieven.engine import analyse
+from lint_brieven.findings import Finding
+from lint_brieven.readers import ReadOptions, read
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@lru_cache(maxsize=None)
+def _check(code: str) -> Check:
+    return build_check(load_rules()[code])
+
+
+def lint_text(text: str, codes: list[str], name: str = "brief.txt") -> list[Finding]:
+    """Findings of the given rules on ``text`` read as a letter called ``name``."""
+    result = read(name, text.encode("utf-8"), ReadOptions())
+    return analyse(result, [_check(c) for c in codes], CheckContext())
+
+
+def write(root: Path, files: dict[str, str | bytes]) -> None:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def at(source: str, word: str) -> tuple[int, int, int, int]:
+    """Line/column span of the last occurrence of ``word`` in a raw source, computed directly."""
+    offset = source.rindex(word)
+    line = source.count("\n", 0, offset) + 1
+    column = offset - (source.rfind("\n", 0, offset) + 1) + 1
+    return line, column, line, column + len(word)
+
+
+def where(block, word: str) -> tuple[int, int, int, int]:
+    """Line/column span the reader's source map gives for ``word`` in a block."""
+    start = block.text.index(word)
+    span = block.content.span(start, start + len(word))
+    return span.line, span.column, span.end_line, span.end_column
