@@ -185,6 +185,7 @@ class _Reader:
         "fail-on",
         "include",
         "exclude",
+        "partials",
         "rule-packs",
         "template-paths",
         "template-extensions",

@@ -161,7 +161,8 @@ class Runner:
                 return FileReport(display, error=message)
             return FileReport(display, error=exc.message, error_line=exc.line)
         codes = selected_codes(config, list(rules), file_for_config)
-        checks = [_check(rules[c]) for c in sorted(codes) if rules[c].kind != "builtin"]
+        skip = {"builtin", "letter"} if config.is_partial(file_for_config) else {"builtin"}
+        checks = [_check(rules[c]) for c in sorted(codes) if rules[c].kind not in skip]
         if config.reject and "LB002" in codes:
             checks.append(build_check(rejected_word_rule(dict(config.reject))))
         ctx = CheckContext(dict(config.organisation))

@@ -12,7 +12,7 @@ DEFAULT_TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2")
 class ReadOptions:
     template_paths: tuple[Path, ...] = ()  # extra Jinja2 search paths
     template_suffixes: tuple[str, ...] = DEFAULT_TEMPLATE_SUFFIXES
-    max_variants: int = 32
+    max_variants: int = 64
     max_docx_entry_bytes: int = 50 * 1024 * 1024
     max_docx_total_bytes: int = 250 * 1024 * 1024
     extra: dict[str, str] = field(default_factory=dict)
