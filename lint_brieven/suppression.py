@@ -38,7 +38,7 @@ def directive_codes(text: str) -> frozenset[str] | None:
 
 def suppressions_in(source: SourceText) -> list[Suppression]:
     """Every suppression written as a comment in ``source``."""
-    last_line = source.line_col(len(source.text))[0]
+    last_line = max(len(source.text.splitlines()), 1)
     done: list[Suppression] = []
     open_: list[Suppression] = []
     for m in _DIRECTIVE.finditer(source.text):

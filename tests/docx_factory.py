@@ -57,7 +57,7 @@ def add_runs(paragraph: Paragraph, parts: Iterable[str | tuple[str, dict[str, bo
 
 
 def _box_paragraphs(texts: Sequence[str]) -> str:
-    return "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{t}</w:t></w:r></w:p>" for t in texts)
+    return "".join(f'<w:p><w:r><w:t xml:space="preserve">{t}</w:t></w:r></w:p>' for t in texts)
 
 
 def _vml_pict(texts: Sequence[str]) -> str:
@@ -70,7 +70,7 @@ def _vml_pict(texts: Sequence[str]) -> str:
 
 def _dml_drawing(texts: Sequence[str]) -> str:
     return (
-        "<w:drawing><wp:anchor><wp:extent cx=\"2540000\" cy=\"635000\"/>"
+        '<w:drawing><wp:anchor><wp:extent cx="2540000" cy="635000"/>'
         '<wp:docPr id="1" name="Tekstvak 1"/>'
         "<a:graphic><a:graphicData "
         'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
