@@ -10,8 +10,9 @@ file, so a finding on any words can be reported at the file's own line and colum
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import StrEnum
 
 
@@ -139,35 +140,50 @@ class MappedText:
             offset += len(part.text)
         return MappedText("".join(text), tuple(segments))
 
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [seg.end for seg in self.segments]
+
+    def _overlapping(self, start: int, end: int) -> Iterator[Segment]:
+        """Segments that overlap ``start:end`` (segments are ordered and do not overlap)."""
+        for index in range(bisect.bisect_right(self._ends, start), len(self.segments)):
+            seg = self.segments[index]
+            if seg.start >= end:
+                return
+            yield seg
+
     def slice(self, start: int, end: int) -> MappedText:
+        return self.select([(start, end)])
+
+    def select(self, ranges: Sequence[tuple[int, int]]) -> MappedText:
+        """The text of the given sorted, non-overlapping ranges, joined, with its map."""
         out: list[Segment] = []
-        for seg in self.segments:
-            lo, hi = max(seg.start, start), min(seg.end, end)
-            if lo >= hi:
+        texts: list[str] = []
+        offset = 0
+        for start, end in ranges:
+            if end <= start:
                 continue
-            if seg.exact:
-                out.append(
-                    Segment(
-                        lo - start,
-                        hi - start,
-                        seg.source,
-                        seg.src_offset(lo),
-                        seg.src_offset(hi),
+            for seg in self._overlapping(start, end):
+                lo, hi = max(seg.start, start), min(seg.end, end)
+                new_start, new_end = lo - start + offset, hi - start + offset
+                if seg.exact:
+                    src = seg.src_start - seg.start
+                    out.append(Segment(new_start, new_end, seg.source, src + lo, src + hi))
+                else:
+                    out.append(
+                        Segment(
+                            new_start,
+                            new_end,
+                            seg.source,
+                            seg.src_start,
+                            seg.src_end,
+                            exact=False,
+                            placeholder=seg.placeholder,
+                        )
                     )
-                )
-            else:
-                out.append(
-                    Segment(
-                        lo - start,
-                        hi - start,
-                        seg.source,
-                        seg.src_start,
-                        seg.src_end,
-                        exact=False,
-                        placeholder=seg.placeholder,
-                    )
-                )
-        return MappedText(self.text[start:end], tuple(out))
+            texts.append(self.text[start:end])
+            offset += end - start
+        return MappedText("".join(texts), tuple(out))
 
     def strip(self) -> MappedText:
         """Drop leading and trailing whitespace, keeping the map."""
@@ -176,15 +192,11 @@ class MappedText:
         return self.slice(start, max(start, end))
 
     def placeholders_in(self, start: int, end: int) -> list[Segment]:
-        return [
-            s
-            for s in self.segments
-            if s.placeholder is not None and s.start < end and start < s.end
-        ]
+        return [s for s in self._overlapping(start, end) if s.placeholder is not None]
 
     def span(self, start: int, end: int) -> Span | None:
         """The source range of ``text[start:end]`` (None for text with no source)."""
-        inside = [s for s in self.segments if s.start < max(end, start + 1) and start < s.end]
+        inside = list(self._overlapping(start, max(end, start + 1)))
         if not inside:
             return None
         first, last = inside[0], inside[-1]

@@ -139,13 +139,15 @@ def with_entry(data: bytes, name: str, content: bytes) -> bytes:
 def with_zero_entry(data: bytes, name: str, size: int) -> bytes:
     """The package ``data`` plus an entry of ``size`` zero bytes (it compresses to ~1/1000)."""
     buffer = io.BytesIO(data)
-    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as package:
-        with package.open(name, "w", force_zip64=size > 0x7FFFFFFF) as out:
-            chunk = bytes(1024 * 1024)
-            left = size
-            while left:
-                out.write(chunk[: min(left, len(chunk))])
-                left -= min(left, len(chunk))
+    chunk = bytes(1024 * 1024)
+    with (
+        zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as package,
+        package.open(name, "w", force_zip64=size > 0x7FFFFFFF) as out,
+    ):
+        left = size
+        while left:
+            out.write(chunk[: min(left, len(chunk))])
+            left -= min(left, len(chunk))
     return buffer.getvalue()
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import json
+from functools import cache
 from pathlib import Path
 
 from lint_brieven.checks.base import Check, CheckContext
@@ -13,9 +14,10 @@ from lint_brieven.readers import ReadOptions, read
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+SARIF_SCHEMA = SHARED / "reference" / "sarif" / "sarif-schema-2.1.0.json"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _check(code: str) -> Check:
     return build_check(load_rules()[code])
 
@@ -49,3 +51,15 @@ def where(block, word: str) -> tuple[int, int, int, int]:
     start = block.text.index(word)
     span = block.content.span(start, start + len(word))
     return span.line, span.column, span.end_line, span.end_column
+
+
+def sarif_schema() -> dict:
+    """The official SARIF schema; this copy keeps the log's shape in ``definitions/Root``.
+
+    Without a top-level ``$ref`` to it the document would accept anything, so point at it.
+    """
+    assert SARIF_SCHEMA.is_file(), f"SARIF-schema ontbreekt: {SARIF_SCHEMA}"
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    if "properties" not in schema and "Root" in schema.get("definitions", {}):
+        schema = {**schema, "$ref": "#/definitions/Root"}
+    return schema

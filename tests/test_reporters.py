@@ -5,19 +5,15 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from dataclasses import replace
-from pathlib import Path
 
 import jsonschema
 import pytest
+from lintkit import sarif_schema
 
 from lint_brieven.checks.rule import Rule
 from lint_brieven.findings import FileReport, Finding, Severity, Suggestion
 from lint_brieven.reporters import github, gitlab, json_format, junit, sarif
 from lint_brieven.reporters.base import ReportContext
-
-SARIF_SCHEMA = (
-    Path(__file__).resolve().parents[1].parent / "shared/reference/sarif/sarif-schema-2.1.0.json"
-)
 
 TEMPLATE = "brieven/huurverhoging.j2"
 DOCX = "brieven/brief.docx"
@@ -178,18 +174,6 @@ def test_json_rule_name_falls_back_to_rule_table(ctx):
 
 
 # --- SARIF ------------------------------------------------------------------------------------
-
-
-def sarif_schema() -> dict:
-    """The official schema; this copy keeps the log's shape in ``definitions/Root``.
-
-    Without a top-level ``$ref`` to it the document would accept anything, so point at it.
-    """
-    assert SARIF_SCHEMA.is_file(), f"SARIF-schema ontbreekt: {SARIF_SCHEMA}"
-    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-    if "properties" not in schema and "Root" in schema.get("definitions", {}):
-        schema = {**schema, "$ref": "#/definitions/Root"}
-    return schema
 
 
 def test_sarif_validates_against_official_schema(reports, ctx):

@@ -16,23 +16,20 @@ def collapse(text: MappedText) -> MappedText:
 
 def squeeze(text: MappedText, pattern: re.Pattern[str]) -> MappedText:
     """Each match of ``pattern`` becomes one space mapped to the match's first character."""
-    parts: list[MappedText] = []
-    pos = 0
-    for m in pattern.finditer(text.text):
-        parts.append(text.slice(pos, m.start()))
-        first = text.slice(m.start(), m.start() + 1)
-        parts.append(MappedText(" ", first.segments))
-        pos = m.end()
-    parts.append(text.slice(pos, len(text.text)))
-    return MappedText.join(parts)
+    matches = list(pattern.finditer(text.text))
+    if not matches:
+        return text
+    kept = remove(text, [(m.start() + 1, m.end()) for m in matches if m.end() > m.start() + 1])
+    spaced = pattern.sub(" ", text.text)  # same characters as ``kept``, matches now one space
+    return MappedText(spaced, kept.segments)
 
 
 def remove(text: MappedText, spans: list[tuple[int, int]]) -> MappedText:
     """``text`` without the given (sorted, non-overlapping) character ranges."""
-    parts: list[MappedText] = []
+    keep: list[tuple[int, int]] = []
     pos = 0
     for start, end in spans:
-        parts.append(text.slice(pos, start))
+        keep.append((pos, start))
         pos = end
-    parts.append(text.slice(pos, len(text.text)))
-    return MappedText.join(parts)
+    keep.append((pos, len(text.text)))
+    return text.select(keep)

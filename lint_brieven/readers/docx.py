@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 import docx
 from docx.document import Document
+from docx.exceptions import PythonDocxError
 from docx.oxml.ns import qn
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -67,11 +69,17 @@ def check_package(data: bytes, options: ReadOptions) -> zipfile.ZipFile:
     total = 0
     for info in infos:
         total += info.file_size
-        if info.file_size > options.max_docx_entry_bytes or total > options.max_docx_total_bytes:
+        if info.file_size > options.max_docx_entry_bytes:
             raise ReaderError(
                 f"Het Word-bestand is geweigerd: onderdeel '{info.filename}' is uitgepakt te groot "
-                f"({info.file_size:,} bytes; grens {options.max_docx_entry_bytes:,}). "
-                "Dit kan een zip-bom zijn.".replace(",", ".")
+                f"({_bytes(info.file_size)} bytes; grens {_bytes(options.max_docx_entry_bytes)}). "
+                "Dit kan een zip-bom zijn."
+            )
+        if total > options.max_docx_total_bytes:
+            raise ReaderError(
+                "Het Word-bestand is geweigerd: alle onderdelen samen zijn uitgepakt te groot "
+                f"(meer dan {_bytes(options.max_docx_total_bytes)} bytes). "
+                "Dit kan een zip-bom zijn."
             )
     names = {i.filename for i in infos}
     if "word/document.xml" not in names:
@@ -80,16 +88,30 @@ def check_package(data: bytes, options: ReadOptions) -> zipfile.ZipFile:
         if info.filename.endswith(_XML_SUFFIXES):
             try:
                 head = package.read(info.filename)
-            except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            # zlib.error: damaged deflate data; RuntimeError: encrypted entry;
+            # NotImplementedError: unknown compression method
+            except (
+                zipfile.BadZipFile,
+                OSError,
+                EOFError,
+                zlib.error,
+                RuntimeError,
+                NotImplementedError,
+            ) as exc:
                 raise ReaderError(
                     f"Het Word-bestand is beschadigd: '{info.filename}' kan niet worden uitgepakt."
                 ) from exc
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            probe = head.replace(b"\x00", b"")  # UTF-16/32 XML: the markup is ASCII
+            if b"<!DOCTYPE" in probe or b"<!ENTITY" in probe:
                 raise ReaderError(
                     f"Het Word-bestand is geweigerd: '{info.filename}' bevat een DOCTYPE of "
                     "XML-entiteiten, die in een gewoon Word-document niet voorkomen."
                 )
     return package
+
+
+def _bytes(size: int) -> str:
+    return f"{size:,}".replace(",", ".")
 
 
 def read(path: str, data: bytes, options: ReadOptions) -> ReadResult:
@@ -98,7 +120,13 @@ def read(path: str, data: bytes, options: ReadOptions) -> ReadResult:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many types for broken packages
         raise ReaderError(f"Het Word-bestand kan niet worden gelezen: {exc}") from exc
-    paragraphs = list(_reading_order(document))
+    try:
+        paragraphs = list(_reading_order(document))
+    except (KeyError, ValueError, IndexError, PythonDocxError) as exc:
+        # a header without its part, a list level that is no number, a broken merge …
+        raise ReaderError(
+            f"Het Word-bestand is beschadigd en kan niet worden gelezen: {exc}"
+        ) from exc
     if not any(p.text.strip() for p in paragraphs):
         raise ReaderError("Het Word-document bevat geen tekst.")
     source = SourceText(
@@ -181,13 +209,11 @@ def _story(parent, element, numbering: _Numbering, kind: BlockKind):
                 yield from _story(parent, box, numbering, BlockKind.TEXT_BOX)
         elif child.tag == qn("w:tbl"):
             table = Table(child, parent)
-            for row in table.rows:
-                seen_cells: set[int] = set()
-                for cell in row.cells:
-                    if id(cell._tc) in seen_cells:
-                        continue  # merged cells repeat
-                    seen_cells.add(id(cell._tc))
-                    yield from _story(cell, cell._tc, numbering, BlockKind.TABLE_CELL)
+            for row_no, tr in enumerate(table._tbl.tr_lst):
+                for tc in tr.tc_lst:  # one w:tc per cell, however many columns it spans
+                    if tc.vMerge == "continue" and row_no > 0:
+                        continue  # merged with the cell above, which holds the text
+                    yield from _story(_Cell(tc, table), tc, numbering, BlockKind.TABLE_CELL)
         elif child.tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
             if content is not None:

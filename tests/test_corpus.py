@@ -1,0 +1,61 @@
+"""The shipped example corpus: every letter reads, "voor" letters have findings, "na" letters
+are clean, and the SARIF of the whole run validates against the official schema."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import jsonschema
+import pytest
+from lintkit import REPO, sarif_schema
+
+from lint_brieven.config import find_config_file, load_config
+from lint_brieven.reporters import sarif
+from lint_brieven.reporters.base import ReportContext
+from lint_brieven.runner import RunRequest, run
+
+CORPUS = REPO / "corpus"
+# "na" letters are written to B1; the rules may flag at most this many findings in one.
+MAX_FINDINGS_AFTER = 2
+
+
+@pytest.fixture(scope="module")
+def result():
+    find_config_file.cache_clear()
+    load_config.cache_clear()
+    return run(RunRequest([str(CORPUS)]))
+
+
+def by_file(result):
+    return {r.path.split("corpus/", 1)[1]: r for r in result.reports}
+
+
+def test_corpus_has_twelve_key_moments_in_every_form():
+    for form, pattern in (("sjablonen", "*.html.j2"), ("docx", "*.docx")):
+        for when in ("voor", "na"):
+            assert len(list((CORPUS / form / when).glob(pattern))) >= 12, (form, when)
+
+
+def test_every_corpus_file_reads(result):
+    assert [(r.path, r.error) for r in result.reports if r.error] == []
+
+
+def test_before_letters_have_findings_after_letters_are_clean(result):
+    files = by_file(result)
+    before = [p for p in files if "/voor/" in p]
+    after = [p for p in files if "/na/" in p]
+    assert len(before) >= 24 and len(after) >= 24
+    assert [p for p in before if not files[p].findings] == []
+    assert {
+        p: len(files[p].findings) for p in after if len(files[p].findings) > MAX_FINDINGS_AFTER
+    } == {}
+    codes = Counter(f.code for p in before for f in files[p].findings)
+    assert {"LB101", "LB102", "LB201", "LB202", "LB301"} <= set(codes)
+
+
+def test_corpus_sarif_validates(result):
+    log = json.loads(sarif.render(result.reports, ReportContext(rules=result.rules)))
+    errors = list(jsonschema.Draft7Validator(sarif_schema()).iter_errors(log))
+    assert errors == []
+    assert len(log["runs"][0]["results"]) == sum(len(r.findings) for r in result.reports)
