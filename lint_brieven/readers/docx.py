@@ -24,6 +24,7 @@ from docx.exceptions import PythonDocxError
 from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from lxml import etree
 
 from lint_brieven.letter import (
@@ -231,7 +232,7 @@ def _paragraph(paragraph: Paragraph, numbering: _Numbering, default: BlockKind) 
         pos += len(text)
     text = "".join(text_parts)
     kind, level, number = default, 0, None
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    style = numbering.styles.name(paragraph)
     lowered = style.lower()
     if lowered.startswith(("heading", "kop")) and default == BlockKind.PARAGRAPH:
         digits = "".join(ch for ch in style if ch.isdigit())
@@ -249,12 +250,55 @@ def _paragraph(paragraph: Paragraph, numbering: _Numbering, default: BlockKind) 
 
 
 def _runs(paragraph: Paragraph):
-    """Runs in order, including those inside hyperlinks (not those inside text boxes)."""
-    for item in paragraph.iter_inner_content():
-        if hasattr(item, "runs"):
-            yield from item.runs
-        else:
-            yield item
+    """The paragraph's own runs in order, also inside hyperlinks, content controls, tracked
+    insertions and fields; not those of text boxes anchored in it (they have their own w:p)."""
+    p = paragraph._p
+    for r in p.iter(qn("w:r")):
+        if next(r.iterancestors(qn("w:p")), None) is p:
+            yield Run(r, paragraph)
+
+
+class _Styles:
+    """Paragraph style names and inherited list properties, read once from styles.xml.
+
+    (python-docx's ``paragraph.style`` searches all styles on every call.)
+    """
+
+    def __init__(self, document: Document) -> None:
+        self._names: dict[str, str] = {}
+        self._based_on: dict[str, str] = {}
+        self._num_pr: dict[str, etree._Element] = {}
+        self._default: str | None = None
+        for style in document.styles.element.iter(qn("w:style")):
+            if style.get(qn("w:type")) != "paragraph":
+                continue
+            style_id = style.get(qn("w:styleId"), "")
+            name = style.find(qn("w:name"))
+            self._names[style_id] = name.get(qn("w:val"), "") if name is not None else ""
+            based = style.find(qn("w:basedOn"))
+            if based is not None:
+                self._based_on[style_id] = based.get(qn("w:val"), "")
+            num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+            if num_pr is not None:
+                self._num_pr[style_id] = num_pr
+            if style.get(qn("w:default")) in ("1", "true"):
+                self._default = style_id
+
+    def _id(self, paragraph: Paragraph) -> str | None:
+        return paragraph._p.style or self._default
+
+    def name(self, paragraph: Paragraph) -> str:
+        return self._names.get(self._id(paragraph) or "", "")
+
+    def num_prs(self, paragraph: Paragraph) -> list[etree._Element]:
+        """numPr elements from the style and the styles it is based on, nearest first."""
+        out, style_id, seen = [], self._id(paragraph), set()
+        while style_id and style_id not in seen:
+            seen.add(style_id)
+            if style_id in self._num_pr:
+                out.append(self._num_pr[style_id])
+            style_id = self._based_on.get(style_id)
+        return out
 
 
 class _Numbering:
@@ -263,7 +307,7 @@ class _Numbering:
     def __init__(self, document: Document) -> None:
         self._formats: dict[tuple[str, int], str] = {}
         self._counters: dict[tuple[str, int], int] = {}
-        self._styles = document.styles
+        self.styles = _Styles(document)
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -297,11 +341,7 @@ class _Numbering:
     def _num_pr(self, paragraph: Paragraph) -> tuple[str, int] | None:
         ppr = paragraph._p.pPr
         candidates = [ppr.find(qn("w:numPr")) if ppr is not None else None]
-        style = paragraph.style
-        while style is not None:
-            spr = style.element.find(qn("w:pPr"))
-            candidates.append(spr.find(qn("w:numPr")) if spr is not None else None)
-            style = style.base_style
+        candidates += self.styles.num_prs(paragraph)
         num_id, level = None, None
         for num_pr in candidates:
             if num_pr is None:
