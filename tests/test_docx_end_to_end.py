@@ -54,8 +54,8 @@ def test_word_comment_that_suppresses_nothing_is_reported(tmp_path):
     make_letter(tmp_path, "lint-brieven: disable=LB201")
     found, _ = findings()
     assert [(f.code, f.line, f.paragraphs) for f in found] == [
-        ("LB101", 2, True),
         ("LB001", 2, True),
+        ("LB101", 2, True),
     ]
 
 
