@@ -7,9 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from lint_brieven import __version__
-from lint_brieven.commands import check, explain, rules
-
-EXIT_USAGE = 2
+from lint_brieven.commands import EXIT_USAGE, check, explain, rules
 
 
 class _Parser(argparse.ArgumentParser):

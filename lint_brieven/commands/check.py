@@ -8,14 +8,13 @@ import sys
 from pathlib import Path
 
 from lint_brieven.checks.loader import RulePackError
+from lint_brieven.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from lint_brieven.config import ConfigError, Overrides
 from lint_brieven.findings import Severity
 from lint_brieven.output import emit
 from lint_brieven.reporters import FORMATS
 from lint_brieven.reporters.base import ReportContext
 from lint_brieven.runner import STDIN, RunRequest, run
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def _codes(value: str) -> tuple[str, ...]:

@@ -5,13 +5,10 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
-from pathlib import Path
 
-from lint_brieven.checks.loader import RulePackError, load_rules
 from lint_brieven.checks.rule import Rule
-from lint_brieven.config import ConfigError, config_in
+from lint_brieven.commands import EXIT_OK, EXIT_USAGE, rules_here
 
-EXIT_OK, EXIT_USAGE = 0, 2
 MAX_SWAPS_SHOWN = 40
 
 
@@ -26,10 +23,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    try:
-        rules = load_rules(config_in(Path.cwd()).rule_packs)
-    except (ConfigError, RulePackError) as exc:
-        sys.stderr.write(f"lint-brieven: fout: {exc}\n")
+    rules = rules_here()
+    if rules is None:
         return EXIT_USAGE
     code = args.code.strip().upper()
     rule = rules.get(code) or next((r for r in rules.values() if r.name == args.code), None)

@@ -9,10 +9,7 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-from lint_brieven.checks.loader import RulePackError, load_rules
-from lint_brieven.config import ConfigError, config_in
-
-EXIT_OK, EXIT_USAGE = 0, 2
+from lint_brieven.commands import EXIT_OK, EXIT_USAGE, rules_here
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -26,12 +23,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    try:
-        rules = load_rules(config_in(Path.cwd()).rule_packs)
-    except (ConfigError, RulePackError) as exc:
-        sys.stderr.write(f"lint-brieven: fout: {exc}\n")
+    rules = rules_here()
+    if rules is None:
         return EXIT_USAGE
     ordered = sorted(rules.values(), key=lambda r: (r.category, r.code))
     if args.output_format == "json":

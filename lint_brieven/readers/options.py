@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2")
@@ -15,4 +15,3 @@ class ReadOptions:
     max_variants: int = 64
     max_docx_entry_bytes: int = 50 * 1024 * 1024
     max_docx_total_bytes: int = 250 * 1024 * 1024
-    extra: dict[str, str] = field(default_factory=dict)

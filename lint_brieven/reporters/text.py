@@ -45,8 +45,9 @@ def render(reports: Reports, ctx: ReportContext) -> str:
 
 def _report(console: Console, report: FileReport, ctx: ReportContext) -> None:
     if report.error:
-        where = f"{report.path}:{report.error_line}" if report.error_line else report.path
-        console.print(f"[bold]{escape(where)}[/]: [bold red]fout[/]: {escape(report.error)}")
+        console.print(
+            f"[bold]{escape(report.location)}[/]: [bold red]fout[/]: {escape(report.error)}"
+        )
         return
     if not ctx.quiet:
         for notice in report.notices:
