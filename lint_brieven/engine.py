@@ -29,15 +29,7 @@ def analyse(
                 finding = _finding(hit, letter, check, result)
                 if finding is None:
                     continue
-                key = (
-                    finding.path,
-                    finding.line,
-                    finding.column,
-                    finding.end_line,
-                    finding.end_column,
-                    finding.code,
-                )
-                findings.setdefault(key, finding)
+                findings.setdefault(finding.place, finding)
     return list(findings.values())
 
 

@@ -54,6 +54,11 @@ class Finding:
     source_line: str = field(default="", compare=False)  # the line (or paragraph) as written
 
     @property
+    def place(self) -> tuple[str, int, int, int, int, str]:
+        """What makes two findings the same: file, range and code (variants share places)."""
+        return (self.path, self.line, self.column, self.end_line, self.end_column, self.code)
+
+    @property
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
 

@@ -121,13 +121,11 @@ class Runner:
     def run(self) -> RunResult:
         findings: dict[tuple, Finding] = {}
         suppressions: dict[tuple, tuple[Suppression, Config]] = {}
-        order: list[str] = []
         for display, file in self.targets():
-            order.append(display)
             report = self._check_one(display, file, findings, suppressions)
             if report is not None:
                 self.result.reports.append(report)
-        self._finish(findings, suppressions, order)
+        self._finish(findings, suppressions)
         return self.result
 
     def _check_one(
@@ -169,7 +167,7 @@ class Runner:
         for finding in analyse(read, checks, ctx, config.accept):
             severity = severity_for(config, finding.code, finding.severity)
             finding = replace(finding, severity=severity)
-            findings.setdefault(_key(finding), finding)
+            findings.setdefault(finding.place, finding)
         for s in read.suppressions:
             suppressions.setdefault((s.path, s.line, s.column), (s, config))
         return FileReport(
@@ -178,7 +176,7 @@ class Runner:
             paragraphs=read.letters[0].format == "docx" if read.letters else False,
         )
 
-    def _finish(self, findings: dict, suppressions: dict, order: list[str]) -> None:
+    def _finish(self, findings: dict, suppressions: dict) -> None:
         used: dict[tuple, set[str]] = {k: set() for k in suppressions}
         kept: list[Finding] = []
         for finding in findings.values():
@@ -222,10 +220,6 @@ def _unused(s: Suppression, codes: list[str], config: Config) -> Finding:
         rule_name=rule.name,
         paragraphs=s.paragraphs,
     )
-
-
-def _key(f: Finding) -> tuple:
-    return (f.path, f.line, f.column, f.end_line, f.end_column, f.code)
 
 
 def _display(path: Path) -> str:
