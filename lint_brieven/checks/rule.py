@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from lint_brieven.findings import Severity, Suggestion
+
+
+_FIELD = re.compile(r"\{[a-z_.]+\}")
 
 
 @dataclass(frozen=True)
@@ -28,5 +32,5 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        """One-line summary: the message with its fill-ins blanked."""
-        return self.message.replace("{match}", "…").replace("{suggestion}", "…")
+        """One-line summary: the message with its fill-ins (``{match}``, ``{max}``…) blanked."""
+        return _FIELD.sub("…", self.message)

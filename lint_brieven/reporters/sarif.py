@@ -15,7 +15,6 @@ from lint_brieven.reporters.base import ReportContext, Reports
 from lint_brieven.reporters.json_format import rule_name, suggestion_dict
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/lint-brieven/lint-brieven"
 FINGERPRINT_KEY = "lintBrieven/v1"
 
 LEVELS: dict[Severity, str] = {
@@ -186,7 +185,6 @@ def to_dict(reports: Reports, ctx: ReportContext) -> dict[str, Any]:
             "driver": {
                 "name": "lint-brieven",
                 "version": ctx.version,
-                "informationUri": INFORMATION_URI,
                 "language": "nl-NL",
                 "rules": rules_table,
             }
