@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
@@ -20,6 +21,7 @@ def analyse(
     accepted = {w.lower() for w in accept}
     docs = nlp.parse(b.text for letter in result.letters for b in letter.blocks)
     findings: dict[tuple, Finding] = {}
+    seen_in: dict[tuple, int] = {}  # place -> number of variants it was found in
     for letter in result.letters:
         analysed = AnalysedLetter(letter, tuple(docs[b.text] for b in letter.blocks))
         for check in checks:
@@ -29,8 +31,13 @@ def analyse(
                 finding = _finding(hit, letter, check, result)
                 if finding is None:
                     continue
-                findings.setdefault(finding.place, finding)
-    return list(findings.values())
+                if finding.place not in findings:
+                    findings[finding.place] = finding
+                    seen_in[finding.place] = 0
+                seen_in[finding.place] += 1
+    # Name the variant only when the finding is not in every letter the template can produce.
+    every = len(result.letters)
+    return [f if seen_in[p] < every else replace(f, variant=None) for p, f in findings.items()]
 
 
 def _finding(hit: Hit, letter: Letter, check: Check, result: ReadResult) -> Finding | None:

@@ -183,3 +183,13 @@ def test_non_utf8_template_names_line(tmp_path):
     with pytest.raises(ReaderError) as exc:
         read(str(tmp_path / "b.html.j2"), (tmp_path / "b.html.j2").read_bytes(), ReadOptions())
     assert exc.value.line == 2
+
+
+def test_branch_labels_name_other_templates(tmp_path):
+    files = {
+        "basis.html.j2": "{% if kop %}<p>Kop.</p>{% endif %}{% block b %}{% endblock %}",
+        "b.html.j2": '{% extends "basis.html.j2" %}{% block b %}\n{% if x %}<p>X.</p>{% endif %}'
+        "{% endblock %}",
+    }
+    result = read_template(tmp_path, "b.html.j2", files)
+    assert result.letters[0].variant == "basis.html.j2 regel 1 {% if %}, regel 2 {% if %}"

@@ -161,7 +161,7 @@ class TemplateTree:
             body = self._seq(node.body, scope)
             if not node.else_:
                 return body
-            label = f"regel {node.lineno}"
+            label = self._label(node, scope)
             else_ = self._seq(node.else_, scope)
             return [Choice(label, [body, else_], ["{% for %}", "{% for %} leeg ({% else %})"])]
         if isinstance(node, nodes.Block):
@@ -195,7 +195,14 @@ class TemplateTree:
             names.append(f"{{% elif %}} (regel {elif_.lineno})")
         branches.append(self._seq(node.else_, scope))
         names.append("{% else %}" if node.else_ else "geen {% if %}-tak")
-        return Choice(f"regel {node.lineno}", branches, names)
+        return Choice(self._label(node, scope), branches, names)
+
+    def _label(self, node: nodes.Node, scope: Scope) -> str:
+        """'regel 12' in the letter itself, 'basis.html.j2 regel 3' in another template."""
+        source = scope.parsed.source
+        if self.sources and source is self.sources[0]:
+            return f"regel {node.lineno}"
+        return f"{Path(source.path).name} regel {node.lineno}"
 
     def _block(self, node: nodes.Block, scope: Scope) -> Seq:
         chain = scope.blocks.get(node.name) or [(node, scope)]
