@@ -111,18 +111,3 @@ def test_suppression_in_an_included_template_applies_there(tmp_path):
         },
     )
     assert codes_by_line("b.html.j2") == []
-
-
-def test_variant_is_named_only_when_a_finding_is_not_in_every_variant(tmp_path):
-    write(
-        tmp_path,
-        {
-            "b.html.j2": (
-                "<p>Bel 030 123 45 67. Wij sturen middels de post.</p>\n"
-                "{% if x %}<p>Wij sturen reeds een brief.</p>{% endif %}\n"
-            )
-        },
-    )
-    result = run(RunRequest(["b.html.j2"]))
-    variants = {f.text: f.variant for r in result.reports for f in r.findings}
-    assert variants == {"middels": None, "reeds": "regel 2 {% if %}"}

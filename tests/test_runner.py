@@ -1,0 +1,44 @@
+"""The runner: grouping findings by file and naming template variants."""
+
+from __future__ import annotations
+
+import pytest
+from lintkit import write
+
+from lint_brieven.config import find_config_file, load_config
+from lint_brieven.runner import RunRequest, run
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    find_config_file.cache_clear()
+    load_config.cache_clear()
+
+
+def test_variant_is_named_only_when_a_finding_is_not_in_every_variant(tmp_path):
+    write(
+        tmp_path,
+        {
+            "b.html.j2": (
+                "<p>Bel 030 123 45 67. Wij sturen middels de post.</p>\n"
+                "{% if x %}<p>Wij sturen reeds een brief.</p>{% endif %}\n"
+            )
+        },
+    )
+    result = run(RunRequest(["b.html.j2"]))
+    variants = {f.text: f.variant for r in result.reports for f in r.findings}
+    assert variants == {"middels": None, "reeds": "regel 2 {% if %}"}
+
+
+def test_findings_in_an_included_template_are_reported_on_that_file(tmp_path):
+    write(
+        tmp_path,
+        {
+            "voet.html.j2": "<p>Wij sturen middels de post.</p>\n",
+            "b.html.j2": "<p>Bel ons op 030 123 45 67.</p>\n{% include 'voet.html.j2' %}",
+        },
+    )
+    result = run(RunRequest(["b.html.j2"]))
+    located = [(r.path, f.line, f.column, f.code) for r in result.reports for f in r.findings]
+    assert located == [("voet.html.j2", 1, 15, "LB101")]
