@@ -46,6 +46,7 @@ class Config:
     template_paths: tuple[Path, ...] = ()
     template_extensions: tuple[str, ...] = ()
     max_variants: int = 64
+    target_level: int = 2
     accept: frozenset[str] = frozenset()
     reject: Mapping[str, str] = field(default_factory=dict)
     organisation: Mapping[str, str] = field(default_factory=dict)
@@ -167,6 +168,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None, root: Path) -> Conf
             e if e.startswith(".") else f".{e}" for e in reader.strings("template-extensions")
         ),
         max_variants=reader.positive_int("max-variants", 64),
+        target_level=reader.level("target-level", 2),
         accept=frozenset(w.lower() for w in reader.strings("accept")),
         reject=reader.reject(),
         organisation=reader.organisation(),
@@ -192,6 +194,7 @@ class _Reader:
         "template-paths",
         "template-extensions",
         "max-variants",
+        "target-level",
         "accept",
         "reject",
         "organisatie",
@@ -250,6 +253,12 @@ class _Reader:
         value = self.data.get(key, default)
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise self.fail(key, "een heel getal groter dan 0")
+        return value
+
+    def level(self, key: str, default: int) -> int:
+        value = self.data.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 4:
+            raise self.fail(key, "een LiNT-II-niveau van 1 tot en met 4")
         return value
 
     def reject(self) -> dict[str, str]:

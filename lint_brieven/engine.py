@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
@@ -11,19 +11,30 @@ from lint_brieven.findings import Finding
 from lint_brieven.letter import Letter, ReadResult, Span
 
 
+@dataclass
+class Analysis:
+    """Findings of one file, and its letters as analysed (for readability reporting)."""
+
+    findings: list[Finding]
+    letters: list[AnalysedLetter]
+
+
 def analyse(
     result: ReadResult,
     checks: Sequence[Check],
     ctx: CheckContext,
     accept: Iterable[str] = (),
-) -> list[Finding]:
+) -> Analysis:
     """Findings for every letter (every template variant) of one read file, deduplicated."""
     accepted = {w.lower() for w in accept}
     docs = nlp.parse(b.text for letter in result.letters for b in letter.blocks)
+    shared: dict = {}
     findings: dict[tuple, Finding] = {}
     seen_in: dict[tuple, int] = {}  # place -> number of variants it was found in
+    letters = []
     for letter in result.letters:
-        analysed = AnalysedLetter(letter, tuple(docs[b.text] for b in letter.blocks))
+        analysed = AnalysedLetter(letter, tuple(docs[b.text] for b in letter.blocks), shared)
+        letters.append(analysed)
         for check in checks:
             for hit in check.run(analysed, ctx):
                 if hit.text and hit.text.lower() in accepted:
@@ -37,7 +48,8 @@ def analyse(
                 seen_in[finding.place] += 1
     # Name the variant only when the finding is not in every letter the template can produce.
     every = len(result.letters)
-    return [f if seen_in[p] < every else replace(f, variant=None) for p, f in findings.items()]
+    named = [f if seen_in[p] < every else replace(f, variant=None) for p, f in findings.items()]
+    return Analysis(named, letters)
 
 
 def _finding(hit: Hit, letter: Letter, check: Check, result: ReadResult) -> Finding | None:

@@ -73,6 +73,7 @@ class FileReport:
     error_line: int | None = None
     notices: list[str] = field(default_factory=list)
     paragraphs: bool = False
+    readability: dict | None = None  # JSON-ready, see readability.report
 
     @property
     def location(self) -> str:

@@ -30,6 +30,7 @@ from lint_brieven.config import (
 from lint_brieven.engine import analyse
 from lint_brieven.findings import FileReport, Finding, Severity
 from lint_brieven.letter import Suppression
+from lint_brieven.readability.report import report_readability
 from lint_brieven.readers import ReaderError
 
 STDIN = "-"
@@ -163,8 +164,9 @@ class Runner:
         checks = [_check(rules[c]) for c in sorted(codes) if rules[c].kind not in skip]
         if config.reject and "LB002" in codes:
             checks.append(build_check(rejected_word_rule(dict(config.reject))))
-        ctx = CheckContext(dict(config.organisation))
-        for finding in analyse(read, checks, ctx, config.accept):
+        ctx = CheckContext(dict(config.organisation), config.target_level)
+        analysis = analyse(read, checks, ctx, config.accept)
+        for finding in analysis.findings:
             severity = severity_for(config, finding.code, finding.severity)
             finding = replace(finding, severity=severity)
             findings.setdefault(finding.place, finding)
@@ -174,6 +176,7 @@ class Runner:
             display,
             notices=list(read.notices),
             paragraphs=read.letters[0].format == "docx" if read.letters else False,
+            readability=report_readability(analysis.letters),
         )
 
     def _finish(self, findings: dict, suppressions: dict) -> None:

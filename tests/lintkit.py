@@ -25,7 +25,7 @@ def _check(code: str) -> Check:
 def lint_text(text: str, codes: list[str], name: str = "brief.txt") -> list[Finding]:
     """Findings of the given rules on ``text`` read as a letter called ``name``."""
     result = read(name, text.encode("utf-8"), ReadOptions())
-    return analyse(result, [_check(c) for c in codes], CheckContext())
+    return analyse(result, [_check(c) for c in codes], CheckContext()).findings
 
 
 def write(root: Path, files: dict[str, str | bytes]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -39,14 +40,19 @@ def test_findings_exit_1_with_exact_text_lines(tmp_path, capsys):
     assert (
         "brieven/a.txt:1:17: LB101 'middels' is ambtelijke taal. Schrijf: 'met' of 'via'." in lines
     )
-    assert lines[-1].startswith("4 bevindingen in 1 van 1 bestand")
+    assert re.fullmatch(
+        r"\d+ bevindingen in 1 van 1 bestand \(1 met een veilige suggestie\)\.", lines[-1]
+    )
 
 
 def test_clean_exit_0(tmp_path, capsys):
     write(tmp_path, {"a.txt": CLEAN})
     code, out, _ = run(capsys, "check", "a.txt")
     assert code == 0
-    assert out.strip() == "Geen bevindingen in 1 bestand."
+    lines = out.splitlines()
+    assert lines[-1] == "Geen bevindingen in 1 bestand."
+    assert lines[0].startswith("a.txt: leesbaarheid: LiNT-II ")
+    assert "Flesch-Douma" in lines[0]
 
 
 def test_unreadable_file_exit_2_and_run_goes_on(tmp_path, capsys):
@@ -70,7 +76,7 @@ def test_exit_zero_fail_on_select_ignore(tmp_path, capsys):
     assert run(capsys, "check", "a.txt", "--fail-on", "error")[0] == 0
     code, out, _ = run(capsys, "check", "a.txt", "--select", "LB102", "-q")
     assert code == 1 and {line.split()[1] for line in out.splitlines()} == {"LB102"}
-    code, out, _ = run(capsys, "check", "a.txt", "--ignore", "LB1,LB301")
+    code, out, _ = run(capsys, "check", "a.txt", "--ignore", "LB1,LB301,LB4")
     assert code == 0
 
 

@@ -127,7 +127,14 @@ def test_json_round_trips_with_documented_shape(reports, ctx):
 def test_json_findings_and_files(reports, ctx):
     files = json_format.to_dict(reports, ctx)["files"]
     template = files[0]
-    assert list(template) == ["path", "error", "error_line", "notices", "findings"]
+    assert list(template) == [
+        "path",
+        "error",
+        "error_line",
+        "notices",
+        "findings",
+        "readability",
+    ]
     assert template["error"] is None
     assert template["error_line"] is None
     assert [f["code"] for f in template["findings"]] == ["B1001", "B2001"]

@@ -5,20 +5,31 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc
 
 from lint_brieven.checks.rule import Rule
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import Letter
+from lint_brieven.readability import Readability, assess
 
 
 @dataclass(frozen=True)
 class AnalysedLetter:
-    """A letter with the parsed doc of each block (``docs[i]`` belongs to ``letter.blocks[i]``)."""
+    """A letter with the parsed doc of each block (``docs[i]`` belongs to ``letter.blocks[i]``).
+
+    ``readability`` is computed on first use; ``shared`` is a cache the letters of one file
+    (template variants) share.
+    """
 
     letter: Letter
     docs: tuple[Doc, ...]
+    shared: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def readability(self) -> Readability:
+        return assess(self.docs, self.shared)
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,7 @@ class CheckContext:
     """Run-wide inputs: the organisation profile that fills suggestions."""
 
     organisation: Mapping[str, str] = field(default_factory=dict)
+    target_level: int = 2  # LiNT-II level a letter should not exceed
 
 
 class Check:

@@ -21,6 +21,7 @@ from lint_brieven.checks.builtin import BUILTIN_RULES
 from lint_brieven.checks.letter_level import LetterCheck
 from lint_brieven.checks.metric import MetricCheck
 from lint_brieven.checks.pattern import PatternCheck
+from lint_brieven.checks.readability import ReadabilityCheck
 from lint_brieven.checks.rule import Rule
 from lint_brieven.checks.substitution import SubstitutionCheck
 from lint_brieven.findings import Severity, Suggestion
@@ -30,6 +31,7 @@ KINDS: dict[str, type[Check]] = {
     "pattern": PatternCheck,
     "metric": MetricCheck,
     "letter": LetterCheck,
+    "readability": ReadabilityCheck,
 }
 _COMMON = {
     "code",

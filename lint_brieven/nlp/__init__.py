@@ -1,39 +1,37 @@
 """The Dutch NLP pipeline, loaded once per process, lazily, behind this one module.
 
-Until the trained letter pipeline ships, this is spaCy's blank Dutch tokenizer with a rule
-sentencizer and one letter-specific component: a line break inside a block starts a sentence
-(address lines, list lines and closings carry no full stop).
+The pipeline is our own, trained on the UD Dutch treebanks and a gold set of letter sentences
+(see training/ and MODEL_CARD.md), shipped inside the package in ``nlp/model``: no download,
+ever. The letter segmenter runs before the parser so that sentences follow letter structure.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from lint_brieven.nlp import segmenter  # noqa: F401  (registers "letter_segmenter")
 
-@Language.component("letter_line_breaks")
-def letter_line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after any whitespace token that holds a line break."""
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
-    return doc
+
+def model_path() -> Path:
+    return Path(str(resources.files("lint_brieven.nlp") / "model"))
 
 
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
-    nlp = spacy.blank("nl")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("letter_line_breaks", after="sentencizer")
+    nlp = spacy.load(model_path())
+    nlp.add_pipe("letter_segmenter", before="parser")
     return nlp
 
 
 def has_lemmas() -> bool:
-    """Whether the loaded pipeline assigns lemmas (the blank one does not)."""
+    """Whether the loaded pipeline assigns lemmas."""
     return any(name in pipeline().pipe_names for name in ("lemmatizer", "trainable_lemmatizer"))
 
 

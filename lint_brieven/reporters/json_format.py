@@ -48,6 +48,7 @@ def file_dict(report: FileReport, rules: Mapping[str, Rule]) -> dict[str, Any]:
         "error_line": report.error_line,
         "notices": list(report.notices),
         "findings": [finding_dict(f, rules) for f in findings],
+        "readability": report.readability,
     }
 
 

@@ -194,6 +194,9 @@ def to_dict(reports: Reports, ctx: ReportContext) -> dict[str, Any]:
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
+    readability = {r.path: r.readability for r in reports if r.readability}
+    if readability:
+        run["properties"] = {"readability": readability}
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 

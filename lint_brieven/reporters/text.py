@@ -54,6 +54,9 @@ def _report(console: Console, report: FileReport, ctx: ReportContext) -> None:
             console.print(f"[bold]{escape(report.path)}[/]: [cyan]let op[/]: {escape(notice)}")
     for finding in report.findings:
         _finding(console, finding, ctx)
+    if report.readability and not ctx.quiet:
+        line = readability_line(report.readability)
+        console.print(f"[bold]{escape(report.path)}[/]: [cyan]leesbaarheid[/]: {escape(line)}")
 
 
 def _finding(console: Console, f: Finding, ctx: ReportContext) -> None:
@@ -84,6 +87,24 @@ def _statistics(console: Console, reports: Reports, ctx: ReportContext) -> None:
         name = rule.name if rule else ""
         mark = " [*]" if safe[code] else ""
         console.print(f"{n:>5}  {code}  {escape(name)}{mark}")
+
+
+def readability_line(r: dict) -> str:
+    """'LiNT-II 42,3 (niveau 2), Flesch-Douma 61,0, 12 zinnen' — in Dutch number style."""
+    score, level = r["lint_ii"]["score"], r["lint_ii"]["level"]
+    lint = f"LiNT-II {_decimal(score)} (niveau {level})" if score is not None else "LiNT-II -"
+    douma = f"Flesch-Douma {_decimal(r['flesch_douma'])}" if r["flesch_douma"] is not None else ""
+    hard = sum(1 for s in r["sentences"] if s["level"] == 4)
+    parts = [lint, douma, _n(len(r["sentences"]), "zin", "zinnen")]
+    if hard:
+        parts.append(f"{hard} op niveau 4")
+    if r.get("variant"):
+        parts.append(f"moeilijkste variant: {r['variant']}")
+    return ", ".join(p for p in parts if p)
+
+
+def _decimal(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
 
 
 def summary(reports: Reports) -> str:

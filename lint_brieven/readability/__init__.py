@@ -1,0 +1,135 @@
+"""Readability of a letter: LiNT-II (the validated Dutch formula) and Flesch-Douma.
+
+Both are computed per sentence and per letter on our own segmentation and parse: LiNT-II by the
+reference ``lint-ii`` package (see ``lint_ii_bridge``), Flesch-Douma with textstat's Dutch
+constants and syllable counts, fed our sentence split (textstat's own is off on letters).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+from textstat.textstat import textstatistics
+
+from lint_brieven.readability import lint_ii_bridge
+
+_DOUMA = {"base": 206.835, "sentence_length": 0.93, "syllables_per_word": 77.0}
+
+
+@lru_cache(maxsize=1)
+def _dutch() -> textstatistics:
+    """A textstat instance of our own set to Dutch (syllables by pyphen's Dutch patterns)."""
+    stats = textstatistics()
+    stats.set_lang("nl")
+    return stats
+
+
+@dataclass(frozen=True)
+class SentenceScore:
+    """One sentence: where it is (block, characters), its LiNT-II score and level."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+    lint_ii: float | None
+    level: int | None
+    rare_words: tuple[str, ...] = ()
+    longest_dependency: tuple[str, str, int] | None = None  # (word, head, distance)
+    has_verb: bool = True  # False for fragments: address lines, headings, closings
+
+
+@dataclass(frozen=True)
+class Readability:
+    lint_ii: float | None
+    level: int | None
+    flesch_douma: float | None
+    sentences: tuple[SentenceScore, ...]
+
+
+def _words(sentence: Span) -> list[str]:
+    return [t.text for t in sentence if not (t.is_punct or t.is_space)]
+
+
+def flesch_douma(sentences: list[Span]) -> float | None:
+    """Flesch-Douma: 206.835 - 0.93 * words/sentence - 77 * syllables/word."""
+    words = [w for s in sentences for w in _words(s)]
+    counted = [s for s in sentences if _words(s)]
+    if not words or not counted:
+        return None
+    syllables = sum(max(1, _dutch().syllable_count(w)) for w in words)
+    return round(
+        _DOUMA["base"]
+        - _DOUMA["sentence_length"] * len(words) / len(counted)
+        - _DOUMA["syllables_per_word"] * syllables / len(words),
+        1,
+    )
+
+
+def assess(docs: Sequence[Doc], cache: dict | None = None) -> Readability:
+    """Readability of a letter given the parsed doc of each block, in order.
+
+    ``cache`` (keyed by doc identity) lets template variants that share blocks share the
+    per-sentence analyses.
+    """
+    lint_ii_bridge.install()
+    from lint_ii.core.readability_analysis import ReadabilityAnalysis
+
+    cache = {} if cache is None else cache
+    analyses, scores, spans = [], [], []
+    for index, doc in enumerate(docs):
+        key = id(doc)
+        if key not in cache:
+            cache[key] = (doc, _sentences(doc))  # keep the doc alive while its id is a key
+        for sent, analysis, score in cache[key][1]:
+            spans.append(sent)
+            analyses.append(analysis)
+            scores.append(replace(score, block=index))
+    document = ReadabilityAnalysis(analyses) if analyses else None
+    return Readability(
+        lint_ii=_round(document.lint.score) if document else None,
+        level=document.lint.level if document else None,
+        flesch_douma=flesch_douma(spans),
+        sentences=tuple(scores),
+    )
+
+
+def _sentences(doc: Doc) -> list[tuple[Span, object, SentenceScore]]:
+    from lint_ii.core.sentence_analysis import SentenceAnalysis
+
+    out = []
+    for sent in doc.sents:
+        if not _words(sent):
+            continue
+        analysis = SentenceAnalysis(sent)
+        text = sent.text.strip()
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        score = SentenceScore(
+            0, start, start + len(text), text,
+            _round(analysis.lint.score), analysis.lint.level,
+            _rare_words(analysis), _longest_dependency(analysis),
+            any(t.pos_ in ("VERB", "AUX") for t in sent),
+        )
+        out.append((sent, analysis, score))
+    return out
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _rare_words(analysis, n: int = 3) -> tuple[str, ...]:
+    return tuple(feat.token.text for feat, _freq in analysis.get_top_n_least_frequent(n))
+
+
+def _longest_dependency(analysis) -> tuple[str, str, int] | None:
+    best = None
+    for feat in analysis.word_features:
+        length = feat.dep_length
+        if length and (best is None or length > best[2]):
+            head = feat.heads[0].text if feat.heads else ""
+            best = (feat.token.text, head, length)
+    return best

@@ -1,0 +1,42 @@
+"""Run the reference LiNT-II implementation (the ``lint-ii`` package) on our own pipeline.
+
+lint-ii's module ``lint_ii.linguistic_data.nlp_model`` loads spaCy's ``nl_core_news_lg`` when it
+is imported, which no pre-commit environment can download. We register a module of that name
+first, holding our pipeline and the coefficients lint-ii publishes for spaCy 3.7 models with
+its newest noun list. Everything else (word frequencies, noun concreteness, the formula and the
+levels) is lint-ii's own. ``tests/test_readability.py`` fails if an upgrade of lint-ii changes
+what this module must provide; the tested versions are pinned in constraints.txt.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+
+from lint_brieven.nlp import pipeline
+
+MODULE = "lint_ii.linguistic_data.nlp_model"
+COEFFICIENTS_FOR = "3.7.0"  # lint-ii's coefficients for spaCy 3.7 pipelines
+
+
+def install() -> types.ModuleType:
+    """Register our ``nlp_model`` module (once) and return it."""
+    if MODULE in sys.modules and getattr(sys.modules[MODULE], "IS_LINT_BRIEVEN", False):
+        return sys.modules[MODULE]
+    from lint_ii.linguistic_data import LINGUISTIC_DATA_PATH
+    from lint_ii.linguistic_data.wordlists import PATH_NOUNS_SEM_TYPES
+
+    noun_list = PATH_NOUNS_SEM_TYPES.stem
+    models = json.loads((LINGUISTIC_DATA_PATH / "coefficients.json").read_text(encoding="utf8"))
+    chosen = next(
+        m for m in models if m["model_version"] == COEFFICIENTS_FOR and m["noun_list"] == noun_list
+    )
+    module = types.ModuleType(MODULE, "lint-brieven's stand-in for lint-ii's nlp_model")
+    module.NLP_MODEL = pipeline()
+    module.model_version = COEFFICIENTS_FOR
+    module.noun_list_version = noun_list
+    module.COEFFICIENTS = {key: vals["coef"] for key, vals in chosen["coefficients"].items()}
+    module.IS_LINT_BRIEVEN = True
+    sys.modules[MODULE] = module
+    return module
