@@ -38,8 +38,18 @@ def to_conllu(doc: Doc, sent_id: str, category: str | None) -> str:
         feats = str(token.morph) or "_"
         lines.append(
             "\t".join(
-                [str(token.i + 1), token.text, token.lemma_ or token.text, token.pos_ or "X",
-                 token.tag_ or "_", feats, str(head), deprel, "_", misc]
+                [
+                    str(token.i + 1),
+                    token.text,
+                    token.lemma_ or token.text,
+                    token.pos_ or "X",
+                    token.tag_ or "_",
+                    feats,
+                    str(head),
+                    deprel,
+                    "_",
+                    misc,
+                ]
             )
         )
     return "\n".join(lines) + "\n"

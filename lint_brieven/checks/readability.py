@@ -45,7 +45,7 @@ class ReadabilityCheck(Check):
 
 
 def listed(words: tuple[str, ...]) -> str:
-    """"'a', 'b' en 'c'"."""
+    """ "'a', 'b' en 'c'"."""
     quoted = [f"'{w}'" for w in words]
     return " en ".join([", ".join(quoted[:-1]), quoted[-1]]) if len(quoted) > 1 else "".join(quoted)
 

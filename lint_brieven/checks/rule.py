@@ -8,7 +8,6 @@ from typing import Any
 
 from lint_brieven.findings import Severity, Suggestion
 
-
 _FIELD = re.compile(r"\{[a-z_.]+\}")
 
 

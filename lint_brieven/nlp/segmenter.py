@@ -4,7 +4,8 @@ Letters break sentences where news text does not: at line breaks (address lines,
 list lines without a full stop). And they do not break where a plain sentencizer would:
 after abbreviations (d.d., t.a.v., o.a. stay one token in spaCy's Dutch tokenizer), inside
 times and amounts (12.00 uur, € 712,40), after a list number ("1. Maak de woning leeg.").
-Every token gets an explicit start/no-start, so the parser keeps to these boundaries.
+Every token gets an explicit start or no-start before the parser runs, so the parser keeps to
+the letter's own structure and cannot split "12.00 uur." or a name line in two.
 """
 
 from __future__ import annotations
@@ -14,11 +15,18 @@ from spacy.tokens import Doc
 
 TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
 CLOSING = {")", "]", "'", '"', "’", "”", "»"}
+AMBIGUOUS_QUOTES = {'"', "'"}
 
 
 def _after_list_number(doc: Doc, i: int, start: int) -> bool:
     """``doc[i]`` is the '.' of a list number that opens the sentence ("1." or "a.")."""
-    return i == start + 1 and (doc[start].is_digit or (len(doc[start]) == 1 and doc[start].is_alpha))
+    first = doc[start]
+    return i == start + 1 and (first.is_digit or (len(first) == 1 and first.is_alpha))
+
+
+def _is_list_number(doc: Doc, i: int) -> bool:
+    """``doc[i]`` is a number followed by '.' or ')' and then a capital: "2. Lever …"."""
+    return i + 2 < len(doc) and doc[i + 1].text in (".", ")") and doc[i + 2].is_title
 
 
 @Language.component("letter_segmenter")
@@ -33,12 +41,18 @@ def letter_segmenter(doc: Doc) -> Doc:
         breaks = "\n" in prev.whitespace_ or "\n" in prev.text
         if prev.text in TERMINAL and not _after_list_number(doc, i - 1, start):
             pending = True
-        if pending and token.text not in CLOSING and token.text not in TERMINAL:
-            breaks = breaks or not (token.is_lower or token.is_digit)
+        opening_quote = token.text in AMBIGUOUS_QUOTES and bool(prev.whitespace_)
+        closing = pending and not opening_quote and token.text in CLOSING | TERMINAL
+        if pending and not closing:
+            breaks = breaks or opening_quote or not token.is_lower
+            if token.is_digit and not _is_list_number(doc, i):
+                breaks = "\n" in prev.whitespace_  # "… op 3. 12 dagen" reads on
             pending = False
         if token.is_space:
-            breaks = False  # whitespace tokens stay with the sentence before them
-        token.is_sent_start = breaks
-        if breaks:
+            token.is_sent_start = False  # whitespace stays with the sentence before it
+        elif breaks:
+            token.is_sent_start = True
             start = i
+        else:
+            token.is_sent_start = False
     return doc

@@ -108,9 +108,14 @@ def _sentences(doc: Doc) -> list[tuple[Span, object, SentenceScore]]:
         text = sent.text.strip()
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         score = SentenceScore(
-            0, start, start + len(text), text,
-            _round(analysis.lint.score), analysis.lint.level,
-            _rare_words(analysis), _longest_dependency(analysis),
+            0,
+            start,
+            start + len(text),
+            text,
+            _round(analysis.lint.score),
+            analysis.lint.level,
+            _rare_words(analysis),
+            _longest_dependency(analysis),
             any(t.pos_ in ("VERB", "AUX") for t in sent),
         )
         out.append((sent, analysis, score))
