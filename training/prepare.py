@@ -46,10 +46,10 @@ def clean_conllu(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def docs_from(path: Path, vocab) -> list:
+def docs_from(path: Path, vocab, n_sents: int = SENTS_PER_DOC) -> list:
     text = clean_conllu(path.read_text(encoding="utf-8"))
     text = re.sub(r"\n{3,}", "\n\n", text)
-    return list(conllu_to_docs(text, n_sents=SENTS_PER_DOC, merge_subtokens=True, no_print=True))
+    return list(conllu_to_docs(text, n_sents=n_sents, merge_subtokens=True, no_print=True))
 
 
 def main() -> None:
