@@ -86,8 +86,10 @@ def cold_single(letter: Path) -> tuple[float, float]:
 
 def main() -> None:
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "corpus"
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores (1 used), "
-          f"Python {platform.python_version()}, {platform.system()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores (1 used), "
+        f"Python {platform.python_version()}, {platform.system()}"
+    )
     wps, words, source = pipeline_words_per_second(target)
     print(f"pipeline: {wps:,.0f} words/s on one core ({words} words of {source})")
     files, seconds = check_letters_per_second(target)

@@ -127,7 +127,11 @@ def _round(value: float | None) -> float | None:
 
 
 def _rare_words(analysis, n: int = 3) -> tuple[str, ...]:
-    return tuple(feat.token.text for feat, _freq in analysis.get_top_n_least_frequent(n))
+    """The sentence's least frequent content words, each once."""
+    words: dict[str, str] = {}
+    for feat, _freq in analysis.get_top_n_least_frequent(2 * n):
+        words.setdefault(feat.token.text.lower(), feat.token.text)
+    return tuple(words.values())[:n]
 
 
 def _longest_dependency(analysis) -> tuple[str, str, int] | None:
