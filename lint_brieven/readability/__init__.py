@@ -12,11 +12,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
+from textstat.backend.utils import get_lang_cfg
 from textstat.textstat import textstatistics
 
 from lint_brieven.readability import lint_ii_bridge
 
-_DOUMA = {"base": 206.835, "sentence_length": 0.93, "syllables_per_word": 77.0}
 
 
 @lru_cache(maxsize=1)
@@ -55,16 +55,17 @@ def _words(sentence: Span) -> list[str]:
 
 
 def flesch_douma(sentences: list[Span]) -> float | None:
-    """Flesch-Douma: 206.835 - 0.93 * words/sentence - 77 * syllables/word."""
+    """Flesch-Douma with textstat's Dutch constants (206.835 - 0.93 * words per sentence
+    - 77 * syllables per word), on our sentences instead of textstat's sentence count."""
     words = [w for s in sentences for w in _words(s)]
     counted = [s for s in sentences if _words(s)]
     if not words or not counted:
         return None
     syllables = sum(max(1, _dutch().syllable_count(w)) for w in words)
     return round(
-        _DOUMA["base"]
-        - _DOUMA["sentence_length"] * len(words) / len(counted)
-        - _DOUMA["syllables_per_word"] * syllables / len(words),
+        get_lang_cfg("nl", "fre_base")
+        - get_lang_cfg("nl", "fre_sentence_length") * len(words) / len(counted)
+        - get_lang_cfg("nl", "fre_syll_per_word") * syllables / len(words),
         1,
     )
 
