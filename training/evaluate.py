@@ -43,7 +43,7 @@ def load(model: Path):
 
 def score(nlp, conllu: Path, n_sents: int = 10) -> dict[str, float]:
     """Scores on a CoNLL-U file, read ``n_sents`` sentences to a document."""
-    gold = docs_from(conllu, nlp.vocab, n_sents)
+    gold = docs_from(conllu, n_sents)
     docs = list(DocBin(docs=gold).get_docs(nlp.vocab))  # gold in the pipeline's vocab
     examples = [Example(nlp.make_doc(d.text), d) for d in docs]
     scores = nlp.evaluate(examples)
@@ -51,7 +51,7 @@ def score(nlp, conllu: Path, n_sents: int = 10) -> dict[str, float]:
 
 
 def words_per_second(nlp, conllu: Path, rounds: int = 2) -> float:
-    texts = [d.text for d in docs_from(conllu, nlp.vocab)]
+    texts = [d.text for d in docs_from(conllu)]
     words = sum(len(nlp.make_doc(t)) for t in texts)
     best = float("inf")
     for _ in range(rounds):

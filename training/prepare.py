@@ -20,7 +20,6 @@ import argparse
 import re
 from pathlib import Path
 
-import spacy
 from spacy.tokens import DocBin
 from spacy.training.converters import conllu_to_docs
 
@@ -46,7 +45,7 @@ def clean_conllu(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def docs_from(path: Path, vocab, n_sents: int = SENTS_PER_DOC) -> list:
+def docs_from(path: Path, n_sents: int = SENTS_PER_DOC) -> list:
     text = clean_conllu(path.read_text(encoding="utf-8"))
     text = re.sub(r"\n{3,}", "\n\n", text)
     return list(conllu_to_docs(text, n_sents=n_sents, merge_subtokens=True, no_print=True))
@@ -59,20 +58,19 @@ def main() -> None:
     args = parser.parse_args()
     ud = args.shared / "nlp" / "ud-dutch"
     letters = ROOT / "training" / "letters"
-    vocab = spacy.blank("nl").vocab
     train, dev = [], []
     for name in UD_TRAIN:
-        for i, doc in enumerate(docs_from(ud / f"{name}.conllu", vocab)):
+        for i, doc in enumerate(docs_from(ud / f"{name}.conllu")):
             (dev if i % DEV_EVERY == 0 else train).append(doc)
     letter_train = letters / "letters-train.conllu"
     if letter_train.exists():
-        for i, doc in enumerate(docs_from(letter_train, vocab)):
+        for i, doc in enumerate(docs_from(letter_train)):
             (dev if i % DEV_EVERY == 0 else train).append(doc)
     args.out.mkdir(parents=True, exist_ok=True)
-    sets = {"train": train, "dev": dev, "test-news": docs_from(ud / f"{UD_TEST}.conllu", vocab)}
+    sets = {"train": train, "dev": dev, "test-news": docs_from(ud / f"{UD_TEST}.conllu")}
     letter_test = letters / "letters-test.conllu"
     if letter_test.exists():
-        sets["test-letters"] = docs_from(letter_test, vocab)
+        sets["test-letters"] = docs_from(letter_test)
     for name, docs in sets.items():
         DocBin(docs=docs, store_user_data=False).to_disk(args.out / f"{name}.spacy")
         words = sum(len(d) for d in docs)
