@@ -70,6 +70,12 @@ def _check(rule: Rule) -> Check:
     return build_check(rule)
 
 
+@lru_cache(maxsize=8)
+def _rejected_check(words: tuple[tuple[str, str], ...]) -> Check:
+    """LB002 for one configuration's rejected words, built once per word list."""
+    return build_check(rejected_word_rule(dict(words)))
+
+
 class Runner:
     def __init__(self, request: RunRequest) -> None:
         self.request = request
@@ -163,7 +169,7 @@ class Runner:
         skip = {"builtin", "letter"} if config.is_partial(file_for_config) else {"builtin"}
         checks = [_check(rules[c]) for c in sorted(codes) if rules[c].kind not in skip]
         if config.reject and "LB002" in codes:
-            checks.append(build_check(rejected_word_rule(dict(config.reject))))
+            checks.append(_rejected_check(tuple(sorted(config.reject.items()))))
         ctx = CheckContext(dict(config.organisation), config.target_level)
         analysis = analyse(read, checks, ctx, config.accept)
         for finding in analysis.findings:
