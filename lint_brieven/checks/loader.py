@@ -24,6 +24,7 @@ from lint_brieven.checks.pattern import PatternCheck
 from lint_brieven.checks.readability import ReadabilityCheck
 from lint_brieven.checks.rule import Rule
 from lint_brieven.checks.substitution import SubstitutionCheck
+from lint_brieven.checks.term import TermCheck
 from lint_brieven.findings import Severity, Suggestion
 
 KINDS: dict[str, type[Check]] = {
@@ -32,6 +33,7 @@ KINDS: dict[str, type[Check]] = {
     "metric": MetricCheck,
     "letter": LetterCheck,
     "readability": ReadabilityCheck,
+    "term": TermCheck,
 }
 _COMMON = {
     "code",

@@ -1,8 +1,17 @@
-"""Token patterns: spaCy ``Matcher`` patterns written in YAML (Vale's ``existence``, richer)."""
+"""Token patterns: spaCy ``Matcher`` patterns written in YAML (Vale's ``existence``, richer).
+
+``unless`` makes a pattern conditional (Vale's ``conditional``): a match is dropped when, in
+the same sentence, that sentence and the next, the paragraph or the letter (``within``:
+sentence, next-sentence, paragraph, letter), one of the ``unless`` token patterns or
+regular expressions also matches. "Dat is niet mogelijk" is fine when "omdat" follows.
+"""
 
 from __future__ import annotations
 
+import re
+
 from spacy.matcher import Matcher
+from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from lint_brieven import nlp
@@ -13,16 +22,46 @@ from lint_brieven.checks.rule import Rule
 class PatternCheck(Check):
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
-        self.matcher = Matcher(nlp.pipeline().vocab, validate=True)
+        vocab = nlp.pipeline().vocab
+        self.matcher = Matcher(vocab, validate=True)
         self.matcher.add(rule.code, rule.spec["patterns"])
+        unless = rule.spec.get("unless", {})
+        self.within = unless.get("within", "sentence")
+        self.unless_regexes = [re.compile(r, re.IGNORECASE) for r in unless.get("regex", [])]
+        self.unless = Matcher(vocab, validate=True)
+        if unless.get("patterns"):
+            self.unless.add("unless", unless["patterns"])
 
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
         hits: list[Hit] = []
         suggestions = self.fixed_suggestions(ctx)
+        letter_excused = self.within == "letter" and any(
+            self._excused(doc[:]) for doc in letter.docs
+        )
+        if letter_excused:
+            return []
         for index, doc in enumerate(letter.docs):
             for span in filter_spans(self.matcher(doc, as_spans=True)):
+                scope = _scope(span, self.within)
+                if self.within != "letter" and self._excused(scope):
+                    continue
                 message = self.message(ctx, match=span.text)
                 hits.append(
                     Hit(index, span.start_char, span.end_char, message, suggestions, span.text)
                 )
         return hits
+
+    def _excused(self, scope: Span) -> bool:
+        if any(r.search(scope.text) for r in self.unless_regexes):
+            return True
+        return len(self.unless) > 0 and bool(self.unless(scope))
+
+
+def _scope(span: Span, within: str) -> Span:
+    """Where an ``unless`` is looked for around a match."""
+    doc, sentence = span.doc, span.sent
+    if within == "paragraph":
+        return doc[:]
+    if within == "next-sentence" and sentence.end < len(doc):
+        return doc[sentence.start : doc[sentence.end].sent.end]
+    return sentence

@@ -1,12 +1,18 @@
 """Substitution: a word or fixed phrase with plainer alternatives (Vale's ``substitution``).
 
-Matching is case-insensitive on whole tokens; with ``match: lemma`` and a pipeline that assigns
-lemmas, inflected forms match too (otherwise it falls back to lower case).
+Matching is case-insensitive on whole tokens: the phrase itself and its listed ``forms``
+always match. With ``match: lemma`` inflected forms match too: the phrase, written in its base
+form, is also matched on lemmas, but only where our pipeline gives the phrase itself as its
+own lemma (a phrase the lemmatizer would misread is matched as written, never loosely).
+
+A match on another form than the phrase ("verstrekt" for "verstrekken") keeps its alternatives
+but marks them unsafe: the writer has to put the alternative in the right form.
 """
 
 from __future__ import annotations
 
 from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from lint_brieven import nlp
@@ -19,21 +25,30 @@ class SubstitutionCheck(Check):
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         pipeline = nlp.pipeline()
-        use_lemma = rule.spec.get("match") == "lemma" and nlp.has_lemmas()
-        self.attr = "LEMMA" if use_lemma else "LOWER"
-        self.matcher = PhraseMatcher(pipeline.vocab, attr=self.attr)
+        self.by_lemma = rule.spec.get("match") == "lemma" and nlp.has_lemmas()
+        self.lower = PhraseMatcher(pipeline.vocab, attr="LOWER")
+        self.lemma = PhraseMatcher(pipeline.vocab, attr="LEMMA")
         self.entries: dict[str, dict] = {}
         for entry in rule.spec["swap"]:
             key = entry["phrase"].lower()
             self.entries[key] = entry
-            pattern = pipeline(key) if use_lemma else pipeline.make_doc(key)
-            self.matcher.add(key, [pattern])
+            forms = [key, *(f.lower() for f in entry.get("forms", []))]
+            self.lower.add(key, [pipeline.make_doc(f) for f in forms])
+            if self.by_lemma:
+                parsed = pipeline(key)
+                if [t.lemma_.lower() for t in parsed] == [t.lower_ for t in parsed]:
+                    self.lemma.add(key, [parsed])
+
+    def _spans(self, doc: Doc) -> list:
+        spans = list(self.lower(doc, as_spans=True))
+        if self.by_lemma and len(self.lemma):
+            spans += self.lemma(doc, as_spans=True)
+        return filter_spans(spans)
 
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
         hits: list[Hit] = []
         for index, doc in enumerate(letter.docs):
-            spans = filter_spans(self.matcher(doc, as_spans=True))
-            for span in spans:
+            for span in self._spans(doc):
                 entry = self.entries[span.label_]
                 hits.append(self._hit(index, span.text, span.start_char, span.end_char, entry, ctx))
         return hits
@@ -42,7 +57,10 @@ class SubstitutionCheck(Check):
         self, block: int, text: str, start: int, end: int, entry: dict, ctx: CheckContext
     ) -> Hit:
         options = [match_case(text, u) for u in entry["use"]]
-        safe = bool(entry.get("safe", False))
-        suggestions = tuple(Suggestion(o, safe) for o in options)
-        message = self.message(ctx, match=text, suggestion=quoted(options) or "een ander woord")
+        exact = text.lower() == entry["phrase"].lower()
+        suggestions = tuple(Suggestion(o, bool(entry.get("safe")) and exact) for o in options)
+        suggestion = quoted(options) or "een ander woord"
+        if not exact:
+            suggestion += " (in de juiste vorm)"
+        message = self.message(ctx, match=text, suggestion=suggestion, phrase=entry["phrase"])
         return Hit(block, start, end, message, suggestions, text)

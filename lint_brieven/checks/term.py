@@ -1,0 +1,90 @@
+"""Terms: jargon and abbreviations a tenant may not know, fine once explained at first use.
+
+Each term has a short gloss (``explain``) and optionally plainer words (``use``). The first
+time a term appears in a letter it must be explained right there; if it is, the letter is fine
+for that term, however often it is used later. If it is not, one finding at that first use
+suggests the plainer words and the term with its gloss in brackets.
+
+A first use counts as explained when the term
+- is followed by a gloss: "mutatie (het moment dat een huurder vertrekt)", "WOZ: de waarde …",
+  "mutatie, dat is …", "mutatie, oftewel …";
+- is itself the bracketed short form after the words it stands for: "Vereniging van Eigenaars
+  (VvE)";
+- is explained in its own sentence or the next one: "Dit heet mutatieonderhoud.", "Met
+  mutatie bedoelen wij …", "Dat betekent …".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Span
+
+from lint_brieven import nlp
+from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit, match_case, quoted
+from lint_brieven.checks.rule import Rule
+from lint_brieven.findings import Suggestion
+
+_GLOSS_AFTER = re.compile(
+    r"^\s*(?:\(|:|[,–-]\s*(?:dat|dit|die|wat)\s+(?:is|zijn|betekent|wil zeggen)\b"
+    r"|,?\s*(?:oftewel|ofwel|met andere woorden|dat wil zeggen)\b)",
+    re.IGNORECASE,
+)
+_EXPLAINING = re.compile(
+    r"\b(?:(?:dit|dat|het) (?:heet|heten|noemen wij|noemen we|betekent|wil zeggen)"
+    r"|(?:bedoelen|noemen) (?:wij|we)|staat voor|is de afkorting van)\b",
+    re.IGNORECASE,
+)
+
+
+class TermCheck(Check):
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        pipeline = nlp.pipeline()
+        self.matcher = PhraseMatcher(pipeline.vocab, attr="LOWER")
+        self.entries: dict[str, dict] = {}
+        for entry in rule.spec["terms"]:
+            key = entry["term"].lower()
+            self.entries[key] = entry
+            forms = [key, *(f.lower() for f in entry.get("forms", []))]
+            self.matcher.add(key, [pipeline.make_doc(f) for f in forms])
+
+    def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
+        first: dict[str, tuple[int, Span]] = {}
+        for index, doc in enumerate(letter.docs):
+            for span in sorted(self.matcher(doc, as_spans=True), key=lambda s: s.start):
+                first.setdefault(span.label_, (index, span))
+        hits = []
+        for key, (index, span) in first.items():
+            if not explained(span):
+                hits.append(self._hit(index, span, self.entries[key], ctx))
+        return sorted(hits, key=lambda h: (h.block, h.start))
+
+    def _hit(self, block: int, span: Span, entry: dict, ctx: CheckContext) -> Hit:
+        text = span.text
+        options = [match_case(text, u) for u in entry.get("use", [])]
+        glossed = f"{text} ({entry['explain']})"
+        suggestions = tuple(Suggestion(o, bool(entry.get("safe"))) for o in options)
+        suggestions += (Suggestion(glossed, False),)
+        message = self.message(
+            ctx,
+            match=text,
+            suggestion=quoted(options) if options else f"'{glossed}'",
+            explain=entry["explain"],
+            gloss=f"'{glossed}'",
+        )
+        return Hit(block, span.start_char, span.end_char, message, suggestions, text)
+
+
+def explained(span: Span) -> bool:
+    """Whether the term at ``span`` is explained where it is first used."""
+    doc = span.doc
+    sentence = span.sent
+    after = doc.text[span.end_char : sentence.end_char]
+    if _GLOSS_AFTER.match(after):
+        return True
+    if span.start > 0 and doc[span.start - 1].text == "(" and span.start > sentence.start + 1:
+        return True  # "Vereniging van Eigenaars (VvE)"
+    following = doc[sentence.end].sent.text if sentence.end < len(doc) else ""
+    return bool(_EXPLAINING.search(sentence.text) or _EXPLAINING.match(following.strip()))
