@@ -18,6 +18,7 @@ import yaml
 
 from lint_brieven.checks.base import Check
 from lint_brieven.checks.builtin import BUILTIN_RULES
+from lint_brieven.checks.detector import DetectorCheck
 from lint_brieven.checks.letter_level import LetterCheck
 from lint_brieven.checks.metric import MetricCheck
 from lint_brieven.checks.pattern import PatternCheck
@@ -34,6 +35,7 @@ KINDS: dict[str, type[Check]] = {
     "letter": LetterCheck,
     "readability": ReadabilityCheck,
     "term": TermCheck,
+    "detector": DetectorCheck,
 }
 _COMMON = {
     "code",

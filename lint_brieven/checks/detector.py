@@ -1,0 +1,55 @@
+"""Detectors: checks that need Dutch grammar, not just words (passive voice, split verbs,
+requests without a deadline…). The rule pack names the detector and sets its options; the
+detector, one module each in ``checks/detectors/``, finds the places and builds rewrites.
+"""
+
+from __future__ import annotations
+
+from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit, fill
+from lint_brieven.checks.detectors import DETECTORS
+from lint_brieven.checks.rule import Rule
+from lint_brieven.findings import Suggestion
+
+
+class DetectorCheck(Check):
+    skips_placeholders = False  # detectors keep placeholders out of their rewrites themselves
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        name = rule.spec["detector"]
+        if name not in DETECTORS:
+            known = ", ".join(sorted(DETECTORS))
+            raise ValueError(f"onbekende detector '{name}' (bekend: {known})")
+        detector = DETECTORS[name]
+        options = dict(detector.defaults)
+        for key, value in rule.spec.get("options", {}).items():
+            if key not in options:
+                raise ValueError(f"detector '{name}' kent de optie '{key}' niet")
+            if not isinstance(value, type(options[key])) and not (
+                isinstance(options[key], float) and isinstance(value, int)
+            ):
+                raise ValueError(f"optie '{key}' van detector '{name}' heeft een verkeerd type")
+            options[key] = value
+        self.detector = detector(options)
+
+    def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
+        hits = []
+        for found in self.detector.find(letter, ctx):
+            values = {k: v for k, v in found.values.items()}
+            fixed = tuple(
+                Suggestion(fill(s.text, ctx, **values), s.safe) for s in self.rule.suggestions
+            )
+            suggestions = tuple(
+                Suggestion(fill(s.text, ctx, **values), s.safe) for s in found.suggestions
+            )
+            hits.append(
+                Hit(
+                    found.block,
+                    found.start,
+                    found.end,
+                    self.message(ctx, match=found.text, **values),
+                    suggestions + fixed,
+                    found.text,
+                )
+            )
+        return hits

@@ -1,0 +1,1 @@
+"""Knowledge of Dutch that checks share: verb forms, requests, terms and channels."""
