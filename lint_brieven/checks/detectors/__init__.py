@@ -47,5 +47,14 @@ def register(name: str) -> Callable[[type[Detector]], type[Detector]]:
 
 
 from lint_brieven.checks.detectors import (  # noqa: E402,F401  (registers every detector)
+    action_list,
+    contact_person,
+    double_negation,
+    impersonal_salutation,
+    main_message,
+    nominalisation,
     passive,
+    rare_words,
+    request_details,
+    split_verb,
 )
