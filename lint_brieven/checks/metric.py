@@ -1,7 +1,8 @@
 """Sentence metrics: a number per sentence against a maximum (Vale's ``metric``).
 
-``words`` counts tokens that are not punctuation or space; a template placeholder counts as one
-word however long its stand-in is.
+``words`` counts tokens that are not punctuation or space, per sentence; a template
+placeholder counts as one word however long its stand-in is. ``average-words`` is the mean
+over the letter's sentences (one finding for the whole letter).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ class MetricCheck(Check):
     skips_placeholders = False
 
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
+        if self.rule.spec["metric"] == "average-words":
+            return self._average(letter, ctx)
         measure = METRICS[self.rule.spec["metric"]]
         limit = self.rule.spec["max"]
         suggestions = self.fixed_suggestions(ctx)
@@ -49,6 +52,27 @@ class MetricCheck(Check):
                     message = self.message(ctx, value=value, max=_number(limit))
                     hits.append(Hit(index, start, start + len(text), message, suggestions, text))
         return hits
+
+
+    def _average(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
+        """Words per sentence over the whole letter; fragments (address lines, headings,
+        closings: fewer than ``min-words`` words) are left out."""
+        least = int(self.rule.spec.get("min-words", 4))
+        counts = [
+            n
+            for index, doc in enumerate(letter.docs)
+            for sentence in doc.sents
+            if (n := word_count(sentence, letter.letter.blocks[index].content)) >= least
+        ]
+        if not counts:
+            return []
+        average = sum(counts) / len(counts)
+        limit = self.rule.spec["max"]
+        if average <= limit:
+            return []
+        value = f"{average:.1f}".replace(".", ",")
+        message = self.message(ctx, value=value, max=_number(limit))
+        return [Hit(-1, 0, 0, message, self.fixed_suggestions(ctx))]
 
 
 def _number(value: float) -> str:

@@ -26,6 +26,19 @@ def _gap(a: Token, b: Token) -> int:
     return sum(1 for t in a.doc[lo + 1 : hi] if not (t.is_punct or t.is_space))
 
 
+_AUXILIARIES = {"hebben", "zijn", "worden", "kunnen", "moeten", "mogen", "zullen", "willen", "gaan"}
+
+
+def _finite_and_complement(sentence):
+    """(auxiliary, participle or infinitive) pairs the parser attached the other way round
+    ("heeft" as the root with "gevonden" below it)."""
+    for token in sentence:
+        if token.tag_.startswith("WW|pv") and token.lemma_ in _AUXILIARIES:
+            for child in token.children:
+                if child.i > token.i and child.tag_.startswith(("WW|vd", "WW|inf")):
+                    yield token, child
+
+
 @register("split-verb")
 class SplitVerb(Detector):
     defaults = {"max-gap": 7}
@@ -44,6 +57,10 @@ class SplitVerb(Detector):
                     second = token.head if token.dep_ != "compound:prt" else token
                     if first.i > second.i:
                         first, second = second, first
+                    gap = _gap(first, second)
+                    if gap > limit and (worst is None or gap > worst[2]):
+                        worst = (first, second, gap)
+                for first, second in _finite_and_complement(sentence):
                     gap = _gap(first, second)
                     if gap > limit and (worst is None or gap > worst[2]):
                         worst = (first, second, gap)
