@@ -50,6 +50,7 @@ class Config:
     accept: frozenset[str] = frozenset()
     reject: Mapping[str, str] = field(default_factory=dict)
     organisation: Mapping[str, str] = field(default_factory=dict)
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     @property
     def read_options(self) -> ReadOptions:
@@ -172,6 +173,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None, root: Path) -> Conf
         accept=frozenset(w.lower() for w in reader.strings("accept")),
         reject=reader.reject(),
         organisation=reader.organisation(),
+        rule_options=reader.rule_options(),
     )
     reader.finish()
     return config
@@ -198,6 +200,7 @@ class _Reader:
         "accept",
         "reject",
         "organisatie",
+        "rule-options",
     )
 
     def __init__(self, data: Mapping[str, Any], path: Path | None) -> None:
@@ -282,6 +285,15 @@ class _Reader:
             if not isinstance(value, str):
                 raise self.fail(f"organisatie.{key}", "een tekst")
         return dict(table)
+
+
+    def rule_options(self) -> dict[str, dict[str, Any]]:
+        """``[rule-options.LB201] max = 22``: per rule, the settings its pack allows to change
+        (checked against the rule when the rules are known, see ``checks.options``)."""
+        table = self.data.get("rule-options", {})
+        if not isinstance(table, dict) or not all(isinstance(v, dict) for v in table.values()):
+            raise self.fail("rule-options", "een tabel van code naar een tabel met instellingen")
+        return {code.upper(): dict(values) for code, values in table.items()}
 
 
 @dataclass(frozen=True)

@@ -6,16 +6,19 @@ file reports. A file that cannot be read becomes a report with a Dutch error; th
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from lint_brieven import readers
 from lint_brieven.checks.base import Check, CheckContext
 from lint_brieven.checks.builtin import UNUSED_SUPPRESSION, rejected_word_rule
 from lint_brieven.checks.loader import build_check, load_rules
+from lint_brieven.checks.options import OptionError, with_options
 from lint_brieven.checks.rule import Rule
 from lint_brieven.config import (
     Config,
@@ -66,8 +69,14 @@ def rules_for(packs: tuple[Path, ...]) -> dict[str, Rule]:
 
 
 @lru_cache(maxsize=512)
-def _check(rule: Rule) -> Check:
-    return build_check(rule)
+def _built(rule: Rule, options: str) -> Check:
+    return build_check(with_options(rule, json.loads(options)))
+
+
+def _check(rule: Rule, options: Mapping[str, Any] | None = None) -> Check:
+    """The check for ``rule`` with the configuration's options, built once per combination
+    (rules compare by code, so the options are part of the key)."""
+    return _built(rule, json.dumps(dict(options or {}), sort_keys=True))
 
 
 @lru_cache(maxsize=8)
@@ -89,9 +98,16 @@ class Runner:
         config = self.request.overrides.apply(base)
         rules = rules_for(config.rule_packs)
         bad = unknown_selectors(config, list(rules))
+        where = config.path or "de opdrachtregel"
         if bad:
-            where = config.path or "de opdrachtregel"
             raise ConfigError(f"{where}: onbekende regelcode(s): {', '.join(bad)}.")
+        for code, options in config.rule_options.items():
+            if code not in rules:
+                raise ConfigError(f"{where}: rule-options voor onbekende regelcode {code}.")
+            try:
+                with_options(rules[code], options)
+            except OptionError as exc:
+                raise ConfigError(f"{where}: {exc}") from None
         return config
 
     # -- files ---------------------------------------------------------------------------
@@ -167,7 +183,11 @@ class Runner:
             return FileReport(display, error=exc.message, error_line=exc.line)
         codes = selected_codes(config, list(rules), file_for_config)
         skip = {"builtin", "letter"} if config.is_partial(file_for_config) else {"builtin"}
-        checks = [_check(rules[c]) for c in sorted(codes) if rules[c].kind not in skip]
+        checks = [
+            _check(rules[c], config.rule_options.get(c))
+            for c in sorted(codes)
+            if rules[c].kind not in skip
+        ]
         if config.reject and "LB002" in codes:
             checks.append(_rejected_check(tuple(sorted(config.reject.items()))))
         ctx = CheckContext(dict(config.organisation), config.target_level)
