@@ -11,7 +11,8 @@ A first use counts as explained when the term
 - is itself the bracketed short form after the words it stands for: "Vereniging van Eigenaars
   (VvE)";
 - is explained in its own sentence or the next one: "Dit heet mutatieonderhoud.", "Met
-  mutatie bedoelen wij …", "Dat betekent …".
+  mutatie bedoelen wij …", "Dat betekent …", or defined by a sentence that starts with it:
+  "Servicekosten zijn de kosten voor …", "Servicekosten betaalt u voor …".
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ _EXPLAINING = re.compile(
     r"|(?:bedoelen|noemen) (?:wij|we)|staat voor|is de afkorting van)\b",
     re.IGNORECASE,
 )
+
+# "Servicekosten zijn de kosten voor …", "Servicekosten betaalt u voor …"
+_DEFINING_VERB = r"(?:is|zijn|betekent|betekenen|heet|heten|betaalt u voor|betaalt u)\b"
 
 
 class TermCheck(Check):
@@ -87,4 +91,9 @@ def explained(span: Span) -> bool:
     if span.start > 0 and doc[span.start - 1].text == "(" and span.start > sentence.start + 1:
         return True  # "Vereniging van Eigenaars (VvE)"
     following = doc[sentence.end].sent.text if sentence.end < len(doc) else ""
-    return bool(_EXPLAINING.search(sentence.text) or _EXPLAINING.match(following.strip()))
+    if _EXPLAINING.search(sentence.text) or _EXPLAINING.match(following.strip()):
+        return True
+    defining = re.compile(
+        rf"^\s*(?:de |het |een )?{re.escape(span.text)}\s+{_DEFINING_VERB}", re.IGNORECASE
+    )
+    return bool(defining.match(sentence.text) or defining.match(following))

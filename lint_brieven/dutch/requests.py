@@ -12,6 +12,8 @@ import re
 
 from spacy.tokens import Span
 
+from lint_brieven.dutch.verbs import infinitive_of
+
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _DAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
 DEADLINE = re.compile(
@@ -38,6 +40,17 @@ _ASKING = re.compile(
 )
 
 
+_YES_NO_QUESTION = re.compile(
+    r"^\s*(?:heeft|hebt|bent|wilt|wil|kunt|kan|is|zijn|gaat|komt|mocht|vragen|klachten)\b.*\?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def is_conditional_question(text: str) -> bool:
+    """"Heeft u vragen?", "Bent u niet thuis?": what follows is an offer, not a request."""
+    return bool(_YES_NO_QUESTION.match(text))
+
+
 def is_imperative(sentence: Span) -> bool:
     """First word a finite verb in the singular present, with no subject: "Stuur …", "Bel …"."""
     words = [t for t in sentence if not (t.is_punct or t.is_space or t.like_num)]
@@ -56,7 +69,7 @@ def is_request(sentence: Span, previous: Span | None = None) -> bool:
         return False
     if _CONDITIONAL.match(text) or re.search(r"\bkunt u\b|\bu kunt\b", text, re.IGNORECASE):
         return False
-    if previous is not None and previous.text.strip().endswith("?"):
+    if previous is not None and is_conditional_question(previous.text):
         return False  # "Heeft u vragen? Bel ons dan."
     return is_imperative(sentence) or bool(_ASKING.search(text))
 
@@ -68,3 +81,33 @@ def requests_in(doc) -> list[Span]:
             out.append(sentence)
         previous = sentence
     return out
+
+
+# Requests that ask the tenant to hand in, pass on, pay or arrange something: these need a
+# deadline and a way to do it. ("Neem uw identiteitskaart mee" does not.)
+HAND_IN = {
+    "sturen", "terugsturen", "opsturen", "insturen", "toesturen", "inleveren", "leveren",
+    "doorgeven", "geven", "melden", "doorsturen", "invullen", "betalen", "overmaken", "bellen",
+    "mailen", "reageren", "laten", "opzeggen", "tekenen", "ondertekenen", "aanvragen",
+    "indienen", "regelen", "afspreken", "uploaden", "aanmelden", "afmelden", "opnemen",
+    "inschrijven", "aanleveren", "bezorgen", "brengen", "terugbrengen", "contacteren",
+}
+
+
+def action_verb(sentence: Span) -> str:
+    """The infinitive of the verb the request is about, with its particle ("terugsturen").
+    An imperative is its own stem ("Stuur"), so its infinitive is built from that."""
+    root = sentence.root
+    verb = next(
+        (c for c in root.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), root
+    )
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "compound:prt"), "")
+    lemma = verb.lemma_.lower()
+    if verb.tag_.startswith("WW|pv|tgw|ev") and not lemma.endswith("n"):
+        lemma = infinitive_of(verb.lower_) or lemma
+    return lemma if lemma.startswith(particle) else particle + lemma
+
+
+def asks_to_hand_in(sentence: Span) -> bool:
+    verb = action_verb(sentence)
+    return verb in HAND_IN or any(verb.endswith(v) for v in HAND_IN if len(v) > 5)

@@ -102,18 +102,28 @@ def weak_stem(participle: str, particle: str = "") -> str | None:
 
 
 def infinitive_of(stem_: str) -> str | None:
-    """The infinitive of a weak stem: "bel" → "bellen", "haal" → "halen", "snoei" →
-    "snoeien". None where spelling leaves it open (stems ending in f or s: leef/leven)."""
-    if stem_.endswith(("f", "s")) or len(stem_) < 2:
+    """The infinitive of a stem: "bel" → "bellen", "haal" → "halen", "lever" → "leveren",
+    "geef" → "geven". Spelling leaves several candidates; the one Dutch uses most (wordfreq)
+    wins, and None is returned when none is a word in common use."""
+    from wordfreq import zipf_frequency
+
+    stem_ = stem_.lower()
+    if len(stem_) < 2:
         return None
-    last, before = stem_[-1], stem_[-2]
-    if last in _VOWELS:
-        return stem_ + "en"
-    if len(stem_) >= 3 and before in "aeou" and stem_[-3] == before:
-        return stem_[:-2] + last + "en"  # haal → halen
-    if before in "aeiou" and (len(stem_) < 3 or stem_[-3] not in _VOWELS):
-        return stem_ + last + "en"  # bel → bellen, zet → zetten
-    return stem_ + "en"
+    bases = {stem_}
+    if stem_.endswith("f"):
+        bases.add(stem_[:-1] + "v")
+    if stem_.endswith("s"):
+        bases.add(stem_[:-1] + "z")
+    candidates = set()
+    for base in bases:
+        candidates.add(base + "en")
+        if base[-1] not in _VOWELS:
+            candidates.add(base + base[-1] + "en")  # bel → bellen
+            if len(base) >= 3 and base[-2] == base[-3] and base[-2] in "aeou":
+                candidates.add(base[:-2] + base[-1] + "en")  # haal → halen
+    best = max(sorted(candidates), key=lambda c: zipf_frequency(c, "nl"))
+    return best if zipf_frequency(best, "nl") >= 2.0 else None
 
 
 def consistent(infinitive: str, participle: str) -> bool:

@@ -1,6 +1,6 @@
 """The letter names a person or a team the tenant can reach: under the closing ("Met
-vriendelijke groet, Petra de Vries, team Verhuur") or in the text ("Bel uw wijkconsulent
-…"). A letter from "Woonstichting De Linde" alone leaves the tenant to start again at the
+vriendelijke groet, Petra de Vries, team Verhuur"), in the text ("Bel uw wijkconsulent
+…") or as a template placeholder for the member of staff ("{{ medewerker.naam }}"). A letter from "Woonstichting De Linde" alone leaves the tenant to start again at the
 switchboard.
 
 The rewrite is a signature block with the organisation's name from the configuration.
@@ -41,13 +41,25 @@ class ContactPerson(Detector):
         closing = closing_block(letter)
         if any(ROLES.search(b.text) for b in letter.letter.blocks):
             return
+        if any(_staff_placeholder(b) for b in letter.letter.blocks):
+            return  # "Bel {{ medewerker.naam }}": the system fills in the person
         after = range(closing, len(letter.docs)) if closing is not None else ()
         for index in after:
             block = letter.letter.blocks[index]
-            for segment in block.content.segments:
-                if segment.placeholder and segment.placeholder.kind is PlaceholderKind.NAME:
-                    return
             lines = block.text.splitlines()[1:] if index == closing else block.text.splitlines()
             if any(PERSON.match(line) and not ORGANISATION.search(line) for line in lines):
                 return  # a name on its own line under the closing
         yield Found(-1, 0, 0, "", {}, (Suggestion(SIGNATURE, False),))
+
+
+_TENANT = re.compile(r"huurder|aanhef|klant|bewoner|geadresseerde|ontvanger", re.IGNORECASE)
+
+
+def _staff_placeholder(block) -> bool:
+    """A name placeholder that is not the tenant's ("{{ medewerker.naam }}")."""
+    return any(
+        s.placeholder is not None
+        and s.placeholder.kind is PlaceholderKind.NAME
+        and not _TENANT.search(s.placeholder.source)
+        for s in block.content.segments
+    )

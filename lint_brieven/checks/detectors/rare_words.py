@@ -2,7 +2,7 @@
 word seen once per million words, 1 once per billion).
 
 A word below ``min-zipf`` is rare. A word of ``long-compound`` letters or more is a long
-compound when it splits into two common words; the rewrite then spells it out with "van"
+compound when it is itself not common (Zipf below 2.5) and splits into two common words; the rewrite then spells it out with "van"
 ("huurprijsbeschikking" → "beschikking van de huurprijs" is a start the writer can refine).
 Names, numbers, placeholders, the organisation's accepted words (``accept`` in the
 configuration) and words another rule pack already explains (jargon, abbreviations,
@@ -54,7 +54,7 @@ def split_compound(word: str, min_zipf: float = 3.0) -> tuple[str, str] | None:
 
 @register("rare-words")
 class RareWords(Detector):
-    defaults = {"min-zipf": 2.0, "long-compound": 16}
+    defaults = {"min-zipf": 1.5, "long-compound": 16}
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         min_zipf = float(self.options["min-zipf"])  # type: ignore[arg-type]
@@ -81,7 +81,8 @@ class RareWords(Detector):
     @staticmethod
     def _check(token: Token, min_zipf: float, long: int):
         zipf = zipf_frequency(token.lower_, "nl")
-        parts = split_compound(token.text) if len(token.text) >= long else None
+        common = zipf >= 2.5  # a long word many people know ("identiteitskaart") is fine
+        parts = split_compound(token.text) if len(token.text) >= long and not common else None
         if parts:
             left, right = parts
             rewrite = f"{right} van de {left}"

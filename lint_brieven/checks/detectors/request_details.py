@@ -1,6 +1,8 @@
-"""Every request for action says by when and how. "Stuur het formulier terug." leaves both
-open; "Stuur het formulier vóór 1 mei terug in de antwoordenvelop." does not. The paragraph
-around the request counts: a deadline in the next sentence is fine.
+"""Every request to hand in, pass on, pay or arrange something says by when and how. "Stuur
+het formulier terug." leaves both open; "Stuur het formulier vóór 1 mei terug in de
+antwoordenvelop." does not. What is around the request counts: its paragraph, the heading or
+introduction just before it, and the two paragraphs after it. Requests under a question such
+as "Heeft u vragen?" are offers (ways to reach us), not requests.
 
 The rewrite adds what is missing, with the organisation's channels from the configuration.
 """
@@ -13,8 +15,15 @@ from collections.abc import Iterable
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, fill
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.clauses import sentence_span
-from lint_brieven.dutch.requests import CHANNEL, DEADLINE, requests_in
+from lint_brieven.dutch.requests import (
+    CHANNEL,
+    DEADLINE,
+    asks_to_hand_in,
+    is_conditional_question,
+    requests_in,
+)
 from lint_brieven.findings import Suggestion
+from lint_brieven.letter import BlockKind
 
 INVITATION = re.compile(
     r"^\s*(?:bel|mail|e-?mail|app|neem)\b.*\bons\b|^\s*kom\b.*\blangs\b", re.IGNORECASE
@@ -31,12 +40,19 @@ _HOW = (
 class RequestDetails(Detector):
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         for index, doc in enumerate(letter.docs):
-            paragraph = doc.text
+            # What is around the request counts: its paragraph, the two blocks before it (a
+            # heading, an introduction to a list) and the one after it.
+            before = [d.text for d in letter.docs[max(0, index - 2) : index]]
+            heading = _heading_above(letter, index)
+            if any(is_conditional_question(t.strip()) for t in [*before, heading]):
+                continue  # under "Heeft u vragen?": ways to reach us, not requests
+            around = " ".join(d.text for d in letter.docs[max(0, index - 2) : index + 3])
             for sentence in requests_in(doc):
-                text = sentence.text
-                when = bool(DEADLINE.search(text) or DEADLINE.search(paragraph))
-                how = bool(CHANNEL.search(text) or CHANNEL.search(paragraph))
-                if (when and how) or (how and INVITATION.match(text)):
+                if not asks_to_hand_in(sentence):
+                    continue
+                when = bool(DEADLINE.search(around))
+                how = bool(CHANNEL.search(around))
+                if (when and how) or (how and INVITATION.match(sentence.text)):
                     continue  # "Bel ons op …" invites; it needs no deadline
                 missing = " en ".join(
                     m for m, ok in (("vóór wanneer", when), ("hoe", how)) if not ok
@@ -51,3 +67,10 @@ class RequestDetails(Detector):
                     {"missing": missing},
                     (Suggestion(f"{stripped} {added}", False),),
                 )
+
+
+def _heading_above(letter: AnalysedLetter, index: int) -> str:
+    for block in reversed(letter.letter.blocks[:index]):
+        if block.kind is BlockKind.HEADING:
+            return block.text.strip()
+    return ""

@@ -51,8 +51,10 @@ class SplitVerb(Detector):
                 for token in sentence:
                     if token.dep_ not in _PAIRS or token.head.i == token.i:
                         continue
-                    if token.dep_.startswith("nsubj") and token.i > token.head.i:
-                        continue  # subject after the verb: no tension
+                    if token.dep_.startswith("nsubj") and (
+                        token.i > token.head.i or token.head.dep_ != "ROOT"
+                    ):
+                        continue  # subject after its verb, or in a subclause (normal order)
                     first = token if token.dep_ != "compound:prt" else token.head
                     second = token.head if token.dep_ != "compound:prt" else token
                     if first.i > second.i:
