@@ -22,8 +22,11 @@ def _check(code: str) -> Check:
     return build_check(load_rules()[code])
 
 
-def lint_text(text: str, codes: list[str], name: str = "brief.txt") -> list[Finding]:
-    """Findings of the given rules on ``text`` read as a letter called ``name``."""
+def lint_text(text: str, codes: list[str], name: str | None = None) -> list[Finding]:
+    """Findings of the given rules on ``text`` read as a letter called ``name`` (default: a
+    plain text letter, or a Jinja2 template when the text has template tags)."""
+    if name is None:
+        name = "brief.txt.j2" if "{{" in text or "{%" in text else "brief.txt"
     result = read(name, text.encode("utf-8"), ReadOptions())
     return analyse(result, [_check(c) for c in codes], CheckContext()).findings
 
