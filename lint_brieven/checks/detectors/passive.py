@@ -27,6 +27,13 @@ from lint_brieven.findings import Suggestion
 _PRONOUN_SUBJECT = {"ons": "wij", "mij": "ik", "hem": "hij", "haar": "zij", "hen": "zij", "hun": "zij"}
 _PRONOUN_OBJECT = {"ik": "mij", "wij": "ons", "we": "ons", "hij": "hem", "u": "u", "jij": "jou", "je": "je"}
 _MODALS = {"kunnen", "moeten", "mogen", "zullen", "willen"}
+# Participles that take "zijn" in the perfect tense: "is ontstaan" is not a passive.
+UNACCUSATIVE = {
+    "ontstaan", "gebeurd", "gekomen", "gegaan", "verhuisd", "vertrokken", "gestopt", "begonnen",
+    "veranderd", "geworden", "gebleven", "gestorven", "overleden", "verlopen", "vervallen",
+    "verdwenen", "gevallen", "gegroeid", "gestegen", "gedaald", "ontvangen", "geslaagd",
+    "teruggekomen", "langsgekomen", "aangekomen", "ingegaan", "afgelopen", "opgehouden",
+}
 
 
 def person_of(tokens: list[Token], text: str) -> str:
@@ -57,6 +64,10 @@ class PassiveVoice(Detector):
                 verb = aux.head
                 if verb.lemma_.lower() in skip or verb.i == aux.i:
                     continue
+                if aux.lemma_ == "zijn" and verb.lower_ in UNACCUSATIVE:
+                    continue  # "is ontstaan", "is gebeurd": perfect tense, not passive
+                if aux.i == aux.sent.start and aux.sent.text.strip().endswith("?"):
+                    continue  # "Is het probleem niet opgelost?": a plain yes/no question
                 start, end = clause_extent(verb)
                 first, last = doc[start], doc[end - 1]
                 has_placeholder = bool(content.placeholders_in(first.idx, last.idx + len(last)))

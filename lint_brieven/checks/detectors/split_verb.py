@@ -41,7 +41,7 @@ def _finite_and_complement(sentence):
 
 @register("split-verb")
 class SplitVerb(Detector):
-    defaults = {"max-gap": 7}
+    defaults = {"max-gap": 8}
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         limit = int(self.options["max-gap"])  # type: ignore[arg-type]
