@@ -23,7 +23,7 @@ def make_letter(tmp_path, comment: str | None) -> None:
     document.add_paragraph("Beste heer Jansen,")
     paragraph = document.add_paragraph()
     runs = add_runs(paragraph, ["Wij sturen u mid", ("dels", {"bold": True}), " de post."])
-    document.add_paragraph("Bel ons op 030 123 45 67.")
+    document.add_paragraph("Bel team Verhuur op 030 123 45 67 of mail info@delinde.nl.")
     if comment:
         document.add_comment(runs, text=comment, author="Communicatie")
     (tmp_path / "brief.docx").write_bytes(to_bytes(document))
@@ -61,7 +61,7 @@ def test_word_comment_that_suppresses_nothing_is_reported(tmp_path):
 
 def test_text_output_shows_source_caret_suggestions_and_variant(tmp_path):
     (tmp_path / "b.html.j2").write_text(
-        "<p>Bel 030 123 45 67.</p>{% if x %}<p>Wij sturen u middels de post.</p>{% endif %}",
+        "<p>Bel team Verhuur op 030 123 45 67 of mail info@delinde.nl.</p>{% if x %}<p>Wij sturen u middels de post.</p>{% endif %}",
         encoding="utf-8",
     )
     result = run(RunRequest(["b.html.j2"]))

@@ -45,13 +45,15 @@ CLEAN_LETTER = """\
 Beste mevrouw De Vries,
 
 U vroeg om een parkeerplaats bij uw woning. Wij hebben uw formulier nog niet terug.
-Wilt u het formulier invullen en naar ons sturen? Dan kunnen wij uw vraag bekijken.
+Wilt u het formulier vóór 1 mei invullen en naar ons sturen? Dat kan per post of via
+onze website. Dan kunnen wij uw vraag bekijken.
 
 Heeft u vragen? Bel ons op 030 123 45 67. Of mail naar info@woonstichting-hetdak.nl.
 
 Met vriendelijke groet,
 
-Woonstichting Het Dak
+Sanne Bakker
+Team Verhuur, Woonstichting Het Dak
 """
 
 

@@ -336,7 +336,7 @@ def test_control_tags_and_comments_are_not_prose(template):
         "Beste Jansen,",
         "U moet € 100 betalen.",
         "Tot ziens.",
-        "WelNiet zo.",
+        "Wel\nNiet zo.",  # inline branches kept apart as lines
     ]
     assert all("{%" not in b.text and "{#" not in b.text for b in blocks(template))
     # the tag paragraphs still count as paragraphs

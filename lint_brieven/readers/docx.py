@@ -13,6 +13,8 @@ entries above a size limit (zip bombs) and XML with a DOCTYPE or entities are re
 
 from __future__ import annotations
 
+import re
+
 import io
 import zipfile
 import zlib
@@ -148,6 +150,9 @@ def read(path: str, data: bytes, options: ReadOptions) -> ReadResult:
     return result
 
 
+_BRANCH = re.compile(r"\{%-?p?\s*(?:else|elif)\b")
+
+
 def _content(source: SourceText, start: int, text: str) -> MappedText:
     """Paragraph text with Jinja tags made placeholders (``{{ }}``) or dropped (``{% %}``)."""
     whole = MappedText.from_source(source, start, start + len(text))
@@ -169,6 +174,10 @@ def _content(source: SourceText, start: int, text: str) -> MappedText:
                 placeholder=placeholder,
             )
             parts.append(MappedText(word, (seg,)))
+        elif _BRANCH.match(m.group()):
+            # Inline alternatives ("{% if a %}x{% else %}y{% endif %}") are not variants in a
+            # Word paragraph; a line break keeps "x" and "y" apart as sentences.
+            parts.append(MappedText("\n", ()))
         pos = m.end()
     parts.append(whole.slice(pos, len(text)))
     return MappedText.join(parts)

@@ -1,8 +1,9 @@
 """Rare words and long compounds, by wordfreq's Dutch word frequencies (Zipf scale: 3 is a
 word seen once per million words, 1 once per billion).
 
-A word below ``min-zipf`` is rare. A word of ``long-compound`` letters or more is a long
-compound when it is itself not common (Zipf below 2.5) and splits into two common words; the rewrite then spells it out with "van"
+A word below ``min-zipf`` is rare, unless it is a short compound of two common words
+("antwoordenvelop"). A word of ``long-compound`` letters or more is a long compound when it is
+itself not common (Zipf below 2.5) and splits into two common words; the rewrite then spells it out with "van"
 ("huurprijsbeschikking" → "beschikking van de huurprijs" is a start the writer can refine).
 Names, numbers, placeholders, the organisation's accepted words (``accept`` in the
 configuration) and words another rule pack already explains (jargon, abbreviations,
@@ -81,13 +82,14 @@ class RareWords(Detector):
     @staticmethod
     def _check(token: Token, min_zipf: float, long: int):
         zipf = zipf_frequency(token.lower_, "nl")
-        common = zipf >= 2.5  # a long word many people know ("identiteitskaart") is fine
-        parts = split_compound(token.text) if len(token.text) >= long and not common else None
-        if parts:
+        if zipf >= 2.5 or (zipf >= min_zipf and len(token.text) < long):
+            return None  # a word many people know, however long ("identiteitskaart")
+        parts = split_compound(token.text)
+        if parts and len(token.text) >= long:
             left, right = parts
             rewrite = f"{right} van de {left}"
             values = {"why": f"een lang samengesteld woord ({left} + {right})"}
             return values, (Suggestion(rewrite, False),)
-        if zipf < min_zipf:
+        if zipf < min_zipf and not parts:
             return {"why": "een woord dat weinig mensen kennen"}, ()
-        return None
+        return None  # a short compound of common words reads fine ("antwoordenvelop")
