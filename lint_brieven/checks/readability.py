@@ -1,8 +1,9 @@
 """Readability checks on LiNT-II levels: of the whole letter, or of each sentence.
 
 ``scope: letter`` flags a letter above the target level (``max``, else the configuration's
-``target-level``); ``scope: sentence`` flags sentences (with a verb) above ``max`` and names
-what makes them hard: their rarest words and their longest dependency.
+``target-level``); ``scope: sentence`` flags sentences (with a verb, and at least ``min-words``
+words) above ``max`` and names what makes them hard: their rarest words and their longest
+dependency.
 """
 
 from __future__ import annotations
@@ -25,10 +26,13 @@ class ReadabilityCheck(Check):
             )
             return [Hit(-1, 0, 0, message, suggestions)]
         limit = int(self.rule.spec["max"])
+        least = int(self.rule.spec.get("min-words", 0))
         hits = []
         for s in readability.sentences:
             if s.level is None or s.level <= limit or not s.has_verb:
                 continue  # a fragment (address line, heading) is no sentence to rewrite
+            if len(s.text.split()) < least:
+                continue  # LiNT-II weighs a few rare words heavily in a very short sentence
             word, head, distance = s.longest_dependency or ("", "", 0)
             message = self.message(
                 ctx,

@@ -1,9 +1,10 @@
-"""Terms: jargon and abbreviations a tenant may not know, fine once explained at first use.
+"""Terms: jargon and abbreviations a tenant may not know, fine once explained.
 
-Each term has a short gloss (``explain``) and optionally plainer words (``use``). The first
-time a term appears in a letter it must be explained right there; if it is, the letter is fine
-for that term, however often it is used later. If it is not, one finding at that first use
-suggests the plainer words and the term with its gloss in brackets.
+Each term has a short gloss (``explain``) and optionally plainer words (``use``). A letter
+must explain a term where it uses it (normally the first time in the running text; a subject
+line or heading may name it before); if it does, the letter is fine for that term, however
+often it is used. If it does not, one finding at the first use suggests the plainer words and
+the term with its gloss in brackets.
 
 A first use counts as explained when the term
 - is followed by a gloss: "mutatie (het moment dat een huurder vertrekt)", "WOZ: de waarde …",
@@ -11,8 +12,9 @@ A first use counts as explained when the term
 - is itself the bracketed short form after the words it stands for: "Vereniging van Eigenaars
   (VvE)";
 - is explained in its own sentence or the next one: "Dit heet mutatieonderhoud.", "Met
-  mutatie bedoelen wij …", "Dat betekent …", or defined by a sentence that starts with it:
-  "Servicekosten zijn de kosten voor …", "Servicekosten betaalt u voor …".
+  mutatie bedoelen wij …", "Dat betekent …", or defined by a sentence that starts with it
+  ("Servicekosten zijn de kosten voor …", "Servicekosten betaalt u voor …") or names it
+  ("… een vast bedrag voor extra diensten. Dat zijn de servicekosten.").
 """
 
 from __future__ import annotations
@@ -56,12 +58,15 @@ class TermCheck(Check):
 
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
         first: dict[str, tuple[int, Span]] = {}
+        glossed: set[str] = set()
         for index, doc in enumerate(letter.docs):
             for span in sorted(self.matcher(doc, as_spans=True), key=lambda s: s.start):
                 first.setdefault(span.label_, (index, span))
+                if explained(span):
+                    glossed.add(span.label_)
         hits = []
         for key, (index, span) in first.items():
-            if not explained(span):
+            if key not in glossed:
                 hits.append(self._hit(index, span, self.entries[key], ctx))
         return sorted(hits, key=lambda h: (h.block, h.start))
 
@@ -93,7 +98,9 @@ def explained(span: Span) -> bool:
     following = doc[sentence.end].sent.text if sentence.end < len(doc) else ""
     if _EXPLAINING.search(sentence.text) or _EXPLAINING.match(following.strip()):
         return True
-    defining = re.compile(
-        rf"^\s*(?:de |het |een )?{re.escape(span.text)}\s+{_DEFINING_VERB}", re.IGNORECASE
+    term = re.escape(span.text)
+    defining = re.compile(rf"^\s*(?:de |het |een )?{term}\s+{_DEFINING_VERB}", re.IGNORECASE)
+    named = re.compile(rf"\b(?:dat|dit) (?:is|zijn|heet|heten) (?:de |het |een )?{term}\b", re.I)
+    return bool(
+        defining.match(sentence.text) or defining.match(following) or named.search(sentence.text)
     )
-    return bool(defining.match(sentence.text) or defining.match(following))

@@ -3,7 +3,8 @@
 A request is a sentence that asks the tenant to do something: an imperative ("Stuur het
 formulier terug"), "u moet", "wilt u", "u dient", "graag … u", "wij vragen/verzoeken u". Not
 requests: questions that offer help ("Heeft u vragen?"), what follows such a question ("Bel
-ons dan"), conditional offers ("Als u wilt, kunt u …").
+ons dan"), conditional offers ("Als u wilt, kunt u …"), permission questions ("Wilt u dat
+wij …?") and statements of a rule ("Volgens de wet moet u …").
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ CHANNEL = re.compile(
 _CONDITIONAL = re.compile(
     r"^\s*(?:als|wanneer|indien|mocht|heeft u|hebt u|bent u|wilt u meer|wil je meer|zijn er)\b",
     re.IGNORECASE,
+)
+# Offers, permission questions and statements of a rule: "u kunt …", "Wilt u dat wij …",
+# "Volgens de wet moet u …".
+_NOT_ASKING = re.compile(
+    r"\bkunt u\b|\bu kunt\b|\bwilt u dat (?:wij|we)\b|^\s*volgens\b", re.IGNORECASE
 )
 _ASKING = re.compile(
     r"\b(?:u moet|moet u|wilt u|u dient|dient u|wij vragen u|we vragen u|wij verzoeken u|"
@@ -67,7 +73,7 @@ def is_request(sentence: Span, previous: Span | None = None) -> bool:
     text = sentence.text.strip()
     if not text or text.endswith("?") and not _ASKING.search(text):
         return False
-    if _CONDITIONAL.match(text) or re.search(r"\bkunt u\b|\bu kunt\b", text, re.IGNORECASE):
+    if _CONDITIONAL.match(text) or _NOT_ASKING.search(text):
         return False
     if previous is not None and is_conditional_question(previous.text):
         return False  # "Heeft u vragen? Bel ons dan."
@@ -106,6 +112,22 @@ def action_verb(sentence: Span) -> str:
     if verb.tag_.startswith("WW|pv|tgw|ev") and not lemma.endswith("n"):
         lemma = infinitive_of(verb.lower_) or lemma
     return lemma if lemma.startswith(particle) else particle + lemma
+
+
+# Verbs for the same action, so a request and its steps are recognised as one.
+_SAME_ACTION = {
+    "bijbetalen": "betalen", "overmaken": "betalen", "terugbetalen": "betalen",
+    "terugsturen": "sturen", "opsturen": "sturen", "insturen": "sturen", "toesturen": "sturen",
+    "doorsturen": "sturen", "melden": "doorgeven", "laten": "doorgeven", "inleveren": "leveren",
+    "terugbrengen": "brengen",
+}
+
+
+def action(sentence: Span) -> str:
+    """The action a request is about, verbs for the same action made one ("overmaken",
+    "bijbetalen" → "betalen")."""
+    verb = action_verb(sentence)
+    return _SAME_ACTION.get(verb, verb)
 
 
 def asks_to_hand_in(sentence: Span) -> bool:

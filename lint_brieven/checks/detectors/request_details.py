@@ -20,7 +20,7 @@ from lint_brieven.dutch.clauses import sentence_span
 from lint_brieven.dutch.requests import (
     CHANNEL,
     DEADLINE,
-    action_verb,
+    action,
     asks_to_hand_in,
     is_conditional_question,
     requests_in,
@@ -62,7 +62,7 @@ class RequestDetails(Detector):
                 if how and INVITATION.match(sentence.text):
                     continue  # "Bel ons op …", "Bel de gemeente op 14 030": an invitation
                 when = bool(DEADLINE.search(around))
-                requests.append((index, sentence, action_verb(sentence), when, how))
+                requests.append((index, sentence, action(sentence), when, how))
         # A request is specified once for the letter: "U moet nog € 100 betalen" in the
         # opening is fine when "Betaal € 100 uiterlijk 1 mei via …" follows in the steps.
         done = {(v, "when") for _, _, v, when, _ in requests if when}
