@@ -286,7 +286,6 @@ class _Reader:
                 raise self.fail(f"organisatie.{key}", "een tekst")
         return dict(table)
 
-
     def rule_options(self) -> dict[str, dict[str, Any]]:
         """``[rule-options.LB201] max = 22``: per rule, the settings its pack allows to change
         (checked against the rule when the rules are known, see ``checks.options``)."""

@@ -8,6 +8,7 @@ from collections import Counter
 
 import jsonschema
 import pytest
+import yaml
 from lintkit import REPO, sarif_schema
 
 from lint_brieven.config import find_config_file, load_config
@@ -60,3 +61,33 @@ def test_corpus_sarif_validates(result):
     errors = list(jsonschema.Draft7Validator(sarif_schema()).iter_errors(log))
     assert errors == []
     assert len(log["runs"][0]["results"]) == sum(len(r.findings) for r in result.reports)
+
+
+PLANTED = sorted(CORPUS.glob("*/voor/*.problemen.yaml"))
+
+
+def _letter_of(problems) -> str:
+    stem = problems.name.removesuffix(".problemen.yaml")
+    return next(
+        str(p.relative_to(CORPUS)) for p in problems.parent.glob(f"{stem}.*") if p != problems
+    )
+
+
+def test_every_before_letter_lists_its_problems():
+    letters = [p for p in CORPUS.glob("*/voor/*") if not p.name.endswith(".yaml")]
+    assert len(PLANTED) == len(letters) >= 24
+
+
+@pytest.mark.parametrize("problems", PLANTED, ids=[p.name for p in PLANTED])
+def test_planted_problems_are_found(result, problems):
+    listed = yaml.safe_load(problems.read_text(encoding="utf-8"))["problemen"]
+    found = by_file(result)[_letter_of(problems)].findings
+    missing = [
+        p
+        for p in listed
+        if not any(
+            f.code == p["code"] and (f.text or "").lower().startswith(p["tekst"]) for f in found
+        )
+    ]
+    assert missing == []
+    assert {p["code"][:3] for p in listed} >= {"LB1", "LB2", "LB3"}

@@ -61,7 +61,8 @@ def test_word_comment_that_suppresses_nothing_is_reported(tmp_path):
 
 def test_text_output_shows_source_caret_suggestions_and_variant(tmp_path):
     (tmp_path / "b.html.j2").write_text(
-        "<p>Bel team Verhuur op 030 123 45 67 of mail info@delinde.nl.</p>{% if x %}<p>Wij sturen u middels de post.</p>{% endif %}",
+        "<p>Bel team Verhuur op 030 123 45 67 of mail info@delinde.nl."
+        "</p>{% if x %}<p>Wij sturen u middels de post.</p>{% endif %}",
         encoding="utf-8",
     )
     result = run(RunRequest(["b.html.j2"]))

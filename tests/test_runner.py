@@ -21,7 +21,8 @@ def test_variant_is_named_only_when_a_finding_is_not_in_every_variant(tmp_path):
         tmp_path,
         {
             "b.html.j2": (
-                "<p>Bel team Verhuur op 030 123 45 67 of mail info@delinde.nl. Wij sturen middels de post.</p>\n"
+                "<p>Bel team Verhuur op 030 123 45 67 of mail info@delinde.nl."
+                " Wij sturen middels de post.</p>\n"
                 "{% if x %}<p>Wij sturen reeds een brief.</p>{% endif %}\n"
             )
         },
@@ -36,7 +37,8 @@ def test_findings_in_an_included_template_are_reported_on_that_file(tmp_path):
         tmp_path,
         {
             "voet.html.j2": "<p>Wij sturen middels de post.</p>\n",
-            "b.html.j2": "<p>Bel team Verhuur op 030 123 45 67 of mail info@delinde.nl.</p>\n{% include 'voet.html.j2' %}",
+            "b.html.j2": "<p>Bel team Verhuur op 030 123 45 67 of mail info@delinde.nl."
+            "</p>\n{% include 'voet.html.j2' %}",
         },
     )
     result = run(RunRequest(["b.html.j2"]))

@@ -60,7 +60,8 @@ def test_jinja_suppression_in_a_run(tmp_path):
         tmp_path,
         {
             "b.html.j2": (
-                "<p>Bel team Verhuur op 030 123 45 67 of mail info@delinde.nl.</p>\n"  # 1
+                "<p>Bel team Verhuur op 030 123 45 67 of mail info@delinde.nl."
+                "</p>\n"  # 1
                 "{# lint-brieven: disable-next-line=LB101 #}\n"  # 2
                 "<p>Wij sturen u middels de post een brief.</p>\n"  # 3
                 "<p>Wij sturen u middels de post nog een brief.</p>\n"  # 4
@@ -94,7 +95,8 @@ def test_unused_suppression_can_itself_be_ignored(tmp_path):
         tmp_path,
         {
             "lint-brieven.toml": 'ignore = ["LB001"]\n',
-            "b.md": "Bel team Verhuur op 030 123 45 67 of mail info@delinde.nl.\n\n<!-- lint-brieven: disable=LB102 -->\nHallo.\n",
+            "b.md": "Bel team Verhuur op 030 123 45 67 of mail info@delinde.nl.\n\n"
+            "<!-- lint-brieven: disable=LB102 -->\nHallo.\n",
         },
     )
     assert codes_by_line("b.md") == []
@@ -107,7 +109,8 @@ def test_suppression_in_an_included_template_applies_there(tmp_path):
             "voet.html.j2": (
                 "{# lint-brieven: disable-next-line=LB101 #}\n<p>Wij sturen middels de post.</p>\n"
             ),
-            "b.html.j2": "<p>Bel team Verhuur op 030 123 45 67 of mail info@delinde.nl.</p>{% include 'voet.html.j2' %}",
+            "b.html.j2": "<p>Bel team Verhuur op 030 123 45 67 of mail info@delinde.nl."
+            "</p>{% include 'voet.html.j2' %}",
         },
     )
     assert codes_by_line("b.html.j2") == []

@@ -53,7 +53,6 @@ class MetricCheck(Check):
                     hits.append(Hit(index, start, start + len(text), message, suggestions, text))
         return hits
 
-
     def _average(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
         """Words per sentence over the whole letter; fragments (address lines, headings,
         closings: fewer than ``min-words`` words) are left out."""

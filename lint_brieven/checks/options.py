@@ -43,7 +43,9 @@ def with_options(rule: Rule, options: Mapping[str, Any]) -> Rule:
             raise OptionError(f"{rule.code} heeft geen optie '{key}' (opties: {known}).")
         old = current[key]
         if not _same_type(old, value):
-            raise OptionError(f"{rule.code}: optie '{key}' moet van hetzelfde soort zijn als {old!r}.")
+            raise OptionError(
+                f"{rule.code}: optie '{key}' moet van hetzelfde soort zijn als {old!r}."
+            )
         if key in _SCALAR_KEYS and key in spec:
             spec[key] = value
         else:

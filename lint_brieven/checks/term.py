@@ -41,7 +41,9 @@ _EXPLAINING = re.compile(
 )
 
 # "Servicekosten zijn de kosten voor …", "Servicekosten betaalt u voor …"
-_DEFINING_VERB = r"(?:is|zijn|betekent|betekenen|heet|heten|betaalt u voor|betaalt u)\b"
+_DEFINING_VERB = (
+    r"(?:(?:is|zijn) (?:een|de|het|alle)\b|betekent|betekenen|heet|heten|betaalt u voor)\b"
+)
 
 
 class TermCheck(Check):

@@ -65,6 +65,42 @@ def explanation(rule: Rule) -> str:
             lines.append(f"- {entry['phrase']} → {use}{safe}")
         if len(swaps) > MAX_SWAPS_SHOWN:
             lines.append(f"- … en nog {len(swaps) - MAX_SWAPS_SHOWN} andere")
+    terms = rule.spec.get("terms", [])
+    if terms:
+        lines += ["", "## Woorden en uitleg"]
+        for entry in terms[:MAX_SWAPS_SHOWN]:
+            use = " of ".join(f"'{u}'" for u in entry.get("use", []))
+            lines.append(
+                f"- {entry['term']}: {entry['explain']}" + (f" (of: {use})" if use else "")
+            )
+        if len(terms) > MAX_SWAPS_SHOWN:
+            lines.append(f"- … en nog {len(terms) - MAX_SWAPS_SHOWN} andere")
+    if rule.kind == "detector":
+        rewrites = _rewrites(rule)
+        if rewrites:
+            lines += ["", "## Zo kan het anders (voorstellen van lint-brieven)"]
+            for before, after in rewrites:
+                lines += [f"- {before}", f"  → {after}"]
     if rule.suggestions:
         lines += ["", "## Suggesties", *(f"- {s.text}" for s in rule.suggestions)]
     return "\n".join(lines) + "\n"
+
+
+def _rewrites(rule: Rule) -> list[tuple[str, str]]:
+    """The rewrite a detector builds for each of its own flag examples."""
+    from lint_brieven.checks.base import CheckContext
+    from lint_brieven.checks.loader import build_check
+    from lint_brieven.engine import analyse
+    from lint_brieven.readers import ReadOptions, read
+
+    check = build_check(rule)
+    fixed = {s.text for s in rule.suggestions}
+    out = []
+    for example in rule.examples_flag:
+        name = "voorbeeld.txt.j2" if "{{" in example or "{%" in example else "voorbeeld.txt"
+        result = read(name, example.encode("utf-8"), ReadOptions())
+        for finding in analyse(result, [check], CheckContext()).findings:
+            built = [s.text for s in finding.suggestions if s.text not in fixed]
+            if built:
+                out.append((finding.text or example, built[0]))
+    return out

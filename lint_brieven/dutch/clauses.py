@@ -53,8 +53,11 @@ def lower_first(tokens: list[Token]) -> list[str]:
     """Token texts with a sentence-initial capital undone (not for names or "U")."""
     out = [t.text for t in tokens]
     first = tokens[0] if tokens else None
-    if first is not None and first.is_sent_start and first.pos_ != "PROPN" and not (
-        first.is_upper and first.lower_ != "u"
+    if (
+        first is not None
+        and first.is_sent_start
+        and first.pos_ != "PROPN"
+        and not (first.is_upper and first.lower_ != "u")
     ):
         out[0] = out[0][:1].lower() + out[0][1:]
     return out

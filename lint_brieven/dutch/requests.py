@@ -19,7 +19,8 @@ _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober
 _DAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
 DEADLINE = re.compile(
     rf"\b\d{{1,2}}(?:e)? (?:{_MONTHS})\b|\b\d{{1,2}}[-/]\d{{1,2}}(?:[-/]\d{{2,4}})?\b"
-    rf"|\b(?:{_DAYS})\b|\b(?:vóór|voor|uiterlijk|binnen|tot|na) (?:\w+ )?(?:dagen|weken|werkdagen|maanden|week|dag)\b"
+    rf"|\b(?:{_DAYS})\b|\b(?:vóór|voor|uiterlijk|binnen|tot|na) (?:\w+ )?"
+    r"(?:dagen|weken|werkdagen|maanden|week|dag)\b"
     r"|\buiterlijk\b|\bvandaag\b|\bmorgen\b|\bdeze week\b|\bvolgende week\b|\bop de dag\b"
     r"|\bbij (?:uw )?vertrek\b|\bvoordat\b|\bzodra\b|\bdirect\b|\bmeteen\b",
     re.IGNORECASE,
@@ -53,7 +54,7 @@ _YES_NO_QUESTION = re.compile(
 
 
 def is_conditional_question(text: str) -> bool:
-    """"Heeft u vragen?", "Bent u niet thuis?": what follows is an offer, not a request."""
+    """ "Heeft u vragen?", "Bent u niet thuis?": what follows is an offer, not a request."""
     return bool(_YES_NO_QUESTION.match(text))
 
 
@@ -92,11 +93,41 @@ def requests_in(doc) -> list[Span]:
 # Requests that ask the tenant to hand in, pass on, pay or arrange something: these need a
 # deadline and a way to do it. ("Neem uw identiteitskaart mee" does not.)
 HAND_IN = {
-    "sturen", "terugsturen", "opsturen", "insturen", "toesturen", "inleveren", "leveren",
-    "doorgeven", "geven", "melden", "doorsturen", "invullen", "betalen", "overmaken", "bellen",
-    "mailen", "reageren", "laten", "opzeggen", "tekenen", "ondertekenen", "aanvragen",
-    "indienen", "regelen", "afspreken", "uploaden", "aanmelden", "afmelden", "opnemen",
-    "inschrijven", "aanleveren", "bezorgen", "brengen", "terugbrengen", "contacteren",
+    "sturen",
+    "terugsturen",
+    "opsturen",
+    "insturen",
+    "toesturen",
+    "inleveren",
+    "leveren",
+    "doorgeven",
+    "geven",
+    "melden",
+    "doorsturen",
+    "invullen",
+    "betalen",
+    "overmaken",
+    "bellen",
+    "mailen",
+    "reageren",
+    "laten",
+    "opzeggen",
+    "tekenen",
+    "ondertekenen",
+    "aanvragen",
+    "indienen",
+    "regelen",
+    "afspreken",
+    "uploaden",
+    "aanmelden",
+    "afmelden",
+    "opnemen",
+    "inschrijven",
+    "aanleveren",
+    "bezorgen",
+    "brengen",
+    "terugbrengen",
+    "contacteren",
 }
 
 
@@ -116,9 +147,17 @@ def action_verb(sentence: Span) -> str:
 
 # Verbs for the same action, so a request and its steps are recognised as one.
 _SAME_ACTION = {
-    "bijbetalen": "betalen", "overmaken": "betalen", "terugbetalen": "betalen",
-    "terugsturen": "sturen", "opsturen": "sturen", "insturen": "sturen", "toesturen": "sturen",
-    "doorsturen": "sturen", "melden": "doorgeven", "laten": "doorgeven", "inleveren": "leveren",
+    "bijbetalen": "betalen",
+    "overmaken": "betalen",
+    "terugbetalen": "betalen",
+    "terugsturen": "sturen",
+    "opsturen": "sturen",
+    "insturen": "sturen",
+    "toesturen": "sturen",
+    "doorsturen": "sturen",
+    "melden": "doorgeven",
+    "laten": "doorgeven",
+    "inleveren": "leveren",
     "terugbrengen": "brengen",
 }
 

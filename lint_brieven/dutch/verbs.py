@@ -19,7 +19,14 @@ _IRREGULAR_3SG = {
     "zullen": "zal",
     "mogen": "mag",
 }
-_IRREGULAR_1SG = {"zijn": "ben", "hebben": "heb", "kunnen": "kan", "willen": "wil", "zullen": "zal", "mogen": "mag"}
+_IRREGULAR_1SG = {
+    "zijn": "ben",
+    "hebben": "heb",
+    "kunnen": "kan",
+    "willen": "wil",
+    "zullen": "zal",
+    "mogen": "mag",
+}
 _VOWELS = "aeiouy"
 # -eren/-elen/-enen verbs whose last e before the ending is a schwa: no doubled vowel, stem
 # ends in -er/-el/-en ("levert", "regelt", "tekent"). Romance -eren verbs are stressed
@@ -30,9 +37,37 @@ _SCHWA_EREN = re.compile(
 )
 # Separable particles, longest first: "opnemen" → "op" + "nemen".
 PARTICLES = (
-    "terug", "samen", "tegen", "voorbij", "binnen", "buiten", "onder", "over", "door", "weg",
-    "aan", "af", "bij", "in", "mee", "na", "om", "op", "toe", "uit", "vast", "los", "voor", "neer",
-    "langs", "rond", "thuis", "kapot", "schoon", "leeg", "klaar",
+    "terug",
+    "samen",
+    "tegen",
+    "voorbij",
+    "binnen",
+    "buiten",
+    "onder",
+    "over",
+    "door",
+    "weg",
+    "aan",
+    "af",
+    "bij",
+    "in",
+    "mee",
+    "na",
+    "om",
+    "op",
+    "toe",
+    "uit",
+    "vast",
+    "los",
+    "voor",
+    "neer",
+    "langs",
+    "rond",
+    "thuis",
+    "kapot",
+    "schoon",
+    "leeg",
+    "klaar",
 )
 
 
@@ -63,9 +98,8 @@ def _lengthens(inf: str, base: str) -> bool:
         return False  # already a digraph: "voeren", "huren" → "huur" handled by aeou check
     if base[-2] == "e" and base[-1] in "lnr" and _SCHWA_EREN.search(inf):
         return False
-    if base[-2] == "e" and base[-1] in "ln" and sum(c in _VOWELS for c in base[:-2]) >= 1:
-        return False  # regelen → regel, tekenen → teken
-    return True
+    # regelen → regel, tekenen → teken: an unstressed e after an earlier vowel
+    return not (base[-2] == "e" and base[-1] in "ln" and any(c in _VOWELS for c in base[:-2]))
 
 
 def present(infinitive: str, person: str) -> str:
@@ -86,7 +120,11 @@ def split_particle(infinitive: str, participle: str) -> tuple[str, str]:
     """("op", "nemen") for "opnemen"/"opgenomen"; ("", "verhogen") for an inseparable verb."""
     inf, part = infinitive.lower(), participle.lower()
     for particle in PARTICLES:
-        if inf.startswith(particle) and part.startswith(particle + "ge") and len(inf) > len(particle) + 2:
+        if (
+            inf.startswith(particle)
+            and part.startswith(particle + "ge")
+            and len(inf) > len(particle) + 2
+        ):
             return particle, inf[len(particle) :]
     return "", inf
 

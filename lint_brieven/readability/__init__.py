@@ -18,7 +18,6 @@ from textstat.textstat import textstatistics
 from lint_brieven.readability import lint_ii_bridge
 
 
-
 @lru_cache(maxsize=1)
 def _dutch() -> textstatistics:
     """A textstat instance of our own set to Dutch (syllables by pyphen's Dutch patterns)."""

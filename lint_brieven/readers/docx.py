@@ -13,9 +13,8 @@ entries above a size limit (zip bombs) and XML with a DOCTYPE or entities are re
 
 from __future__ import annotations
 
-import re
-
 import io
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass

@@ -1,6 +1,7 @@
 """The letter names a person or a team the tenant can reach: under the closing ("Met
 vriendelijke groet, Petra de Vries, team Verhuur"), in the text ("Bel uw wijkconsulent
-…") or as a template placeholder for the member of staff ("{{ medewerker.naam }}"). A letter from "Woonstichting De Linde" alone leaves the tenant to start again at the
+…") or as a template placeholder for the member of staff ("{{ medewerker.naam }}").
+A letter from "Woonstichting De Linde" alone leaves the tenant to start again at the
 switchboard.
 
 The rewrite is a signature block with the organisation's name from the configuration.

@@ -18,7 +18,7 @@ NEGATIONS = {"niet", "geen", "nooit", "niemand", "niets", "nergens", "noch", "zo
 
 
 def negative_adjective(token: Token) -> str | None:
-    """"onmogelijk" → "mogelijk": an adjective made negative with on-, if the positive exists."""
+    """ "onmogelijk" → "mogelijk": an adjective made negative with on-, if the positive exists."""
     word = token.lower_
     if token.pos_ not in ("ADJ", "ADV") or not word.startswith("on") or len(word) < 6:
         return None
@@ -50,7 +50,17 @@ class DoubleNegation(Detector):
 def _clause(token: Token) -> Token:
     """The verb heading the clause the token is in."""
     head = token
-    while head.dep_ not in ("ROOT", "advcl", "ccomp", "acl:relcl", "acl", "xcomp", "csubj", "conj", "parataxis"):
+    while head.dep_ not in (
+        "ROOT",
+        "advcl",
+        "ccomp",
+        "acl:relcl",
+        "acl",
+        "xcomp",
+        "csubj",
+        "conj",
+        "parataxis",
+    ):
         if head.head.i == head.i:
             break
         head = head.head

@@ -1,4 +1,4 @@
-""""Geachte heer/mevrouw" in a template that knows the tenant's name. The housing system
+""" "Geachte heer/mevrouw" in a template that knows the tenant's name. The housing system
 fills in the name everywhere else; the salutation can use it too. The rewrite uses the
 template's own name placeholder: "Beste {{ huurder.naam }},".
 """
@@ -14,7 +14,8 @@ from lint_brieven.findings import Suggestion
 from lint_brieven.letter import PlaceholderKind
 
 IMPERSONAL = re.compile(
-    r"\bgeachte (?:heer\s*/\s*mevrouw|mevrouw\s*/\s*(?:heer|meneer)|heer of mevrouw|mevrouw of heer|"
+    r"\bgeachte (?:heer\s*/\s*mevrouw|mevrouw\s*/\s*(?:heer|meneer)|heer of mevrouw|"
+    r"mevrouw of heer|"
     r"bewoner(?:s)?|huurder(?:s)?|relatie|klant)\b",
     re.IGNORECASE,
 )
@@ -40,5 +41,12 @@ class ImpersonalSalutation(Detector):
             match = IMPERSONAL.search(block.text)
             if match:
                 rewrite = f"{self.options['greeting']} {name}"
-                yield Found(index, match.start(), match.end(), match.group(), {"name": name}, (Suggestion(rewrite, False),))
+                yield Found(
+                    index,
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    {"name": name},
+                    (Suggestion(rewrite, False),),
+                )
                 return

@@ -21,7 +21,8 @@ from lint_brieven.findings import Suggestion
 _LOOKING_BACK = re.compile(
     r"^\s*(?:naar aanleiding van|hierbij|bij deze|zoals u weet|zoals bekend|zoals eerder|"
     r"in uw brief|in uw e-mail|op \d{1,2} \w+ (?:heeft|hebt) u|u heeft ons|u hebt ons|"
-    r"wij hebben uw \w+ (?:van|op) |onlangs|enige tijd geleden|met deze brief willen wij u informeren"
+    r"wij hebben uw \w+ (?:van|op) |onlangs|enige tijd geleden|"
+    r"met deze brief willen wij u informeren"
     r"|graag informeren wij u)",
     re.IGNORECASE,
 )

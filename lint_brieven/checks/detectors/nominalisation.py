@@ -35,7 +35,16 @@ def verb_of_noun(noun: str) -> str | None:
 @register("nominalisation")
 class Nominalisation(Detector):
     defaults = {
-        "weak-verbs": ["plaatsvinden", "vinden", "geschieden", "verrichten", "doen", "gaan", "overgaan", "zorgen"],
+        "weak-verbs": [
+            "plaatsvinden",
+            "vinden",
+            "geschieden",
+            "verrichten",
+            "doen",
+            "gaan",
+            "overgaan",
+            "zorgen",
+        ],
     }
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
@@ -68,8 +77,12 @@ class Nominalisation(Detector):
         return [t for t in subtree(pobj) if t.i != van.i]
 
     def _infinitive(self, token: Token):
-        """"het indienen van een klacht" → "een klacht indienen"."""
-        if token.i == 0 or token.doc[token.i - 1].lower_ != "het" or not token.lower_.endswith("en"):
+        """ "het indienen van een klacht" → "een klacht indienen"."""
+        if (
+            token.i == 0
+            or token.doc[token.i - 1].lower_ != "het"
+            or not token.lower_.endswith("en")
+        ):
             return None
         if not (token.tag_.startswith("WW|inf") or token.pos_ == "VERB" or _is_infinitive(token)):
             return None
@@ -80,14 +93,16 @@ class Nominalisation(Detector):
         return token.i - 1, end, token.lower_, obj
 
     def _noun(self, token: Token, weak: set[str]):
-        """"de betaling van de huur vindt plaats" → "de huur betalen"."""
+        """ "de betaling van de huur vindt plaats" → "de huur betalen"."""
         if token.pos_ != "NOUN":
             return None
         verb = verb_of_noun(token.text)
         if verb is None:
             return None
         head = token.head
-        if not (head.lemma_.lower() in weak and token.dep_ in ("nsubj", "nsubj:pass", "obj", "obl")):
+        if not (
+            head.lemma_.lower() in weak and token.dep_ in ("nsubj", "nsubj:pass", "obj", "obl")
+        ):
             return None
         obj = self._van_object(token)
         if obj is None:

@@ -21,18 +21,69 @@ from spacy.tokens import Doc, Token
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.clauses import capitalise, clause_extent, is_main_clause, lower_first
-from lint_brieven.dutch.verbs import PARTICLES, consistent, infinitive_of, present, split_particle, weak_stem
+from lint_brieven.dutch.verbs import (
+    PARTICLES,
+    consistent,
+    infinitive_of,
+    present,
+    split_particle,
+    weak_stem,
+)
 from lint_brieven.findings import Suggestion
 
-_PRONOUN_SUBJECT = {"ons": "wij", "mij": "ik", "hem": "hij", "haar": "zij", "hen": "zij", "hun": "zij"}
-_PRONOUN_OBJECT = {"ik": "mij", "wij": "ons", "we": "ons", "hij": "hem", "u": "u", "jij": "jou", "je": "je"}
+_PRONOUN_SUBJECT = {
+    "ons": "wij",
+    "mij": "ik",
+    "hem": "hij",
+    "haar": "zij",
+    "hen": "zij",
+    "hun": "zij",
+}
+_PRONOUN_OBJECT = {
+    "ik": "mij",
+    "wij": "ons",
+    "we": "ons",
+    "hij": "hem",
+    "u": "u",
+    "jij": "jou",
+    "je": "je",
+}
 _MODALS = {"kunnen", "moeten", "mogen", "zullen", "willen"}
 # Participles that take "zijn" in the perfect tense: "is ontstaan" is not a passive.
 UNACCUSATIVE = {
-    "ontstaan", "gebeurd", "gekomen", "gegaan", "verhuisd", "vertrokken", "gestopt", "begonnen",
-    "veranderd", "geworden", "gebleven", "gestorven", "overleden", "verlopen", "vervallen",
-    "verdwenen", "gevallen", "gegroeid", "gestegen", "gedaald", "ontvangen", "geslaagd",
-    "teruggekomen", "langsgekomen", "aangekomen", "ingegaan", "afgelopen", "opgehouden",
+    "ontstaan",
+    "gebeurd",
+    "gekomen",
+    "gegaan",
+    "verhuisd",
+    "vertrokken",
+    "gestopt",
+    "begonnen",
+    "veranderd",
+    "geworden",
+    "gebleven",
+    "gestorven",
+    "overleden",
+    "verlopen",
+    "vervallen",
+    "verdwenen",
+    "gevallen",
+    "gegroeid",
+    "gestegen",
+    "gedaald",
+    "ontvangen",
+    "geslaagd",
+    "teruggekomen",
+    "langsgekomen",
+    "aangekomen",
+    "ingegaan",
+    "afgelopen",
+    "opgehouden",
+    "gebleken",
+    "geweest",
+    "verschenen",
+    "opgetreden",
+    "uitgebleven",
 }
 
 
@@ -79,7 +130,11 @@ class PassiveVoice(Detector):
                     first.idx,
                     last.idx + len(last),
                     text,
-                    {"verb": f"{aux.text} … {verb.text}" if verb.i - aux.i > 1 else f"{aux.text} {verb.text}"},
+                    {
+                        "verb": f"{aux.text} … {verb.text}"
+                        if verb.i - aux.i > 1
+                        else f"{aux.text} {verb.text}"
+                    },
                     suggestions,
                 )
 
@@ -100,7 +155,11 @@ class PassiveVoice(Detector):
         if modals and agent is None:
             return None
         if agent is not None:
-            agent_tokens = [t for t in agent.subtree if not (t.dep_ == "case" and t.head == agent and t.lower_ == "door")]
+            agent_tokens = [
+                t
+                for t in agent.subtree
+                if not (t.dep_ == "case" and t.head == agent and t.lower_ == "door")
+            ]
             agent_words = lower_first(agent_tokens)
             if len(agent_tokens) == 1:
                 agent_words = [_PRONOUN_SUBJECT.get(agent_tokens[0].lower_, agent_words[0])]
@@ -109,7 +168,9 @@ class PassiveVoice(Detector):
             agent_tokens = []
             agent_words = [str(self.options["doer"])]
             person = person_of([], agent_words[0])
-        used = {aux.i, verb.i, *(t.i for t in agent.subtree)} if agent is not None else {aux.i, verb.i}
+        used = (
+            {aux.i, verb.i, *(t.i for t in agent.subtree)} if agent is not None else {aux.i, verb.i}
+        )
         used |= {m.i for m in modals} | {m.i for m in mark}
         patient_words: list[str] = []
         if patient is not None:
@@ -147,7 +208,13 @@ class PassiveVoice(Detector):
                 end_cluster = [*cluster, finite]
             else:
                 end_cluster = [present(infinitive, person)]
-            parts = [mark[0].text.lower() if mark[0].i > verb.sent.start else mark[0].text, *agent_words, *patient_words, *rest_words, *end_cluster]
+            parts = [
+                mark[0].text.lower() if mark[0].i > verb.sent.start else mark[0].text,
+                *agent_words,
+                *patient_words,
+                *rest_words,
+                *end_cluster,
+            ]
             return words_of(parts)
         return None
 

@@ -3,7 +3,8 @@ word seen once per million words, 1 once per billion).
 
 A word below ``min-zipf`` is rare, unless it is a short compound of two common words
 ("antwoordenvelop"). A word of ``long-compound`` letters or more is a long compound when it is
-itself not common (Zipf below 2.5) and splits into two common words; the rewrite then spells it out with "van"
+itself not common (Zipf below 2.5) and splits into two common words; the rewrite then spells
+it out with "van"
 ("huurprijsbeschikking" → "beschikking van de huurprijs" is a start the writer can refine).
 Names, numbers, placeholders, the organisation's accepted words (``accept`` in the
 configuration) and words another rule pack already explains (jargon, abbreviations,

@@ -85,7 +85,9 @@ class SplitVerb(Detector):
         movable = [
             c
             for c in verb.children
-            if c.dep_ == "obl" and first.i < c.i < second.i and any(g.dep_ == "case" for g in c.children)
+            if c.dep_ == "obl"
+            and first.i < c.i < second.i
+            and any(g.dep_ == "case" for g in c.children)
         ]
         if not movable or second.i + 1 >= len(second.doc) or not second.doc[second.i + 1].is_punct:
             return ()
