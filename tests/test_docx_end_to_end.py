@@ -69,7 +69,7 @@ def test_text_output_shows_source_caret_suggestions_and_variant(tmp_path):
     out = text.render(result.reports, ReportContext(rules=result.rules, show_source=True))
     lines = out.splitlines()
     assert (
-        lines[0] == "b.html.j2:1:52: LB101 'middels' is ambtelijke taal. Schrijf: 'met' of 'via'."
+        lines[0] == "b.html.j2:1:92: LB101 'middels' is ambtelijke taal. Schrijf: 'met' of 'via'."
     )
     source_line = lines[1]
     caret = lines[2]
