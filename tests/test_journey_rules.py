@@ -144,3 +144,11 @@ def test_explain_shows_the_rewrites_a_detector_builds():
     page = explanation(RULES["LB204"])
     assert "→ De aannemer voert de reparatie uit" in page
     assert "## Woorden en uitleg" in explanation(RULES["LB501"])
+
+
+@pytest.mark.parametrize("code", sorted(c for c, r in RULES.items() if r.kind != "builtin"))
+def test_every_finding_on_a_flag_example_carries_a_suggestion(code):
+    for example in RULES[code].examples_flag:
+        for finding in lint_text(example, [code]):
+            assert finding.suggestions, (code, example)
+            assert all(s.text.strip() for s in finding.suggestions)
