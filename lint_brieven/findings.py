@@ -22,10 +22,13 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A replacement for the finding's text. ``safe`` means right in every context."""
+    """What to write instead. ``replaces``: the text replaces the finding's words (and can be
+    applied by ``--fix``); otherwise it is advice or a block to add. ``safe``: the replacement
+    is right in every context."""
 
     text: str
     safe: bool = False
+    replaces: bool = True
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,8 @@ class RunRequest:
     config_file: Path | None = None  # --config: use this file for every letter
     stdin_filename: str | None = None
     stdin_data: bytes | None = None
+    # file contents to use instead of what is on disk (``--fix`` passes over edited texts)
+    overlay: Mapping[Path, bytes] = field(default_factory=dict)
 
 
 @dataclass
@@ -164,7 +166,7 @@ class Runner:
         else:
             file_for_config = file
             try:
-                data = file.read_bytes()
+                data = self.request.overlay.get(file.resolve()) or file.read_bytes()
             except OSError as exc:
                 return FileReport(
                     display, error=f"Het bestand kan niet worden geopend: {exc.strerror or exc}."

@@ -68,7 +68,9 @@ class Check:
         return fill(self.rule.message, ctx, **values)
 
     def fixed_suggestions(self, ctx: CheckContext) -> tuple[Suggestion, ...]:
-        return tuple(Suggestion(fill(s.text, ctx), s.safe) for s in self.rule.suggestions)
+        return tuple(
+            Suggestion(fill(s.text, ctx), s.safe, s.replaces) for s in self.rule.suggestions
+        )
 
 
 _FIELD = re.compile(r"\{([a-z_.]+)\}")

@@ -37,10 +37,12 @@ class DetectorCheck(Check):
         for found in self.detector.find(letter, ctx):
             values = {k: v for k, v in found.values.items()}
             fixed = tuple(
-                Suggestion(fill(s.text, ctx, **values), s.safe) for s in self.rule.suggestions
+                Suggestion(fill(s.text, ctx, **values), s.safe, s.replaces)
+                for s in self.rule.suggestions
             )
             suggestions = tuple(
-                Suggestion(fill(s.text, ctx, **values), s.safe) for s in found.suggestions
+                Suggestion(fill(s.text, ctx, **values), s.safe, s.replaces)
+                for s in found.suggestions
             )
             hits.append(
                 Hit(

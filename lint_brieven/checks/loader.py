@@ -106,7 +106,9 @@ def _where(data: object, location: list) -> str:
 
 def _rule(entry: dict, pack: str, path: Path) -> Rule:
     suggestions = tuple(
-        Suggestion(s, False) if isinstance(s, str) else Suggestion(s["text"], s.get("safe", False))
+        Suggestion(s, False, False)
+        if isinstance(s, str)
+        else Suggestion(s["text"], s.get("safe", False), s.get("replace", False))
         for s in entry.get("suggest", [])
     )
     return Rule(

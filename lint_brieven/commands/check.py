@@ -11,6 +11,7 @@ from lint_brieven.checks.loader import RulePackError
 from lint_brieven.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from lint_brieven.config import ConfigError, Overrides
 from lint_brieven.findings import Severity
+from lint_brieven.fix.files import fix, unified_diff
 from lint_brieven.output import emit
 from lint_brieven.reporters import FORMATS
 from lint_brieven.reporters.base import ReportContext
@@ -57,6 +58,21 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="exitcode 0, ook bij bevindingen (niet bij leesfouten)",
     )
+    p.add_argument(
+        "--fix",
+        action="store_true",
+        help="pas de veilige verbeteringen toe in sjablonen en tekstbestanden",
+    )
+    p.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="pas met --fix of --diff ook de verbeteringen toe die u moet nalezen",
+    )
+    p.add_argument(
+        "--diff",
+        action="store_true",
+        help="toon de verbeteringen als diff en verander niets (exitcode 1 als er iets zou veranderen)",
+    )
     p.add_argument("--statistics", action="store_true", help="aantal bevindingen per regel")
     p.add_argument("--quiet", "-q", action="store_true", help="alleen de bevindingen")
     p.add_argument("--no-color", action="store_true", help="geen kleur")
@@ -89,10 +105,24 @@ def run_check(args: argparse.Namespace) -> int:
         stdin_data=stdin_data,
     )
     try:
-        result = run(request)
+        if args.fix or args.diff:
+            fixed = fix(request, unsafe=args.unsafe_fixes, write=not args.diff)
+            result = fixed.result
+        else:
+            result = run(request)
     except (ConfigError, RulePackError) as exc:
         sys.stderr.write(f"lint-brieven: fout: {exc}\n")
         return EXIT_USAGE
+    if args.diff:
+        emit(unified_diff(fixed.changed), args.output)
+        if result.has_errors:
+            return EXIT_USAGE
+        return EXIT_FINDINGS if fixed.changed else EXIT_OK
+    if args.fix:
+        files = len(fixed.changed)
+        sys.stderr.write(
+            f"lint-brieven: {fixed.applied} verbetering(en) toegepast in {files} bestand(en).\n"
+        )
     tty = args.output is None and sys.stdout.isatty()
     color = tty and not args.no_color and "NO_COLOR" not in os.environ
     ctx = ReportContext(

@@ -20,7 +20,7 @@ def rule_name(finding: Finding, rules: Mapping[str, Rule]) -> str:
 
 
 def suggestion_dict(suggestion: Suggestion) -> dict[str, Any]:
-    return {"text": suggestion.text, "safe": suggestion.safe}
+    return {"text": suggestion.text, "safe": suggestion.safe, "replaces": suggestion.replaces}
 
 
 def finding_dict(finding: Finding, rules: Mapping[str, Rule]) -> dict[str, Any]:

@@ -104,7 +104,7 @@ def fixes(finding: Finding, uri: str) -> list[dict[str, Any]]:
             ],
         }
         for suggestion in finding.suggestions
-        if suggestion.safe
+        if suggestion.safe and suggestion.replaces
     ]
 
 

@@ -71,7 +71,7 @@ def _finding(console: Console, f: Finding, ctx: ReportContext) -> None:
         console.print(f"    {escape(shown)}", style="dim")
         console.print(" " * (3 + f.column) + f"[{color}]" + "^" * max(width, 1) + "[/]")
     for s in f.suggestions:
-        label = "suggestie (veilig)" if s.safe else "suggestie"
+        label = "suggestie (veilig)" if s.safe else ("suggestie" if s.replaces else "advies")
         console.print(f"    [green]{label}[/]: {escape(s.text)}")
     if f.variant:
         console.print(f"    [dim]in variant: {escape(f.variant)}[/]")

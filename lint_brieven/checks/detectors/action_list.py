@@ -35,5 +35,5 @@ class ActionList(Detector):
                 start + len(text),
                 text,
                 {"count": len(requests)},
-                (Suggestion(f"{self.options['heading']}\n{items}", False),),
+                (Suggestion(f"{self.options['heading']}\n{items}", False, replaces=False),),
             )

@@ -50,7 +50,7 @@ class ContactPerson(Detector):
             lines = block.text.splitlines()[1:] if index == closing else block.text.splitlines()
             if any(PERSON.match(line) and not ORGANISATION.search(line) for line in lines):
                 return  # a name on its own line under the closing
-        yield Found(-1, 0, 0, "", {}, (Suggestion(SIGNATURE, False),))
+        yield Found(-1, 0, 0, "", {}, (Suggestion(SIGNATURE, False, replaces=False),))
 
 
 _TENANT = re.compile(r"huurder|aanhef|klant|bewoner|geadresseerde|ontvanger", re.IGNORECASE)

@@ -44,7 +44,9 @@ class MainMessageFirst(Detector):
         if kern is None:
             return
         start, end, opening = sentence_span(next(iter(doc.sents)))
-        yield Found(first, start, end, opening, {"kern": kern}, (Suggestion(kern, False),))
+        yield Found(
+            first, start, end, opening, {"kern": kern}, (Suggestion(kern, False, replaces=False),)
+        )
 
     @staticmethod
     def _kern(letter: AnalysedLetter, blocks: list[int]) -> str | None:

@@ -1,0 +1,1 @@
+"""Applying suggested rewrites: choosing the edits (``edits``) and writing files (``files``)."""
