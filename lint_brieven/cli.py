@@ -1,4 +1,4 @@
-"""Command line: ``lint-brieven check|rules|explain``. One module per subcommand in commands/."""
+"""Command line: ``lint-brieven check|rules|explain|review``. One module per subcommand in commands/."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from lint_brieven import __version__
-from lint_brieven.commands import EXIT_USAGE, check, explain, rules
+from lint_brieven.commands import EXIT_USAGE, check, explain, review, rules
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_parser(sub)
     rules.add_parser(sub)
     explain.add_parser(sub)
+    review.add_parser(sub)
     return parser
 
 

@@ -21,6 +21,8 @@ from lint_brieven.readers.options import DEFAULT_TEMPLATE_SUFFIXES, ReadOptions
 CONFIG_FILES = (".lint-brieven.toml", "lint-brieven.toml", "pyproject.toml")
 ORGANISATION_KEYS = ("naam", "telefoon", "email", "website", "openingstijden", "balie")
 DEFAULT_EXCLUDE = (".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox")
+# A review copy made by ``lint-brieven review`` is not a letter of its own.
+REVIEW_COPY = ".nagekeken.docx"
 # A repository's own documentation is not a letter.
 DOCUMENTATION = ("README.md", "README.txt", "CHANGELOG.md", "CONTRIBUTING.md", "LICENSE.txt")
 
@@ -67,7 +69,11 @@ class Config:
         """Whether a file or folder is excluded (always: .git, .venv, node_modules …)."""
         rel = self.relative(path)
         parts = rel.parts if rel is not None else path.parts
-        if any(part in DEFAULT_EXCLUDE for part in parts) or path.name in DOCUMENTATION:
+        if (
+            any(part in DEFAULT_EXCLUDE for part in parts)
+            or path.name in DOCUMENTATION
+            or path.name.endswith(REVIEW_COPY)
+        ):
             return True
         return rel is not None and _matches_any(rel, self.exclude)
 

@@ -71,7 +71,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--diff",
         action="store_true",
-        help="toon de verbeteringen als diff en verander niets (exitcode 1 als er iets zou veranderen)",
+        help="toon de verbeteringen als diff en verander niets "
+        "(exitcode 1 als er iets zou veranderen)",
     )
     p.add_argument("--statistics", action="store_true", help="aantal bevindingen per regel")
     p.add_argument("--quiet", "-q", action="store_true", help="alleen de bevindingen")

@@ -19,10 +19,11 @@ _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober
 _DAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
 DEADLINE = re.compile(
     rf"\b\d{{1,2}}(?:e)? (?:{_MONTHS})\b|\b\d{{1,2}}[-/]\d{{1,2}}(?:[-/]\d{{2,4}})?\b"
-    rf"|\b(?:{_DAYS})\b|\b(?:vóór|voor|uiterlijk|binnen|tot|na) (?:\w+ )?"
+    rf"|\b(?:{_DAYS})\b|\b(?:vóór|voor|uiterlijk|binnen|tot|na) (?:\w+ |\[\w+\] )?"
     r"(?:dagen|weken|werkdagen|maanden|week|dag)\b"
     r"|\buiterlijk\b|\bvandaag\b|\bmorgen\b|\bdeze week\b|\bvolgende week\b|\bop de dag\b"
-    r"|\bbij (?:uw )?vertrek\b|\bvoordat\b|\bzodra\b|\bdirect\b|\bmeteen\b",
+    r"|\bbij (?:uw )?vertrek\b|\bvoordat\b|\bzodra\b|\bdirect\b|\bmeteen\b"
+    r"|\b(?:vóór|voor|uiterlijk|op) \[datum\]",  # a date the writer still fills in
     re.IGNORECASE,
 )
 CHANNEL = re.compile(

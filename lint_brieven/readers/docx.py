@@ -57,6 +57,7 @@ class _Para:
     level: int
     number: str | None
     comment_ids: list[str]
+    paragraph: Paragraph | None = None
 
 
 def check_package(data: bytes, options: ReadOptions) -> zipfile.ZipFile:
@@ -185,6 +186,16 @@ def _content(source: SourceText, start: int, text: str) -> MappedText:
 # -- reading order --------------------------------------------------------------------------
 
 
+def paragraphs_in_reading_order(document: Document) -> list[Paragraph]:
+    """The paragraphs in the order the reader numbers them (finding line N is item N-1)."""
+    return [p.paragraph for p in _reading_order(document) if p.paragraph is not None]
+
+
+def paragraph_runs(paragraph: Paragraph) -> list[Run]:
+    """The runs whose text makes up the paragraph text, in order (finding run indexes)."""
+    return list(_runs(paragraph))
+
+
 def _reading_order(document: Document):
     numbering = _Numbering(document)
     yield from _story(document, document.element.body, numbering, BlockKind.PARAGRAPH)
@@ -254,7 +265,8 @@ def _paragraph(paragraph: Paragraph, numbering: _Numbering, default: BlockKind) 
         el.get(qn("w:id"))
         for el in paragraph._p.iter(qn("w:commentRangeStart"), qn("w:commentReference"))
     ]
-    return _Para(text, runs, kind, level, number, [c for c in comment_ids if c is not None])
+    comments = [c for c in comment_ids if c is not None]
+    return _Para(text, runs, kind, level, number, comments, paragraph)
 
 
 def _runs(paragraph: Paragraph):
