@@ -1,4 +1,4 @@
-"""Command line: ``lint-brieven check|rules|explain|review``. One module per subcommand in commands/."""
+"""Command line: ``lint-brieven check|rules|explain|review``, one module per subcommand."""
 
 from __future__ import annotations
 

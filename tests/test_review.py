@@ -4,14 +4,12 @@ no finding stays byte-identical; LibreOffice opens every copy."""
 
 from __future__ import annotations
 
-import copy
 import io
 import shutil
 import subprocess
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 from docx_factory import add_runs, new_document, to_bytes
 from lintkit import REPO
 from lxml import etree
@@ -67,9 +65,9 @@ def _expected_fixed(original: list[str], findings) -> list[str]:
         edits = []
         for f in findings:
             s = replacement(f, unsafe=False)
-            if s and f.text and f.line == index + 1 == f.end_line:
-                if text[f.column - 1 : f.end_column - 1] == f.text != s.text:
-                    edits.append(Edit(f.column - 1, f.end_column - 1, s.text, f.code))
+            on_line = s and f.text and f.line == index + 1 == f.end_line
+            if on_line and text[f.column - 1 : f.end_column - 1] == f.text != s.text:
+                edits.append(Edit(f.column - 1, f.end_column - 1, s.text, f.code))
         out[index] = apply(text, resolve(edits))
     return out
 
