@@ -7,8 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from lint_brieven import nlp
 from lint_brieven.checks.rule import Rule
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import Letter
@@ -99,6 +101,20 @@ def fill(template: str, ctx: CheckContext, **values: object) -> str:
         return str(values[key]) if key in values else m.group()
 
     return _FIELD.sub(replace, template)
+
+
+def word_list_matcher(entries: list[dict], key: str) -> tuple[PhraseMatcher, dict[str, dict]]:
+    """A case-insensitive matcher for word-list entries (``swap``, ``terms``): each entry's
+    ``key`` field and its ``forms``, labelled with the lower-cased key; and the entries by it."""
+    pipeline = nlp.pipeline()
+    matcher = PhraseMatcher(pipeline.vocab, attr="LOWER")
+    by_key: dict[str, dict] = {}
+    for entry in entries:
+        label = entry[key].lower()
+        by_key[label] = entry
+        forms = [label, *(f.lower() for f in entry.get("forms", []))]
+        matcher.add(label, [pipeline.make_doc(f) for f in forms])
+    return matcher, by_key
 
 
 def quoted(options: list[str]) -> str:

@@ -16,7 +16,15 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from lint_brieven import nlp
-from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit, match_case, quoted
+from lint_brieven.checks.base import (
+    AnalysedLetter,
+    Check,
+    CheckContext,
+    Hit,
+    match_case,
+    quoted,
+    word_list_matcher,
+)
 from lint_brieven.checks.rule import Rule
 from lint_brieven.findings import Suggestion
 
@@ -26,14 +34,9 @@ class SubstitutionCheck(Check):
         super().__init__(rule)
         pipeline = nlp.pipeline()
         self.by_lemma = rule.spec.get("match") == "lemma" and nlp.has_lemmas()
-        self.lower = PhraseMatcher(pipeline.vocab, attr="LOWER")
+        self.lower, self.entries = word_list_matcher(rule.spec["swap"], "phrase")
         self.lemma = PhraseMatcher(pipeline.vocab, attr="LEMMA")
-        self.entries: dict[str, dict] = {}
-        for entry in rule.spec["swap"]:
-            key = entry["phrase"].lower()
-            self.entries[key] = entry
-            forms = [key, *(f.lower() for f in entry.get("forms", []))]
-            self.lower.add(key, [pipeline.make_doc(f) for f in forms])
+        for key in self.entries:
             if self.by_lemma:
                 parsed = pipeline(key)
                 if [t.lemma_.lower() for t in parsed] == [t.lower_ for t in parsed]:

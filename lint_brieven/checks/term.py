@@ -21,11 +21,17 @@ from __future__ import annotations
 
 import re
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
 
-from lint_brieven import nlp
-from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit, match_case, quoted
+from lint_brieven.checks.base import (
+    AnalysedLetter,
+    Check,
+    CheckContext,
+    Hit,
+    match_case,
+    quoted,
+    word_list_matcher,
+)
 from lint_brieven.checks.rule import Rule
 from lint_brieven.findings import Suggestion
 
@@ -49,14 +55,7 @@ _DEFINING_VERB = (
 class TermCheck(Check):
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
-        pipeline = nlp.pipeline()
-        self.matcher = PhraseMatcher(pipeline.vocab, attr="LOWER")
-        self.entries: dict[str, dict] = {}
-        for entry in rule.spec["terms"]:
-            key = entry["term"].lower()
-            self.entries[key] = entry
-            forms = [key, *(f.lower() for f in entry.get("forms", []))]
-            self.matcher.add(key, [pipeline.make_doc(f) for f in forms])
+        self.matcher, self.entries = word_list_matcher(rule.spec["terms"], "term")
 
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
         first: dict[str, tuple[int, Span]] = {}
