@@ -148,8 +148,8 @@ def test_json_findings_and_files(reports, ctx):
         "end_column": 12,
         "text": "middels",
         "suggestions": [
-            {"text": "met", "safe": True},
-            {"text": "door middel van", "safe": False},
+            {"text": "met", "safe": True, "replaces": True},
+            {"text": "door middel van", "safe": False, "replaces": True},
         ],
         "rule": "moeilijk-woord",
         "variant": None,
@@ -242,8 +242,8 @@ def test_sarif_results(reports, ctx):
     }
     assert middels["message"]["text"] == MIDDELS.message
     assert middels["properties"]["suggestions"] == [
-        {"text": "met", "safe": True},
-        {"text": "door middel van", "safe": False},
+        {"text": "met", "safe": True, "replaces": True},
+        {"text": "door middel van", "safe": False, "replaces": True},
     ]
     assert "paragraph" not in middels["properties"]
     assert "variant" not in middels["properties"]
@@ -282,7 +282,7 @@ def test_sarif_fixes_only_safe_suggestions(reports, ctx):
 def test_sarif_docx_is_marked_as_paragraph_without_fixes(reports, ctx):
     teneinde = sarif.to_dict(reports, ctx)["runs"][0]["results"][2]
     assert teneinde["properties"]["paragraph"] is True
-    assert teneinde["properties"]["suggestions"] == [{"text": "om", "safe": True}]
+    assert teneinde["properties"]["suggestions"] == [{"text": "om", "safe": True, "replaces": True}]
     assert "fixes" not in teneinde
     region = teneinde["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"]) == (4, 10)
