@@ -1,4 +1,4 @@
-"""Command line: ``lint-brieven check|rules|explain|review``, one module per subcommand."""
+"""Command line: ``lint-brieven check|rules|explain|review|audit``, one module per subcommand."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from lint_brieven import __version__
-from lint_brieven.commands import EXIT_USAGE, check, explain, review, rules
+from lint_brieven.commands import EXIT_USAGE, audit, check, explain, review, rules
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_parser(sub)
     explain.add_parser(sub)
     review.add_parser(sub)
+    audit.add_parser(sub)
     return parser
 
 

@@ -53,6 +53,7 @@ class Config:
     reject: Mapping[str, str] = field(default_factory=dict)
     organisation: Mapping[str, str] = field(default_factory=dict)
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    moments: Mapping[str, str] = field(default_factory=dict)  # glob → journey moment (audit)
 
     @property
     def read_options(self) -> ReadOptions:
@@ -180,6 +181,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None, root: Path) -> Conf
         reject=reader.reject(),
         organisation=reader.organisation(),
         rule_options=reader.rule_options(),
+        moments=reader.moments(),
     )
     reader.finish()
     return config
@@ -207,6 +209,7 @@ class _Reader:
         "reject",
         "organisatie",
         "rule-options",
+        "momenten",
     )
 
     def __init__(self, data: Mapping[str, Any], path: Path | None) -> None:
@@ -290,6 +293,13 @@ class _Reader:
                 )
             if not isinstance(value, str):
                 raise self.fail(f"organisatie.{key}", "een tekst")
+        return dict(table)
+
+    def moments(self) -> dict[str, str]:
+        """``[momenten]``: glob → moment in the tenant journey, for ``audit``."""
+        table = self.data.get("momenten", {})
+        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+            raise self.fail("momenten", "een tabel van patroon naar moment")
         return dict(table)
 
     def rule_options(self) -> dict[str, dict[str, Any]]:

@@ -16,23 +16,57 @@ from pathlib import PurePosixPath
 MOMENTS = ("intrekken", "reparatie en onderhoud", "huur en betalen", "verhuizen", "overig")
 _KEYWORDS: dict[str, tuple[str, ...]] = {
     "intrekken": (
-        "woningaanbieding", "aanbieding", "huurcontract", "huurovereenkomst", "welkom",
-        "sleutels ophalen", "bezichtiging", "inschrijving", "toewijzing", "intrek",
+        "woningaanbieding",
+        "aanbieding",
+        "huurcontract",
+        "huurovereenkomst",
+        "welkom",
+        "sleutels ophalen",
+        "bezichtiging",
+        "inschrijving",
+        "toewijzing",
+        "intrek",
     ),
     "reparatie en onderhoud": (
-        "reparatie", "onderhoud", "storing", "lekkage", "schimmel", "monteur", "renovatie",
-        "schilder", "overlast", "cv-ketel", "aannemer",
+        "reparatie",
+        "onderhoud",
+        "storing",
+        "lekkage",
+        "schimmel",
+        "monteur",
+        "renovatie",
+        "schilder",
+        "overlast",
+        "cv-ketel",
+        "aannemer",
     ),
     "huur en betalen": (
-        "huurverhoging", "betaling", "herinnering", "achterstand", "servicekosten", "huurprijs",
-        "incasso", "betalingsregeling", "huurtoeslag",
+        "huurverhoging",
+        "betaling",
+        "herinnering",
+        "achterstand",
+        "servicekosten",
+        "huurprijs",
+        "incasso",
+        "betalingsregeling",
+        "huurtoeslag",
     ),
     "verhuizen": (
-        "opzegging", "huuropzegging", "opzeggen", "voorinspectie", "eindinspectie", "vertrek",
-        "oplevering", "borg", "verhuizen", "eindafrekening",
+        "opzegging",
+        "huuropzegging",
+        "opzeggen",
+        "voorinspectie",
+        "eindinspectie",
+        "vertrek",
+        "oplevering",
+        "borg",
+        "verhuizen",
+        "eindafrekening",
     ),
 }
-_FRONT_MATTER = re.compile(r"(?:\{#|<!--|^---)\s*(?:moment|reismoment)\s*:\s*([^#\-\n]+)", re.I | re.M)
+_FRONT_MATTER = re.compile(
+    r"(?:\{#|<!--|^---)\s*(?:moment|reismoment)\s*:\s*([^#\-\n]+)", re.I | re.M
+)
 
 
 def moment_of(path: str, text: str = "", mapping: Mapping[str, str] | None = None) -> str:

@@ -11,12 +11,32 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 _NUMBERS = {
-    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
-    "acht": 8, "negen": 9, "tien": 10, "twaalf": 12, "veertien": 14, "twintig": 20, "dertig": 30,
+    "een": 1,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "twaalf": 12,
+    "veertien": 14,
+    "twintig": 20,
+    "dertig": 30,
 }
 _UNITS = {
-    "uur": "uur", "uren": "uur", "dag": "dagen", "dagen": "dagen", "werkdag": "werkdagen",
-    "werkdagen": "werkdagen", "week": "weken", "weken": "weken", "maand": "maanden",
+    "uur": "uur",
+    "uren": "uur",
+    "dag": "dagen",
+    "dagen": "dagen",
+    "werkdag": "werkdagen",
+    "werkdagen": "werkdagen",
+    "week": "weken",
+    "weken": "weken",
+    "maand": "maanden",
     "maanden": "maanden",
 }
 TERM = re.compile(
@@ -55,9 +75,12 @@ def normalise(match: re.Match[str]) -> str:
         number = int(raw) if raw.isdigit() else _NUMBERS[raw]
         unit = _UNITS[match.group(2).lower()]
         if number == 1:
-            unit = {"dagen": "dag", "werkdagen": "werkdag", "weken": "week", "maanden": "maand"}.get(
-                unit, unit
-            )
+            unit = {
+                "dagen": "dag",
+                "werkdagen": "werkdag",
+                "weken": "week",
+                "maanden": "maand",
+            }.get(unit, unit)
         return f"{number} {unit}"
     if match.group(3):
         return f"dezelfde {match.group(4).lower()}"

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from lint_brieven.audit.grade import grade_of
 from lint_brieven.checks.loader import RulePackError
 from lint_brieven.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from lint_brieven.config import ConfigError, Overrides
@@ -74,6 +75,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="toon de verbeteringen als diff en verander niets "
         "(exitcode 1 als er iets zou veranderen)",
     )
+    p.add_argument(
+        "--min-grade",
+        type=float,
+        metavar="CIJFER",
+        help="exitcode 1 voor brieven met een lager cijfer (1-10, zie README), bijvoorbeeld 8",
+    )
     p.add_argument("--statistics", action="store_true", help="aantal bevindingen per regel")
     p.add_argument("--quiet", "-q", action="store_true", help="alleen de bevindingen")
     p.add_argument("--no-color", action="store_true", help="geen kleur")
@@ -134,8 +141,22 @@ def run_check(args: argparse.Namespace) -> int:
         quiet=args.quiet,
     )
     emit(FORMATS[args.output_format](result.reports, ctx), args.output)
+    too_low = _below_grade(result.reports, args.min_grade) if args.min_grade else []
+    for report, mark in too_low:
+        shown = f"{mark:.1f}".replace(".", ",")
+        sys.stderr.write(f"{report.path}: cijfer {shown} is lager dan {args.min_grade:g}\n")
     if result.has_errors:
         return EXIT_USAGE
-    if result.failing() and not args.exit_zero:
+    if (result.failing() or too_low) and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _below_grade(reports, minimum: float) -> list[tuple]:
+    """Letters whose grade (audit/grade.py) is below ``minimum``."""
+    out = []
+    for report in reports:
+        mark = grade_of(report)
+        if mark is not None and report.readability and mark < minimum:
+            out.append((report, mark))
+    return out

@@ -1,0 +1,118 @@
+"""The audit as data: one ``LetterResult`` per letter and the ``Audit`` over all of them. Both
+the HTML pages and ``rapport.json``/``brieven.csv`` are made from this."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lint_brieven.audit.grade import grade_of, words_of
+from lint_brieven.audit.moments import MOMENTS
+from lint_brieven.audit.promises import Commitment, commitments, conflicts
+from lint_brieven.findings import FileReport
+
+
+@dataclass
+class LetterResult:
+    report: FileReport
+    moment: str
+    source: str = ""  # the letter's own source text, for the highlighted page
+    slug: str = ""
+
+    @property
+    def path(self) -> str:
+        return self.report.path
+
+    @property
+    def grade(self) -> float | None:
+        return grade_of(self.report)
+
+    @property
+    def readability(self) -> dict:
+        return self.report.readability or {}
+
+    @property
+    def level(self) -> int | None:
+        return (self.readability.get("lint_ii") or {}).get("level")
+
+    @property
+    def score(self) -> float | None:
+        return (self.readability.get("lint_ii") or {}).get("score")
+
+    @property
+    def words(self) -> int:
+        return words_of(self.report.readability)
+
+    @property
+    def commitments(self) -> list[Commitment]:
+        return commitments(self.path, self.readability.get("sentences", []))
+
+
+@dataclass
+class Audit:
+    letters: list[LetterResult]
+    rules: dict = field(default_factory=dict)  # code → Rule
+    previous: dict | None = None  # an earlier rapport.json, for --compare
+
+    @property
+    def readable(self) -> list[LetterResult]:
+        return [letter for letter in self.letters if not letter.report.error]
+
+    def rule_counts(self) -> Counter:
+        return Counter(f.code for letter in self.readable for f in letter.report.findings)
+
+    def level_counts(self) -> dict[str, int]:
+        counts = Counter(str(letter.level or "-") for letter in self.readable)
+        return {k: counts.get(k, 0) for k in ("1", "2", "3", "4")}
+
+    def grade_counts(self) -> dict[str, int]:
+        counts = Counter(str(round(letter.grade)) for letter in self.readable if letter.grade)
+        return {str(g): counts.get(str(g), 0) for g in range(1, 11)}
+
+    def average_grade(self) -> float | None:
+        grades = [letter.grade for letter in self.readable if letter.grade is not None]
+        return round(sum(grades) / len(grades), 1) if grades else None
+
+    def by_moment(self) -> dict[str, list[LetterResult]]:
+        out: dict[str, list[LetterResult]] = {}
+        for letter in self.readable:
+            out.setdefault(letter.moment, []).append(letter)
+        order = {m: i for i, m in enumerate(MOMENTS)}
+        return dict(sorted(out.items(), key=lambda kv: order.get(kv[0], len(order))))
+
+    def conflicts(self) -> dict:
+        return conflicts([c for letter in self.readable for c in letter.commitments])
+
+    def to_json(self) -> dict:
+        return {
+            "brieven": [
+                {
+                    "pad": letter.path,
+                    "moment": letter.moment,
+                    "cijfer": letter.grade,
+                    "lint_ii": letter.score,
+                    "niveau": letter.level,
+                    "flesch_douma": letter.readability.get("flesch_douma"),
+                    "woorden": letter.words,
+                    "fout": letter.report.error,
+                    "bevindingen": [
+                        {
+                            "code": f.code,
+                            "niveau": f.severity.value,
+                            "regel": f.line,
+                            "kolom": f.column,
+                            "tekst": f.text,
+                            "melding": f.message,
+                        }
+                        for f in letter.report.findings
+                    ],
+                }
+                for letter in self.letters
+            ],
+            "regels": dict(self.rule_counts().most_common()),
+            "gemiddeld_cijfer": self.average_grade(),
+            "beloftes": {
+                topic: {term: sorted({c.path for c in cs}) for term, cs in terms.items()}
+                for topic, terms in self.conflicts().items()
+            },
+        }

@@ -1,0 +1,109 @@
+"""``lint-brieven audit PATH… --out rapport/``: check every letter of a template repository and
+write a dashboard (``index.html``), a page per letter (``brieven/``), ``rapport.json`` and
+``brieven.csv``. ``--jobs N`` workers, a progress bar, and a cache of unchanged letters."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from lint_brieven import readers
+from lint_brieven.audit.collect import collect, default_jobs, letters
+from lint_brieven.audit.export import letters_csv, report_json
+from lint_brieven.audit.html import dashboard, letter_page
+from lint_brieven.audit.model import Audit, LetterResult
+from lint_brieven.audit.moments import moment_of
+from lint_brieven.checks.loader import RulePackError
+from lint_brieven.commands import EXIT_OK, EXIT_USAGE
+from lint_brieven.config import ConfigError, config_in
+from lint_brieven.output import write_atomic
+from lint_brieven.runner import rules_for
+
+CACHE = ".lint-brieven-cache"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "audit",
+        help="controleer alle brieven en maak een rapport (HTML, JSON, CSV)",
+        description="Controleer alle brieven van een map en maak een rapport: een overzicht, "
+        "een pagina per brief, rapport.json en brieven.csv.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PAD", help="bestanden of mappen")
+    p.add_argument("--out", type=Path, required=True, metavar="MAP", help="map voor het rapport")
+    p.add_argument("--compare", type=Path, metavar="RAPPORT", help="vorige rapport.json")
+    p.add_argument(
+        "--jobs", "-j", type=int, default=default_jobs(), metavar="N", help="aantal processen"
+    )
+    p.add_argument("--no-cache", action="store_true", help="gebruik en vul de cache niet")
+    p.set_defaults(run=run_audit)
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    try:
+        files = letters(args.paths)
+        previous = json.loads(args.compare.read_text(encoding="utf-8")) if args.compare else None
+    except (ConfigError, RulePackError, OSError, json.JSONDecodeError) as exc:
+        sys.stderr.write(f"lint-brieven: fout: {exc}\n")
+        return EXIT_USAGE
+    if not files:
+        sys.stderr.write("lint-brieven: fout: geen brieven gevonden.\n")
+        return EXIT_USAGE
+    cache = None if args.no_cache else args.out / CACHE
+    reports = _with_progress(files, max(1, args.jobs), cache)
+    results, rules = [], {}
+    for path, report in zip(files, reports, strict=True):
+        config = config_in(path.parent)
+        rules.update(rules_for(config.rule_packs))
+        source = _source(path, report.path, config)
+        results.append(LetterResult(report, moment_of(report.path, source, config.moments), source))
+    for index, letter in enumerate(results):
+        letter.slug = f"{index + 1:04d}-" + re.sub(
+            r"[^a-z0-9]+", "-", Path(letter.path).stem.lower()
+        )
+    audit = Audit(results, rules, previous)
+    generated = datetime.now().strftime("%d-%m-%Y %H:%M")
+    out = args.out
+    write_atomic(out / "index.html", dashboard(audit, generated))
+    for letter in results:
+        write_atomic(out / "brieven" / f"{letter.slug}.html", letter_page(letter, rules))
+    write_atomic(out / "rapport.json", report_json(audit, generated))
+    write_atomic(out / "brieven.csv", letters_csv(audit))
+    errors = [x for x in results if x.report.error]
+    for x in errors:
+        sys.stdout.write(f"{x.path}: fout: {x.report.error}\n")
+    average = audit.average_grade()
+    shown = "-" if average is None else f"{average:.1f}".replace(".", ",")
+    sys.stdout.write(
+        f"Rapport van {len(results)} brieven (gemiddeld cijfer {shown}): {out / 'index.html'}\n"
+    )
+    return EXIT_USAGE if errors else EXIT_OK
+
+
+def _source(path: Path, display: str, config) -> str:
+    """The letter's own source text as the reader sees it (DOCX: a line per paragraph)."""
+    try:
+        result = readers.read(display, path.read_bytes(), config.read_options)
+    except (readers.ReaderError, OSError):
+        return ""
+    own = [s for s in result.sources if s.path == display]
+    return own[0].text if own else ""
+
+
+def _with_progress(files: list[Path], jobs: int, cache: Path | None):
+    if sys.stderr.isatty():
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("Brieven controleren", total=len(files))
+            return collect(files, jobs, cache, lambda done, total: bar.update(task, completed=done))
+
+    def plain(done: int, total: int) -> None:
+        if done == total or done % 25 == 0:
+            sys.stderr.write(f"{done}/{total} brieven gecontroleerd\n")
+
+    return collect(files, jobs, cache, plain)
