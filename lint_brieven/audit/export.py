@@ -1,4 +1,4 @@
-"""``rapport.json`` (every letter's scores and findings) and ``brieven.csv`` (one row per letter)."""
+"""``rapport.json`` (every letter's scores and findings) and ``brieven.csv`` (a row per letter)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The audit dashboard (``index.html``) and one page per letter (``brieven/*.html``).
 
-Self-contained: inline CSS, inline SVG charts drawn by a small inline script from the data in
-the page; nothing is fetched, so the report opens from disk without a network. Highlights are
+Self-contained: the CSS (``assets/rapport.css``) and the chart script (``assets/grafieken.js``,
+SVG bars drawn from the data in the page) are written into every page; nothing is fetched, so the report opens from disk without a network. Highlights are
 ``<mark>`` elements with a tooltip (message and suggestion) that shows on hover and on keyboard
 focus. Everything the writer reads is in Dutch.
 """
@@ -9,7 +9,9 @@ focus. Everything the writer reads is in Dutch.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from html import escape
+from importlib import resources
 
 from lint_brieven.audit.model import Audit, LetterResult
 from lint_brieven.fix.edits import line_starts
@@ -26,65 +28,19 @@ COLOURS = {
     "leesbaarheid": "#a3c4f3",
     "lint-brieven": "#d0d0d0",
 }
-_STYLE = """
-body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
-header{background:#1f4e79;color:#fff;padding:1rem 2rem}header a{color:#fff}
-main{padding:1rem 2rem;max-width:1200px}
-h1{margin:.2rem 0;font-size:1.6rem}h2{margin-top:2rem;font-size:1.25rem}
-.kpis{display:flex;gap:1rem;flex-wrap:wrap}
-.kpi{background:#fff;border:1px solid #ddd;border-radius:8px;padding:.8rem 1.2rem;min-width:9rem}
-.kpi b{display:block;font-size:1.8rem}
-.charts{display:flex;gap:2rem;flex-wrap:wrap}
-.chart{background:#fff;border:1px solid #ddd;border-radius:8px;padding:.8rem}
-table{border-collapse:collapse;background:#fff;margin:.5rem 0}
-th,td{border:1px solid #ddd;padding:.3rem .6rem;text-align:left;vertical-align:top}
-th{background:#eef3f8}
-.low{color:#b00020;font-weight:bold}.ok{color:#1b7a2f;font-weight:bold}
-pre.brief{white-space:pre-wrap;background:#fff;border:1px solid #ddd;padding:1rem;
-  line-height:1.7;font-family:Georgia,serif;font-size:1rem}
-mark{position:relative;border-radius:3px;padding:0 1px;cursor:help;outline-offset:2px}
-mark .tip{display:none;position:absolute;left:0;top:1.6em;z-index:10;width:24rem;
-  background:#222;color:#fff;padding:.5rem .7rem;border-radius:6px;font:0.85rem system-ui;
-  white-space:normal;box-shadow:0 2px 8px rgba(0,0,0,.3)}
-mark:hover .tip,mark:focus .tip{display:block}
-mark:focus{outline:2px solid #1f4e79}
-.legend span{display:inline-block;margin:.2rem .4rem;padding:.1rem .5rem;border-radius:3px}
-"""
-_CHART_SCRIPT = """
-document.addEventListener("DOMContentLoaded", function () {
-  var data = JSON.parse(document.getElementById("grafiekdata").textContent);
-  document.querySelectorAll("[data-grafiek]").forEach(function (box) {
-    var series = data[box.getAttribute("data-grafiek")];
-    var keys = Object.keys(series), max = Math.max.apply(null, keys.map(function (k) { return series[k]; }).concat([1]));
-    var ns = "http://www.w3.org/2000/svg", w = 40 * keys.length + 20, h = 160;
-    var svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("width", w); svg.setAttribute("height", h + 60);
-    svg.setAttribute("role", "img"); svg.setAttribute("aria-label", box.getAttribute("aria-label"));
-    keys.forEach(function (k, i) {
-      var v = series[k], bh = Math.round(h * v / max);
-      var r = document.createElementNS(ns, "rect");
-      r.setAttribute("class", "staaf"); r.setAttribute("x", 10 + i * 40); r.setAttribute("y", h - bh + 25);
-      r.setAttribute("width", 30); r.setAttribute("height", bh); r.setAttribute("fill", "#1f4e79");
-      var t = document.createElementNS(ns, "title"); t.textContent = k + ": " + v; r.appendChild(t);
-      svg.appendChild(r);
-      var label = document.createElementNS(ns, "text");
-      label.setAttribute("x", 25 + i * 40); label.setAttribute("y", h + 45); label.setAttribute("text-anchor", "middle");
-      label.textContent = k; svg.appendChild(label);
-      var count = document.createElementNS(ns, "text");
-      count.setAttribute("x", 25 + i * 40); count.setAttribute("y", h - bh + 20); count.setAttribute("text-anchor", "middle");
-      count.textContent = v; svg.appendChild(count);
-    });
-    box.appendChild(svg);
-  });
-});
-"""
+_ASSETS = resources.files("lint_brieven.audit") / "assets"
+
+
+@lru_cache(maxsize=2)
+def _asset(name: str) -> str:
+    return (_ASSETS / name).read_text(encoding="utf-8")
 
 
 def _page(title: str, body: str, root: str = "") -> str:
     return (
         '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>"
+        f"<title>{escape(title)}</title><style>{_asset('rapport.css')}</style></head><body>"
         f'<header><h1>{escape(title)}</h1><a href="{root}index.html">Overzicht</a></header>'
         f"<main>{body}</main></body></html>\n"
     )
@@ -115,12 +71,13 @@ def dashboard(audit: Audit, generated: str) -> str:
         "<h2>Verdeling</h2>",
         '<div class="charts">',
         '<figure class="chart"><figcaption>LiNT-II-niveau per brief</figcaption>'
-        '<div data-grafiek="niveaus" aria-label="Aantal brieven per LiNT-II-niveau"></div></figure>',
+        '<div data-grafiek="niveaus" aria-label="Aantal brieven per LiNT-II-niveau"></div>'
+        "</figure>",
         '<figure class="chart"><figcaption>Cijfer per brief (afgerond)</figcaption>'
         '<div data-grafiek="cijfers" aria-label="Aantal brieven per cijfer"></div></figure>',
         "</div>",
         f'<script type="application/json" id="grafiekdata">{json.dumps(data)}</script>',
-        f"<script>{_CHART_SCRIPT}</script>",
+        f"<script>{_asset('grafieken.js')}</script>",
     ]
     parts += _compare(audit)
     parts += ["<h2>Meest gevonden regels</h2>", "<table><tr><th>Regel</th><th>Naam</th>"]
