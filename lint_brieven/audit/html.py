@@ -1,9 +1,10 @@
 """The audit dashboard (``index.html``) and one page per letter (``brieven/*.html``).
 
 Self-contained: the CSS (``assets/rapport.css``) and the chart script (``assets/grafieken.js``,
-SVG bars drawn from the data in the page) are written into every page; nothing is fetched, so the report opens from disk without a network. Highlights are
-``<mark>`` elements with a tooltip (message and suggestion) that shows on hover and on keyboard
-focus. Everything the writer reads is in Dutch.
+SVG bars drawn from the data in the page) are written into every page; nothing is fetched, so
+the report opens from disk without a network. Highlights are ``<mark>`` elements with a
+tooltip (message and suggestion) that shows on hover and on keyboard focus. Everything the
+writer reads is in Dutch.
 """
 
 from __future__ import annotations
