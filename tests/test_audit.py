@@ -126,6 +126,9 @@ def test_audit_writes_dashboard_pages_json_and_csv(rapport):
     assert rows[0][:3] == ["pad", "moment", "cijfer"] and len(rows) == 49
     assert len(list((out / "brieven").glob("*.html"))) == 48
     assert "Beloftes die elkaar tegenspreken" in (out / "index.html").read_text()
+    # the corpus holds two letters that promise a different term for the deposit refund
+    borg = data["beloftes"]["terugbetaling van de borg"]
+    assert set(borg) == {"30 dagen", "8 weken"}
 
 
 def test_a_second_audit_uses_the_cache_and_compare_shows_the_change(rapport, capsys):

@@ -55,6 +55,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("terugbetaling van de borg", ("borg", "waarborgsom")),
     ("afspraak voor een inspectie", ("inspectie", "opname", "controle van de woning")),
     ("terugbellen", ("bellen wij u", "bellen u", "terugbellen", "contact met u op")),
+    ("afspraak maken", ("afspraak",)),
     ("antwoord op een aanvraag", ("aanvraag", "verzoek")),
     ("terugbetaling", ("terugbetal", "terug op uw rekening", "maken het geld")),
 )
