@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from lint_brieven import readers
 from lint_brieven.checks.loader import builtin_pack_dir, pack_files
 from lint_brieven.config import config_in
 from lint_brieven.findings import FileReport
@@ -50,8 +51,16 @@ def cache_key(path: Path) -> str:
     return digest.hexdigest()
 
 
-def check_one(path: str) -> FileReport:
-    """One letter's report (run in a worker process)."""
+@dataclass
+class Checked:
+    """One letter's report and its own source text (for the highlighted page)."""
+
+    report: FileReport
+    source: str
+
+
+def check_one(path: str) -> Checked:
+    """One letter's report and source text (run in a worker process)."""
     reports = run(RunRequest([path])).reports
     own = [r for r in reports if Path(r.path) == Path(path)]
     report = own[0] if own else FileReport(path)
@@ -59,7 +68,18 @@ def check_one(path: str) -> FileReport:
     for other in reports:
         if other is not report:
             report.findings.extend(other.findings)
-    return report
+    return Checked(report, "" if report.error else source_text(Path(path), report.path))
+
+
+def source_text(path: Path, display: str) -> str:
+    """The letter's own source text as the reader sees it (DOCX: a line per paragraph)."""
+    config = config_in(path.parent)
+    try:
+        result = readers.read(display, path.read_bytes(), config.read_options)
+    except (readers.ReaderError, OSError):
+        return ""
+    own = [s for s in result.sources if s.path == display]
+    return own[0].text if own else ""
 
 
 def collect(
@@ -67,9 +87,9 @@ def collect(
     jobs: int,
     cache_dir: Path | None,
     progress: Callable[[int, int], None] | None = None,
-) -> list[FileReport]:
-    """Reports for ``files`` in their order; cached where content, rules and config match."""
-    reports: dict[Path, FileReport] = {}
+) -> list[Checked]:
+    """Results for ``files`` in their order; cached where content, rules and config match."""
+    reports: dict[Path, Checked] = {}
     todo: list[Job] = []
     for path in files:
         key = cache_key(path)
@@ -110,7 +130,7 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _load(cache_dir: Path | None, key: str) -> FileReport | None:
+def _load(cache_dir: Path | None, key: str) -> Checked | None:
     if cache_dir is None:
         return None
     entry = cache_dir / f"{key}.pickle"
@@ -121,8 +141,8 @@ def _load(cache_dir: Path | None, key: str) -> FileReport | None:
         return None
 
 
-def _store(cache_dir: Path | None, key: str, report: FileReport) -> None:
-    if cache_dir is None or report.error:
+def _store(cache_dir: Path | None, key: str, report: Checked) -> None:
+    if cache_dir is None or report.report.error:
         return
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = cache_dir / f".{key}.{os.getpid()}"

@@ -11,7 +11,6 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from lint_brieven import readers
 from lint_brieven.audit.collect import collect, default_jobs, letters
 from lint_brieven.audit.export import letters_csv, report_json
 from lint_brieven.audit.html import dashboard, letter_page
@@ -54,13 +53,13 @@ def run_audit(args: argparse.Namespace) -> int:
         sys.stderr.write("lint-brieven: fout: geen brieven gevonden.\n")
         return EXIT_USAGE
     cache = None if args.no_cache else args.out / CACHE
-    reports = _with_progress(files, max(1, args.jobs), cache)
+    checked = _with_progress(files, max(1, args.jobs), cache)
     results, rules = [], {}
-    for path, report in zip(files, reports, strict=True):
+    for path, one in zip(files, checked, strict=True):
         config = config_in(path.parent)
         rules.update(rules_for(config.rule_packs))
-        source = _source(path, report.path, config)
-        results.append(LetterResult(report, moment_of(report.path, source, config.moments), source))
+        moment = moment_of(one.report.path, one.source, config.moments)
+        results.append(LetterResult(one.report, moment, one.source))
     for index, letter in enumerate(results):
         letter.slug = f"{index + 1:04d}-" + re.sub(
             r"[^a-z0-9]+", "-", Path(letter.path).stem.lower()
@@ -82,16 +81,6 @@ def run_audit(args: argparse.Namespace) -> int:
         f"Rapport van {len(results)} brieven (gemiddeld cijfer {shown}): {out / 'index.html'}\n"
     )
     return EXIT_USAGE if errors else EXIT_OK
-
-
-def _source(path: Path, display: str, config) -> str:
-    """The letter's own source text as the reader sees it (DOCX: a line per paragraph)."""
-    try:
-        result = readers.read(display, path.read_bytes(), config.read_options)
-    except (readers.ReaderError, OSError):
-        return ""
-    own = [s for s in result.sources if s.path == display]
-    return own[0].text if own else ""
 
 
 def _with_progress(files: list[Path], jobs: int, cache: Path | None):
