@@ -88,10 +88,12 @@ UNACCUSATIVE = {
 
 
 def person_of(tokens: list[Token], text: str) -> str:
+    """The person of the new subject: "pl" (wij, "door hen", plural nouns), "1sg" or "3sg"."""
     word = text.lower()
-    if word in ("wij", "we", "zij", "ze") and text.lower() != "ze":
+    pronoun = tokens[0].lower_ if len(tokens) == 1 else ""
+    if word in ("wij", "we") or pronoun in ("ons", "hen", "hun"):
         return "pl"
-    if word == "ik":
+    if word == "ik" or pronoun == "mij":
         return "1sg"
     head = next((t for t in tokens if t.dep_ not in ("det", "amod", "nmod:poss", "case")), None)
     if head is not None and "Plur" in head.morph.get("Number"):

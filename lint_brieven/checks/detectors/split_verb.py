@@ -69,17 +69,16 @@ class SplitVerb(Detector):
                 if worst is None:
                     continue
                 first, second, gap = worst
-                anchor = first if first.dep_.startswith("nsubj") is False else first
                 yield Found(
                     index,
                     first.idx,
                     second.idx + len(second),
                     doc[first.i : second.i + 1].text,
                     {"first": first.text, "second": second.text, "gap": gap},
-                    self._rewrite(first, second, anchor),
+                    self._rewrite(first, second),
                 )
 
-    def _rewrite(self, first: Token, second: Token, anchor: Token) -> tuple[Suggestion, ...]:
+    def _rewrite(self, first: Token, second: Token) -> tuple[Suggestion, ...]:
         """Move prepositional phrases from between the parts to after the second part."""
         verb = second if second.pos_ in ("VERB", "AUX") else first
         movable = [
