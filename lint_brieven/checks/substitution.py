@@ -36,9 +36,8 @@ class SubstitutionCheck(Check):
         self.by_lemma = rule.spec.get("match") == "lemma" and nlp.has_lemmas()
         self.lower, self.entries = word_list_matcher(rule.spec["swap"], "phrase")
         self.lemma = PhraseMatcher(pipeline.vocab, attr="LEMMA")
-        for key in self.entries:
-            if self.by_lemma:
-                parsed = pipeline(key)
+        if self.by_lemma:  # parse the phrases in one batch: hundreds of entries
+            for key, parsed in zip(self.entries, pipeline.pipe(self.entries), strict=True):
                 if [t.lemma_.lower() for t in parsed] == [t.lower_ for t in parsed]:
                     self.lemma.add(key, [parsed])
 
