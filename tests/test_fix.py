@@ -99,10 +99,15 @@ def test_fix_keeps_tags_comments_markup_mode_and_is_idempotent(tmp_path, capsys)
 def test_fix_keeps_crlf_and_byte_order_mark(tmp_path):
     data = b"\xef\xbb\xbfWij sturen middels de post.\r\nIndien u wilt, bel ons.\r\n"
     (tmp_path / "a.txt").write_bytes(data)
+    diff = unified_diff(fix(RunRequest(["a.txt"]), write=False).changed)
     fix(RunRequest(["a.txt"]))
     assert (tmp_path / "a.txt").read_bytes() == (
         b"\xef\xbb\xbfWij sturen met de post.\r\nAls u wilt, bel ons.\r\n"
     )
+    # the diff keeps the line endings, so it reverts the fix exactly
+    (tmp_path / "fix.diff").write_bytes(diff.encode("utf-8"))
+    subprocess.run(["patch", "-R", "-s", "a.txt", "fix.diff"], cwd=tmp_path, check=True)
+    assert (tmp_path / "a.txt").read_bytes() == data
 
 
 def test_unsafe_fixes_apply_rewrites_the_writer_should_read(tmp_path):
