@@ -77,8 +77,8 @@ def unified_diff(changed: dict[Path, tuple[bytes, bytes]]) -> str:
     out = []
     for path, (before, after) in sorted(changed.items()):
         out += difflib.unified_diff(
-            before.decode("utf-8-sig").splitlines(keepends=True),  # line endings as they are
-            after.decode("utf-8-sig").splitlines(keepends=True),
+            before.decode("utf-8").splitlines(keepends=True),  # BOM and line endings as they are
+            after.decode("utf-8").splitlines(keepends=True),
             fromfile=f"a/{path.as_posix()}",
             tofile=f"b/{path.as_posix()}",
         )
