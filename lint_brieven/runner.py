@@ -17,7 +17,7 @@ from typing import Any
 from lint_brieven import readers
 from lint_brieven.checks.base import Check, CheckContext
 from lint_brieven.checks.builtin import UNUSED_SUPPRESSION, rejected_word_rule
-from lint_brieven.checks.loader import build_check, load_rules
+from lint_brieven.checks.loader import build_check, rules_for
 from lint_brieven.checks.options import OptionError, with_options
 from lint_brieven.checks.rule import Rule
 from lint_brieven.config import (
@@ -63,11 +63,6 @@ class RunResult:
     def failing(self, fail_on: Severity | None = None) -> bool:
         level = (fail_on or self.fail_on).rank
         return any(f.severity.rank >= level for r in self.reports for f in r.findings)
-
-
-@lru_cache(maxsize=8)
-def rules_for(packs: tuple[Path, ...]) -> dict[str, Rule]:
-    return load_rules(packs)
 
 
 @lru_cache(maxsize=512)

@@ -142,6 +142,12 @@ def load_rules(extra: Iterable[Path] = ()) -> dict[str, Rule]:
     return rules
 
 
+@lru_cache(maxsize=8)
+def rules_for(packs: tuple[Path, ...] = ()) -> dict[str, Rule]:
+    """``load_rules`` once per process for each set of extra packs."""
+    return load_rules(packs)
+
+
 def build_check(rule: Rule) -> Check:
     try:
         return KINDS[rule.kind](rule)

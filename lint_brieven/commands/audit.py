@@ -16,11 +16,10 @@ from lint_brieven.audit.export import letters_csv, report_json
 from lint_brieven.audit.html import dashboard, letter_page
 from lint_brieven.audit.model import Audit, LetterResult
 from lint_brieven.audit.moments import moment_of
-from lint_brieven.checks.loader import RulePackError
+from lint_brieven.checks.loader import RulePackError, rules_for
 from lint_brieven.commands import EXIT_OK, EXIT_USAGE
 from lint_brieven.config import ConfigError, config_in
 from lint_brieven.output import write_atomic
-from lint_brieven.runner import rules_for
 
 CACHE = ".lint-brieven-cache"
 

@@ -29,10 +29,10 @@ _CONTENT = ("NOUN", "ADJ", "VERB", "ADV")
 @lru_cache(maxsize=1)
 def covered_elsewhere() -> frozenset[str]:
     """Words and terms the shipped term and substitution rules handle themselves."""
-    from lint_brieven.checks.loader import load_rules
+    from lint_brieven.checks.loader import rules_for  # the rules the run loaded already
 
     words: set[str] = set()
-    for rule in load_rules().values():
+    for rule in rules_for().values():
         for entry in rule.spec.get("terms", []) + rule.spec.get("swap", []):
             for text in [entry.get("term") or entry.get("phrase"), *entry.get("forms", [])]:
                 words.update(text.lower().split())
