@@ -13,7 +13,6 @@ import sys
 import time
 from pathlib import Path
 
-import spacy
 from spacy.tokens import DocBin
 from spacy.training import Example
 
@@ -33,12 +32,10 @@ SCORES = {
 
 
 def load(model: Path):
-    """The pipeline as lint-brieven runs it: with the letter segmenter before the parser."""
-    from lint_brieven.nlp import segmenter  # noqa: F401
+    """The pipeline as lint-brieven runs it: with our rule components in place."""
+    from lint_brieven.nlp import letter_pipeline
 
-    nlp = spacy.load(model)
-    nlp.add_pipe("letter_segmenter", before="parser")
-    return nlp
+    return letter_pipeline(model)
 
 
 def score(nlp, conllu: Path, n_sents: int = 10) -> dict[str, float]:

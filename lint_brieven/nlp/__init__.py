@@ -2,7 +2,8 @@
 
 The pipeline is our own, trained on the UD Dutch treebanks and a gold set of letter sentences
 (see training/ and MODEL_CARD.md), shipped inside the package in ``nlp/model``: no download,
-ever. The letter segmenter runs before the parser so that sentences follow letter structure.
+ever. The letter segmenter runs before the parser so that sentences follow letter structure;
+the finite-verb repair runs after it.
 """
 
 from __future__ import annotations
@@ -16,18 +17,25 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lint_brieven.nlp import segmenter  # noqa: F401  (registers "letter_segmenter")
+from lint_brieven.nlp import finite_verbs, segmenter  # noqa: F401  (register components)
 
 
 def model_path() -> Path:
     return Path(str(resources.files("lint_brieven.nlp") / "model"))
 
 
+def letter_pipeline(model: Path) -> Language:
+    """A trained model with our rule components: the letter segmenter before the parser and
+    the finite-verb repair after it. Training's evaluation loads models the same way."""
+    nlp = spacy.load(model)
+    nlp.add_pipe("letter_segmenter", before="parser")
+    nlp.add_pipe("finite_verbs", after="parser")
+    return nlp
+
+
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
-    nlp = spacy.load(model_path())
-    nlp.add_pipe("letter_segmenter", before="parser")
-    return nlp
+    return letter_pipeline(model_path())
 
 
 def has_lemmas() -> bool:
