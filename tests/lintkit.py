@@ -6,10 +6,13 @@ import json
 from functools import cache
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from lint_brieven.checks.base import Check, CheckContext
 from lint_brieven.checks.loader import build_check, load_rules
 from lint_brieven.engine import analyse
 from lint_brieven.findings import Finding
+from lint_brieven.nlp import pipeline
 from lint_brieven.readers import ReadOptions, read
 
 REPO = Path(__file__).resolve().parents[1]
@@ -66,3 +69,19 @@ def sarif_schema() -> dict:
     if "properties" not in schema and "Root" in schema.get("definitions", {}):
         schema = {**schema, "$ref": "#/definitions/Root"}
     return schema
+
+
+def parsed(rows: list[tuple[str, str, str, int, str]], lemmas: dict[str, str] | None = None) -> Doc:
+    """A hand-parsed sentence, independent of the shipped model: (word, UPOS, CGN tag, head
+    index, relation) per token; lemmas are the lowercase words unless ``lemmas`` says else."""
+    lemmas = lemmas or {}
+    words, pos, tags, heads, deps = zip(*rows, strict=True)
+    return Doc(
+        pipeline().vocab,
+        words=list(words),
+        pos=list(pos),
+        tags=list(tags),
+        heads=list(heads),
+        deps=list(deps),
+        lemmas=[lemmas.get(w, w.lower()) for w in words],
+    )

@@ -199,3 +199,18 @@ def test_check_min_grade(tmp_path, capsys, monkeypatch):
     assert main([*only_grade, "--min-grade", "1"]) == 0
     assert main([*only_grade, "--min-grade", "8"]) == 1  # officialese pulls the grade down
     assert "is lager dan 8" in capsys.readouterr().err
+
+
+def test_cache_key_follows_the_model(tmp_path, monkeypatch):
+    """A retrained Dutch model (its meta.json) invalidates cached reports."""
+    from lint_brieven import nlp
+    from lint_brieven.audit.collect import cache_key
+
+    letter = tmp_path / "brief.txt"
+    letter.write_text("Beste heer Jansen,\n", encoding="utf-8")
+    before = cache_key(letter)
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "meta.json").write_text('{"name": "retrained"}', encoding="utf-8")
+    monkeypatch.setattr(nlp, "model_path", lambda: model)
+    assert cache_key(letter) != before

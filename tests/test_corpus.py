@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from difflib import SequenceMatcher
 
 import jsonschema
 import pytest
@@ -78,6 +79,19 @@ def test_every_before_letter_lists_its_problems():
     assert len(PLANTED) == len(letters) >= 24
 
 
+def _same_place(planted: str, flagged: str) -> bool:
+    """The finding flags the planted words: they share at least 15 characters in a row (or
+    all of the planted words when shorter). Parse-based rules (LB204-LB207) mark a clause whose
+    exact edges depend on the parse, so the planted words need not start the finding."""
+    if not planted:
+        return True
+    flagged = flagged.lower()
+    match = SequenceMatcher(None, planted, flagged, autojunk=False).find_longest_match(
+        0, len(planted), 0, len(flagged)
+    )
+    return match.size >= min(15, len(planted))
+
+
 @pytest.mark.parametrize("problems", PLANTED, ids=[p.name for p in PLANTED])
 def test_planted_problems_are_found(result, problems):
     listed = yaml.safe_load(problems.read_text(encoding="utf-8"))["problemen"]
@@ -85,9 +99,7 @@ def test_planted_problems_are_found(result, problems):
     missing = [
         p
         for p in listed
-        if not any(
-            f.code == p["code"] and (f.text or "").lower().startswith(p["tekst"]) for f in found
-        )
+        if not any(f.code == p["code"] and _same_place(p["tekst"], f.text or "") for f in found)
     ]
     assert missing == []
     assert {p["code"][:3] for p in listed} >= {"LB1", "LB2", "LB3"}

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from lintkit import write
-from spacy.tokens import Doc
+from lintkit import parsed, write
 
 from lint_brieven import nlp
 from lint_brieven.nlp import finite_verbs
@@ -73,15 +72,6 @@ def test_placeholders_reach_the_parser_as_stand_ins_and_map_back(tmp_path):
     assert source[span.src_start : span.src_end] == "{{ datum|datum }}"
 
 
-def _parsed(rows: list[tuple[str, str, str, int, str]]) -> Doc:
-    """A hand-parsed sentence: (word, UPOS, CGN tag, head index, relation) per token."""
-    vocab = nlp.pipeline().vocab
-    words, pos, tags, heads, deps = zip(*rows, strict=True)
-    return Doc(
-        vocab, words=list(words), pos=list(pos), tags=list(tags), heads=list(heads), deps=list(deps)
-    )
-
-
 INF = "WW|inf|vrij|zonder"
 FIN = "WW|pv|tgw|mv"
 # "... cellen die voor energie zorgen ." with "zorgen" mistagged as an infinitive
@@ -123,7 +113,7 @@ RELATIVE = [
     ],
 )
 def test_finite_verb_repair_marks_the_clause_verb_finite(rows, index):
-    doc = finite_verbs.finite_verbs(_parsed(rows))
+    doc = finite_verbs.finite_verbs(parsed(rows))
     assert doc[index].tag_ == FIN
     assert doc[index].morph.get("VerbForm") == ["Fin"]
     assert sum(t.tag_ == FIN for t in doc) == 1
@@ -163,5 +153,5 @@ def test_finite_verb_repair_marks_the_clause_verb_finite(rows, index):
     ],
 )
 def test_finite_verb_repair_leaves_other_clauses_alone(rows):
-    before = [t.tag_ for t in _parsed(rows)]
-    assert [t.tag_ for t in finite_verbs.finite_verbs(_parsed(rows))] == before
+    before = [t.tag_ for t in parsed(rows)]
+    assert [t.tag_ for t in finite_verbs.finite_verbs(parsed(rows))] == before

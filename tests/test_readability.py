@@ -61,9 +61,9 @@ def _ours(text: str):
 # What the shipped model reaches (MODEL_CARD.md) and what issue 3 asks for. The reached
 # figures guard against regressions; the targets are strict xfails, so reaching one fails the
 # run until its mark is removed.
-REACHED_POINTS = {"1": 4.0, "2": 3.0, "3": 5.0, "4": 3.0}
+REACHED_POINTS = {"1": 3.0, "2": 3.0, "3": 4.0, "4": 3.0}
 TARGET_POINTS = 3.0
-REACHED_SENTENCE_AGREEMENT = 0.66
+REACHED_SENTENCE_AGREEMENT = 0.80
 TARGET_SENTENCE_AGREEMENT = 0.85
 
 
@@ -85,8 +85,8 @@ def test_document_level_and_score_agree_with_reference(level):
     assert abs(score - ref_score) <= REACHED_POINTS[level], (score, ref_score)
 
 
-@pytest.mark.xfail(strict=True, reason="text 1: 18.4 against 15.0, text 3: 52.6 against 47.8")
-@pytest.mark.parametrize("level", ["1", "3"])
+@pytest.mark.xfail(strict=True, reason="text 3: 51.2 against 47.8")
+@pytest.mark.parametrize("level", ["3"])
 def test_document_within_target_points(level):
     score, _, ref_score, _ = _document(level)
     assert abs(score - ref_score) <= TARGET_POINTS
@@ -113,7 +113,7 @@ def test_sentence_levels_agree_where_splits_coincide():
     assert _sentence_agreement() >= REACHED_SENTENCE_AGREEMENT
 
 
-@pytest.mark.xfail(strict=True, reason="68% of scored sentence levels agree; target 85%")
+@pytest.mark.xfail(strict=True, reason="82% of scored sentence levels agree; target 85%")
 def test_sentence_level_agreement_reaches_target():
     assert _sentence_agreement() >= TARGET_SENTENCE_AGREEMENT
 

@@ -1,11 +1,13 @@
 """Train the Dutch letter pipeline and ship it inside the package, reproducibly.
 
-Steps: build the data (prepare.py), train with training/config.cfg and a fixed seed, copy the
-best model to lint_brieven/nlp/model with our metadata, and evaluate it (metrics.json, used
-by MODEL_CARD.md). The news test set (nl_alpino-ud-test) and the letter test set are never
-trained on.
+Steps: build the data (prepare.py) and the lexicon table (lexicon.py, which needs the "train"
+extra: pip install -c constraints.txt -e ".[train]"), train with training/config.cfg and a
+fixed seed, copy the best model to lint_brieven/nlp/model with our metadata, and evaluate it
+(metrics.json, used by MODEL_CARD.md). The news test set (nl_alpino-ud-test) and the letter
+test set are never trained on.
 
-Run: python training/train.py [--shared ../shared] [--steps 8000] [--seed 0]
+Run: python training/train.py [--shared ../shared] [--steps 8000] [--seed 0] [--output DIR]
+     python training/train.py --output DIR --ship-only   (ship a finished run)
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ SHIPPED = ROOT / "lint_brieven" / "nlp" / "model"
 META = {
     "lang": "nl",
     "name": "brieven_sm",
-    "version": "1.0.0",
+    "version": "1.1.0",
     "description": "Dutch pipeline for letters from housing corporations to tenants "
     "(tagger, morphologizer, parser, lemmatizer), trained by lint-brieven.",
     "license": "CC BY-SA 4.0",
@@ -47,16 +49,11 @@ def run(*args: str) -> None:
     subprocess.run(args, check=True, cwd=ROOT)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--steps", type=int, default=8000)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--output", type=Path, default=ROOT / "training" / "output" / "final")
-    args = parser.parse_args()
+def train(shared: Path, output: Path, seed: int, steps: int) -> None:
     py = sys.executable
     run(py, "training/letters/split.py")
-    run(py, "training/prepare.py", "--shared", str(args.shared))
+    run(py, "training/prepare.py", "--shared", str(shared))
+    run(py, "training/lexicon.py")
     run(
         py,
         "-m",
@@ -64,17 +61,21 @@ def main() -> None:
         "train",
         "training/config.cfg",
         "--output",
-        str(args.output),
+        str(output),
         "--paths.train",
         "training/data/train.spacy",
         "--paths.dev",
         "training/data/dev.spacy",
         "--system.seed",
-        str(args.seed),
+        str(seed),
         "--training.max_steps",
-        str(args.steps),
+        str(steps),
     )
-    best = args.output / "model-best"
+
+
+def ship(output: Path, shared: Path) -> None:
+    """Copy the run's best model into the package with our metadata and evaluate it."""
+    best = output / "model-best"
     meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
     meta.update(META)
     (best / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
@@ -82,14 +83,29 @@ def main() -> None:
         shutil.rmtree(SHIPPED)
     shutil.copytree(best, SHIPPED)
     run(
-        py,
+        sys.executable,
         "training/evaluate.py",
         str(SHIPPED),
         "--shared",
-        str(args.shared),
+        str(shared),
         "--out",
         "training/metrics.json",
     )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--steps", type=int, default=8000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--output", type=Path, default=ROOT / "training" / "output" / "final")
+    parser.add_argument(
+        "--ship-only", action="store_true", help="ship the finished run in --output, no training"
+    )
+    args = parser.parse_args()
+    if not args.ship_only:
+        train(args.shared, args.output, args.seed, args.steps)
+    ship(args.output, args.shared)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@ with a progress bar on a terminal, and a cache so a re-audit of unchanged letter
 instant.
 
 The cache key is the file's content, the rules (every rule pack's bytes), the configuration
-that applies to the file and the lint-brieven version; a cached entry is the file's report.
+that applies to the file, the lint-brieven version and the Dutch model's metadata (a retrained
+model changes it); a cached entry is the file's report.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from lint_brieven import readers
+from lint_brieven import nlp, readers
 from lint_brieven.checks.loader import builtin_pack_dir, pack_files
 from lint_brieven.config import config_in
 from lint_brieven.findings import FileReport
@@ -41,6 +42,7 @@ def letters(paths: Iterable[str]) -> list[Path]:
 def cache_key(path: Path) -> str:
     config = config_in(path.parent)
     digest = hashlib.sha256(_version().encode())
+    digest.update((nlp.model_path() / "meta.json").read_bytes())  # a retrained model
     digest.update(path.read_bytes())
     digest.update(str(config.path).encode())  # the file's bytes follow; repr(config) is not
     # stable between processes (sets)

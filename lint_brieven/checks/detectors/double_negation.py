@@ -47,19 +47,15 @@ class DoubleNegation(Detector):
                     yield Found(index, span.start_char, span.end_char, span.text, {}, suggestions)
 
 
+_CLAUSE_RELATIONS = ("ROOT", "advcl", "ccomp", "acl:relcl", "acl", "xcomp", "csubj", "parataxis")
+
+
 def _clause(token: Token) -> Token:
-    """The verb heading the clause the token is in."""
+    """The verb heading the clause the token is in. A conjunct heads a clause of its own only
+    when it is a verb: in "niet of niet naar behoren" the second "niet" joins the first."""
     head = token
-    while head.dep_ not in (
-        "ROOT",
-        "advcl",
-        "ccomp",
-        "acl:relcl",
-        "acl",
-        "xcomp",
-        "csubj",
-        "conj",
-        "parataxis",
+    while head.dep_ not in _CLAUSE_RELATIONS and not (
+        head.dep_ == "conj" and head.pos_ in ("VERB", "AUX")
     ):
         if head.head.i == head.i:
             break

@@ -99,9 +99,12 @@ class Nominalisation(Detector):
         verb = verb_of_noun(token.text)
         if verb is None:
             return None
-        head = token.head
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # a conjunct has the function of the first one (UD)
+        head = first.head
         if not (
-            head.lemma_.lower() in weak and token.dep_ in ("nsubj", "nsubj:pass", "obj", "obl")
+            head.lemma_.lower() in weak and first.dep_ in ("nsubj", "nsubj:pass", "obj", "obl")
         ):
             return None
         obj = self._van_object(token)

@@ -103,6 +103,27 @@ def person_of(tokens: list[Token], text: str) -> str:
     return "3sg"
 
 
+def _is_agent(child: Token) -> bool:
+    """The "door ..." phrase of a passive clause: labelled obl:agent, or plain obl with "door"
+    (the parser does not always tell the two apart; in a passive clause they mean the same)."""
+    if child.dep_ == "obl:agent":
+        return True
+    return child.dep_ == "obl" and any(
+        c.dep_ == "case" and c.lower_ == "door" for c in child.children
+    )
+
+
+def _passive_auxiliary(aux: Token) -> bool:
+    """ "worden"/"zijn" making a passive: labelled aux:pass, or plain aux on a participle (the
+    parser does not always tell "is vastgesteld" from a perfect tense; UNACCUSATIVE verbs,
+    whose perfect takes "zijn", are left out by the caller)."""
+    if aux.lemma_ not in ("worden", "zijn"):
+        return False
+    if aux.dep_ == "aux:pass":
+        return True
+    return aux.dep_ == "aux" and aux.head.tag_.startswith("WW|vd")
+
+
 @register("passive")
 class PassiveVoice(Detector):
     defaults = {"doer": "wij", "skip-lemmas": []}
@@ -112,7 +133,7 @@ class PassiveVoice(Detector):
         for index, doc in enumerate(letter.docs):
             content = letter.letter.blocks[index].content
             for aux in doc:
-                if aux.dep_ != "aux:pass" or aux.lemma_ not in ("worden", "zijn"):
+                if not _passive_auxiliary(aux):
                     continue
                 verb = aux.head
                 if verb.lemma_.lower() in skip or verb.i == aux.i:
@@ -151,7 +172,7 @@ class PassiveVoice(Detector):
         modals = [c for c in children if c.dep_ == "aux" and c.lemma_ in _MODALS]
         if len([c for c in children if c.dep_ == "aux"]) != len(modals) or len(modals) > 1:
             return None
-        agent = next((c for c in children if c.dep_ == "obl:agent"), None)
+        agent = next((c for c in children if _is_agent(c)), None)
         patient = next((c for c in children if c.dep_ == "nsubj:pass"), None)
         mark = [c for c in children if c.dep_ == "mark"]
         if modals and agent is None:
