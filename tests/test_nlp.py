@@ -51,6 +51,14 @@ def test_loaded_once_from_inside_the_package():
             "Met vriendelijke groet,\nWoonstichting De Linde\nTeam Wonen",
             ["Met vriendelijke groet,", "Woonstichting De Linde", "Team Wonen"],
         ),
+        (  # a heading whose line break was lost
+            "Ontwikkeling in de baarmoeder Tijdens de ovulatie kan een vrouw zwanger raken.",
+            ["Ontwikkeling in de baarmoeder", "Tijdens de ovulatie kan een vrouw zwanger raken."],
+        ),
+        (  # a name part or the polite "U" is not a sentence start
+            "Wij danken U voor uw brief over Woonstichting Het Anker in Delft.",
+            ["Wij danken U voor uw brief over Woonstichting Het Anker in Delft."],
+        ),
     ],
 )
 def test_letter_segmentation(text, expected):
