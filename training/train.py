@@ -40,6 +40,16 @@ META = {
             "license": "CC BY-SA 4.0",
         },
         {"name": "lint-brieven letter gold set", "license": "CC BY-SA 4.0"},
+        {
+            "name": "spacy-lookups-data (Dutch lemma tables, for the lexicon)",
+            "url": "https://github.com/explosion/spacy-lookups-data",
+            "license": "MIT",
+        },
+        {
+            "name": "wordfreq (Zipf frequencies, for the lexicon)",
+            "url": "https://github.com/rspeer/wordfreq",
+            "license": "CC BY-SA 4.0 (data)",
+        },
     ],
 }
 
