@@ -7,6 +7,7 @@ from lintkit import at, where, write
 
 from lint_brieven.letter import BlockKind, PlaceholderKind
 from lint_brieven.readers import ReaderError, ReadOptions, read
+from lint_brieven.readers.placeholders import classify, stand_in
 
 
 def read_template(root, name, files, **options):
@@ -193,3 +194,33 @@ def test_branch_labels_name_other_templates(tmp_path):
     }
     result = read_template(tmp_path, "b.html.j2", files)
     assert result.letters[0].variant == "basis.html.j2 regel 1 {% if %}, regel 2 {% if %}"
+
+
+@pytest.mark.parametrize(
+    ("names", "filters", "kind", "word"),
+    [
+        (["huur", "percentage"], [], PlaceholderKind.NUMBER, "3"),
+        (["huur", "peiljaar"], [], PlaceholderKind.DATE, "2026"),
+        (["huurder", "huur"], [], PlaceholderKind.AMOUNT, "€ 100"),  # "huur" is not "uur"
+        (["afspraak", "tijd_van"], ["tijd"], PlaceholderKind.TIME, "10.00 uur"),
+        (["a", "straat"], [], PlaceholderKind.ADDRESS, "Dorpsstraat"),
+        (["a", "huisnummer"], [], PlaceholderKind.ADDRESS, "1"),
+        (["a", "postcode"], [], PlaceholderKind.ADDRESS, "1234 AB"),
+        (["a", "woonplaats"], [], PlaceholderKind.ADDRESS, "Utrecht"),
+        (["woning", "adres"], [], PlaceholderKind.ADDRESS, "Dorpsstraat 1"),
+    ],
+)
+def test_placeholder_kind_and_stand_in(names, filters, kind, word):
+    assert classify(names, filters) == kind
+    assert stand_in(kind, names) == word
+
+
+def test_an_address_macro_reads_as_one_address(tmp_path):
+    files = {
+        "b.html.j2": (
+            "{% macro adres(a) %}{{ a.straat }} {{ a.huisnummer }} in {{ a.plaats }}"
+            "{% endmacro %}<p>Uw woning aan de {{ adres(woning.adres) }} is klaar.</p>"
+        )
+    }
+    block = read_template(tmp_path, "b.html.j2", files).letters[0].blocks[0]
+    assert block.text == "Uw woning aan de Dorpsstraat 1 in Utrecht is klaar."

@@ -40,7 +40,7 @@ from lint_brieven.letter import (
 )
 from lint_brieven.readers.errors import ReaderError
 from lint_brieven.readers.options import ReadOptions
-from lint_brieven.readers.placeholders import JINJA_TAG, from_expression_text, stand_in
+from lint_brieven.readers.placeholders import JINJA_TAG, from_expression_text
 from lint_brieven.suppression import directive_codes
 
 _XML_SUFFIXES = (".xml", ".rels")
@@ -162,8 +162,7 @@ def _content(source: SourceText, start: int, text: str) -> MappedText:
     for m in JINJA_TAG.finditer(text):
         parts.append(whole.slice(pos, m.start()))
         if m.group().startswith("{{"):
-            placeholder = from_expression_text(m.group())
-            word = stand_in(placeholder.kind)
+            placeholder, word = from_expression_text(m.group())
             seg = Segment(
                 0,
                 len(word),

@@ -10,10 +10,10 @@ import re
 
 from lint_brieven.letter import Placeholder, PlaceholderKind
 
-# Checked in order: the first kind with a hint that ends a filter name or a part of the variable
-# name wins. Dutch compounds put the head last ("huurbedrag", "ophaaldatum"), hence endswith.
+# A hint matches when it ends a filter name or a part of the variable name: Dutch compounds put
+# the head last ("huurbedrag", "ophaaldatum"). The longest match wins, then the earlier kind.
 _HINTS: tuple[tuple[PlaceholderKind, tuple[str, ...]], ...] = (
-    (PlaceholderKind.DATE, ("datum", "date", "dag", "deadline", "termijn_tot")),
+    (PlaceholderKind.DATE, ("datum", "date", "dag", "deadline", "termijn_tot", "jaar")),
     (PlaceholderKind.TIME, ("tijd", "time", "uur", "tijdstip")),
     (
         PlaceholderKind.AMOUNT,
@@ -27,7 +27,7 @@ _HINTS: tuple[tuple[PlaceholderKind, tuple[str, ...]], ...] = (
         ("adres", "address", "straat", "postcode", "plaats", "woonplaats", "huisnummer"),
     ),
     (PlaceholderKind.NAME, ("naam", "name", "aanhef", "voorletters", "medewerker", "huurder")),
-    (PlaceholderKind.NUMBER, ("aantal", "nummer", "count", "number", "nr")),
+    (PlaceholderKind.NUMBER, ("aantal", "nummer", "count", "number", "nr", "percentage")),
 )
 
 _STAND_INS: dict[PlaceholderKind, str] = {
@@ -48,24 +48,55 @@ JINJA_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
+# Parts of an address or a date get stand-ins of their own, so that "{{ a.straat }}
+# {{ a.huisnummer }} in {{ a.plaats }}" reads "Dorpsstraat 1 in Utrecht", not three whole
+# addresses, and "1 januari {{ jaar }}" reads "1 januari 2026".
+_PART_STAND_INS: tuple[tuple[str, str], ...] = (
+    ("huisnummer", "1"),
+    ("postcode", "1234 AB"),
+    ("woonplaats", "Utrecht"),
+    ("plaats", "Utrecht"),
+    ("straat", "Dorpsstraat"),
+    ("jaar", "2026"),
+)
+
+
+def _parts(candidates: list[str]) -> list[str]:
+    return [p for c in candidates for p in c.lower().replace("-", "_").split("_") if p]
+
+
 def classify(names: list[str], filters: list[str]) -> PlaceholderKind:
-    """Guess the kind from filter names first, then from the variable's last name."""
+    """Guess the kind from filter names first, then from the variable's last name, then from
+    all its names. The longest matching hint wins: "huur" is an amount, not a time ("uur")."""
     for candidates in (filters, names[-1:], names):
-        parts = [p for c in candidates for p in c.lower().replace("-", "_").split("_") if p]
-        for kind, hints in _HINTS:
-            if any(part.endswith(hint) for part in parts for hint in hints):
-                return kind
+        parts = _parts(candidates)
+        matches = [
+            (len(hint), -order, kind)
+            for order, (kind, hints) in enumerate(_HINTS)
+            for hint in hints
+            if any(part.endswith(hint) for part in parts)
+        ]
+        if matches:
+            return max(matches)[2]
     return PlaceholderKind.TEXT
 
 
-def from_expression_text(tag: str) -> Placeholder:
-    """A placeholder for a ``{{ … }}`` tag given as text (for DOCX templates)."""
+def stand_in(kind: PlaceholderKind, names: list[str] | None = None) -> str:
+    """The stand-in word for a placeholder of ``kind``; a part of an address or date by the
+    variable's own name."""
+    last = _parts((names or [])[-1:])
+    for hint, word in _PART_STAND_INS:
+        if any(part.endswith(hint) for part in last):
+            return word
+    return _STAND_INS[kind]
+
+
+def from_expression_text(tag: str) -> tuple[Placeholder, str]:
+    """A placeholder for a ``{{ … }}`` tag given as text (for DOCX templates), and its
+    stand-in word."""
     inner = tag.strip("{}").strip().lstrip("pr-").strip()
     head, _, filter_part = inner.partition("|")
     names = _IDENTIFIER.findall(head)
     filters = [f.strip().split("(")[0].strip() for f in filter_part.split("|") if f.strip()]
-    return Placeholder(tag, classify(names, filters))
-
-
-def stand_in(kind: PlaceholderKind) -> str:
-    return _STAND_INS[kind]
+    kind = classify(names, filters)
+    return Placeholder(tag, kind), stand_in(kind, names)

@@ -280,7 +280,7 @@ class TemplateTree:
         names += [g.attr for g in _getattrs(node)]
         filters = [f.name for f in _filters(node)]
         kind = classify(names, filters)
-        word = stand_in(kind)
+        word = stand_in(kind, names)
         span = parsed.expr_at.get(id(node))
         if span is None:
             return MappedText(word, ())
