@@ -13,6 +13,7 @@ from lintkit import parsed
 from lint_brieven.checks.detectors.double_negation import _clause
 from lint_brieven.checks.detectors.nominalisation import Nominalisation
 from lint_brieven.checks.detectors.passive import _is_agent, _passive_auxiliary
+from lint_brieven.checks.detectors.split_verb import _finite_and_complement
 
 PARTICIPLE = "WW|vd|vrij|zonder"
 
@@ -91,6 +92,29 @@ def test_coordinated_negations_share_their_clause():
     assert _clause(doc[2]) == _clause(doc[4]) == doc[7]
 
 
+def test_coordinated_negations_share_their_clause_when_misparsed():
+    # "indien het werk niet of niet goed is gedaan", with the first "niet" attached to the
+    # noun and the verb a conjunct of it, as a parser did in a long officialese sentence
+    doc = parsed(
+        [
+            ("indien", "SCONJ", "VG|onder", 8, "mark"),
+            ("het", "DET", "LID|bep|stan|evon", 2, "det"),
+            ("werk", "NOUN", "N|soort|ev|basis|onz|stan", 2, "ROOT"),
+            ("niet", "ADV", "BW", 2, "amod"),
+            ("of", "CCONJ", "VG|neven", 8, "cc"),
+            ("niet", "ADV", "BW", 8, "advmod"),
+            ("goed", "ADJ", "ADJ|vrij|basis|zonder", 8, "advmod"),
+            ("is", "AUX", "WW|pv|tgw|ev", 8, "aux:pass"),
+            ("gedaan", "VERB", PARTICIPLE, 3, "conj"),
+        ]
+    )
+    assert _clause(doc[3]) != _clause(doc[5])  # what the parse alone says
+    first = _clause(doc[3])
+    assert _clause(doc[5], {3: first.i}) == first
+    # only a negation already seen two words before pulls it in
+    assert _clause(doc[5], {2: 2}) == doc[8]
+
+
 def test_coordinated_verbs_are_clauses_of_their_own():
     # "wij bellen niet en sturen geen brief"
     doc = parsed(
@@ -131,3 +155,63 @@ def test_nominalisation_in_a_coordinated_subject():
     start, end, verb, _obj = found
     assert doc[start:end].text == "de uitreiking van de sleutels"
     assert verb == "uitreiken"
+
+
+def _noun_as_conjunct_of_a_verb(last_verb: str, last_lemma: str):
+    """ "dat het ligt en dat de ondertekening van de huurovereenkomst zal <verb>", misparsed
+    as a parser did: the noun a conjunct of the first clause's verb, the verb of the noun's
+    clause a conjunct of the noun."""
+    return parsed(
+        [
+            ("dat", "SCONJ", "VG|onder", 2, "mark"),
+            ("het", "PRON", "VNW|pers|pron|stan|red|3|ev|onz", 2, "nsubj"),
+            ("ligt", "VERB", "WW|pv|tgw|met-t", 2, "ROOT"),
+            ("en", "CCONJ", "VG|neven", 6, "cc"),
+            ("dat", "SCONJ", "VG|onder", 6, "mark"),
+            ("de", "DET", "LID|bep|stan|rest", 6, "det"),
+            ("ondertekening", "NOUN", "N|soort|ev|basis|zijd|stan", 2, "conj"),
+            ("van", "ADP", "VZ|init", 9, "case"),
+            ("de", "DET", "LID|bep|stan|rest", 9, "det"),
+            ("huurovereenkomst", "NOUN", "N|soort|ev|basis|zijd|stan", 6, "nmod"),
+            ("zal", "AUX", "WW|pv|tgw|ev", 11, "aux"),
+            (last_verb, "VERB", "WW|inf|vrij|zonder", 6, "conj"),
+        ],
+        {last_verb: last_lemma, "zal": "zullen", "ligt": "liggen"},
+    )
+
+
+def test_nominalisation_when_the_noun_is_misparsed_as_a_conjunct_of_a_verb():
+    weak = set(Nominalisation.defaults["weak-verbs"])
+    detector = Nominalisation(dict(Nominalisation.defaults))
+    doc = _noun_as_conjunct_of_a_verb("plaatsvinden", "plaatsvinden")
+    found = detector._noun(doc[6], weak)
+    assert found is not None
+    start, end, verb, _obj = found
+    assert doc[start:end].text == "de ondertekening van de huurovereenkomst"
+    assert verb == "ondertekenen"
+    # the verb that follows says something: no nominalisation to give back
+    assert detector._noun(_noun_as_conjunct_of_a_verb("kosten", "kosten")[6], weak) is None
+
+
+def test_split_verb_measures_to_the_first_verb_of_a_coordinated_group():
+    # "Wilt u het formulier vóór 1 mei invullen en naar ons sturen?", with "sturen" hung on
+    # "Wilt" as a parser did, not on "invullen"
+    doc = parsed(
+        [
+            ("Wilt", "VERB", "WW|pv|tgw|met-t", 0, "ROOT"),
+            ("u", "PRON", "VNW|pers|pron|nomin|vol|2b|getal", 0, "nsubj"),
+            ("het", "DET", "LID|bep|stan|evon", 3, "det"),
+            ("formulier", "NOUN", "N|soort|ev|basis|onz|stan", 0, "obj"),
+            ("vóór", "ADP", "VZ|init", 5, "case"),
+            ("1", "NUM", "TW|hoofd|vrij", 7, "obl"),
+            ("mei", "PROPN", "N|eigen|ev|basis|zijd|stan", 5, "flat"),
+            ("invullen", "VERB", "WW|inf|vrij|zonder", 0, "xcomp"),
+            ("en", "CCONJ", "VG|neven", 11, "cc"),
+            ("naar", "ADP", "VZ|init", 10, "case"),
+            ("ons", "PRON", "VNW|pr|pron|obl|vol|1|mv", 11, "obl"),
+            ("sturen", "VERB", "WW|inf|vrij|zonder", 0, "conj"),
+            ("?", "PUNCT", "LET", 0, "punct"),
+        ],
+        {"Wilt": "willen"},
+    )
+    assert list(_finite_and_complement(doc[:])) == [(doc[0], doc[7])]

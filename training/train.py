@@ -6,7 +6,7 @@ fixed seed, copy the best model to lint_brieven/nlp/model with our metadata, and
 (metrics.json, used by MODEL_CARD.md). The news test set (nl_alpino-ud-test) and the letter
 test set are never trained on.
 
-Run: python training/train.py [--shared ../shared] [--steps 8000] [--seed 0] [--output DIR]
+Run: python training/train.py [--shared ../shared] [--steps 8000] [--seed 2] [--output DIR]
      python training/train.py --output DIR --ship-only   (ship a finished run)
 """
 
@@ -24,7 +24,7 @@ SHIPPED = ROOT / "lint_brieven" / "nlp" / "model"
 META = {
     "lang": "nl",
     "name": "brieven_sm",
-    "version": "1.1.0",
+    "version": "1.2.0",
     "description": "Dutch pipeline for letters from housing corporations to tenants "
     "(tagger, morphologizer, parser, lemmatizer), trained by lint-brieven.",
     "license": "CC BY-SA 4.0",
@@ -107,7 +107,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--steps", type=int, default=8000)
-    parser.add_argument("--seed", type=int, default=0)
+    # Seeds 0, 1 and 2 were trained on the same data; seed 2 had the best dev score (the
+    # weighted score spaCy uses for model-best): it is the default and the shipped model.
+    parser.add_argument("--seed", type=int, default=2)
     parser.add_argument("--output", type=Path, default=ROOT / "training" / "output" / "final")
     parser.add_argument(
         "--ship-only", action="store_true", help="ship the finished run in --output, no training"

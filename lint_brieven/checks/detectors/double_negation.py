@@ -32,9 +32,11 @@ class DoubleNegation(Detector):
         for index, doc in enumerate(letter.docs):
             for sentence in doc.sents:
                 by_clause: dict[int, list[Token]] = {}
+                clause_of: dict[int, int] = {}
                 for token in sentence:
                     if token.lower_ in NEGATIONS or negative_adjective(token):
-                        by_clause.setdefault(_clause(token).i, []).append(token)
+                        clause_of[token.i] = _clause(token, clause_of).i
+                        by_clause.setdefault(clause_of[token.i], []).append(token)
                 for tokens in by_clause.values():
                     if len(tokens) < 2:
                         continue
@@ -50,9 +52,21 @@ class DoubleNegation(Detector):
 _CLAUSE_RELATIONS = ("ROOT", "advcl", "ccomp", "acl:relcl", "acl", "xcomp", "csubj", "parataxis")
 
 
-def _clause(token: Token) -> Token:
+def _clause(token: Token, clause_of: dict[int, int] | None = None) -> Token:
     """The verb heading the clause the token is in. A conjunct heads a clause of its own only
-    when it is a verb: in "niet of niet naar behoren" the second "niet" joins the first."""
+    when it is a verb: in "niet of niet naar behoren" the second "niet" joins the first.
+
+    ``clause_of`` maps the negations seen so far to their clause; a negation right after
+    "<negation> of/en" is in that negation's clause whatever the parse says (parsers do
+    attach the first "niet" of "niet of niet" to the noun before it)."""
+    previous = token.doc[token.i - 2] if token.i >= 2 else None
+    if (
+        clause_of
+        and previous is not None
+        and previous.i in clause_of
+        and token.doc[token.i - 1].pos_ == "CCONJ"
+    ):
+        return token.doc[clause_of[previous.i]]
     head = token
     while head.dep_ not in _CLAUSE_RELATIONS and not (
         head.dep_ == "conj" and head.pos_ in ("VERB", "AUX")

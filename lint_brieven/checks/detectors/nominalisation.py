@@ -102,10 +102,19 @@ class Nominalisation(Detector):
         first = token
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # a conjunct has the function of the first one (UD)
-        head = first.head
-        if not (
-            head.lemma_.lower() in weak and first.dep_ in ("nsubj", "nsubj:pass", "obj", "obl")
-        ):
+        if first.pos_ in ("NOUN", "PROPN", "PRON"):
+            weak_clause = first.head.lemma_.lower() in weak and first.dep_ in (
+                "nsubj",
+                "nsubj:pass",
+                "obj",
+                "obl",
+            )
+        else:
+            # A noun coordinated with a verb is a misparse, common in long officialese
+            # coordinations ("dat ..., en dat de ondertekening ..., alsmede de uitreiking
+            # ..., zal plaatsvinden"): judge by the verb that follows the noun instead.
+            weak_clause = _next_verb_is_weak(token, weak)
+        if not weak_clause:
             return None
         obj = self._van_object(token)
         if obj is None:
@@ -123,3 +132,15 @@ def _is_infinitive(token: Token) -> bool:
         and token.lower_.endswith("en")
         and zipf_frequency(token.lower_, "nl") >= 2.5
     )
+
+
+def _next_verb_is_weak(noun: Token, weak: set[str]) -> bool:
+    """The first main verb after ``noun`` in its sentence is a weak verb, and no new clause
+    (a conjunction such as "dat", a relative pronoun) starts before it; auxiliaries ("zal",
+    "wordt") are passed over."""
+    for token in noun.doc[noun.i + 1 : noun.sent.end]:
+        if token.pos_ == "SCONJ" or "PronType=Rel" in str(token.morph):
+            return False
+        if token.pos_ == "VERB":
+            return token.lemma_.lower() in weak
+    return False

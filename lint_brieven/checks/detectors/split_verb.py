@@ -31,12 +31,18 @@ _AUXILIARIES = {"hebben", "zijn", "worden", "kunnen", "moeten", "mogen", "zullen
 
 def _finite_and_complement(sentence):
     """(auxiliary, participle or infinitive) pairs the parser attached the other way round
-    ("heeft" as the root with "gevonden" below it)."""
+    ("heeft" as the root with "gevonden" below it). Only the nearest verb counts: the verb
+    group starts there, and a later one is coordinated with it even when the parser hangs it
+    on the auxiliary ("Wilt u het formulier invullen en naar ons sturen?")."""
     for token in sentence:
         if token.tag_.startswith("WW|pv") and token.lemma_ in _AUXILIARIES:
-            for child in token.children:
-                if child.i > token.i and child.tag_.startswith(("WW|vd", "WW|inf")):
-                    yield token, child
+            verbs = [
+                child
+                for child in token.children
+                if child.i > token.i and child.tag_.startswith(("WW|vd", "WW|inf"))
+            ]
+            if verbs:
+                yield token, verbs[0]
 
 
 @register("split-verb")
