@@ -139,7 +139,7 @@ def _next_verb_is_weak(noun: Token, weak: set[str]) -> bool:
     (a conjunction such as "dat", a relative pronoun) starts before it; auxiliaries ("zal",
     "wordt") are passed over."""
     for token in noun.doc[noun.i + 1 : noun.sent.end]:
-        if token.pos_ == "SCONJ" or "PronType=Rel" in str(token.morph):
+        if token.pos_ == "SCONJ" or token.morph.get("PronType") == ["Rel"]:
             return False
         if token.pos_ == "VERB":
             return token.lemma_.lower() in weak
