@@ -133,7 +133,7 @@ def test_audit_writes_dashboard_pages_json_and_csv(rapport):
 
 def test_a_second_audit_uses_the_cache_and_compare_shows_the_change(rapport, capsys):
     root, out = rapport
-    cache = sorted((out / ".lint-brieven-cache").glob("*.pickle"))
+    cache = sorted((out / ".lint-brieven-cache").glob("*.json"))
     assert len(cache) == 48
     stamps = [p.stat().st_mtime_ns for p in cache]
     shutil.copy(out / "rapport.json", root / "vorige.json")

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from lint_brieven.audit.model import Audit
+from lint_brieven.audit.model import Audit, most_found
 
 CSV_COLUMNS = (
     "pad",
@@ -37,11 +37,11 @@ def letters_csv(audit: Audit) -> str:
         findings = letter.report.findings
         severities = [f.severity.value for f in findings]
         codes = [f.code for f in findings]
-        top = max(set(codes), key=codes.count) if codes else ""
+        top = most_found(codes) or ""
         writer.writerow(
             [
-                letter.path,
-                letter.moment,
+                _text(letter.path),
+                _text(letter.moment),
                 _nl(letter.grade),
                 _nl(letter.score),
                 letter.level or "",
@@ -51,11 +51,20 @@ def letters_csv(audit: Audit) -> str:
                 severities.count("error"),
                 severities.count("warning"),
                 severities.count("info"),
-                top,
-                letter.report.error or "",
+                _text(top),
+                _text(letter.report.error or ""),
             ]
         )
     return out.getvalue()
+
+
+def _text(value: str) -> str:
+    """A text cell that a spreadsheet will not run as a formula (OWASP CSV injection): a cell
+    that starts with ``= + - @``, a tab or a carriage return gets a leading ``'``."""
+    return f"'{value}" if value.startswith(_FORMULA) else value
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _nl(value: float | None) -> str:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from html import escape
 from importlib import resources
 
-from lint_brieven.audit.model import Audit, LetterResult
+from lint_brieven.audit.model import Audit, LetterResult, most_found
 from lint_brieven.fix.edits import line_starts
 
 COLOURS = {
@@ -65,8 +65,12 @@ def dashboard(audit: Audit, generated: str) -> str:
         f'<div class="kpi"><b>{_grade(average)}</b>gemiddeld cijfer</div>',
         f'<div class="kpi"><b>{eights}</b>brieven met een 8 of hoger</div>',
         f'<div class="kpi"><b>{sum(counts.values())}</b>bevindingen</div>',
-        "</div>",
     ]
+    errors = [x for x in audit.letters if x.report.error]
+    if errors:
+        parts.append(f'<div class="kpi"><b>{len(errors)}</b>niet gelezen</div>')
+    parts.append("</div>")
+    parts += _unread(errors)
     data = {"niveaus": audit.level_counts(), "cijfers": audit.grade_counts()}
     parts += [
         "<h2>Verdeling</h2>",
@@ -101,7 +105,7 @@ def dashboard(audit: Audit, generated: str) -> str:
     for moment, group in audit.by_moment().items():
         grades = [x.grade for x in group if x.grade is not None]
         found = [f.code for x in group for f in x.report.findings]
-        top = max(set(found), key=found.count) if found else "-"
+        top = most_found(found) or "-"
         avg = round(sum(grades) / len(grades), 1) if grades else None
         parts.append(
             f"<tr><td>{escape(moment)}</td><td>{len(group)}</td><td>{_grade(avg)}</td>"
@@ -109,12 +113,31 @@ def dashboard(audit: Audit, generated: str) -> str:
         )
     parts.append("</table>")
     parts += _conflicts(audit)
-    errors = [x for x in audit.letters if x.report.error]
-    if errors:
-        parts += ["<h2>Niet te lezen</h2>", "<ul>"]
-        parts += [f"<li>{escape(x.path)}: {escape(x.report.error or '')}</li>" for x in errors]
-        parts.append("</ul>")
     return _page(f"Audit van {len(audit.letters)} brieven", "".join(parts))
+
+
+def _unread(errors: list[LetterResult]) -> list[str]:
+    """The letters that could not be read, each with the reason; they have no grade."""
+    if not errors:
+        return []
+    parts = [
+        '<h2 id="niet-gelezen">Niet gelezen</h2>',
+        "<p>"
+        + (
+            "1 brief kon niet worden gelezen. Die telt niet mee in de cijfers."
+            if len(errors) == 1
+            else f"{len(errors)} brieven konden niet worden gelezen. Die tellen niet mee in "
+            "de cijfers."
+        )
+        + "</p>",
+        "<table><tr><th>Brief</th><th>Waarom niet</th></tr>",
+    ]
+    parts += [
+        f"<tr><td>{escape(x.report.location)}</td><td>{escape(x.report.error or '')}</td></tr>"
+        for x in errors
+    ]
+    parts.append("</table>")
+    return parts
 
 
 def _letter_table(letters: list[LetterResult]) -> str:
@@ -196,7 +219,16 @@ def letter_page(letter: LetterResult, rules: dict) -> str:
     legend = "".join(
         f'<span style="background:{COLOURS.get(c, "#ddd")}">{escape(c)}</span>' for c in categories
     )
-    parts = [
+    parts = []
+    if report.error:
+        parts.append(
+            f"<p><b>Deze brief kon niet worden gelezen:</b> {escape(report.error)}"
+            + (f" (regel {report.error_line})" if report.error_line else "")
+            + "</p>"
+        )
+    if report.notices:
+        parts += ["<ul>", *(f"<li>{escape(n)}</li>" for n in report.notices), "</ul>"]
+    parts += [
         f"<p>Cijfer: {_grade(letter.grade)} · moment: {escape(letter.moment)} · "
         f"LiNT-II: {'-' if letter.score is None else f'{letter.score:.1f}'.replace('.', ',')}"
         f" (niveau {letter.level or '-'}) · {letter.words} woorden</p>",
@@ -234,7 +266,7 @@ def _highlighted(letter: LetterResult, rules: dict) -> str:
     starts = line_starts(text)
     spans = []
     for f in letter.report.findings:
-        if not f.text or f.line > len(starts) or f.end_line > len(starts):
+        if not f.text or not 1 <= f.line <= f.end_line <= len(starts):
             continue
         start = starts[f.line - 1] + f.column - 1
         end = starts[f.end_line - 1] + f.end_column - 1

@@ -12,6 +12,11 @@ from lint_brieven.audit.promises import Commitment, commitments, conflicts
 from lint_brieven.findings import FileReport
 
 
+def most_found(codes: list[str]) -> str | None:
+    """The code found most often; of equals the first in order (the same on every run)."""
+    return min(set(codes), key=lambda c: (-codes.count(c), c)) if codes else None
+
+
 @dataclass
 class LetterResult:
     report: FileReport
@@ -95,6 +100,7 @@ class Audit:
                     "flesch_douma": letter.readability.get("flesch_douma"),
                     "woorden": letter.words,
                     "fout": letter.report.error,
+                    "fout_regel": letter.report.error_line,
                     "bevindingen": [
                         {
                             "code": f.code,

@@ -16,6 +16,7 @@ from lint_brieven.audit.export import letters_csv, report_json
 from lint_brieven.audit.html import dashboard, letter_page
 from lint_brieven.audit.model import Audit, LetterResult
 from lint_brieven.audit.moments import moment_of
+from lint_brieven.audit.names import printable, printable_report
 from lint_brieven.checks.loader import RulePackError, rules_for
 from lint_brieven.commands import EXIT_OK, EXIT_USAGE
 from lint_brieven.config import ConfigError, config_in
@@ -44,21 +45,23 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run_audit(args: argparse.Namespace) -> int:
     try:
         files = letters(args.paths)
-        previous = json.loads(args.compare.read_text(encoding="utf-8")) if args.compare else None
-    except (ConfigError, RulePackError, OSError, json.JSONDecodeError) as exc:
-        sys.stderr.write(f"lint-brieven: fout: {exc}\n")
-        return EXIT_USAGE
+        previous = _previous(args.compare) if args.compare else None
+    except (ConfigError, RulePackError) as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        where = printable(str(exc.filename or ""))
+        return _fail(f"{where}: het bestand kan niet worden gelezen ({exc.strerror or exc}).")
     if not files:
-        sys.stderr.write("lint-brieven: fout: geen brieven gevonden.\n")
-        return EXIT_USAGE
+        return _fail("geen brieven gevonden.")
     cache = None if args.no_cache else args.out / CACHE
     checked = _with_progress(files, max(1, args.jobs), cache)
     results, rules = [], {}
     for path, one in zip(files, checked, strict=True):
         config = config_in(path.parent)
         rules.update(rules_for(config.rule_packs))
-        moment = moment_of(one.report.path, one.source, config.moments)
-        results.append(LetterResult(one.report, moment, one.source))
+        report = printable_report(one.report)  # file names that are no UTF-8, escapes
+        moment = moment_of(report.path, one.source, config.moments)
+        results.append(LetterResult(report, moment, one.source))
     for index, letter in enumerate(results):
         letter.slug = f"{index + 1:04d}-" + re.sub(
             r"[^a-z0-9]+", "-", Path(letter.path).stem.lower()
@@ -66,20 +69,63 @@ def run_audit(args: argparse.Namespace) -> int:
     audit = Audit(results, rules, previous)
     generated = datetime.now().strftime("%d-%m-%Y %H:%M")
     out = args.out
-    write_atomic(out / "index.html", dashboard(audit, generated))
-    for letter in results:
-        write_atomic(out / "brieven" / f"{letter.slug}.html", letter_page(letter, rules))
-    write_atomic(out / "rapport.json", report_json(audit, generated))
-    write_atomic(out / "brieven.csv", letters_csv(audit))
+    try:
+        write_atomic(out / "index.html", dashboard(audit, generated))
+        for letter in results:
+            write_atomic(out / "brieven" / f"{letter.slug}.html", letter_page(letter, rules))
+        write_atomic(out / "rapport.json", report_json(audit, generated))
+        write_atomic(out / "brieven.csv", letters_csv(audit))
+    except OSError as exc:  # output.WriteError carries its own Dutch line (``message``)
+        where = printable(str(exc.filename or out))
+        reason = f"het rapport kan niet worden geschreven ({where}): {exc.strerror or exc}."
+        return _fail(getattr(exc, "message", None) or reason)
     errors = [x for x in results if x.report.error]
     for x in errors:
-        sys.stdout.write(f"{x.path}: fout: {x.report.error}\n")
+        sys.stdout.write(f"{x.report.location}: fout: {x.report.error}\n")
     average = audit.average_grade()
     shown = "-" if average is None else f"{average:.1f}".replace(".", ",")
     sys.stdout.write(
-        f"Rapport van {len(results)} brieven (gemiddeld cijfer {shown}): {out / 'index.html'}\n"
+        f"Rapport van {len(results)} brieven (gemiddeld cijfer {shown}): "
+        f"{printable(str(out / 'index.html'))}\n"
     )
+    if errors:
+        sys.stdout.write(
+            f"{len(errors)} {'brief kon' if len(errors) == 1 else 'brieven konden'} niet "
+            "worden gelezen; zie 'Niet gelezen' in het rapport.\n"
+        )
     return EXIT_USAGE if errors else EXIT_OK
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"lint-brieven: fout: {printable(message)}\n")
+    return EXIT_USAGE
+
+
+def _previous(path: Path) -> dict:
+    """An earlier ``rapport.json`` for ``--compare``, checked for the fields the comparison
+    reads."""
+    wrong = ConfigError(f"{path}: dit is geen rapport.json van 'lint-brieven audit'.")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise wrong from None
+    if not isinstance(data, dict) or not isinstance(data.get("brieven"), list):
+        raise wrong
+    number = (int, float, type(None))
+    if isinstance(data.get("gemiddeld_cijfer"), bool) or not isinstance(
+        data.get("gemiddeld_cijfer"), number
+    ):
+        raise wrong
+    for letter in data["brieven"]:
+        if not (
+            isinstance(letter, dict)
+            and isinstance(letter.get("pad"), str)
+            and isinstance(letter.get("bevindingen"), list)
+            and isinstance(letter.get("cijfer"), number)
+            and not isinstance(letter.get("cijfer"), bool)
+        ):
+            raise wrong
+    return data
 
 
 def _with_progress(files: list[Path], jobs: int, cache: Path | None):

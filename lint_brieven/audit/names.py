@@ -1,0 +1,43 @@
+"""File names and messages as every audit output shows them (HTML, JSON, CSV, terminal).
+
+A file name need not be valid UTF-8 (Python keeps the odd bytes as surrogates) and may hold
+control characters or escape sequences. ``printable`` writes such bytes as ``\\xff`` and
+control and bidirectional-override characters as ``\\x1b`` or ``\\u202e``, the same in every
+output, so nothing fails to encode and nothing reaches a terminal as a command.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from lint_brieven.findings import FileReport
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    try:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable_report(report: FileReport) -> FileReport:
+    """The report with its file names, error and notices made printable."""
+    return replace(
+        report,
+        path=printable(report.path),
+        error=None if report.error is None else printable(report.error),
+        notices=[printable(n) for n in report.notices],
+        findings=[
+            f if printable(f.path) == f.path else replace(f, path=printable(f.path))
+            for f in report.findings
+        ],
+    )
