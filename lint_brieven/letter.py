@@ -101,6 +101,8 @@ class BlockKind(StrEnum):
     HEADER = "header"
     FOOTER = "footer"
     TEXT_BOX = "text_box"
+    FOOTNOTE = "footnote"
+    ENDNOTE = "endnote"
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import io
 import struct
 import zipfile
 from collections.abc import Iterable, Sequence
+from xml.sax.saxutils import escape, quoteattr
 
 import docx
 from docx.document import Document
@@ -167,3 +168,161 @@ def with_lying_size(data: bytes, name: str, declared: int) -> bytes:
             return bytes(out)
         pos = out.find(b"PK\x01\x02", pos + 46)
     raise KeyError(name)
+
+
+# -- fields, content controls, notes --------------------------------------------------------
+
+_W = f'xmlns:w="{W_NS}"'
+
+
+def _text_runs(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>' if text else ""
+
+
+def add_simple_field(paragraph: Paragraph, instruction: str, result: str) -> None:
+    """A simple field: ``w:fldSimple`` around the run of its result."""
+    paragraph._p.append(
+        parse_xml(
+            f"<w:fldSimple {_W} w:instr={quoteattr(instruction)}>{_text_runs(result)}</w:fldSimple>"
+        )
+    )
+
+
+def complex_field_runs(instruction: str, result: str) -> str:
+    """The runs of a complex field: begin, instruction, separate, result, end. An
+    ``instruction`` may hold the runs of a nested field (see :func:`nested_field`)."""
+    if not instruction.startswith("<"):
+        instruction = (
+            f'<w:r><w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText></w:r>'
+        )
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f"{instruction}"
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"{_text_runs(result)}"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def nested_field(before: str, inner: str, after: str) -> str:
+    """An instruction with a field inside: ``IF { MERGEFIELD x } = "M" …``."""
+    return (
+        f'<w:r><w:instrText xml:space="preserve"> {escape(before)} </w:instrText></w:r>'
+        f"{complex_field_runs(inner, '«' + inner.split()[-1] + '»')}"
+        f'<w:r><w:instrText xml:space="preserve"> {escape(after)} </w:instrText></w:r>'
+    )
+
+
+def add_complex_field(paragraph: Paragraph, instruction: str, result: str) -> None:
+    """A complex field (``w:fldChar`` begin … separate … end) in the paragraph."""
+    wrapper = parse_xml(f"<w:p {_W}>{complex_field_runs(instruction, result)}</w:p>")
+    for run in list(wrapper):
+        paragraph._p.append(run)
+
+
+def _control_properties(placeholder: bool, alias: str | None, date: bool) -> str:
+    parts = [f'<w:alias w:val="{alias}"/><w:tag w:val="{alias}"/>' if alias else ""]
+    parts.append("<w:showingPlcHdr/>" if placeholder else "")
+    parts.append('<w:date><w:dateFormat w:val="d MMMM yyyy"/></w:date>' if date else "")
+    return f"<w:sdtPr>{''.join(parts)}</w:sdtPr>"
+
+
+def add_run_control(
+    paragraph: Paragraph,
+    text: str,
+    *,
+    placeholder: bool = False,
+    alias: str | None = None,
+    date: bool = False,
+) -> None:
+    """A content control inside a paragraph (``w:p/w:sdt/w:sdtContent/w:r``); with
+    ``placeholder`` it shows its placeholder text (``w:showingPlcHdr``)."""
+    paragraph._p.append(
+        parse_xml(
+            f"<w:sdt {_W}>{_control_properties(placeholder, alias, date)}"
+            f"<w:sdtContent>{_text_runs(text)}</w:sdtContent></w:sdt>"
+        )
+    )
+
+
+def add_block_control(document: Document, texts: Sequence[str], *, placeholder: bool) -> None:
+    """A content control around whole paragraphs (``w:body/w:sdt/w:sdtContent/w:p``)."""
+    paragraphs = "".join(f"<w:p>{_text_runs(t)}</w:p>" for t in texts)
+    document.element.body.append(
+        parse_xml(
+            f"<w:sdt {_W}>{_control_properties(placeholder, None, False)}"
+            f"<w:sdtContent>{paragraphs}</w:sdtContent></w:sdt>"
+        )
+    )
+    document.element.body.append(document.element.body.sectPr)  # keep sectPr last
+
+
+def add_table_with_control_rows(
+    document: Document, rows: Sequence[Sequence[str]], *, control_cells: bool = False
+) -> None:
+    """A table whose rows sit in a content control (``w:tbl/w:sdt/w:sdtContent/w:tr``, as a
+    repeating section writes them); with ``control_cells`` each cell is in one too
+    (``w:tr/w:sdt/w:sdtContent/w:tc``)."""
+
+    def cell(text: str) -> str:
+        tc = f"<w:tc><w:tcPr/><w:p>{_text_runs(text)}</w:p></w:tc>"
+        return (
+            f"<w:sdt><w:sdtPr/><w:sdtContent>{tc}</w:sdtContent></w:sdt>" if control_cells else tc
+        )
+
+    grid = "".join("<w:gridCol/>" for _ in rows[0])
+    body = "".join(f"<w:tr>{''.join(cell(t) for t in row)}</w:tr>" for row in rows)
+    table = parse_xml(
+        f"<w:tbl {_W}><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>"
+        f"<w:sdt><w:sdtPr/><w:sdtContent>{body}</w:sdtContent></w:sdt></w:tbl>"
+    )
+    document.element.body.sectPr.addprevious(table)
+
+
+_NOTE_TYPES = {
+    "footnote": (
+        "footnotes",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+    ),
+    "endnote": (
+        "endnotes",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
+    ),
+}
+
+
+def add_note_reference(paragraph: Paragraph, kind: str, note_id: int) -> None:
+    """A footnote or endnote mark in the paragraph (``kind`` "footnote" or "endnote")."""
+    paragraph._p.append(parse_xml(f'<w:r {_W}><w:{kind}Reference w:id="{note_id}"/></w:r>'))
+
+
+def with_notes(data: bytes, kind: str, notes: dict[int, str]) -> bytes:
+    """The package with a footnotes (or endnotes) part holding Word's separator notes (ids -1
+    and 0) and ``notes`` by id, its relationship and its content type."""
+    part, content_type = _NOTE_TYPES[kind]
+    body = (
+        f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+        f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        f"<w:continuationSeparator/></w:r></w:p></w:{kind}>"
+    )
+    for note_id, text in notes.items():
+        body += (
+            f'<w:{kind} w:id="{note_id}"><w:p><w:r><w:{kind}Ref/></w:r>'
+            f"{_text_runs(' ' + text)}</w:p></w:{kind}>"
+        )
+    files = entries(data)
+    files[f"word/{part}.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:{part} {_W}>{body}</w:{part}>'
+    ).encode()
+    rels = files["word/_rels/document.xml.rels"].decode()
+    rel = (
+        f'<Relationship Id="rIdNote{part}" Target="{part}.xml" Type="http://schemas.'
+        f'openxmlformats.org/officeDocument/2006/relationships/{part}"/>'
+    )
+    files["word/_rels/document.xml.rels"] = rels.replace(
+        "</Relationships>", rel + "</Relationships>"
+    ).encode()
+    types = files["[Content_Types].xml"].decode()
+    override = f'<Override PartName="/word/{part}.xml" ContentType="{content_type}"/>'
+    files["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode()
+    return zip_bytes(files)

@@ -5,11 +5,18 @@ Only the runs under a finding change: a run that holds more than the flagged wor
 into runs with the same formatting (its ``w:rPr`` copied), the flagged run is wrapped in
 ``w:del`` (its ``w:t`` becomes ``w:delText``) and the replacement follows in a ``w:ins`` run
 with the same formatting. Paragraphs, tables, headers, footers, images and fields without a
-finding are not touched. Word allows no comments in headers and footers: a finding there
-becomes a comment on the first paragraph of the body, saying where it is, without a tracked
-change. A run that holds more than text, tabs and line breaks (a field, a
-drawing) is never split: the comment then covers the whole run and no tracked change is made
-there.
+finding are not touched. Word allows no comments in headers and footers, and this tool writes
+none in footnotes and endnotes: a finding there becomes a comment on the first paragraph of the
+body, saying where it is, without a tracked change. A run that holds more than text, tabs and
+line breaks (a drawing) is never split: the comment then covers the whole run and no tracked
+change is made there.
+
+Nothing is ever written inside a field (``w:fldSimple``, or a complex field from its
+``fldChar begin`` to its ``end``: MERGEFIELD, REF, DATE …) or inside a content control showing
+its placeholder text: Word's "accept all" and "reject all" would not give back the field there,
+and Word replaces a field's result when it updates it. A finding on such words becomes a comment
+on the whole paragraph, without a tracked change; a paragraph inside a field that runs over
+several paragraphs gets its comments on the first paragraph of the body, like a header.
 
 Letter-level findings (no phone number, no contact person) become a comment on the paragraph
 where the text should go: the closing ("Met vriendelijke groet"), else the last paragraph.
@@ -24,6 +31,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import docx
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -32,13 +40,25 @@ from lxml import etree
 from lint_brieven.dutch.letter_parts import CLOSING
 from lint_brieven.findings import Finding
 from lint_brieven.fix.edits import Edit, replacement, resolve
-from lint_brieven.readers.docx import paragraph_runs, paragraphs_in_reading_order
+from lint_brieven.letter import BlockKind
+from lint_brieven.readers.docx import note_ids, paragraph_runs, paragraphs_in_reading_order
+from lint_brieven.readers.docx_fields import Field, protected_ranges, scan
 
 AUTHOR = "lint-brieven"
 INITIALS = "LB"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Whole-letter findings about what is missing from the contact block go to the closing.
 _CLOSING_CODES = ("LB301", "LB302", "LB303")
+# Where a paragraph is, by the element its story starts at; the body is None.
+_STORIES = {
+    qn("w:hdr"): BlockKind.HEADER,
+    qn("w:ftr"): BlockKind.FOOTER,
+    qn("w:footnote"): BlockKind.FOOTNOTE,
+    qn("w:endnote"): BlockKind.ENDNOTE,
+}
+_FIELD_ROOTS = (qn("w:body"), qn("w:txbxContent"), qn("w:tc"))
+IN_FIELD = "In deze alinea, bij een veld of invulveld (daarom geen wijziging voorgesteld): "
+IN_LONG_FIELD = "In alinea {n}, in een veld dat over meer alinea's loopt: "
 
 
 @dataclass
@@ -55,39 +75,42 @@ def review(data: bytes, findings: Sequence[Finding], when: datetime | None = Non
     stamp = (when or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     ids = _Ids(document)
     out = Review(b"")
-    body = document.element.body
-    in_body = [any(a is body for a in p._p.iterancestors()) for p in paragraphs]
-    first_body = next((i for i, inside in enumerate(in_body) if inside), None)
+    places = [_place(p) for p in paragraphs]
+    in_long_field = _in_long_field(paragraphs, places)
+    body = sorted(i for i, place in enumerate(places) if place is None and i not in in_long_field)
+    in_body = set(body)
     by_paragraph: dict[int, list[Finding]] = {}
-    elsewhere: list[Finding] = []  # headers, footers: Word allows no comments there
+    elsewhere: list[tuple[int, Finding]] = []  # headers, footers, notes, fields over paragraphs
     for finding in findings:
-        index = _target(finding, paragraphs)
+        index = _target(finding, paragraphs, body)
         if index is None:
             continue
-        if in_body[index]:
+        if index in in_body:
             by_paragraph.setdefault(index, []).append(finding)
         else:
-            elsewhere.append(finding)
-    if elsewhere and first_body is not None:
-        by_paragraph.setdefault(first_body, [])
-    for finding in elsewhere:
-        if first_body is not None:
-            document.add_comment(
-                [r for r in paragraph_runs(paragraphs[first_body]) if r.text][:1]
-                or paragraph_runs(paragraphs[first_body]),
-                text="In de kop- of voettekst: " + _comment(finding),
-                author=AUTHOR,
-                initials=INITIALS,
-            )
+            elsewhere.append((index, finding))
+    if elsewhere and body:
+        first = paragraphs[body[0]]
+        numbers = {kind: note_ids(document, kind) for kind in _NOTE_NAMES}
+        for index, finding in elsewhere:
+            where = _where(paragraphs[index], places[index], index, numbers)
+            _comment_at_start(document, first, where + _comment(finding))
             out.comments += 1
     for index, found in sorted(by_paragraph.items()):
         paragraph = paragraphs[index]
-        edits = _edits(found, text_of(paragraph))
+        facts = scan(paragraph._p)
+        regions = protected_ranges(facts)
+        protected = {f.run for f in facts if f.protected}
+        near_field = [f for f in found if _overlaps(f, regions)]
+        edits = _edits([f for f in found if f not in near_field], text_of(paragraph))
         for finding in found:  # comments first: splitting runs keeps the text as it is
-            runs = _anchor(paragraph, finding)
-            if runs:
+            runs = [] if finding in near_field else _anchor(paragraph, finding)
+            if runs and runs[0]._r not in protected and runs[-1]._r not in protected:
                 document.add_comment(runs, text=_comment(finding), author=AUTHOR, initials=INITIALS)
-                out.comments += 1
+            else:
+                prefix = IN_FIELD if finding in near_field else ""
+                _comment_on_paragraph(document, paragraph, prefix + _comment(finding))
+            out.comments += 1
         for edit in sorted(edits, reverse=True):  # right to left: offsets on the left stay
             runs = isolate(paragraph, edit.start, edit.end)
             if runs and "".join(r.text for r in runs) == text_of(paragraph)[edit.start : edit.end]:
@@ -99,13 +122,99 @@ def review(data: bytes, findings: Sequence[Finding], when: datetime | None = Non
     return out
 
 
-def _target(finding: Finding, paragraphs: list[Paragraph]) -> int | None:
+# -- where a finding is -------------------------------------------------------------------------
+
+_NOTE_NAMES = {BlockKind.FOOTNOTE: "voetnoot", BlockKind.ENDNOTE: "eindnoot"}
+_PLACE_NAMES = {BlockKind.HEADER: "de koptekst", BlockKind.FOOTER: "de voettekst"}
+
+
+def _place(paragraph: Paragraph) -> BlockKind | None:
+    """None for a paragraph of the body; else the header, footer or note it is in."""
+    for ancestor in paragraph._p.iterancestors():
+        if ancestor.tag == qn("w:body"):
+            return None
+        if ancestor.tag in _STORIES:
+            return _STORIES[ancestor.tag]
+    return BlockKind.HEADER  # not in the body: never written in
+
+
+def _where(
+    paragraph: Paragraph, place: BlockKind | None, index: int, numbers: dict[BlockKind, list[str]]
+) -> str:
+    if place is None:
+        return IN_LONG_FIELD.format(n=index + 1)
+    if place in _NOTE_NAMES:
+        note = next(a for a in paragraph._p.iterancestors() if a.tag in _STORIES)
+        ids = numbers[place]
+        number = note.get(qn("w:id"))
+        if number in ids:
+            return f"In {_NOTE_NAMES[place]} {ids.index(number) + 1}: "
+        return f"In een {_NOTE_NAMES[place]}: "
+    return f"In {_PLACE_NAMES.get(place, 'de kop- of voettekst')}: "
+
+
+def _in_long_field(paragraphs: list[Paragraph], places: list[BlockKind | None]) -> set[int]:
+    """Body paragraphs that start or end inside a complex field running over paragraphs (a
+    paragraph-level comment there would sit inside the field)."""
+    open_fields: dict[etree._Element, list[Field]] = {}
+    out: set[int] = set()
+    for index, paragraph in enumerate(paragraphs):
+        if places[index] is not None:
+            continue
+        root = next(
+            (a for a in paragraph._p.iterancestors() if a.tag in _FIELD_ROOTS), paragraph._p
+        )
+        stack = open_fields.setdefault(root, [])
+        was_open = bool(stack)
+        scan(paragraph._p, stack)
+        if was_open or stack:
+            out.add(index)
+    return out
+
+
+def _overlaps(finding: Finding, regions: list[tuple[int, int]]) -> bool:
+    """Whether the finding's words fall in a field or placeholder, or one lies inside them."""
+    if not finding.text or finding.line != finding.end_line:
+        return False
+    start, end = finding.column - 1, finding.end_column - 1
+    return any((a < end and start < b) if a < b else start < a < end for a, b in regions)
+
+
+def _comment_at_start(document, paragraph: Paragraph, text: str) -> None:
+    """A comment on the first words of ``paragraph``, or on all of it when those are a field."""
+    protected = {f.run for f in scan(paragraph._p) if f.protected}
+    first = [r for r in paragraph_runs(paragraph) if r.text][:1]
+    if first and first[0]._r not in protected:
+        document.add_comment(first, text=text, author=AUTHOR, initials=INITIALS)
+    else:
+        _comment_on_paragraph(document, paragraph, text)
+
+
+def _comment_on_paragraph(document, paragraph: Paragraph, text: str) -> None:
+    """A comment on the whole paragraph: its range starts before the first run and ends after
+    the last, so it holds every field of the paragraph whole."""
+    comment = document.comments.add_comment(text=text, author=AUTHOR, initials=INITIALS)
+    cid = {qn("w:id"): str(comment.comment_id)}
+    p = paragraph._p
+    start = OxmlElement("w:commentRangeStart", attrs=cid)
+    if p.pPr is not None:
+        p.pPr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(OxmlElement("w:commentRangeEnd", attrs=cid))
+    reference = OxmlElement("w:r")
+    reference.get_or_add_rPr().style = "CommentReference"
+    reference.append(OxmlElement("w:commentReference", attrs=cid))
+    p.append(reference)
+
+
+def _target(finding: Finding, paragraphs: list[Paragraph], body: list[int]) -> int | None:
     if finding.text:
         index = finding.line - 1
         return index if 0 <= index < len(paragraphs) else None
-    if finding.code in _CLOSING_CODES:
-        closing = [i for i, p in enumerate(paragraphs) if CLOSING.match(text_of(p))]
-        texts = [i for i, p in enumerate(paragraphs) if text_of(p).strip()]
+    if finding.code in _CLOSING_CODES:  # in the body: not in a footer or an endnote
+        closing = [i for i in body if CLOSING.match(text_of(paragraphs[i]))]
+        texts = [i for i in body if text_of(paragraphs[i]).strip()]
         return closing[0] if closing else (texts[-1] if texts else None)
     index = finding.line - 1
     return index if 0 <= index < len(paragraphs) else None

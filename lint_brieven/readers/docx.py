@@ -1,13 +1,19 @@
 """Word letters (.docx), read with python-docx.
 
 Paragraphs are numbered in reading order: the body (paragraphs, table cells row by row, text
-boxes right after the paragraph that anchors them), then each distinct header and footer. The
+boxes right after the paragraph that anchors them, content controls wherever they wrap
+paragraphs, table rows, cells or runs), then each distinct header and footer, then the footnotes
+and then the endnotes in the order of their references in the body (the separator notes left
+out). Notes come last so that reading them changes no other paragraph's number. The
 reader builds a stand-in source text with one line per paragraph, so a finding's line is the
 paragraph number (shown as ``brief.docx:¶12:5``) and its column the character in the paragraph;
 the run offsets of every paragraph are kept for a later step that comments on or edits runs.
 
 Jinja tags in the text (``{{ huurder.naam }}``, ``{%p if … %}``, also when Word split a tag over
-runs) are placeholders or markup, not prose. The package is checked before python-docx sees it:
+runs) are placeholders or markup, not prose. Of a Word field the reader reads the result Word
+shows, not the instruction; a merge field's result («naam») and a content control's placeholder
+text are placeholders too, and a paragraph that is only placeholder text is no block
+(``readers/docx_fields.py``). The package is checked before python-docx sees it:
 zip bombs (by the bytes actually inflated), a DOCTYPE or entities in any XML part and macro-
 enabled files are refused, and python-docx reads a clean rebuilt copy (``readers/package.py``).
 """
@@ -21,6 +27,8 @@ from dataclasses import dataclass
 import docx
 from docx.document import Document
 from docx.exceptions import PythonDocxError
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -32,11 +40,13 @@ from lint_brieven.letter import (
     BlockKind,
     Letter,
     MappedText,
+    Placeholder,
     ReadResult,
     Segment,
     SourceText,
     Suppression,
 )
+from lint_brieven.readers.docx_fields import data_ranges, shown_runs
 from lint_brieven.readers.errors import ReaderError
 from lint_brieven.readers.options import ReadOptions
 from lint_brieven.readers.package import check_package, unreadable
@@ -57,6 +67,9 @@ class _Para:
     number: str | None
     comment_ids: list[str]
     paragraph: Paragraph | None = None
+    # merge-field results and content-control placeholders: (start, end, placeholder, stand-in)
+    data: tuple[tuple[int, int, Placeholder, str], ...] = ()
+    placeholder_only: bool = False  # nothing but a content control's placeholder text
 
 
 def read(path: str, data: bytes, options: ReadOptions) -> ReadResult:
@@ -83,7 +96,9 @@ def read(path: str, data: bytes, options: ReadOptions) -> ReadResult:
         line_starts.append(line_starts[-1] + len(p.text) + 1)
     blocks = []
     for para, start in zip(paragraphs, line_starts, strict=True):
-        content = _content(source, start, para.text)
+        if para.placeholder_only:
+            continue  # a content control not filled in: its placeholder is no prose
+        content = _content(source, start, para.text, para.data)
         if content.text.strip():
             blocks.append(Block(content.strip(), para.kind, para.level, para.number))
     letter = Letter(path, "docx", tuple(blocks))
@@ -96,31 +111,46 @@ def read(path: str, data: bytes, options: ReadOptions) -> ReadResult:
 _BRANCH = re.compile(r"\{%-?p?\s*(?:else|elif)\b")
 
 
-def _content(source: SourceText, start: int, text: str) -> MappedText:
-    """Paragraph text with Jinja tags made placeholders (``{{ }}``) or dropped (``{% %}``)."""
+def _content(
+    source: SourceText,
+    start: int,
+    text: str,
+    data: tuple[tuple[int, int, Placeholder, str], ...] = (),
+) -> MappedText:
+    """Paragraph text with Jinja tags made placeholders (``{{ }}``) or dropped (``{% %}``), and
+    merge-field results and content-control placeholders (``data``) made placeholders."""
     whole = MappedText.from_source(source, start, start + len(text))
     whole = MappedText(text, whole.segments)  # keep "\n" for soft breaks in the letter text
+    cuts: list[tuple[int, int, Placeholder | None, str]] = list(data)
+    for m in JINJA_TAG.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e, _, _ in data):
+            continue  # a tag inside a merge field or placeholder: that is the placeholder
+        if m.group().startswith("{{"):
+            cuts.append((m.start(), m.end(), *from_expression_text(m.group())))
+        elif _BRANCH.match(m.group()):
+            # Inline alternatives ("{% if a %}x{% else %}y{% endif %}") are not variants in a
+            # Word paragraph; a line break keeps "x" and "y" apart as sentences.
+            cuts.append((m.start(), m.end(), None, "\n"))
+        else:
+            cuts.append((m.start(), m.end(), None, ""))
     parts: list[MappedText] = []
     pos = 0
-    for m in JINJA_TAG.finditer(text):
-        parts.append(whole.slice(pos, m.start()))
-        if m.group().startswith("{{"):
-            placeholder, word = from_expression_text(m.group())
+    for cut_start, cut_end, placeholder, word in sorted(cuts, key=lambda c: c[0]):
+        parts.append(whole.slice(pos, cut_start))
+        if placeholder is not None:
             seg = Segment(
                 0,
                 len(word),
                 source,
-                start + m.start(),
-                start + m.end(),
+                start + cut_start,
+                start + cut_end,
                 exact=False,
                 placeholder=placeholder,
             )
             parts.append(MappedText(word, (seg,)))
-        elif _BRANCH.match(m.group()):
-            # Inline alternatives ("{% if a %}x{% else %}y{% endif %}") are not variants in a
-            # Word paragraph; a line break keeps "x" and "y" apart as sentences.
-            parts.append(MappedText("\n", ()))
-        pos = m.end()
+        elif word:
+            parts.append(MappedText(word, ()))
+        pos = cut_end
     parts.append(whole.slice(pos, len(text)))
     return MappedText.join(parts)
 
@@ -158,6 +188,51 @@ def _reading_order(document: Document):
                 continue
             seen.add(id(element))
             yield from _story(part, element, numbering, kind)
+    for kind in (BlockKind.FOOTNOTE, BlockKind.ENDNOTE):
+        for note in _notes(document, kind):
+            yield from _story(document, note, numbering, kind)
+
+
+# relationship type, note element, reference element per kind of note
+_NOTE_PARTS = {
+    BlockKind.FOOTNOTE: (RT.FOOTNOTES, qn("w:footnote"), qn("w:footnoteReference")),
+    BlockKind.ENDNOTE: (RT.ENDNOTES, qn("w:endnote"), qn("w:endnoteReference")),
+}
+# the line above the notes and its continuation: Word's own, not text of the letter
+_NOTE_SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
+
+
+def note_ids(document: Document, kind: BlockKind) -> list[str]:
+    """The ids of the footnotes (or endnotes) the body refers to, in the order of the
+    references: Word numbers the notes in this order."""
+    reference = _NOTE_PARTS[kind][2]
+    ids = (r.get(qn("w:id")) for r in document.element.body.iter(reference))
+    return list(dict.fromkeys(i for i in ids if i is not None))
+
+
+def _notes(document: Document, kind: BlockKind) -> list[etree._Element]:
+    """The notes of ``kind`` the body refers to, in reference order, separators left out."""
+    reltype, tag, _ = _NOTE_PARTS[kind]
+    rels = document.part.rels.values()
+    part = next((r.target_part for r in rels if r.reltype == reltype and not r.is_external), None)
+    if part is None:
+        return []
+    root = getattr(part, "element", None)
+    if root is None:
+        try:
+            root = parse_xml(part.blob)
+        except etree.XMLSyntaxError as exc:
+            raise ReaderError(
+                f"Het Word-bestand is beschadigd: '{str(part.partname).lstrip('/')}' is geen "
+                "geldige XML."
+            ) from exc
+    notes = {n.get(qn("w:id")): n for n in root.iterchildren(tag)}
+    out = []
+    for note_id in note_ids(document, kind):
+        note = notes.get(note_id)
+        if note is not None and note.get(qn("w:type")) not in _NOTE_SEPARATORS:
+            out.append(note)
+    return out
 
 
 def _story(parent, element, numbering: _Numbering, kind: BlockKind):
@@ -171,15 +246,35 @@ def _story(parent, element, numbering: _Numbering, kind: BlockKind):
                 yield from _story(parent, box, numbering, BlockKind.TEXT_BOX)
         elif child.tag == qn("w:tbl"):
             table = Table(child, parent)
-            for row_no, tr in enumerate(table._tbl.tr_lst):
-                for tc in tr.tc_lst:  # one w:tc per cell, however many columns it spans
+            for row_no, tr in enumerate(_wrapped(child, qn("w:tr"))):
+                # one w:tc per cell, however many columns it spans
+                for tc in _wrapped(tr, qn("w:tc")):
                     if tc.vMerge == "continue" and row_no > 0:
                         continue  # merged with the cell above, which holds the text
                     yield from _story(_Cell(tc, table), tc, numbering, BlockKind.TABLE_CELL)
-        elif child.tag == qn("w:sdt"):
-            content = child.find(qn("w:sdtContent"))
-            if content is not None:
-                yield from _story(parent, content, numbering, kind)
+        elif child.tag in _WRAPPERS:
+            yield from _story(parent, _wrapper_content(child), numbering, kind)
+
+
+# Content controls and custom XML wrap paragraphs, tables, rows, cells and runs alike.
+_WRAPPERS = (qn("w:sdt"), qn("w:customXml"))
+
+
+def _wrapper_content(wrapper: etree._Element) -> etree._Element:
+    if wrapper.tag == qn("w:sdt"):
+        content = wrapper.find(qn("w:sdtContent"))
+        return content if content is not None else etree.Element(qn("w:sdtContent"))
+    return wrapper
+
+
+def _wrapped(element: etree._Element, tag: str):
+    """The children of ``element`` with ``tag``, also those inside content controls
+    (``w:tbl/w:sdt/w:sdtContent/w:tr``) and custom XML."""
+    for child in element.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _wrapped(_wrapper_content(child), tag)
 
 
 def _paragraph(paragraph: Paragraph, numbering: _Numbering, default: BlockKind) -> _Para:
@@ -208,16 +303,22 @@ def _paragraph(paragraph: Paragraph, numbering: _Numbering, default: BlockKind) 
         for el in paragraph._p.iter(qn("w:commentRangeStart"), qn("w:commentReference"))
     ]
     comments = [c for c in comment_ids if c is not None]
-    return _Para(text, runs, kind, level, number, comments, paragraph)
+    data, controls = data_ranges(paragraph._p)
+    outside = list(text)
+    for start, end in controls:
+        outside[start:end] = " " * (end - start)
+    placeholder_only = bool(controls) and not "".join(outside).strip()
+    return _Para(
+        text, runs, kind, level, number, comments, paragraph, tuple(data), placeholder_only
+    )
 
 
 def _runs(paragraph: Paragraph):
     """The paragraph's own runs in order, also inside hyperlinks, content controls, tracked
-    insertions and fields; not those of text boxes anchored in it (they have their own w:p)."""
-    p = paragraph._p
-    for r in p.iter(qn("w:r")):
-        if next(r.iterancestors(qn("w:p")), None) is p:
-            yield Run(r, paragraph)
+    insertions and field results; not those of text boxes anchored in it (they have their own
+    w:p), not a field's instruction, not an ``mc:Fallback`` copy."""
+    for r in shown_runs(paragraph._p):
+        yield Run(r, paragraph)
 
 
 class _Styles:
