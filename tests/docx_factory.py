@@ -326,3 +326,23 @@ def with_notes(data: bytes, kind: str, notes: dict[int, str]) -> bytes:
     override = f'<Override PartName="/word/{part}.xml" ContentType="{content_type}"/>'
     files["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode()
     return zip_bytes(files)
+
+
+def add_field_over_paragraphs(
+    document: Document, before: str, instruction: str, first: str, second: str, after: str
+) -> None:
+    """Two paragraphs with one complex field whose result runs from the first into the second
+    (an IF field whose text holds a paragraph mark): ``before`` [``first`` ¶ ``second``]
+    ``after``."""
+    opening = parse_xml(
+        f"<w:p {_W}>{_text_runs(before)}"
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText></w:r>'
+        f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>{_text_runs(first)}</w:p>'
+    )
+    closing = parse_xml(
+        f'<w:p {_W}>{_text_runs(second)}<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        f"{_text_runs(after)}</w:p>"
+    )
+    document.element.body.sectPr.addprevious(opening)
+    document.element.body.sectPr.addprevious(closing)

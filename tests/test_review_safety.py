@@ -18,6 +18,7 @@ import pytest
 from docx_factory import (
     add_block_control,
     add_complex_field,
+    add_field_over_paragraphs,
     add_note_reference,
     add_run_control,
     add_simple_field,
@@ -274,6 +275,37 @@ def test_review_writes_nothing_inside_fields_and_placeholders(tmp_path, capsys):
     assert fixed[2] == "Wij sturen u met middels toe."
     assert fixed[3] == "Wij sturen u middels deze brief de nieuwe huurprijs."
     assert fixed[5] == "Wij hebben uw brief van 1 maart 2026 al ontvangen."
+
+
+def test_field_over_two_paragraphs_gets_its_comments_on_the_first_paragraph(tmp_path, capsys):
+    document = new_document()
+    document.add_paragraph("Beste heer Jansen,")
+    add_field_over_paragraphs(
+        document,
+        "Wij sturen u ",
+        'IF 1 = 1 "…" ""',
+        "middels deze brief het contract.",
+        "Indien u vragen heeft, bel ons.",
+        " Wij helpen u reeds.",
+    )
+    document.add_paragraph("Met vriendelijke groet,")
+    path = tmp_path / "brief.docx"
+    path.write_bytes(to_bytes(document))
+    original = path.read_bytes()
+    assert main(["review", str(path)]) == 0
+    made = (tmp_path / "brief.nagekeken.docx").read_bytes()
+    comments = _comments(tmp_path / "brief.nagekeken.docx")
+    assert any(c.startswith("In alinea 2, in een veld") and "'middels'" in c for c in comments)
+    assert any(c.startswith("In alinea 3, in een veld") and "'Indien'" in c for c in comments)
+    # both paragraphs of the field stay as they were: no change and no comment mark in them
+    before = etree.fromstring(_part(original, "word/document.xml"))
+    after = etree.fromstring(_part(made, "word/document.xml"))
+    for number in (1, 2):
+        assert etree.tostring(list(after.iter(f"{W}p"))[number]) == etree.tostring(
+            list(before.iter(f"{W}p"))[number]
+        )
+    assert after.find(f".//{W}commentRangeStart") is not None  # on the first paragraph
+    assert capsys.readouterr().err == ""
 
 
 def test_merge_fields_and_placeholders_read_as_placeholders():
