@@ -21,9 +21,11 @@ from lintkit import write
 
 from lint_brieven.audit import collect
 from lint_brieven.audit.cache import Cache
+from lint_brieven.audit.cache_entry import Checked, to_json
 from lint_brieven.audit.collect import cache_key, check_one
 from lint_brieven.cli import main
 from lint_brieven.config import find_config_file, load_config
+from lint_brieven.findings import FileReport, Finding, Severity, Suggestion
 
 CACHE = ".lint-brieven-cache"
 LETTER = (
@@ -197,6 +199,16 @@ def test_corrupted_entries_are_misses_and_rewritten(here, capsys):
         assert {p: p.read_bytes() for p in entries(here)} == pristine, seed
 
 
+def test_the_cache_writes_every_field_of_a_report():
+    """A field added to Finding or FileReport must be added to the cache format too."""
+    finding = Finding("a.txt", "LB101", Severity.INFO, "m", 1, 1, 1, 2, "x", (Suggestion("y"),))
+    data = to_json("k", Checked(FileReport("a.txt", [finding]), "", ()))
+    assert set(data["report"]) == {f.name for f in dataclasses.fields(FileReport)}
+    [written] = data["report"]["findings"]
+    assert set(written) == {f.name for f in dataclasses.fields(Finding)}
+    assert len(written["suggestions"][0]) == len(dataclasses.fields(Suggestion))
+
+
 def test_entries_keep_every_field_and_have_normal_modes(here):
     """A cached report equals the checked one in every field (runs and source lines too)."""
     document = new_document()
@@ -230,7 +242,7 @@ BASE = (
     "<p>Beste {{ naam }},</p>\r\n{% block inhoud %}{% endblock %}\r\n"
     '{% include "basis/voet.html.j2" %}\r\n'
 )
-FOOT = "<p>Met vriendelijke groet,</p>\n<p>Woonstichting De Linde</p>\n"
+FOOT = "\ufeff<p>Met vriendelijke groet,</p>\n<p>Woonstichting De Linde</p>\n"
 CHILD_P = "brieven/brief.html.j2"
 CHILD = (
     '{% extends "basis/basis.html.j2" %}\n{% block inhoud %}<p>U krijgt uw borg binnen '

@@ -33,9 +33,10 @@ _TEMP = re.compile(r"\.[0-9a-f]{64}(\.json)?\.\d+(\.[0-9a-f]+\.tmp)?")
 
 
 def text_digest(text: str) -> str:
-    """The digest of a template's text as the reader saw it (newlines as ``\\n``, the way
-    jinja2 reads a template file)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """The digest of a template's text as the reader saw it. Line ends and a leading byte
+    order mark are left out: template readers turn ``\\r\\n`` into ``\\n`` and may drop the
+    mark, so the text of a file and the text the reader kept give the same digest."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
