@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from lint_brieven.letter import ReadResult
-from lint_brieven.readers import docx, jinja, text
+from lint_brieven.readers import docx, jinja, sniff, text
 from lint_brieven.readers.errors import ReaderError
+from lint_brieven.readers.limits import MAX_BLOCK_CHARS, number
 from lint_brieven.readers.options import ReadOptions
+from lint_brieven.readers.package import MACRO_MESSAGE
 
 __all__ = ["ReadOptions", "ReaderError", "kind_of", "read", "supported"]
 
@@ -26,18 +28,56 @@ def supported(path: str | Path, options: ReadOptions) -> bool:
     return kind_of(path, options) is not None
 
 
+# Word formats that are not read, named when a user names such a file on the command line
+# (a folder walk skips them like any other file that is no letter).
+_OTHER_WORD_FORMATS = {
+    ".docm": MACRO_MESSAGE,
+    ".doc": (
+        "Dit is een oud Word-bestand (.doc), geen .docx. Open het in Word en sla het op als "
+        "Word-document (.docx)."
+    ),
+    ".dotx": "Dit is een Word-sjabloon (.dotx), geen brief. Sla de brief op als .docx.",
+    ".dotm": "Dit is een Word-sjabloon met macro's (.dotm), geen brief. Sla de brief op als .docx.",
+}
+
+
 def read(path: str, data: bytes, options: ReadOptions, kind: str | None = None) -> ReadResult:
     """Read one file's bytes. Raises :class:`ReaderError` with a Dutch message on bad input."""
     kind = kind or kind_of(path, options)
     if kind is None:
         raise ReaderError(
-            "Dit bestandstype wordt niet gelezen (wel: .docx, .txt, .md, .html en "
-            "Jinja2-sjablonen zoals .html.j2)."
+            _OTHER_WORD_FORMATS.get(
+                Path(path).suffix.lower(),
+                "Dit bestandstype wordt niet gelezen (wel: .docx, .txt, .md, .html en "
+                "Jinja2-sjablonen zoals .html.j2).",
+            )
         )
     if not data:
         raise ReaderError("Het bestand is leeg.")
+    problem = sniff.nul_only(data) or sniff.office_binary(data)
+    if problem:
+        raise ReaderError(problem)
     if kind == "docx":
-        return docx.read(path, data, options)
-    if kind == "jinja":
-        return jinja.read(path, data, options)
-    return text.read(path, data, kind)
+        result = docx.read(path, data, options)
+    elif kind == "jinja":
+        result = jinja.read(path, data, options)
+    else:
+        result = text.read(path, data, kind)
+    _check_block_length(result)
+    return result
+
+
+def _check_block_length(result: ReadResult) -> None:
+    """Refuse a paragraph too long to analyse (see ``limits.MAX_BLOCK_CHARS``)."""
+    for letter in result.letters:
+        for block in letter.blocks:
+            if len(block.text) <= MAX_BLOCK_CHARS:
+                continue
+            span = block.content.span(0, 0)
+            where = span.source.path if span and span.source.path != result.path else None
+            raise ReaderError(
+                f"Een alinea is te lang om te controleren: {number(len(block.text))} tekens "
+                f"(grens {number(MAX_BLOCK_CHARS)}). Verdeel de tekst in kortere alinea's.",
+                span.line if span else None,
+                path=where,
+            )

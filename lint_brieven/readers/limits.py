@@ -28,8 +28,17 @@ MAX_TEMPLATE_PIECES = 200_000
 # Characters of literal template text the expansion may produce (counted like the pieces).
 MAX_TEMPLATE_CHARS = 5_000_000
 
+# {% if %}, {% for %}, macro bodies and blocks inside one another while a template is
+# expanded (jinja2's own parser gives up at about 250 nested tags); letters use fewer than 10.
+MAX_TEMPLATE_NESTING = 100
+
 # The most variants of one template that are checked, whatever ``max-variants`` asks for.
 MAX_VARIANTS_CEILING = 1_000
+
+# All checked variants of one template together: a large template gets fewer variants (each
+# variant is laid out and its new paragraphs analysed), with a notice saying so.
+MAX_VARIANT_PIECES = 1_000_000
+MAX_VARIANT_CHARS = 5_000_000
 
 
 def number(value: int) -> str:

@@ -15,3 +15,4 @@ class ReadOptions:
     max_variants: int = 64
     max_docx_entry_bytes: int = 50 * 1024 * 1024
     max_docx_total_bytes: int = 250 * 1024 * 1024
+    max_file_bytes: int = 20 * 1024 * 1024  # a file on disk, before it is read (runner)

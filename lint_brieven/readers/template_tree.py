@@ -4,6 +4,10 @@ The template is never rendered. Its AST (from jinja2's own parser) is walked: li
 its position in the template file, ``{{ … }}`` becomes a placeholder, ``{% if %}`` becomes a
 :class:`Choice` between its branches, ``{% for %}`` bodies appear once, and includes, extends
 with blocks, macros and imports are resolved through the environment's loader.
+
+Expansion has a budget (``limits.MAX_TEMPLATE_PIECES`` pieces and ``MAX_TEMPLATE_CHARS``
+characters, every macro call and include counted each time it is expanded) and a nesting limit,
+so that macros calling macros cannot take minutes or exhaust the stack.
 """
 
 from __future__ import annotations
@@ -15,9 +19,16 @@ from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, nodes
 
 from lint_brieven.letter import MappedText, Placeholder, Segment, SourceText
 from lint_brieven.readers.errors import ReaderError
+from lint_brieven.readers.limits import (
+    MAX_TEMPLATE_CHARS,
+    MAX_TEMPLATE_NESTING,
+    MAX_TEMPLATE_PIECES,
+    number,
+)
 from lint_brieven.readers.placeholders import classify, stand_in
+from lint_brieven.readers.template_loader import TemplateRefused, display_path
 
-MAX_DEPTH = 25
+MAX_DEPTH = 25  # includes, extends, imports, macro calls and blocks inside one another
 
 
 @dataclass
@@ -27,10 +38,62 @@ class Choice:
     label: str  # e.g. "regel 12"
     branches: list[list[Item]]
     names: list[str]  # per branch, e.g. "{% if %}", "{% else %}"
+    weight: Weight = field(init=False)  # all branches
+    longest: Weight = field(init=False)  # the largest a variant can take of it
+
+    def __post_init__(self) -> None:
+        weights = [weight(b) for b in self.branches]
+        longests = [longest(b) for b in self.branches]
+        self.weight = Weight(1 + sum(w.pieces for w in weights), sum(w.chars for w in weights))
+        self.longest = Weight(
+            1 + max((w.pieces for w in longests), default=0),
+            max((w.chars for w in longests), default=0),
+        )
+
+
+@dataclass(frozen=True)
+class Weight:
+    """Pieces (text, placeholders, choices) and characters of literal text."""
+
+    pieces: int = 0
+    chars: int = 0
+
+    def __add__(self, other: Weight) -> Weight:
+        return Weight(self.pieces + other.pieces, self.chars + other.chars)
 
 
 Item = MappedText | Choice
 Seq = list[Item]
+
+
+def weight(seq: Seq) -> Weight:
+    """What expanding ``seq`` again costs: every branch of every choice."""
+    pieces = chars = 0
+    for item in seq:
+        if isinstance(item, Choice):
+            pieces += item.weight.pieces
+            chars += item.weight.chars
+        else:
+            pieces += 1
+            chars += len(item.text)
+    return Weight(pieces, chars)
+
+
+def longest(seq: Seq) -> Weight:
+    """The most one variant of ``seq`` can hold."""
+    pieces = chars = 0
+    for item in seq:
+        if isinstance(item, Choice):
+            pieces += item.longest.pieces
+            chars += item.longest.chars
+        else:
+            pieces += 1
+            chars += len(item.text)
+    return Weight(pieces, chars)
+
+
+class TemplateMissing(ReaderError):
+    """An included, extended or imported template that is not there."""
 
 
 @dataclass
@@ -58,13 +121,27 @@ class Scope:
     depth: int = 0
 
 
+@dataclass
+class _Shape:
+    """What the walk needs of a parsed template, found once."""
+
+    extends: nodes.Extends | None
+    blocks: list[nodes.Block]
+    macros: dict[str, tuple[nodes.Macro, Parsed]]
+    namespaces: dict[str, dict[str, tuple[nodes.Macro, Parsed]]]
+    imported: dict[str, tuple[nodes.Macro, Parsed]]
+
+
 class TemplateTree:
     """Builds the choice tree for one template file, loading what it includes or extends."""
 
     def __init__(self, env: Environment) -> None:
         self.env = env
         self._cache: dict[str, Parsed] = {}
+        self._shapes: dict[str, _Shape] = {}
         self.sources: list[SourceText] = []
+        self.spent = Weight()
+        self._nesting = 0
 
     # -- loading -------------------------------------------------------------------------
     def parse(self, name: str, source: str, path: str) -> Parsed:
@@ -87,25 +164,49 @@ class TemplateTree:
         try:
             source, filename, _ = self.env.loader.get_source(self.env, name)
         except TemplateNotFound as exc:
-            raise ReaderError(
+            raise TemplateMissing(
                 f"Het sjabloon '{name}' is niet gevonden (gezocht in: {self._search_path()}).",
                 line,
                 path=by.parsed.source.path,
             ) from exc
-        return self.parse(name, source, _display_path(filename or name))
+        except TemplateRefused as exc:
+            raise ReaderError(exc.message, line, path=by.parsed.source.path) from exc
+        return self.parse(name, source, display_path(filename or name))
 
     def _search_path(self) -> str:
         paths = getattr(self.env.loader, "searchpath", [])
-        return ", ".join(_display_path(p) for p in paths) or "-"
+        return ", ".join(display_path(p) for p in paths) or "-"
+
+    # -- the budget ----------------------------------------------------------------------
+    def _spend(self, cost: Weight, scope: Scope, line: int | None) -> None:
+        self.spent = self.spent + cost
+        if self.spent.pieces > MAX_TEMPLATE_PIECES:
+            what = f"{number(MAX_TEMPLATE_PIECES)} stukken tekst en sjabloonopdrachten"
+        elif self.spent.chars > MAX_TEMPLATE_CHARS:
+            what = f"{number(MAX_TEMPLATE_CHARS)} tekens"
+        else:
+            return
+        raise ReaderError(
+            f"Het sjabloon is te groot om uit te vouwen: meer dan {what} (grens), elke "
+            "aanroep van een macro of include meegeteld. Roepen macro's elkaar steeds opnieuw "
+            "aan?",
+            line,
+            path=scope.parsed.source.path,
+        )
+
+    def _copy(self, seq: Seq, scope: Scope, line: int | None) -> Seq:
+        """``seq`` inlined once more (``caller()``, ``super()``, a ``{% set %}`` block)."""
+        self._spend(weight(seq), scope, line)
+        return list(seq)
 
     # -- walking -------------------------------------------------------------------------
     def build(self, parsed: Parsed) -> Seq:
         return self._template(Scope(parsed), {})
 
     def _template(self, scope: Scope, overrides: dict[str, list[tuple[nodes.Block, Scope]]]) -> Seq:
-        self._collect_definitions(scope)
-        extends = next(iter(scope.parsed.ast.find_all(nodes.Extends)), None)
-        own_blocks = {b.name: [(b, scope)] for b in scope.parsed.ast.find_all(nodes.Block)}
+        shape = self._collect_definitions(scope)
+        extends = shape.extends
+        own_blocks = {b.name: [(b, scope)] for b in shape.blocks}
         merged = {
             name: overrides.get(name, []) + own_blocks.get(name, [])
             for name in {*overrides, *own_blocks}
@@ -120,10 +221,28 @@ class TemplateTree:
         scope.blocks = merged
         return self._seq(scope.parsed.ast.body, scope)
 
-    def _collect_definitions(self, scope: Scope) -> None:
-        for macro in scope.parsed.ast.find_all(nodes.Macro):
-            scope.macros[macro.name] = (macro, scope.parsed)
-        for node in scope.parsed.ast.find_all((nodes.Import, nodes.FromImport)):
+    def _collect_definitions(self, scope: Scope) -> _Shape:
+        shape = self._shape(scope)
+        scope.macros.update(shape.macros)
+        scope.namespaces.update(shape.namespaces)
+        scope.macros.update(shape.imported)
+        return shape
+
+    def _shape(self, scope: Scope) -> _Shape:
+        """The template's extends, blocks, macros and imports, found once per template (a
+        macro called a thousand times does not search its template a thousand times)."""
+        parsed = scope.parsed
+        if parsed.name in self._shapes:
+            return self._shapes[parsed.name]
+        ast = parsed.ast
+        shape = _Shape(
+            next(iter(ast.find_all(nodes.Extends)), None),
+            list(ast.find_all(nodes.Block)),
+            {m.name: (m, parsed) for m in ast.find_all(nodes.Macro)},
+            {},
+            {},
+        )
+        for node in ast.find_all((nodes.Import, nodes.FromImport)):
             name = _const_name(node.template)
             if name is None:
                 continue
@@ -131,28 +250,44 @@ class TemplateTree:
             other = self.load(name, scope, node.lineno)
             other_macros = {m.name: (m, other) for m in other.ast.find_all(nodes.Macro)}
             if isinstance(node, nodes.Import):
-                scope.namespaces[node.target] = other_macros
+                shape.namespaces[node.target] = other_macros
             else:
                 for entry in node.names:
                     original, alias = entry if isinstance(entry, tuple) else (entry, entry)
                     if original in other_macros:
-                        scope.macros[alias] = other_macros[original]
+                        shape.imported[alias] = other_macros[original]
+        self._shapes[parsed.name] = shape
+        return shape
 
     def _guard(self, scope: Scope, line: int) -> None:
         if scope.depth >= MAX_DEPTH:
             raise ReaderError(
-                "Sjablonen voegen elkaar steeds opnieuw in (kringverwijzing).",
+                "Sjablonen, macro's of blokken roepen elkaar meer dan "
+                f"{MAX_DEPTH} lagen diep aan (grens {MAX_DEPTH}); is er een kringverwijzing?",
                 line,
                 path=scope.parsed.source.path,
             )
 
     def _seq(self, body: list[nodes.Node], scope: Scope) -> Seq:
-        out: Seq = []
-        for node in body:
-            out.extend(self._node(node, scope))
-        return out
+        self._nesting += 1
+        try:
+            if self._nesting > MAX_TEMPLATE_NESTING:
+                line = body[0].lineno if body else None
+                raise ReaderError(
+                    "Het sjabloon is te diep genest: {% if %}, {% for %}, macro's en blokken "
+                    f"liggen meer dan {MAX_TEMPLATE_NESTING} lagen in elkaar (grens).",
+                    line,
+                    path=scope.parsed.source.path,
+                )
+            out: Seq = []
+            for node in body:
+                out.extend(self._node(node, scope))
+            return out
+        finally:
+            self._nesting -= 1
 
     def _node(self, node: nodes.Node, scope: Scope) -> Seq:  # noqa: C901 - one case per node type
+        self._spend(Weight(1, 0), scope, node.lineno)
         if isinstance(node, nodes.Output):
             return [piece for child in node.nodes for piece in self._output(child, scope)]
         if isinstance(node, nodes.If):
@@ -229,7 +364,7 @@ class TemplateTree:
         self._guard(scope, node.lineno)
         try:
             included = self.load(name, scope, node.lineno)
-        except ReaderError:
+        except TemplateMissing:
             if node.ignore_missing:
                 return []
             raise
@@ -238,6 +373,7 @@ class TemplateTree:
     def _output(self, node: nodes.Node, scope: Scope) -> Seq:
         parsed = scope.parsed
         if isinstance(node, nodes.TemplateData):
+            self._spend(Weight(1, len(node.data)), scope, node.lineno)
             start = parsed.data_at.get(id(node))
             if start is None:
                 return [MappedText(node.data, ())]
@@ -247,7 +383,8 @@ class TemplateTree:
             if inlined is not None:
                 return inlined
         if isinstance(node, nodes.Name) and node.name in scope.assigned:
-            return list(scope.assigned[node.name])
+            return self._copy(scope.assigned[node.name], scope, node.lineno)
+        self._spend(Weight(1, 0), scope, node.lineno)
         return [self._placeholder(node, parsed)]
 
     def _call(self, call: nodes.Call, scope: Scope, caller: Seq | None) -> Seq | None:
@@ -255,9 +392,9 @@ class TemplateTree:
         target = call.node
         if isinstance(target, nodes.Name):
             if target.name == "super" and scope.super_body is not None:
-                return list(scope.super_body)
+                return self._copy(scope.super_body, scope, call.lineno)
             if target.name == "caller" and scope.caller is not None:
-                return list(scope.caller)
+                return self._copy(scope.caller, scope, call.lineno)
             found = scope.macros.get(target.name)
         elif isinstance(target, nodes.Getattr) and isinstance(target.node, nodes.Name):
             found = scope.namespaces.get(target.node.name, {}).get(target.attr)
@@ -313,13 +450,6 @@ def _const_name(node: nodes.Node) -> str | None:
     if isinstance(node, (nodes.List, nodes.Tuple)) and node.items:
         return _const_name(node.items[0])
     return None
-
-
-def _display_path(path: str) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def _positions(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lint_brieven.layout import layout_for
 from lint_brieven.letter import Letter, MappedText, ReadResult, SourceText
+from lint_brieven.readers import sniff
 from lint_brieven.readers.errors import ReaderError
 from lint_brieven.suppression import suppressions_in
 
@@ -16,8 +17,12 @@ MARKUP_BY_SUFFIX = {
 }
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 text (a BOM is allowed); a clear Dutch error for anything else or nothing."""
+def decode(data: bytes, *, allow_empty: bool = False) -> str:
+    """UTF-8 text (a BOM is allowed); a clear Dutch error for anything else, for NUL bytes in
+    the text, or (unless ``allow_empty``: an included template) for nothing."""
+    problem = sniff.text_encoding(data)
+    if problem:
+        raise ReaderError(problem)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -27,7 +32,14 @@ def decode(data: bytes) -> str:
             f"{exc.start}). Sla het op als UTF-8.",
             line,
         ) from exc
-    if not text.strip():
+    nul = text.find("\x00")
+    if nul != -1:
+        raise ReaderError(
+            "Het bestand bevat nul-bytes (0x00), die in tekst niet voorkomen; is het als tekst "
+            "opgeslagen?",
+            text.count("\n", 0, nul) + 1,
+        )
+    if not text.strip() and not allow_empty:
         raise ReaderError("Het bestand is leeg.")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

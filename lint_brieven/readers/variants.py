@@ -7,6 +7,7 @@ every choice, so each branch still appears in at least one variant; the caller r
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import product
 from math import prod
 
 from lint_brieven.letter import MappedText
@@ -39,22 +40,33 @@ def widest(seq: Seq) -> int:
 
 
 def every(seq: Seq) -> Iterator[Variant]:
-    if not seq:
-        yield [], []
-        return
-    head, rest = seq[0], seq[1:]
-    heads: list[Variant]
-    if isinstance(head, Choice):
-        heads = [
-            (texts, [f"{head.label} {name}", *labels])
-            for branch, name in zip(head.branches, head.names, strict=True)
-            for texts, labels in every(branch)
-        ]
-    else:
-        heads = [([head], [])]
-    for tail_texts, tail_labels in every(rest):
-        for head_texts, head_labels in heads:
-            yield head_texts + tail_texts, head_labels + tail_labels
+    """Every combination, the first choice varying fastest. Iterative over the sequence, so
+    that a template with thousands of pieces does not recurse thousands of levels deep."""
+    columns: list[list[Variant]] = []  # per stretch of text or per choice: its alternatives
+    stretch: list[MappedText] = []
+    for item in seq:
+        if isinstance(item, Choice):
+            if stretch:
+                columns.append([(stretch, [])])
+                stretch = []
+            columns.append(
+                [
+                    (texts, [f"{item.label} {name}", *labels])
+                    for branch, name in zip(item.branches, item.names, strict=True)
+                    for texts, labels in every(branch)
+                ]
+            )
+        else:
+            stretch.append(item)
+    if stretch:
+        columns.append([(stretch, [])])
+    for combination in product(*reversed(columns)):
+        texts: list[MappedText] = []
+        labels: list[str] = []
+        for part_texts, part_labels in reversed(combination):
+            texts += part_texts
+            labels += part_labels
+        yield texts, labels
 
 
 def covering(seq: Seq, index: int) -> Variant:
