@@ -166,6 +166,39 @@ def test_doctype_in_utf16_without_ascii_markup_is_refused(tmp_path, capsys):
     assert "DOCTYPE" in error and "word/extra.bin" in error
 
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+def test_doctype_in_a_part_that_is_xml_only_by_its_relationship(tmp_path, capsys):
+    """Footnotes in a part declared as binary: python-docx leaves it unparsed, the reader
+    parses it, so it gets the same check."""
+    document = new_document()
+    document.add_paragraph("Beste heer Jansen, zie de voetnoot.")
+    files = entries(to_bytes(document))
+    body = files["word/document.xml"].decode()
+    reference = '<w:r><w:footnoteReference w:id="1"/></w:r>'
+    files["word/document.xml"] = body.replace(
+        "voetnoot.</w:t></w:r>", "voetnoot.</w:t></w:r>" + reference
+    ).encode()
+    files["word/noten.bin"] = (
+        f'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]><w:footnotes xmlns:w="{W_NS}">'
+        '<w:footnote w:id="1"><w:p><w:r><w:t>Noot &e;.</w:t></w:r></w:p></w:footnote>'
+        "</w:footnotes>"
+    ).encode()
+    rels = files["word/_rels/document.xml.rels"].decode()
+    relation = f'<Relationship Id="rId99" Type="{FOOTNOTES}" Target="noten.bin"/>'
+    files["word/_rels/document.xml.rels"] = rels.replace(
+        "</Relationships>", relation + "</Relationships>"
+    ).encode()
+    data = with_content_type(
+        zip_bytes(files),
+        '<Override PartName="/word/noten.bin" ContentType="application/octet-stream"/>',
+    )
+    error = refused(capsys, tmp_path, "noot.docx", data)
+    assert "word/noten.bin" in error and "DOCTYPE" in error
+
+
 MACRO_TYPE = "application/vnd.ms-word.document.macroEnabled.main+xml"
 PLAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 

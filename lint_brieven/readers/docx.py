@@ -49,7 +49,7 @@ from lint_brieven.letter import (
 from lint_brieven.readers.docx_fields import data_ranges, shown_runs
 from lint_brieven.readers.errors import ReaderError
 from lint_brieven.readers.options import ReadOptions
-from lint_brieven.readers.package import check_package, unreadable
+from lint_brieven.readers.package import check_package, check_xml, unreadable
 from lint_brieven.readers.placeholders import JINJA_TAG, from_expression_text
 from lint_brieven.suppression import directive_codes
 
@@ -219,6 +219,7 @@ def _notes(document: Document, kind: BlockKind) -> list[etree._Element]:
         return []
     root = getattr(part, "element", None)
     if root is None:
+        check_xml(str(part.partname).lstrip("/"), part.blob)  # XML only by its relationship
         try:
             root = parse_xml(part.blob)
         except etree.XMLSyntaxError as exc:

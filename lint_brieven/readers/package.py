@@ -287,6 +287,12 @@ def _parse_xml(
         ) from exc
 
 
+def check_xml(name: str, content: bytes) -> None:
+    """Refuse XML that python-docx would parse as a plain part's bytes (a part that is XML
+    only by the relationship pointing to it): DOCTYPE, entities, too deep, not well-formed."""
+    _parse_xml(name, content)
+
+
 def _by_bom(content: bytes) -> bytes:
     """UTF-16 XML with a byte order mark as UTF-8 without its declaration: the mark decides
     the encoding, whatever the declaration says (as for libxml2, which python-docx uses)."""
