@@ -299,6 +299,14 @@ def test_a_two_megabyte_line_is_refused_with_the_limit(tmp_path, capsys):
     assert "2.099.99" in error  # the length, without the trailing space
 
 
+def test_a_word_paragraph_full_of_unclosed_tags_is_read_in_linear_time(tmp_path, capsys):
+    """A regular expression for Jinja tags took minutes here (quadratic in unclosed tags)."""
+    start = time.monotonic()
+    error = refused(capsys, tmp_path, "haken.docx", simple_docx("{{ a" * 250_000))
+    assert time.monotonic() - start < 30
+    assert error.startswith("haken.docx:1: fout: Een alinea is te lang")
+
+
 def test_a_long_paragraph_in_a_template_names_its_line(tmp_path, capsys):
     source = "<p>Beste heer,</p>\n<p>" + "woord " * 20_000 + "</p>\n"
     error = refused(capsys, tmp_path, "lang.html.j2", source)
