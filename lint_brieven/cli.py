@@ -1,13 +1,24 @@
-"""Command line: ``lint-brieven check|rules|explain|review|audit``, one module per subcommand."""
+"""Command line: ``lint-brieven check|rules|explain|review|audit``, one module per subcommand.
+
+Exit codes: 0 clean, 1 findings, 2 a usage error, bad configuration, a file that could not be
+read or written, or a bug. A bug never shows a traceback unless asked: one Dutch line, and
+``--debug`` (before or after the subcommand, or ``LINT_BRIEVEN_DEBUG=1``) for the rest.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
-from lint_brieven import __version__
-from lint_brieven.commands import EXIT_USAGE, audit, check, explain, review, rules
+from lint_brieven import __version__, crash
+from lint_brieven.checks.loader import RulePackError
+from lint_brieven.commands import EXIT_USAGE, audit, check, explain, fail, review, rules
+from lint_brieven.config import ConfigError
+from lint_brieven.output import WriteError
+
+DEBUG_HELP = "toon bij een onverwachte fout de volledige melding (traceback)"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -26,22 +37,48 @@ def build_parser() -> argparse.ArgumentParser:
         "begrijpelijke taal.",
     )
     parser.add_argument("--version", action="version", version=f"lint-brieven {__version__}")
+    parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check.add_parser(sub)
     rules.add_parser(sub)
     explain.add_parser(sub)
     review.add_parser(sub)
     audit.add_parser(sub)
+    for command in sub.choices.values():  # also after the subcommand; SUPPRESS keeps the first
+        command.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP
+        )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
     try:
+        args = build_parser().parse_args(argv)
+        crash.set_debug(bool(getattr(args, "debug", False)))
         return int(args.run(args))
     except KeyboardInterrupt:
         return EXIT_USAGE
+    except (WriteError, ConfigError, RulePackError) as exc:  # expected, with a Dutch message
+        crash.print_traceback(exc)
+        return fail(exc)
+    except BrokenPipeError:  # the reader went away (``| head``): nothing left to say
+        _silence_stdout()
+        return EXIT_USAGE
+    except Exception as exc:  # noqa: BLE001 - a bug: one line, exit 2, not a traceback
+        crash.print_traceback(exc)
+        sys.stderr.write(crash.program_error(exc) + "\n")
+        return EXIT_USAGE
+    finally:
+        crash.set_debug(False)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at nothing, so flushing it at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":

@@ -77,6 +77,7 @@ class FileReport:
     notices: list[str] = field(default_factory=list)
     paragraphs: bool = False
     readability: dict | None = None  # JSON-ready, see readability.report
+    skipped: bool = False  # not read on purpose (a FIFO, a link out of the tree): see notices
 
     @property
     def location(self) -> str:

@@ -2,6 +2,11 @@
 
 Data flow: file → reader → letters → Dutch analysis → checks → findings → suppressions →
 file reports. A file that cannot be read becomes a report with a Dutch error; the run goes on.
+So does any unexpected exception while one file is handled (``crash.file_error``).
+
+Walking a folder reads regular files only: a FIFO, device or socket is skipped with a notice,
+and so is a symbolic link that leads out of the folder being checked (a link named on the
+command line is followed). A subfolder that cannot be read is an error, not silence.
 """
 
 from __future__ import annotations
@@ -17,8 +22,9 @@ from typing import Any
 from lint_brieven import readers
 from lint_brieven.checks.base import Check, CheckContext
 from lint_brieven.checks.builtin import UNUSED_SUPPRESSION, rejected_word_rule
-from lint_brieven.checks.loader import build_check, rules_for
+from lint_brieven.checks.loader import RulePackError, build_check, rules_for
 from lint_brieven.checks.options import OptionError, with_options
+from lint_brieven.checks.regexes import RegexTimeout
 from lint_brieven.checks.rule import Rule
 from lint_brieven.config import (
     Config,
@@ -30,13 +36,34 @@ from lint_brieven.config import (
     severity_for,
     unknown_selectors,
 )
+from lint_brieven.crash import file_error, print_traceback
 from lint_brieven.engine import analyse
+from lint_brieven.file_access import (
+    FileRefused,
+    check_regular,
+    dutch_reason,
+    not_regular,
+    read_regular,
+)
 from lint_brieven.findings import FileReport, Finding, Severity
 from lint_brieven.letter import Suppression
 from lint_brieven.readability.report import report_readability
 from lint_brieven.readers import ReaderError
 
 STDIN = "-"
+
+LINK_OUTSIDE_FILE = (
+    "Dit bestand is een symbolische koppeling naar een bestand buiten de gecontroleerde map; "
+    "overgeslagen. Noem het bestand zelf op de opdrachtregel om het toch te controleren."
+)
+LINK_OUTSIDE_FOLDER = (
+    "Deze map is een symbolische koppeling naar een map buiten de gecontroleerde map; "
+    "niet doorzocht. Noem de map zelf op de opdrachtregel om die toch te controleren."
+)
+
+# What ``entries`` yields for each path: a file to check, None for a path that does not
+# exist, or a finished report (a file skipped with a notice, a folder that cannot be read).
+Entry = Path | None | FileReport
 
 
 @dataclass(frozen=True)
@@ -109,40 +136,88 @@ class Runner:
 
     # -- files ---------------------------------------------------------------------------
     def targets(self) -> Iterator[tuple[str, Path | None]]:
-        """(display path, file) pairs; file None for a path that does not exist."""
+        """(display path, file) pairs of the files to check; file None for a path that does
+        not exist. Skipped files and unreadable folders are left out (see ``entries``)."""
+        for display, entry in self.entries():
+            if not isinstance(entry, FileReport):
+                yield display, entry
+
+    def entries(self) -> Iterator[tuple[str, Entry]]:
+        """(display path, entry) for every path of the request, folders walked."""
         for raw in self.request.paths:
             if raw == STDIN:
                 yield raw, None
                 continue
             path = Path(raw)
-            if path.is_dir():
-                yield from ((_display(f), f) for f in self._walk(path))
-            elif path.is_file():
-                if not self.config(path.parent).is_excluded(path):
-                    yield _display(path), path
-            else:
-                yield raw, None
+            try:
+                info = os.stat(path)
+            except FileNotFoundError:
+                # a dangling link is there, it just leads nowhere: say so when opening it
+                yield (_display(path), path) if os.path.islink(path) else (raw, None)
+                continue
+            except OSError as exc:
+                error = f"Het bestand of de map kan niet worden geopend: {dutch_reason(exc)}."
+                yield raw, FileReport(raw, error=error)
+                continue
+            if not_regular(info.st_mode) == "een map":
+                yield from self._walk(path)
+            elif not self.config(path.parent).is_excluded(path):
+                yield _display(path), path  # named on the command line: links are followed
 
-    def _walk(self, folder: Path) -> Iterator[Path]:
-        for root, dirs, files in os.walk(folder):
+    def _walk(self, folder: Path) -> Iterator[tuple[str, Entry]]:
+        tree = os.path.realpath(folder)
+        failed: list[OSError] = []
+        for root, dirs, files in os.walk(folder, onerror=failed.append):
+            yield from _unreadable(failed)
             here = Path(root)
             config = self.config(here)
-            dirs[:] = sorted(d for d in dirs if not config.is_excluded(here / d))
+            walked = []
+            for name in sorted(dirs):
+                sub = here / name
+                if config.is_excluded(sub):
+                    continue
+                if os.path.islink(sub):  # never walked (os.walk does not follow links)
+                    if not _inside(sub, tree):
+                        display = _display_link(sub)
+                        yield display, _skipped(display, LINK_OUTSIDE_FOLDER)
+                    continue
+                walked.append(name)
+            dirs[:] = walked
             for name in sorted(files):
                 file = here / name
-                if (
+                if not (
                     readers.supported(file, config.read_options)
                     and config.is_included(file)
                     and not config.is_excluded(file)
                 ):
-                    yield file
+                    continue
+                if os.path.islink(file) and not _inside(file, tree):
+                    display = _display_link(file)
+                    yield display, _skipped(display, LINK_OUTSIDE_FILE)
+                    continue
+                display = _display(file)
+                try:
+                    check_regular(file)
+                except FileRefused as refused:
+                    if refused.notice:
+                        yield display, _skipped(display, refused.message)
+                        continue
+                yield display, file  # an error opening it is reported when it is read
+        yield from _unreadable(failed)
 
     # -- the run -------------------------------------------------------------------------
     def run(self) -> RunResult:
         findings: dict[tuple, Finding] = {}
         suppressions: dict[tuple, tuple[Suppression, Config]] = {}
-        for display, file in self.targets():
-            report = self._check_one(display, file, findings, suppressions)
+        seen: set[str] = set()
+        for display, entry in self.entries():
+            if isinstance(entry, FileReport):
+                self.result.reports.append(entry)
+                continue
+            if entry is not None and display in seen:  # a link to a file already checked
+                continue
+            seen.add(display)
+            report = self._check_one(display, entry, findings, suppressions)
             if report is not None:
                 self.result.reports.append(report)
         self._finish(findings, suppressions)
@@ -151,22 +226,41 @@ class Runner:
     def _check_one(
         self, display: str, file: Path | None, findings: dict, suppressions: dict
     ) -> FileReport | None:
-        if display == STDIN:
-            name = self.request.stdin_filename or "brief.txt"
-            file_for_config = Path(name)
-            data = self.request.stdin_data or b""
-            display = name
-        elif file is None:
+        """One file's report. A bad rule pack or configuration ends the run (exit 2, one
+        message); any other exception becomes this file's error and the run goes on."""
+        shown = (self.request.stdin_filename or "brief.txt") if display == STDIN else display
+        try:
+            return self._check_file(display, file, findings, suppressions)
+        except (ConfigError, RulePackError):
+            raise
+        except RegexTimeout as exc:
+            return FileReport(shown, error=exc.message)
+        except Exception as exc:  # noqa: BLE001 - a bug in one file must not end the run
+            print_traceback(exc)
+            return FileReport(shown, error=file_error(exc))
+
+    def _check_file(
+        self, display: str, file: Path | None, findings: dict, suppressions: dict
+    ) -> FileReport:
+        if file is None and display != STDIN:
             return FileReport(display, error="Bestand of map bestaat niet.")
+        if file is None:
+            display = self.request.stdin_filename or "brief.txt"
+            file_for_config = Path(display)
         else:
             file_for_config = file
-            try:
-                data = self.request.overlay.get(file.resolve()) or file.read_bytes()
-            except OSError as exc:
-                return FileReport(
-                    display, error=f"Het bestand kan niet worden geopend: {exc.strerror or exc}."
-                )
         config = self.config(file_for_config.parent)
+        if file is None:
+            data = self.request.stdin_data or b""
+        else:
+            try:
+                data = self.request.overlay.get(file.resolve()) or read_regular(
+                    file, config.read_options.max_file_bytes
+                )
+            except FileRefused as refused:
+                if refused.notice:
+                    return _skipped(display, refused.message)
+                return FileReport(display, error=refused.message)
         if config.fail_on.rank < self.result.fail_on.rank:
             self.result.fail_on = config.fail_on
         rules = rules_for(config.rule_packs)
@@ -189,18 +283,21 @@ class Runner:
             checks.append(_rejected_check(tuple(sorted(config.reject.items()))))
         ctx = CheckContext(dict(config.organisation), config.target_level)
         analysis = analyse(read, checks, ctx, config.accept)
-        for finding in analysis.findings:
-            severity = severity_for(config, finding.code, finding.severity)
-            finding = replace(finding, severity=severity)
-            findings.setdefault(finding.place, finding)
-        for s in read.suppressions:
-            suppressions.setdefault((s.path, s.line, s.column), (s, config))
-        return FileReport(
+        found = [
+            replace(f, severity=severity_for(config, f.code, f.severity)) for f in analysis.findings
+        ]
+        report = FileReport(
             display,
             notices=list(read.notices),
             paragraphs=read.letters[0].format == "docx" if read.letters else False,
             readability=report_readability(analysis.letters),
         )
+        # only now, with nothing left to fail, do this file's findings join the run
+        for finding in found:
+            findings.setdefault(finding.place, finding)
+        for s in read.suppressions:
+            suppressions.setdefault((s.path, s.line, s.column), (s, config))
+        return report
 
     def _finish(self, findings: dict, suppressions: dict) -> None:
         used: dict[tuple, set[str]] = {k: set() for k in suppressions}
@@ -246,6 +343,34 @@ def _unused(s: Suppression, codes: list[str], config: Config) -> Finding:
         rule_name=rule.name,
         paragraphs=s.paragraphs,
     )
+
+
+def _skipped(display: str, notice: str) -> FileReport:
+    return FileReport(display, notices=[notice], skipped=True)
+
+
+def _unreadable(failed: list[OSError]) -> Iterator[tuple[str, FileReport]]:
+    """Folders ``os.walk`` could not list, as errors (and the list emptied)."""
+    while failed:
+        exc = failed.pop(0)
+        folder = Path(os.fsdecode(exc.filename)) if exc.filename is not None else Path(".")
+        display = _display(folder)
+        error = f"De map kan niet worden gelezen: {dutch_reason(exc)}."
+        yield display, FileReport(display, error=error)
+
+
+def _inside(path: Path, tree: str) -> bool:
+    """Whether ``path``, links followed, is within the folder ``tree`` (a real path)."""
+    real = os.path.realpath(path)
+    return real == tree or real.startswith(tree.rstrip(os.sep) + os.sep)
+
+
+def _display_link(path: Path) -> str:
+    """The name of a link as it is in the tree, not where it leads."""
+    try:
+        return (Path(os.path.realpath(path.parent)) / path.name).relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _display(path: Path) -> str:

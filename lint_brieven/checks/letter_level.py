@@ -1,16 +1,16 @@
 """Letter-level checks: something must be present (``require``) or absent (``forbid``) in the
 whole letter. Each matcher is a ``regex``, a ``phrase`` (case-insensitive, whole words) or a
 token ``pattern``; ``require`` is met when any matcher matches anywhere in the letter.
+Regular expressions run under the time limit of ``checks/regexes.py``.
 """
 
 from __future__ import annotations
-
-import re
 
 from spacy.matcher import Matcher, PhraseMatcher
 
 from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
+from lint_brieven.checks.regexes import GuardedRegex, guard_token_patterns
 from lint_brieven.checks.rule import Rule
 
 
@@ -18,22 +18,27 @@ class LetterCheck(Check):
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         self.require = "require" in rule.spec
-        matchers = rule.spec.get("require") or rule.spec["forbid"]
+        key = "require" if self.require else "forbid"
+        matchers = rule.spec[key]
         pipeline = nlp.pipeline()
-        self.regexes = [re.compile(m["regex"], re.IGNORECASE) for m in matchers if "regex" in m]
+        self.regexes = [
+            GuardedRegex(rule, f"{key}.regex", m["regex"]) for m in matchers if "regex" in m
+        ]
         self.phrases = PhraseMatcher(pipeline.vocab, attr="LOWER")
         self.tokens = Matcher(pipeline.vocab, validate=True)
         for i, m in enumerate(matchers):
             if "phrase" in m:
                 self.phrases.add(str(i), [pipeline.make_doc(m["phrase"])])
             if "pattern" in m:
-                self.tokens.add(str(i), [m["pattern"]])
+                self.tokens.add(
+                    str(i), guard_token_patterns([m["pattern"]], rule, f"{key}.pattern")
+                )
 
     def _matches(self, letter: AnalysedLetter) -> list[tuple[int, int, int]]:
         found: list[tuple[int, int, int]] = []
         for index, (block, doc) in enumerate(zip(letter.letter.blocks, letter.docs, strict=True)):
             for regex in self.regexes:
-                found += [(index, m.start(), m.end()) for m in regex.finditer(block.text)]
+                found += [(index, start, end) for start, end in regex.spans(block.text)]
             for matcher in (self.phrases, self.tokens):
                 if len(matcher) == 0:
                     continue

@@ -1,14 +1,17 @@
 """Load rule packs (YAML) into rules and build the check for each (Vale's manager).
 
 Packs are validated against ``pack_schema.json``; a bad pack is a clear error naming the file
-and the rule. Built-in packs live in the repository's ``rules/`` folder, shipped inside the wheel
-as ``lint_brieven/_rules``; a configuration can add more pack files or folders.
+and the rule. Every regular expression is compiled when the pack is loaded, so a bad one is
+such an error too ("regels.yaml: regel HUIS001, veld 'unless.regex': ongeldige reguliere
+expressie: …"), never a traceback halfway through a run. Built-in packs live in the
+repository's ``rules/`` folder, shipped inside the wheel as ``lint_brieven/_rules``; a
+configuration can add more pack files or folders.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -23,6 +26,7 @@ from lint_brieven.checks.letter_level import LetterCheck
 from lint_brieven.checks.metric import MetricCheck
 from lint_brieven.checks.pattern import PatternCheck
 from lint_brieven.checks.readability import ReadabilityCheck
+from lint_brieven.checks.regexes import RegexError, compile_pattern, token_regexes
 from lint_brieven.checks.rule import Rule
 from lint_brieven.checks.substitution import SubstitutionCheck
 from lint_brieven.checks.term import TermCheck
@@ -94,7 +98,32 @@ def load_pack(path: Path) -> list[Rule]:
         first = errors[0]
         where = _where(data, list(first.absolute_path))
         raise RulePackError(f"{path}: ongeldig regelpakket{where}: {first.message}")
+    for entry in data["rules"]:
+        _check_regexes(entry, path)
     return [_rule(entry, data["pack"], path) for entry in data["rules"]]
+
+
+def _regex_fields(entry: dict) -> Iterator[tuple[str, str]]:
+    """(field, pattern) of every regular expression in a rule entry, token patterns too."""
+    unless = entry.get("unless") or {}
+    yield from (("unless.regex", r) for r in unless.get("regex", []))
+    yield from (("patterns", r) for _attr, r in token_regexes(entry.get("patterns")))
+    yield from (("unless.patterns", r) for _attr, r in token_regexes(unless.get("patterns")))
+    for key in ("require", "forbid"):
+        for matcher in entry.get(key) or []:
+            if "regex" in matcher:
+                yield f"{key}.regex", matcher["regex"]
+            if "pattern" in matcher:
+                yield from ((f"{key}.pattern", r) for _a, r in token_regexes([matcher["pattern"]]))
+
+
+def _check_regexes(entry: dict, path: Path) -> None:
+    """Compile every regular expression of a (schema-valid) rule entry."""
+    for field, pattern in _regex_fields(entry):
+        try:
+            compile_pattern(pattern, field)
+        except RegexError as exc:
+            raise RulePackError(f"{path}: regel {entry['code']}, {exc}") from None
 
 
 def _where(data: object, location: list) -> str:

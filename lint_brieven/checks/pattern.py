@@ -4,11 +4,11 @@
 the same sentence, that sentence and the next, the paragraph or the letter (``within``:
 sentence, next-sentence, paragraph, letter), one of the ``unless`` token patterns or
 regular expressions also matches. "Dat is niet mogelijk" is fine when "omdat" follows.
+Regular expressions (``unless.regex`` and ``REGEX`` in token patterns) run under the time
+limit of ``checks/regexes.py``.
 """
 
 from __future__ import annotations
-
-import re
 
 from spacy.matcher import Matcher
 from spacy.tokens import Span
@@ -16,6 +16,7 @@ from spacy.util import filter_spans
 
 from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
+from lint_brieven.checks.regexes import GuardedRegex, guard_token_patterns
 from lint_brieven.checks.rule import Rule
 
 
@@ -24,13 +25,16 @@ class PatternCheck(Check):
         super().__init__(rule)
         vocab = nlp.pipeline().vocab
         self.matcher = Matcher(vocab, validate=True)
-        self.matcher.add(rule.code, rule.spec["patterns"])
+        self.matcher.add(rule.code, guard_token_patterns(rule.spec["patterns"], rule, "patterns"))
         unless = rule.spec.get("unless", {})
         self.within = unless.get("within", "sentence")
-        self.unless_regexes = [re.compile(r, re.IGNORECASE) for r in unless.get("regex", [])]
+        self.unless_regexes = [
+            GuardedRegex(rule, "unless.regex", r) for r in unless.get("regex", [])
+        ]
         self.unless = Matcher(vocab, validate=True)
         if unless.get("patterns"):
-            self.unless.add("unless", unless["patterns"])
+            guarded = guard_token_patterns(unless["patterns"], rule, "unless.patterns")
+            self.unless.add("unless", guarded)
 
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
         hits: list[Hit] = []

@@ -8,8 +8,16 @@ from pathlib import Path
 from lint_brieven.checks.loader import RulePackError, load_rules
 from lint_brieven.checks.rule import Rule
 from lint_brieven.config import ConfigError, config_in
+from lint_brieven.safe_text import terminal_safe
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def fail(message: object) -> int:
+    """One Dutch error line on standard error (file names in it made safe to show); returns
+    the exit code for errors."""
+    sys.stderr.write(f"lint-brieven: fout: {terminal_safe(str(message))}\n")
+    return EXIT_USAGE
 
 
 def rules_here() -> dict[str, Rule] | None:
@@ -20,5 +28,5 @@ def rules_here() -> dict[str, Rule] | None:
     try:
         return load_rules(config_in(Path.cwd()).rule_packs)
     except (ConfigError, RulePackError) as exc:
-        sys.stderr.write(f"lint-brieven: fout: {exc}\n")
+        fail(exc)
         return None

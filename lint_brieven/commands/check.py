@@ -9,14 +9,15 @@ from pathlib import Path
 
 from lint_brieven.audit.grade import grade_of
 from lint_brieven.checks.loader import RulePackError
-from lint_brieven.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from lint_brieven.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail
 from lint_brieven.config import ConfigError, Overrides
 from lint_brieven.findings import Severity
 from lint_brieven.fix.files import fix, unified_diff
-from lint_brieven.output import emit
+from lint_brieven.output import WriteError, emit
 from lint_brieven.reporters import FORMATS
 from lint_brieven.reporters.base import ReportContext
 from lint_brieven.runner import STDIN, RunRequest, run
+from lint_brieven.safe_text import terminal_safe
 
 
 def _codes(value: str) -> tuple[str, ...]:
@@ -119,10 +120,12 @@ def run_check(args: argparse.Namespace) -> int:
         else:
             result = run(request)
     except (ConfigError, RulePackError) as exc:
-        sys.stderr.write(f"lint-brieven: fout: {exc}\n")
-        return EXIT_USAGE
+        return fail(exc)
     if args.diff:
-        emit(unified_diff(fixed.changed), args.output)
+        try:
+            emit(unified_diff(fixed.changed), args.output)
+        except WriteError as exc:
+            return fail(exc)
         if result.has_errors:
             return EXIT_USAGE
         return EXIT_FINDINGS if fixed.changed else EXIT_OK
@@ -131,6 +134,8 @@ def run_check(args: argparse.Namespace) -> int:
         sys.stderr.write(
             f"lint-brieven: {fixed.applied} verbetering(en) toegepast in {files} bestand(en).\n"
         )
+        for message in fixed.refused.values():
+            fail(message)
     tty = args.output is None and sys.stdout.isatty()
     color = tty and not args.no_color and "NO_COLOR" not in os.environ
     ctx = ReportContext(
@@ -140,12 +145,16 @@ def run_check(args: argparse.Namespace) -> int:
         statistics=args.statistics,
         quiet=args.quiet,
     )
-    emit(FORMATS[args.output_format](result.reports, ctx), args.output)
+    try:
+        emit(FORMATS[args.output_format](result.reports, ctx), args.output)
+    except WriteError as exc:
+        return fail(exc)
     too_low = _below_grade(result.reports, args.min_grade) if args.min_grade else []
     for report, mark in too_low:
         shown = f"{mark:.1f}".replace(".", ",")
-        sys.stderr.write(f"{report.path}: cijfer {shown} is lager dan {args.min_grade:g}\n")
-    if result.has_errors:
+        path = terminal_safe(report.path)
+        sys.stderr.write(f"{path}: cijfer {shown} is lager dan {args.min_grade:g}\n")
+    if result.has_errors or (args.fix and fixed.refused):
         return EXIT_USAGE
     if (result.failing() or too_low) and not args.exit_zero:
         return EXIT_FINDINGS

@@ -4,8 +4,10 @@ changed file atomically or show the diff.
 
 Text files and templates only; Word letters get a review copy instead (``review``). The
 original encoding details are kept: a UTF-8 byte-order mark stays, line endings ("\n",
-"\r\n") are never touched (edits work on the raw text and stay on one line), and so does the
-file mode.
+"\r\n") are never touched (edits work on the raw text and stay on one line), and so do the
+file's mode, owner and group. A file reached through a symbolic link is written where the link
+leads, the link stays; a read-only file is refused and listed in ``FixResult.refused`` (see
+``output.write_bytes_atomic``), the other files are still written.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ import difflib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from lint_brieven.file_access import FileRefused, read_regular
 from lint_brieven.fix.edits import apply, edits_for
-from lint_brieven.output import write_bytes_atomic
+from lint_brieven.output import WriteError, write_bytes_atomic
+from lint_brieven.readers import ReaderError, ReadOptions
 from lint_brieven.readers.text import decode
 from lint_brieven.runner import RunRequest, RunResult, run
 
@@ -27,12 +31,14 @@ _BOM = b"\xef\xbb\xbf"
 class FixResult:
     result: RunResult  # the run after the last pass
     changed: dict[Path, tuple[bytes, bytes]] = field(default_factory=dict)  # before, after
-    applied: int = 0
+    applied: int = 0  # fixes in the files in ``changed``
+    refused: dict[Path, str] = field(default_factory=dict)  # not written: the Dutch reason
 
 
 def fix(request: RunRequest, unsafe: bool = False, write: bool = True) -> FixResult:
     """Apply fixes to the request's files; with ``write=False`` only compute them."""
     texts: dict[Path, tuple[bytes, str]] = {}  # original bytes, current text
+    edit_count: dict[Path, int] = {}
     outcome = FixResult(run(request))
     for _ in range(MAX_PASSES):
         edited = 0
@@ -45,25 +51,33 @@ def fix(request: RunRequest, unsafe: bool = False, write: bool = True) -> FixRes
             if not path.is_file() or path.suffix.lower() == ".docx":
                 continue
             if path not in texts:
-                data = path.read_bytes()
-                decode(data)  # the reader accepted it; this raises the same error otherwise
+                try:  # the run read it; if it changed since, the run's report stands
+                    data = read_regular(path, ReadOptions().max_file_bytes)
+                    decode(data)
+                except (FileRefused, ReaderError):
+                    continue
                 texts[path] = (data, data.decode("utf-8-sig"))  # line endings as they are
             original, text = texts[path]
             edits = edits_for(findings, text, unsafe)
             if edits:
                 texts[path] = (original, apply(text, edits))
                 edited += len(edits)
+                edit_count[path] = edit_count.get(path, 0) + len(edits)
         if not edited:
             break
-        outcome.applied += edited
         outcome.result = run(_with_texts(request, texts))
     for path, (original, text) in texts.items():
         new = (_BOM if original.startswith(_BOM) else b"") + text.encode("utf-8")
         if new != original:
             outcome.changed[path] = (original, new)
     if write:
-        for path, (_, new) in outcome.changed.items():
-            write_bytes_atomic(path, new)
+        for path, (_, new) in list(outcome.changed.items()):
+            try:
+                write_bytes_atomic(path, new)
+            except WriteError as exc:
+                outcome.refused[path] = str(exc)
+                del outcome.changed[path]
+    outcome.applied = sum(edit_count.get(path, 0) for path in outcome.changed)
     return outcome
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from lint_brieven.findings import FileReport, Finding, Severity
 from lint_brieven.reporters.base import ReportContext, Reports
+from lint_brieven.safe_text import json_no_surrogates
 
 READ_ERROR_CHECK = "lint-brieven-leesfout"
 
@@ -23,7 +24,8 @@ def gitlab_path(path: str) -> str:
 
 
 def digest(*parts: str) -> str:
-    return hashlib.md5("\x00".join(parts).encode("utf-8"), usedforsecurity=False).hexdigest()
+    data = "\x00".join(parts).encode("utf-8", "surrogatepass")  # names that are not UTF-8
+    return hashlib.md5(data, usedforsecurity=False).hexdigest()
 
 
 def finding_fingerprint(finding: Finding) -> str:
@@ -65,4 +67,5 @@ def to_list(reports: Reports) -> list[dict[str, Any]]:
 
 
 def render(reports: Reports, ctx: ReportContext) -> str:
-    return json.dumps(to_list(reports), indent=2, ensure_ascii=False) + "\n"
+    # a file name that is not UTF-8: its bad bytes as \xNN, as in every format
+    return json_no_surrogates(json.dumps(to_list(reports), indent=2, ensure_ascii=False)) + "\n"

@@ -9,6 +9,7 @@ from typing import Any
 from lint_brieven.checks.rule import Rule
 from lint_brieven.findings import FileReport, Finding, Severity, Suggestion
 from lint_brieven.reporters.base import ReportContext, Reports
+from lint_brieven.safe_text import json_no_surrogates
 
 
 def rule_name(finding: Finding, rules: Mapping[str, Rule]) -> str:
@@ -75,4 +76,7 @@ def to_dict(reports: Reports, ctx: ReportContext) -> dict[str, Any]:
 
 
 def render(reports: Reports, ctx: ReportContext) -> str:
-    return json.dumps(to_dict(reports, ctx), indent=2, ensure_ascii=False) + "\n"
+    # a file name that is not UTF-8: its bad bytes as \xNN, as in every format
+    return (
+        json_no_surrogates(json.dumps(to_dict(reports, ctx), indent=2, ensure_ascii=False)) + "\n"
+    )

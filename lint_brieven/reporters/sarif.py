@@ -13,6 +13,7 @@ from lint_brieven.checks.rule import Rule
 from lint_brieven.findings import FileReport, Finding, Severity
 from lint_brieven.reporters.base import ReportContext, Reports
 from lint_brieven.reporters.json_format import rule_name, suggestion_dict
+from lint_brieven.safe_text import json_no_surrogates, no_surrogates
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "lintBrieven/v1"
@@ -27,19 +28,27 @@ _DRIVE = re.compile(r"^[A-Za-z]:/")
 
 
 def artifact_uri(path: str) -> str:
-    """A valid URI reference for ``path``: relative paths stay relative, percent-encoded."""
+    """A valid URI reference for ``path``: relative paths stay relative, percent-encoded. A
+    name that is not UTF-8 keeps its own bytes (``brief-%FF.txt``): the URI still finds it."""
     posix = path.replace("\\", "/")
     if _DRIVE.match(posix):
-        return "file:///" + quote(posix, safe="/:")
+        return "file:///" + _quote(posix, "/:")
     if posix.startswith("/"):
-        return "file://" + quote(posix, safe="/")
+        return "file://" + _quote(posix, "/")
     # ':' is encoded too, so a relative path can never be read as a URI scheme.
-    return quote(posix, safe="/")
+    return _quote(posix, "/")
+
+
+def _quote(text: str, safe: str) -> str:
+    try:
+        return quote(text, safe=safe, errors="surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        return quote(no_surrogates(text), safe=safe)
 
 
 def fingerprint(finding: Finding) -> str:
     key = "\x00".join((finding.path, finding.code, finding.text, str(finding.line)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def region(finding: Finding) -> dict[str, Any]:
@@ -201,4 +210,7 @@ def to_dict(reports: Reports, ctx: ReportContext) -> dict[str, Any]:
 
 
 def render(reports: Reports, ctx: ReportContext) -> str:
-    return json.dumps(to_dict(reports, ctx), indent=2, ensure_ascii=False) + "\n"
+    # a file name that is not UTF-8: its bad bytes as \xNN, as in every format
+    return (
+        json_no_surrogates(json.dumps(to_dict(reports, ctx), indent=2, ensure_ascii=False)) + "\n"
+    )
