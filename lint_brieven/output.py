@@ -147,7 +147,7 @@ def _replace(real: Path, data: bytes, info: os.stat_result | None) -> None:
             handle.flush()
             os.fsync(handle.fileno())
             if info is not None:
-                _keep_owner_and_mode(handle.fileno(), info)
+                _keep_owner_and_mode(handle.fileno(), info, tmp)
         os.replace(tmp, real)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -156,13 +156,20 @@ def _replace(real: Path, data: bytes, info: os.stat_result | None) -> None:
     _sync_folder(real.parent)
 
 
-def _keep_owner_and_mode(fd: int, info: os.stat_result) -> None:
-    """The original's owner and group (when we may set them), then its mode (``chown`` can
-    clear set-id bits, so the mode comes last)."""
+def _keep_owner_and_mode(fd: int, info: os.stat_result, path: Path) -> None:
+    """The original's owner and group (when we may set them: root may, others may keep at
+    least a group they are in), then its mode (``chown`` can clear set-id bits)."""
     if hasattr(os, "fchown"):
-        with contextlib.suppress(PermissionError):  # EPERM: not root, another owner
-            os.fchown(fd, info.st_uid, info.st_gid)
-    os.fchmod(fd, stat.S_IMODE(info.st_mode))
+        for uid in (info.st_uid, -1):
+            try:
+                os.fchown(fd, uid, info.st_gid)
+                break
+            except PermissionError:  # EPERM: not root, another owner or group
+                continue
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, stat.S_IMODE(info.st_mode))
+    else:  # Windows before Python 3.13
+        os.chmod(path, stat.S_IMODE(info.st_mode))
 
 
 def _sync_folder(folder: Path) -> None:

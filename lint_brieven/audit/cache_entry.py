@@ -48,6 +48,7 @@ def to_json(key: str, checked: Checked) -> dict:
             "notices": list(report.notices),
             "paragraphs": report.paragraphs,
             "readability": report.readability,
+            "skipped": report.skipped,
         },
     }
 
@@ -91,7 +92,16 @@ def _dep(value: Any) -> tuple[str, str]:
 def _report(value: Any) -> FileReport:
     r = _object(
         value,
-        {"path", "findings", "error", "error_line", "notices", "paragraphs", "readability"},
+        {
+            "path",
+            "findings",
+            "error",
+            "error_line",
+            "notices",
+            "paragraphs",
+            "readability",
+            "skipped",
+        },
     )
     return FileReport(
         path=_text(r["path"], path=True),
@@ -101,6 +111,7 @@ def _report(value: Any) -> FileReport:
         notices=[_text(n) for n in _list(r["notices"])],
         paragraphs=_bool(r["paragraphs"]),
         readability=_optional(r["readability"], _readability),
+        skipped=_bool(r["skipped"]),
     )
 
 
