@@ -82,7 +82,11 @@ def megabytes(size: int) -> str:
     return f"{whole},{tenth}" if tenth else str(whole)
 
 
-def too_large(size: int, limit: int) -> str:
+def too_large(size: int | None, limit: int) -> str:
+    """The error for a file over ``limit`` bytes; ``size`` None when reading stopped at the
+    limit, so the real size is not known."""
+    if size is None:
+        return f"Het bestand is te groot (groter dan de grens van {megabytes(limit)} MB)."
     return f"Het bestand is te groot ({megabytes(size)} MB; grens {megabytes(limit)} MB)."
 
 
@@ -123,5 +127,5 @@ def read_regular(path: Path, limit: int) -> bytes:
         except OSError as exc:
             raise FileRefused(f"Het bestand kan niet worden gelezen: {dutch_reason(exc)}.") from exc
     if len(data) > limit:  # the size on disk was wrong, or the file grew while we read
-        raise FileRefused(too_large(max(info.st_size, len(data)), limit))
+        raise FileRefused(too_large(None, limit))
     return data

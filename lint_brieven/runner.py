@@ -44,6 +44,7 @@ from lint_brieven.file_access import (
     dutch_reason,
     not_regular,
     read_regular,
+    too_large,
 )
 from lint_brieven.findings import FileReport, Finding, Severity
 from lint_brieven.letter import Suppression
@@ -250,13 +251,14 @@ class Runner:
         else:
             file_for_config = file
         config = self.config(file_for_config.parent)
+        limit = config.read_options.max_file_bytes
         if file is None:
             data = self.request.stdin_data or b""
+            if len(data) > limit:
+                return FileReport(display, error=too_large(None, limit))  # read up to limit + 1
         else:
             try:
-                data = self.request.overlay.get(file.resolve()) or read_regular(
-                    file, config.read_options.max_file_bytes
-                )
+                data = self.request.overlay.get(file.resolve()) or read_regular(file, limit)
             except FileRefused as refused:
                 if refused.notice:
                     return _skipped(display, refused.message)

@@ -5,10 +5,12 @@ or from escape sequences reaching the report."""
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import re
 import signal
+import sys
 import time
 import xml.etree.ElementTree as ET
 
@@ -103,9 +105,32 @@ def test_file_over_the_size_limit_is_refused_before_reading(tmp_path, capsys):
     assert "a.txt:1:14: LB101" in out
 
 
+class Endless(io.RawIOBase):
+    """Standard input that never ends (``yes | lint-brieven check -``)."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        buffer[:] = b"a" * len(buffer)
+        return len(buffer)
+
+
+def test_endless_standard_input_is_refused_at_the_limit(tmp_path, capsys, monkeypatch, no_hang):
+    write(tmp_path, {"a.txt": BAD})
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(Endless())))
+    code, out, _ = run(capsys, "check", "-", "a.txt", "--stdin-filename", "brief.txt")
+    assert code == 2
+    assert lines_with(out, "brief.txt") == [
+        "brief.txt: fout: Het bestand is te groot (groter dan de grens van 20 MB)."
+    ]
+    assert "a.txt:1:14: LB101" in out
+
+
 def test_reading_stops_at_the_limit_when_the_size_on_disk_lies():
     # /proc files say they are empty; reading must still stop at the limit
-    with pytest.raises(FileRefused, match=r"Het bestand is te groot \(0,1 MB; grens 0,1 MB\)"):
+    message = r"^Het bestand is te groot \(groter dan de grens van 0,1 MB\)\.$"
+    with pytest.raises(FileRefused, match=message):
         read_regular("/proc/self/maps", limit=10)  # type: ignore[arg-type]
 
 

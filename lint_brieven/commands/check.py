@@ -14,6 +14,7 @@ from lint_brieven.config import ConfigError, Overrides
 from lint_brieven.findings import Severity
 from lint_brieven.fix.files import fix, unified_diff
 from lint_brieven.output import WriteError, emit
+from lint_brieven.readers import ReadOptions
 from lint_brieven.reporters import FORMATS
 from lint_brieven.reporters.base import ReportContext
 from lint_brieven.runner import STDIN, RunRequest, run
@@ -100,7 +101,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    stdin_data = sys.stdin.buffer.read() if STDIN in args.paths else None
+    # one letter on standard input, read no further than a file may be long (+1: too long)
+    limit = ReadOptions().max_file_bytes + 1
+    stdin_data = sys.stdin.buffer.read(limit) if STDIN in args.paths else None
     request = RunRequest(
         paths=args.paths,
         overrides=Overrides(
