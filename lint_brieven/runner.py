@@ -154,7 +154,7 @@ class Runner:
                 info = os.stat(path)
             except FileNotFoundError:
                 # a dangling link is there, it just leads nowhere: say so when opening it
-                yield (_display(path), path) if os.path.islink(path) else (raw, None)
+                yield raw, (path if os.path.islink(path) else None)
                 continue
             except OSError as exc:
                 error = f"Het bestand of de map kan niet worden geopend: {dutch_reason(exc)}."
@@ -203,6 +203,8 @@ class Runner:
                     if refused.notice:
                         yield display, _skipped(display, refused.message)
                         continue
+                    if os.path.islink(file):  # a dangling link: name the link, not nothing
+                        display = _display_link(file)
                 yield display, file  # an error opening it is reported when it is read
         yield from _unreadable(failed)
 

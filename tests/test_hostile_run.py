@@ -218,6 +218,17 @@ def test_link_inside_the_folder_and_link_named_on_the_command_line_are_followed(
     assert len(lines_with(out, "brieven/a.txt:1:14: LB101")) == 1  # the inner link: once
 
 
+def test_a_link_that_leads_nowhere_is_an_error_naming_the_link(tmp_path, capsys):
+    write(tmp_path, {"brieven/a.txt": BAD})
+    (tmp_path / "brieven" / "weg.txt").symlink_to("nergens.txt")
+    (tmp_path / "los.txt").symlink_to("nergens.txt")
+    code, out, _ = run(capsys, "check", "brieven", "los.txt")
+    assert code == 2
+    error = "fout: Het bestand kan niet worden geopend: het bestaat niet (meer)."
+    assert lines_with(out, "fout:") == [f"brieven/weg.txt: {error}", f"los.txt: {error}"]
+    assert "brieven/a.txt:1:14: LB101" in out
+
+
 # -- unexpected exceptions --------------------------------------------------------------------
 
 
