@@ -24,7 +24,7 @@ from lint_brieven.checks.base import Check, CheckContext
 from lint_brieven.checks.builtin import UNUSED_SUPPRESSION, rejected_word_rule
 from lint_brieven.checks.loader import RulePackError, build_check, rules_for
 from lint_brieven.checks.options import OptionError, with_options
-from lint_brieven.checks.regexes import RegexTimeout
+from lint_brieven.checks.regexes import RegexTimeout, time_budget
 from lint_brieven.checks.rule import Rule
 from lint_brieven.config import (
     Config,
@@ -286,7 +286,8 @@ class Runner:
         if config.reject and "LB002" in codes:
             checks.append(_rejected_check(tuple(sorted(config.reject.items()))))
         ctx = CheckContext(dict(config.organisation), config.target_level)
-        analysis = analyse(read, checks, ctx, config.accept)
+        with time_budget():  # rule-pack regular expressions, all together, per file
+            analysis = analyse(read, checks, ctx, config.accept)
         found = [
             replace(f, severity=severity_for(config, f.code, f.severity)) for f in analysis.findings
         ]

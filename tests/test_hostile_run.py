@@ -526,6 +526,25 @@ def test_a_runaway_pack_regex_stops_and_names_the_rule(tmp_path, capsys, kind, b
     assert "a.txt:1:14: LB101" in out
 
 
+def test_searches_of_one_file_share_a_time_budget(tmp_path, capsys, monkeypatch):
+    """Many searches just under the per-search limit must not add up to hours: here the
+    file's budget (made small) runs out before the one-second limit of a search."""
+    from lint_brieven.checks import regexes
+
+    monkeypatch.setattr(regexes, "FILE_BUDGET_SECONDS", 0.3)
+    _pack(tmp_path, "letter", "    forbid:\n      - regex: '(a|aa)+$'\n")
+    write(tmp_path, {"a.txt": BAD, "b.txt": HOSTILE})
+    code, out, _ = run(capsys, "check", ".", "--select", "LB901,LB101")
+    assert code == 2
+    assert lines_with(out, "b.txt") == [
+        f"b.txt: fout: Regel LB901 in {tmp_path / 'regels.yaml'}: de reguliere expressie in "
+        "veld 'forbid.regex' maakte dat de reguliere expressies samen langer dan 0,3 seconden "
+        "over deze brief deden; afgebroken; deze brief is niet helemaal gecontroleerd. Maak de "
+        "expressie eenvoudiger (geen herhaling binnen een herhaling, zoals '(a+)+')."
+    ]
+    assert "a.txt:1:14: LB101" in out
+
+
 def test_the_issues_own_example_does_not_hang(tmp_path, capsys):
     _pack(tmp_path, "letter", "    forbid:\n      - regex: '(a+)+$'\n")
     write(tmp_path, {"a.txt": "Wij sturen " + "a" * 30 + "! mee.\n"})

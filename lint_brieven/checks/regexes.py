@@ -3,9 +3,11 @@ a time limit.
 
 A rule pack is an organisation's own file. A pattern such as ``(a|aa)+$`` backtracks
 exponentially: without a limit, one sentence could hang the run. Every search therefore gets
-:data:`TIMEOUT_SECONDS`; past it, :class:`RegexTimeout` names the rule and the field, and the
-runner makes that the file's error (the run goes on). A pattern that does not compile is a
-:class:`~lint_brieven.checks.loader.RulePackError` when the pack is loaded.
+:data:`TIMEOUT_SECONDS`, and all searches for one file together :data:`FILE_BUDGET_SECONDS`
+(the runner opens a :func:`time_budget` per file: a pattern just under the limit on every
+sentence must not take hours either). Past either, :class:`RegexTimeout` names the rule and
+the field, and the runner makes that the file's error (the run goes on). A pattern that does
+not compile is a :class:`~lint_brieven.checks.loader.RulePackError` when the pack is loaded.
 
 Regular expressions inside spaCy token patterns (``{"TEXT": {"REGEX": …}}``) would be run by
 spaCy with Python's ``re`` and no limit; :func:`guard_token_patterns` turns each into a token
@@ -15,8 +17,11 @@ extension that runs the same search through here.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
-from typing import Any
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, TypeVar
 
 import regex
 from spacy.tokens import Token
@@ -24,6 +29,10 @@ from spacy.tokens import Token
 from lint_brieven.checks.rule import Rule
 
 TIMEOUT_SECONDS = 1.0  # per search; a letter's paragraph takes microseconds
+FILE_BUDGET_SECONDS = 10.0  # all rule-pack searches for one file together
+
+_remaining: ContextVar[list[float] | None] = ContextVar("regex_budget", default=None)
+T = TypeVar("T")
 
 
 class RegexError(ValueError):
@@ -31,18 +40,40 @@ class RegexError(ValueError):
 
 
 class RegexTimeout(Exception):
-    """A search took longer than :data:`TIMEOUT_SECONDS`. ``message`` is Dutch, for the file's
-    report, and names the rule, the field and the pack."""
+    """A search took longer than :data:`TIMEOUT_SECONDS`, or the file's searches together
+    longer than :data:`FILE_BUDGET_SECONDS`. ``message`` is Dutch, for the file's report, and
+    names the rule, the field and the pack."""
 
-    def __init__(self, rule: Rule, field: str) -> None:
+    def __init__(self, rule: Rule, field: str, budget: bool = False) -> None:
         pack = f" in {rule.pack_path}" if rule.pack_path else ""
+        if budget:
+            seconds = _dutch(FILE_BUDGET_SECONDS)
+            took = (
+                f"maakte dat de reguliere expressies samen langer dan {seconds} seconden over "
+                "deze brief deden; afgebroken"
+            )
+        else:
+            took = f"deed er langer dan {_dutch(TIMEOUT_SECONDS)} seconde over en is afgebroken"
         self.message = (
-            f"Regel {rule.code}{pack}: de reguliere expressie in veld '{field}' deed er langer "
-            f"dan {TIMEOUT_SECONDS:g} seconde over en is afgebroken; deze brief is niet "
-            "helemaal gecontroleerd. Maak de expressie eenvoudiger (geen herhaling binnen een "
-            "herhaling, zoals '(a+)+')."
+            f"Regel {rule.code}{pack}: de reguliere expressie in veld '{field}' {took}; deze "
+            "brief is niet helemaal gecontroleerd. Maak de expressie eenvoudiger (geen "
+            "herhaling binnen een herhaling, zoals '(a+)+')."
         )
         super().__init__(self.message)
+
+
+def _dutch(seconds: float) -> str:
+    return f"{seconds:g}".replace(".", ",")
+
+
+@contextmanager
+def time_budget(seconds: float | None = None) -> Iterator[None]:
+    """All searches inside share ``seconds`` (default :data:`FILE_BUDGET_SECONDS`)."""
+    token = _remaining.set([FILE_BUDGET_SECONDS if seconds is None else seconds])
+    try:
+        yield
+    finally:
+        _remaining.reset(token)
 
 
 def compile_pattern(pattern: str, field: str, flags: int = regex.IGNORECASE) -> regex.Pattern:
@@ -66,17 +97,28 @@ class GuardedRegex:
         self.pattern = compile_pattern(pattern, field, flags)
 
     def search(self, text: str) -> bool:
-        try:
-            return self.pattern.search(text, timeout=TIMEOUT_SECONDS) is not None
-        except TimeoutError:
-            raise RegexTimeout(self.rule, self.field) from None
+        return self._timed(lambda timeout: self.pattern.search(text, timeout=timeout)) is not None
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every match; the time limit covers the whole scan."""
+        return self._timed(
+            lambda timeout: [m.span() for m in self.pattern.finditer(text, timeout=timeout)]
+        )
+
+    def _timed(self, call: Callable[[float], T]) -> T:
+        budget = _remaining.get()
+        timeout = TIMEOUT_SECONDS if budget is None else min(TIMEOUT_SECONDS, budget[0])
+        if timeout <= 0:
+            raise RegexTimeout(self.rule, self.field, budget=True)
+        started = time.monotonic()
         try:
-            return [m.span() for m in self.pattern.finditer(text, timeout=TIMEOUT_SECONDS)]
+            return call(timeout)
         except TimeoutError:
-            raise RegexTimeout(self.rule, self.field) from None
+            over_budget = budget is not None and timeout < TIMEOUT_SECONDS
+            raise RegexTimeout(self.rule, self.field, budget=over_budget) from None
+        finally:
+            if budget is not None:
+                budget[0] -= time.monotonic() - started
 
 
 # -- regular expressions inside token patterns ---------------------------------------------
