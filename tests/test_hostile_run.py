@@ -537,10 +537,10 @@ def test_searches_of_one_file_share_a_time_budget(tmp_path, capsys, monkeypatch)
     code, out, _ = run(capsys, "check", ".", "--select", "LB901,LB101")
     assert code == 2
     assert lines_with(out, "b.txt") == [
-        f"b.txt: fout: Regel LB901 in {tmp_path / 'regels.yaml'}: de reguliere expressie in "
-        "veld 'forbid.regex' maakte dat de reguliere expressies samen langer dan 0,3 seconden "
-        "over deze brief deden; afgebroken; deze brief is niet helemaal gecontroleerd. Maak de "
-        "expressie eenvoudiger (geen herhaling binnen een herhaling, zoals '(a+)+')."
+        f"b.txt: fout: Regel LB901 in {tmp_path / 'regels.yaml'}: de reguliere expressies "
+        "deden samen langer dan 0,3 seconden over deze brief (het laatst in veld "
+        "'forbid.regex') en zijn afgebroken; deze brief is niet helemaal gecontroleerd. Maak "
+        "de expressie eenvoudiger (geen herhaling binnen een herhaling, zoals '(a+)+')."
     ]
     assert "a.txt:1:14: LB101" in out
 

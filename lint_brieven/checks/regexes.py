@@ -47,17 +47,19 @@ class RegexTimeout(Exception):
     def __init__(self, rule: Rule, field: str, budget: bool = False) -> None:
         pack = f" in {rule.pack_path}" if rule.pack_path else ""
         if budget:
-            seconds = _dutch(FILE_BUDGET_SECONDS)
-            took = (
-                f"maakte dat de reguliere expressies samen langer dan {seconds} seconden over "
-                "deze brief deden; afgebroken"
+            what = (
+                "de reguliere expressies deden samen langer dan "
+                f"{_dutch(FILE_BUDGET_SECONDS)} seconden over deze brief (het laatst in veld "
+                f"'{field}') en zijn afgebroken"
             )
         else:
-            took = f"deed er langer dan {_dutch(TIMEOUT_SECONDS)} seconde over en is afgebroken"
+            what = (
+                f"de reguliere expressie in veld '{field}' deed er langer dan "
+                f"{_dutch(TIMEOUT_SECONDS)} seconde over en is afgebroken"
+            )
         self.message = (
-            f"Regel {rule.code}{pack}: de reguliere expressie in veld '{field}' {took}; deze "
-            "brief is niet helemaal gecontroleerd. Maak de expressie eenvoudiger (geen "
-            "herhaling binnen een herhaling, zoals '(a+)+')."
+            f"Regel {rule.code}{pack}: {what}; deze brief is niet helemaal gecontroleerd. "
+            "Maak de expressie eenvoudiger (geen herhaling binnen een herhaling, zoals '(a+)+')."
         )
         super().__init__(self.message)
 
