@@ -161,6 +161,7 @@ def _entry_with(key, source):
             "notices": [],
             "paragraphs": False,
             "readability": None,
+            "skipped": False,
         },
     }
     return json.dumps(body).encode()
@@ -393,6 +394,33 @@ def test_a_worker_that_dies_fails_only_its_own_letter(here, capsys, monkeypatch)
     assert letters.pop("brieven/stuk.txt")["fout"] == died
     assert len(letters) == 4 and all(b["cijfer"] and not b["fout"] for b in letters.values())
     assert f"brieven/stuk.txt: fout: {died}" in output
+
+
+def test_skipped_files_and_missing_paths_are_in_the_report(here, capsys, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elders") / "geheim.txt"
+    outside.write_text("GEHEIM=123\n", encoding="utf-8")
+    write(here, {"brieven/a.txt": LETTER})
+    os.mkfifo(here / "brieven" / "pijp.txt")  # would hang if it were opened
+    os.symlink(outside, here / "brieven" / "link.txt")
+    code, output, report = audit(capsys, "brieven", "ontbreekt")
+    assert code == 2  # the missing path
+    assert "ontbreekt: fout: Bestand of map bestaat niet." in output
+    assert "brieven/pijp.txt: Dit is geen gewoon bestand" in output
+    assert "brieven/link.txt: Dit bestand is een symbolische koppeling" in output
+    letters = letters_of(report)
+    assert set(letters) == {"brieven/a.txt", "ontbreekt"}
+    assert letters["brieven/a.txt"]["cijfer"] and letters["ontbreekt"]["cijfer"] is None
+    assert {s["pad"] for s in report["overgeslagen"]} == {"brieven/pijp.txt", "brieven/link.txt"}
+    assert all(s["reden"] for s in report["overgeslagen"])
+    dashboard = _read("rapport", "index.html")
+    assert '<h2 id="overgeslagen">Overgeslagen</h2>' in dashboard
+    assert "GEHEIM" not in dashboard + _read("rapport", "rapport.json")
+    # only skipped files: the audit says so, with no report of nothing
+    write(here, {"leeg/.keep": ""})
+    os.mkfifo(here / "leeg" / "pijp.txt")
+    assert main(["audit", "leeg", "--out", "rapport2", "--jobs", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "leeg/pijp.txt: " in err and "geen brieven gevonden" in err
 
 
 def test_file_names_that_are_not_utf8_or_hold_escapes(here, capsys):

@@ -27,6 +27,7 @@ from lint_brieven.audit.cache import Cache, text_digest
 from lint_brieven.audit.cache_entry import Checked
 from lint_brieven.checks.loader import RulePackError, builtin_pack_dir, pack_files
 from lint_brieven.config import ConfigError, config_in
+from lint_brieven.crash import file_error, print_traceback
 from lint_brieven.findings import FileReport
 from lint_brieven.runner import Runner, RunRequest, run
 
@@ -41,12 +42,22 @@ class Job:
     content: str | None  # SHA-256 of the file's bytes when the key was made
 
 
-def letters(paths: Iterable[str]) -> list[Path]:
-    """The letter files under ``paths``, as ``check`` finds them; template pieces (``partials``)
-    are no letters of their own."""
+def letters(paths: Iterable[str]) -> tuple[list[Path], list[FileReport]]:
+    """The letter files under ``paths``, as ``check`` finds them (template pieces, the
+    ``partials``, are no letters of their own), and the reports of what is not checked: a
+    file skipped with a notice (a FIFO, a link out of the folder), a folder that cannot be
+    read, a path that does not exist."""
     runner = Runner(RunRequest(list(paths)))
-    files = [file for _display, file in runner.targets() if file is not None]
-    return [f for f in files if not runner.config(f.parent).is_partial(f)]
+    files: list[Path] = []
+    finished: list[FileReport] = []
+    for display, entry in runner.entries():
+        if isinstance(entry, FileReport):
+            finished.append(entry)
+        elif entry is None:
+            finished.append(FileReport(display, error="Bestand of map bestaat niet."))
+        elif not runner.config(entry.parent).is_partial(entry):
+            files.append(entry)
+    return files, finished
 
 
 def content_digest(path: Path) -> str | None:
@@ -92,19 +103,8 @@ def check_one(path: str, content: str | None = None) -> Checked:
     except (ConfigError, RulePackError) as exc:
         return Checked(FileReport(_display(Path(path)), error=str(exc)), "", None)
     except Exception as exc:  # one letter must not stop the audit
-        return Checked(FileReport(_display(Path(path)), error=unexpected(exc)), "", None)
-
-
-def unexpected(exc: BaseException) -> str:
-    """The Dutch error for a failure the tool did not foresee."""
-    message = " ".join(str(exc).split())
-    if len(message) > 200:
-        message = message[:199] + "…"
-    message = message.rstrip(".") or "geen nadere melding"
-    return (
-        f"Onverwachte fout bij het controleren ({type(exc).__name__}): {message}. "
-        "Meld dit als fout in lint-brieven."
-    )
+        print_traceback(exc)  # with --debug
+        return Checked(FileReport(_display(Path(path)), error=file_error(exc)), "", None)
 
 
 def _check(path: Path, content: str | None) -> Checked:
@@ -116,7 +116,7 @@ def _check(path: Path, content: str | None) -> Checked:
     for other in reports:
         if other is not report:
             report.findings.extend(other.findings)
-    if report.error:
+    if report.error or report.skipped:
         return Checked(report, "", None)
     source, deps = _source_and_deps(path, report.path, content)
     return Checked(report, source, deps)
@@ -193,7 +193,7 @@ def _in_workers(todo: list[Job], workers: int, finished: Callable[[Job, Checked]
     # been checking are checked again one at a time, so only the one that kills it fails
     for job in broken:
         if _pool([job], 1, finished):
-            report = FileReport(_display(job.path), error=unexpected(BrokenProcessPool(DIED)))
+            report = FileReport(_display(job.path), error=file_error(BrokenProcessPool(DIED)))
             finished(job, Checked(report, "", None))
 
 
@@ -216,7 +216,7 @@ def _pool(todo: list[Job], workers: int, finished: Callable[[Job, Checked], None
                 broken.append(job)
                 continue
             except Exception as exc:  # e.g. a result that cannot be sent back
-                checked = Checked(FileReport(_display(job.path), error=unexpected(exc)), "", None)
+                checked = Checked(FileReport(_display(job.path), error=file_error(exc)), "", None)
             finished(job, checked)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -71,6 +71,7 @@ def dashboard(audit: Audit, generated: str) -> str:
         parts.append(f'<div class="kpi"><b>{len(errors)}</b>niet gelezen</div>')
     parts.append("</div>")
     parts += _unread(errors)
+    parts += _skipped(audit)
     data = {"niveaus": audit.level_counts(), "cijfers": audit.grade_counts()}
     parts += [
         "<h2>Verdeling</h2>",
@@ -135,6 +136,22 @@ def _unread(errors: list[LetterResult]) -> list[str]:
     parts += [
         f"<tr><td>{escape(x.report.location)}</td><td>{escape(x.report.error or '')}</td></tr>"
         for x in errors
+    ]
+    parts.append("</table>")
+    return parts
+
+
+def _skipped(audit: Audit) -> list[str]:
+    """Files not read on purpose (a named pipe, a link out of the folder), with the notice."""
+    if not audit.skipped:
+        return []
+    parts = [
+        '<h2 id="overgeslagen">Overgeslagen</h2>',
+        "<table><tr><th>Bestand of map</th><th>Waarom</th></tr>",
+    ]
+    parts += [
+        f"<tr><td>{escape(r.path)}</td><td>{escape(' '.join(r.notices))}</td></tr>"
+        for r in audit.skipped
     ]
     parts.append("</table>")
     return parts

@@ -58,6 +58,7 @@ class Audit:
     letters: list[LetterResult]
     rules: dict = field(default_factory=dict)  # code → Rule
     previous: dict | None = None  # an earlier rapport.json, for --compare
+    skipped: list[FileReport] = field(default_factory=list)  # not read on purpose, see notices
 
     @property
     def readable(self) -> list[LetterResult]:
@@ -114,6 +115,9 @@ class Audit:
                     ],
                 }
                 for letter in self.letters
+            ],
+            "overgeslagen": [
+                {"pad": report.path, "reden": " ".join(report.notices)} for report in self.skipped
             ],
             "regels": dict(self.rule_counts().most_common()),
             "gemiddeld_cijfer": self.average_grade(),

@@ -3,7 +3,8 @@
 A file name need not be valid UTF-8 (Python keeps the odd bytes as surrogates) and may hold
 control characters or escape sequences. ``printable`` writes such bytes as ``\\xff`` and
 control and bidirectional-override characters as ``\\x1b`` or ``\\u202e``, the same in every
-output, so nothing fails to encode and nothing reaches a terminal as a command.
+output, so nothing fails to encode and nothing reaches a terminal as a command (the same
+choices as ``safe_text`` for ``check``).
 """
 
 from __future__ import annotations
@@ -12,16 +13,15 @@ import re
 from dataclasses import replace
 
 from lint_brieven.findings import FileReport
+from lint_brieven.safe_text import no_surrogates
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
-    try:
-        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:  # a surrogate that is no escaped byte
-        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return _CONTROL.sub(_escape, text)
+    """As ``safe_text.printable``, and tab, newline and carriage return escaped too: a name
+    stays on one line and in one cell."""
+    return _CONTROL.sub(_escape, no_surrogates(text))
 
 
 def _escape(match: re.Match) -> str:

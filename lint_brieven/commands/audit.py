@@ -20,6 +20,7 @@ from lint_brieven.audit.names import printable, printable_report
 from lint_brieven.checks.loader import RulePackError, rules_for
 from lint_brieven.commands import EXIT_OK, EXIT_USAGE
 from lint_brieven.config import ConfigError, config_in
+from lint_brieven.file_access import dutch_reason
 from lint_brieven.output import write_atomic
 
 CACHE = ".lint-brieven-cache"
@@ -44,29 +45,40 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run_audit(args: argparse.Namespace) -> int:
     try:
-        files = letters(args.paths)
+        files, finished = letters(args.paths)
         previous = _previous(args.compare) if args.compare else None
     except (ConfigError, RulePackError) as exc:
         return _fail(str(exc))
     except OSError as exc:
         where = printable(str(exc.filename or ""))
-        return _fail(f"{where}: het bestand kan niet worden gelezen ({exc.strerror or exc}).")
+        return _fail(f"{where}: het bestand kan niet worden gelezen: {dutch_reason(exc)}.")
     if not files:
+        for report in finished:
+            why = report.error or " ".join(report.notices)
+            sys.stderr.write(f"{printable(report.location)}: {printable(why)}\n")
         return _fail("geen brieven gevonden.")
     cache = None if args.no_cache else args.out / CACHE
     checked = _with_progress(files, max(1, args.jobs), cache)
-    results, rules = [], {}
+    results, skipped, rules = [], [], {}
     for path, one in zip(files, checked, strict=True):
         config = config_in(path.parent)
         rules.update(rules_for(config.rule_packs))
         report = printable_report(one.report)  # file names that are no UTF-8, escapes
+        if report.skipped and not report.error:
+            skipped.append(report)
+            continue
         moment = moment_of(report.path, one.source, config.moments)
         results.append(LetterResult(report, moment, one.source))
+    for report in map(printable_report, finished):  # a folder that cannot be read, …
+        if report.error:
+            results.append(LetterResult(report, moment_of(report.path)))
+        else:
+            skipped.append(report)
     for index, letter in enumerate(results):
         letter.slug = f"{index + 1:04d}-" + re.sub(
             r"[^a-z0-9]+", "-", Path(letter.path).stem.lower()
         )
-    audit = Audit(results, rules, previous)
+    audit = Audit(results, rules, previous, skipped)
     generated = datetime.now().strftime("%d-%m-%Y %H:%M")
     out = args.out
     try:
@@ -82,6 +94,8 @@ def run_audit(args: argparse.Namespace) -> int:
     errors = [x for x in results if x.report.error]
     for x in errors:
         sys.stdout.write(f"{x.report.location}: fout: {x.report.error}\n")
+    for report in skipped:
+        sys.stdout.write(f"{report.path}: {' '.join(report.notices)}\n")
     average = audit.average_grade()
     shown = "-" if average is None else f"{average:.1f}".replace(".", ",")
     sys.stdout.write(
