@@ -28,6 +28,7 @@ from lint_brieven.audit.cache_entry import Checked
 from lint_brieven.checks.loader import RulePackError, builtin_pack_dir, pack_files
 from lint_brieven.config import ConfigError, config_in
 from lint_brieven.crash import file_error, print_traceback
+from lint_brieven.file_access import FileRefused, read_regular
 from lint_brieven.findings import FileReport
 from lint_brieven.runner import Runner, RunRequest, run
 
@@ -135,9 +136,9 @@ def _source_and_deps(
     (the result is not cached) when the file cannot be read again or changed meanwhile."""
     config = config_in(path.parent)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, config.read_options.max_file_bytes)  # as the runner reads
         result = readers.read(display, data, config.read_options)
-    except (readers.ReaderError, OSError):
+    except (readers.ReaderError, FileRefused, OSError):
         return "", None
     own = [s for s in result.sources if s.path == display]
     deps = {(os.path.abspath(s.path), text_digest(s.text)) for s in result.sources}
