@@ -19,8 +19,10 @@ import pytest
 from docx_factory import entries, new_document, to_bytes, with_entry, zip_bytes
 from lintkit import write
 
+from lint_brieven import nlp
 from lint_brieven.cli import main
 from lint_brieven.config import find_config_file, load_config
+from lint_brieven.nlp.segmenter import MAX_SENTENCE_TOKENS
 from lint_brieven.readers import limits
 
 GOOD = "Wij verzoeken u middels dit formulier uw gegevens te retourneren.\n"
@@ -297,6 +299,21 @@ def test_a_two_megabyte_line_is_refused_with_the_limit(tmp_path, capsys):
     assert time.monotonic() - start < 30
     assert "te lang" in error and f"grens {limits.number(limits.MAX_BLOCK_CHARS)}" in error
     assert "2.099.99" in error  # the length, without the trailing space
+
+
+def test_a_paragraph_that_is_one_endless_sentence_is_checked_in_seconds(tmp_path, capsys):
+    """Just under the block limit, without a full stop: readability's dependency lengths were
+    quadratic in the sentence (74 s), and the segmenter in the block (is_sent_start)."""
+    text = "woord " * 16_000
+    assert len(text) < limits.MAX_BLOCK_CHARS
+    write(tmp_path, {"zin.txt": text, "goed.txt": GOOD})
+    start = time.monotonic()
+    code, output = check(capsys, "zin.txt", "goed.txt")
+    assert time.monotonic() - start < 30
+    assert code == 1 and ": fout: " not in output and GOOD_FINDING in output
+    (doc,) = nlp.parse([text]).values()
+    assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS
+    assert len(list(doc.sents)) >= len(doc) // MAX_SENTENCE_TOKENS
 
 
 def test_a_word_paragraph_full_of_unclosed_tags_is_read_in_linear_time(tmp_path, capsys):
