@@ -23,6 +23,7 @@ from lint_brieven import nlp
 from lint_brieven.cli import main
 from lint_brieven.config import find_config_file, load_config
 from lint_brieven.nlp.segmenter import MAX_SENTENCE_TOKENS
+from lint_brieven.readers import jinja as jinja_reader
 from lint_brieven.readers import limits
 
 GOOD = "Wij verzoeken u middels dit formulier uw gegevens te retourneren.\n"
@@ -328,6 +329,36 @@ def test_a_long_paragraph_in_a_template_names_its_line(tmp_path, capsys):
     source = "<p>Beste heer,</p>\n<p>" + "woord " * 20_000 + "</p>\n"
     error = refused(capsys, tmp_path, "lang.html.j2", source)
     assert error.startswith("lang.html.j2:2: fout: Een alinea is te lang")
+
+
+def test_too_much_text_in_one_file_is_refused_before_analysis(tmp_path, capsys):
+    paragraphs = [f"Alinea {i}: wij komen binnenkort langs voor de reparatie." for i in range(9000)]
+    text = "\n\n".join(paragraphs)
+    assert len(text) > limits.MAX_FILE_TEXT_CHARS
+    start = time.monotonic()
+    error = refused(capsys, tmp_path, "boek.txt", text)
+    assert time.monotonic() - start < 30
+    assert f"grens {limits.number(limits.MAX_FILE_TEXT_CHARS)}" in error
+
+
+def test_too_many_paragraphs_in_one_file_are_refused_before_analysis(tmp_path, capsys):
+    start = time.monotonic()
+    error = refused(capsys, tmp_path, "ja.txt", "Ja.\n\n" * (limits.MAX_CHECKED_BLOCKS + 1))
+    assert time.monotonic() - start < 30
+    assert f"te veel alinea's om te controleren: {limits.number(30_001)}" in error
+
+
+def test_a_large_template_checks_fewer_variants_and_says_so(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(jinja_reader, "MAX_CHECKED_BLOCKS", 100)
+    paragraphs = "".join(f"<p>Alinea {i} van de brief.</p>\n" for i in range(30))
+    branches = "".join(f"{{% if a{i} %}}<p>Tak {i}.</p>{{% endif %}}\n" for i in range(6))
+    write(tmp_path, {"groot.html.j2": paragraphs + branches, "goed.txt": GOOD})
+    code, output = check(capsys, "groot.html.j2", "goed.txt")
+    assert code == 1 and ": fout: " not in output and GOOD_FINDING in output
+    notices = [line for line in output.splitlines() if ": let op: " in line]
+    assert len(notices) == 1, output
+    assert "kan 64 verschillende brieven opleveren; 2 daarvan zijn gecontroleerd" in notices[0]
+    assert "niet elke tak" in notices[0] and "hoogstens 100 alinea's" in notices[0]
 
 
 # -- templates --------------------------------------------------------------------------------

@@ -7,7 +7,12 @@ from pathlib import Path
 from lint_brieven.letter import ReadResult
 from lint_brieven.readers import docx, jinja, sniff, text
 from lint_brieven.readers.errors import ReaderError
-from lint_brieven.readers.limits import MAX_BLOCK_CHARS, number
+from lint_brieven.readers.limits import (
+    MAX_BLOCK_CHARS,
+    MAX_CHECKED_BLOCKS,
+    MAX_FILE_TEXT_CHARS,
+    number,
+)
 from lint_brieven.readers.options import ReadOptions
 from lint_brieven.readers.package import MACRO_MESSAGE
 
@@ -63,14 +68,17 @@ def read(path: str, data: bytes, options: ReadOptions, kind: str | None = None) 
         result = jinja.read(path, data, options)
     else:
         result = text.read(path, data, kind)
-    _check_block_length(result)
+    _check_length(result)
     return result
 
 
-def _check_block_length(result: ReadResult) -> None:
-    """Refuse a paragraph too long to analyse (see ``limits.MAX_BLOCK_CHARS``)."""
+def _check_length(result: ReadResult) -> None:
+    """Refuse a paragraph or a file too long to analyse (``limits.MAX_BLOCK_CHARS``,
+    ``MAX_CHECKED_BLOCKS`` and ``MAX_FILE_TEXT_CHARS``)."""
+    distinct: set[str] = set()
     for letter in result.letters:
         for block in letter.blocks:
+            distinct.add(block.text)
             if len(block.text) <= MAX_BLOCK_CHARS:
                 continue
             span = block.content.span(0, 0)
@@ -81,3 +89,16 @@ def _check_block_length(result: ReadResult) -> None:
                 span.line if span else None,
                 path=where,
             )
+    count = sum(len(letter.blocks) for letter in result.letters)
+    if count > MAX_CHECKED_BLOCKS:
+        raise ReaderError(
+            f"Het bestand heeft te veel alinea's om te controleren: {number(count)} (grens "
+            f"{number(MAX_CHECKED_BLOCKS)})."
+        )
+    total = sum(len(text) for text in distinct)
+    if total > MAX_FILE_TEXT_CHARS:
+        raise ReaderError(
+            f"Het bestand bevat te veel tekst om te controleren: {number(total)} tekens "
+            f"(grens {number(MAX_FILE_TEXT_CHARS)}, zo'n 150 pagina's). Controleer lange "
+            "bijlagen apart."
+        )

@@ -17,6 +17,7 @@ from lint_brieven.layout import layout_for
 from lint_brieven.letter import Letter, MappedText, ReadResult
 from lint_brieven.readers.errors import ReaderError
 from lint_brieven.readers.limits import (
+    MAX_CHECKED_BLOCKS,
     MAX_TEMPLATE_NESTING,
     MAX_VARIANT_CHARS,
     MAX_VARIANT_PIECES,
@@ -74,23 +75,32 @@ def _read(path: str, source: str, options: ReadOptions) -> ReadResult:
     picked, full_count = variants(seq, cap)
     result = ReadResult(path, sources=tree.sources)
     seen: set[str] = set()
+    checked = blocks_checked = 0
+    covering = full_count is not None  # capped: the variants take every branch in turn
     for texts, labels in picked:
         blocks = tuple(layout(MappedText.join(texts)))
         key = "\x00".join(b.text for b in blocks)
         if key in seen:
+            checked += 1
             continue
+        if result.letters and blocks_checked + len(blocks) > MAX_CHECKED_BLOCKS:
+            full_count = len(picked) if full_count is None else full_count
+            limit = f"grens: samen hoogstens {number(MAX_CHECKED_BLOCKS)} alinea's"
+            break
+        checked += 1
         seen.add(key)
+        blocks_checked += len(blocks)
         label = ", ".join(labels) or None
         result.letters.append(Letter(path, f"jinja-{markup}", blocks, label))
     if full_count is not None:
         covered = (
             "zo gekozen dat elke tak van elke {% if %} minstens één keer is meegenomen"
-            if len(picked) >= widest(seq)
+            if covering and checked >= widest(seq)
             else "niet elke tak van elke {% if %} is daarin meegenomen"
         )
         result.notices.append(
             f"Dit sjabloon kan {_how_many(full_count)} verschillende brieven opleveren; "
-            f"{len(picked)} daarvan zijn gecontroleerd, {covered} ({limit})."
+            f"{checked} daarvan zijn gecontroleerd, {covered} ({limit})."
         )
     for text in tree.sources:
         result.suppressions.extend(suppressions_in(text))

@@ -13,6 +13,15 @@ from __future__ import annotations
 # (spaCy itself refuses texts over 1,000,000 characters). A page of a letter has ~3,000.
 MAX_BLOCK_CHARS = 100_000
 
+# The distinct text of one file (every paragraph once, over all template variants): analysing
+# it takes about 45 s and 1 GB of memory per 1,000,000 characters. 500,000 is ~150 pages.
+MAX_FILE_TEXT_CHARS = 500_000
+
+# Paragraphs checked in one file, over all template variants: every check runs on every
+# paragraph (about 1.2 ms per paragraph), so this is about 40 s. A template checks fewer
+# variants to stay below it, with a notice; another file above it is refused.
+MAX_CHECKED_BLOCKS = 30_000
+
 # Zip entries in a Word file; a letter has 15 to 40, one with many images a few hundred.
 MAX_DOCX_ENTRIES = 10_000
 
@@ -35,10 +44,11 @@ MAX_TEMPLATE_NESTING = 100
 # The most variants of one template that are checked, whatever ``max-variants`` asks for.
 MAX_VARIANTS_CEILING = 1_000
 
-# All checked variants of one template together: a large template gets fewer variants (each
-# variant is laid out and its new paragraphs analysed), with a notice saying so.
-MAX_VARIANT_PIECES = 1_000_000
-MAX_VARIANT_CHARS = 5_000_000
+# All checked variants of one template together: a large template gets fewer variants, with a
+# notice saying so. Every variant's paragraphs are checked (about 0.5 ms per paragraph and
+# check set), so 2,000,000 characters of variants take up to about 15 s.
+MAX_VARIANT_PIECES = 500_000
+MAX_VARIANT_CHARS = 2_000_000
 
 
 def number(value: int) -> str:
