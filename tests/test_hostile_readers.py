@@ -24,7 +24,7 @@ from lint_brieven.cli import main
 from lint_brieven.config import find_config_file, load_config
 from lint_brieven.nlp.segmenter import MAX_SENTENCE_TOKENS
 from lint_brieven.readers import jinja as jinja_reader
-from lint_brieven.readers import limits
+from lint_brieven.readers import limits, template_loader
 
 GOOD = "Wij verzoeken u middels dit formulier uw gegevens te retourneren.\n"
 GOOD_FINDING = "goed.txt:1:17: LB101 "
@@ -473,6 +473,17 @@ def test_include_of_a_named_pipe_is_refused_without_opening_it(tmp_path, capsys)
     source = "<p>Beste heer,</p>\n{% include 'pijp.html.j2' %}\n"
     error = refused(capsys, tmp_path, "brieven/b.html.j2", source)
     assert "geen gewoon bestand" in error
+
+
+def test_included_template_without_read_permission(tmp_path, capsys, monkeypatch):
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(template_loader, "open", denied, raising=False)  # tests run as root
+    write(tmp_path, {"deel.html.j2": "<p>Deel.</p>"})
+    error = refused(capsys, tmp_path, "b.html.j2", "<p>Hallo.</p>\n{% include 'deel.html.j2' %}")
+    assert error.startswith("b.html.j2:2: fout: ")
+    assert error.endswith("Het sjabloon 'deel.html.j2' kan niet worden gelezen: geen leesrechten.")
 
 
 def test_included_template_that_is_not_utf8_names_that_file(tmp_path, capsys):

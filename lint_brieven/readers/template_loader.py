@@ -66,8 +66,18 @@ class FolderLoader(BaseLoader):
                 )
             if info.st_size > self.max_bytes:
                 raise TemplateRefused(self._too_large(template, info.st_size))
-            with open(candidate, "rb") as handle:
-                data = handle.read(self.max_bytes + 1)
+            try:
+                with open(candidate, "rb") as handle:
+                    data = handle.read(self.max_bytes + 1)
+            except PermissionError as exc:
+                raise TemplateRefused(
+                    f"Het sjabloon '{template}' kan niet worden gelezen: geen leesrechten."
+                ) from exc
+            except OSError as exc:
+                raise TemplateRefused(
+                    f"Het sjabloon '{template}' kan niet worden gelezen (leesfout van het "
+                    "besturingssysteem)."
+                ) from exc
             if len(data) > self.max_bytes:
                 raise TemplateRefused(self._too_large(template, len(data)))
             try:
