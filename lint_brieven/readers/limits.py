@@ -35,7 +35,7 @@ MAX_XML_DEPTH = 500
 MAX_TEMPLATE_PIECES = 200_000
 
 # Characters of literal template text the expansion may produce (counted like the pieces).
-MAX_TEMPLATE_CHARS = 5_000_000
+MAX_TEMPLATE_CHARS = 2_000_000
 
 # {% if %}, {% for %}, macro bodies and blocks inside one another while a template is
 # expanded (jinja2's own parser gives up at about 250 nested tags); letters use fewer than 10.
@@ -45,8 +45,7 @@ MAX_TEMPLATE_NESTING = 100
 MAX_VARIANTS_CEILING = 1_000
 
 # All checked variants of one template together: a large template gets fewer variants, with a
-# notice saying so. Every variant's paragraphs are checked (about 0.5 ms per paragraph and
-# check set), so 2,000,000 characters of variants take up to about 15 s.
+# notice saying so (each variant is laid out in full; see also MAX_CHECKED_BLOCKS).
 MAX_VARIANT_PIECES = 500_000
 MAX_VARIANT_CHARS = 2_000_000
 
