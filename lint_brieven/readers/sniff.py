@@ -48,12 +48,26 @@ def office_binary(data: bytes) -> str | None:
     )
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
 def text_encoding(data: bytes) -> str | None:
-    """A message for text that is not UTF-8 but UTF-16 or UTF-32, or no text at all."""
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "Het bestand is UTF-32-tekst; sla het op als UTF-8."
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "Het bestand is UTF-16-tekst; sla het op als UTF-8."
+    """A message for text that is not UTF-8 but UTF-16 or UTF-32, or no text at all.
+
+    Text in those encodings is recognised by its NUL bytes: Dutch text is mostly ASCII, whose
+    characters have one or three NUL bytes beside them there. A byte order mark alone is not
+    enough (``FF FE`` followed by text that is no UTF-16 is just invalid UTF-8).
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            if _wide(data[len(bom) :]) == encoding:
+                return f"Het bestand is {encoding}-tekst; sla het op als UTF-8."
+            break
     if data.startswith(b"PK\x03\x04"):
         return (
             "Het bestand is geen tekst maar een zip-bestand (misschien een Word-document met "
@@ -63,14 +77,22 @@ def text_encoding(data: bytes) -> str | None:
         return (
             "Het bestand is een PDF, geen tekst. Lever de brief aan als .docx, .txt, .md of .html."
         )
+    encoding = _wide(data)
+    if encoding:
+        return f"Het bestand is {encoding}-tekst zonder BOM; sla het op als UTF-8."
+    return None
+
+
+def _wide(data: bytes) -> str | None:
+    """'UTF-32' or 'UTF-16' when the NUL bytes in ``data`` fall as in those encodings."""
     sample = data[:_SAMPLE]
     if b"\x00" not in sample:
         return None
     if _zero_share(sample, 4, (1, 2, 3)) >= 0.9 or _zero_share(sample, 4, (0, 1, 2)) >= 0.9:
-        return "Het bestand is UTF-32-tekst zonder BOM; sla het op als UTF-8."
+        return "UTF-32"
     even, odd = _zero_share(sample, 2, (0,)), _zero_share(sample, 2, (1,))
     if (odd >= 0.3 and even <= 0.05) or (even >= 0.3 and odd <= 0.05):
-        return "Het bestand is UTF-16-tekst zonder BOM; sla het op als UTF-8."
+        return "UTF-16"
     return None
 
 
