@@ -24,6 +24,7 @@ ZERO_WIDTH_SPACE = "\u200b"
 
 _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _SHOWN_ESCAPED = re.compile(f"[{_CONTROL}]")  # tab, newline and carriage return kept
+_ESCAPED_ON_ONE_LINE = re.compile(f"[\t\n\r{_CONTROL}]")
 
 
 def no_surrogates(text: str) -> str:
@@ -53,6 +54,12 @@ def printable(text: str) -> str:
     """No lone surrogates and no control characters except tab, newline and carriage
     return: each written as a visible escape (``\\xff``, ``\\x1b``, ``\\u202e``)."""
     return _SHOWN_ESCAPED.sub(_escape, no_surrogates(text))
+
+
+def one_line(text: str) -> str:
+    """As :func:`printable`, and tab, newline and carriage return escaped too: a file name
+    stays on one line and in one cell (the audit's HTML, JSON and CSV)."""
+    return _ESCAPED_ON_ONE_LINE.sub(_escape, no_surrogates(text))
 
 
 def no_workflow_commands(text: str) -> str:

@@ -45,6 +45,25 @@ def to_bytes(document: Document) -> bytes:
     return buffer.getvalue()
 
 
+def resolve_changes(data: bytes, accept: bool) -> Document:
+    """The document with every tracked change accepted (drop ``w:del``, unwrap ``w:ins``) or
+    rejected (drop ``w:ins``, ``w:delText`` back to ``w:t``, unwrap ``w:del``), as Word does."""
+    document = docx.Document(io.BytesIO(data))
+    drop, keep = (qn("w:del"), qn("w:ins")) if accept else (qn("w:ins"), qn("w:del"))
+    for element in list(document.element.iter(drop)):
+        element.getparent().remove(element)
+    for element in list(document.element.iter(keep)):
+        for t in element.iter(qn("w:delText")):
+            t.tag = qn("w:t")
+        parent = element.getparent()
+        index = parent.index(element)
+        for child in list(element):
+            parent.insert(index, child)
+            index += 1
+        parent.remove(element)
+    return document
+
+
 def add_runs(paragraph: Paragraph, parts: Iterable[str | tuple[str, dict[str, bool]]]) -> list[Run]:
     """Add one run per part; a part is text or (text, {"bold": True, "italic": False, …})."""
     runs = []

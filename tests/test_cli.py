@@ -13,7 +13,6 @@ import pytest
 from lintkit import write
 
 from lint_brieven.cli import main
-from lint_brieven.config import find_config_file, load_config
 
 BAD = "Wij verzoeken u middels dit formulier uw gegevens te retourneren.\n"
 CLEAN = (
@@ -23,11 +22,7 @@ CLEAN = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    find_config_file.cache_clear()
-    load_config.cache_clear()
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

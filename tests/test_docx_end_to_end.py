@@ -5,17 +5,11 @@ from __future__ import annotations
 import pytest
 from docx_factory import add_runs, new_document, to_bytes
 
-from lint_brieven.config import find_config_file, load_config
 from lint_brieven.reporters import text
 from lint_brieven.reporters.base import ReportContext
 from lint_brieven.runner import RunRequest, run
 
-
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    find_config_file.cache_clear()
-    load_config.cache_clear()
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def make_letter(tmp_path, comment: str | None) -> None:

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from lintkit import REPO, write
 
 from lint_brieven.cli import main
-from lint_brieven.config import find_config_file, load_config
 from lint_brieven.findings import Finding, Severity, Suggestion
 from lint_brieven.fix.edits import Edit, apply, edits_for, resolve
 from lint_brieven.fix.files import fix, unified_diff
@@ -26,11 +25,7 @@ TEMPLATE = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    find_config_file.cache_clear()
-    load_config.cache_clear()
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def _finding(text, line, column, suggestion, safe=True, replaces=True, code="LB101"):

@@ -21,7 +21,6 @@ from lintkit import write
 
 from lint_brieven import nlp
 from lint_brieven.cli import main
-from lint_brieven.config import find_config_file, load_config
 from lint_brieven.nlp.segmenter import MAX_SENTENCE_TOKENS
 from lint_brieven.readers import jinja as jinja_reader
 from lint_brieven.readers import limits, template_loader
@@ -31,11 +30,7 @@ GOOD_FINDING = "goed.txt:1:17: LB101 "
 CONTENT_TYPES = "[Content_Types].xml"
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    find_config_file.cache_clear()
-    load_config.cache_clear()
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def check(capsys, *paths: str) -> tuple[int, str]:

@@ -19,7 +19,6 @@ from lintkit import write
 
 from lint_brieven import readers
 from lint_brieven.cli import main
-from lint_brieven.config import find_config_file, load_config
 from lint_brieven.file_access import FileRefused, read_regular
 
 BAD = "Wij sturen u middels deze brief het formulier.\n"
@@ -27,12 +26,7 @@ FORMATS = ["text", "json", "sarif", "github", "gitlab", "junit"]
 ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("LINT_BRIEVEN_DEBUG", raising=False)
-    find_config_file.cache_clear()
-    load_config.cache_clear()
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import subprocess
 
 import docx
 import pytest
-from docx_factory import add_runs, new_document, to_bytes
+from docx_factory import add_runs, new_document, resolve_changes, to_bytes
 from lintkit import REPO
 from lxml import etree
 from pypdf import PdfReader
@@ -34,25 +34,6 @@ def _fresh_config():
 
 def _findings(path):
     return [f for r in run(RunRequest([str(path)])).reports for f in r.findings]
-
-
-def _resolved(data: bytes, accept: bool) -> docx.Document:
-    """The document with every tracked change accepted (or rejected), as Word would."""
-    document = docx.Document(io.BytesIO(data))
-    root = document.element
-    drop, keep = (f"{W}del", f"{W}ins") if accept else (f"{W}ins", f"{W}del")
-    for element in list(root.iter(drop)):
-        element.getparent().remove(element)
-    for element in list(root.iter(keep)):
-        for t in element.iter(f"{W}delText"):
-            t.tag = f"{W}t"
-        parent = element.getparent()
-        index = parent.index(element)
-        for child in list(element):
-            parent.insert(index, child)
-            index += 1
-        parent.remove(element)
-    return document
 
 
 def _texts(document) -> list[str]:
@@ -101,8 +82,8 @@ def test_corpus_review_round_trip(path):
     findings = _findings(path)
     made = review(data, findings)
     original = _texts(docx.Document(io.BytesIO(data)))
-    assert _texts(_resolved(made.data, accept=False)) == original
-    assert _texts(_resolved(made.data, accept=True)) == _expected_fixed(original, findings)
+    assert _texts(resolve_changes(made.data, accept=False)) == original
+    assert _texts(resolve_changes(made.data, accept=True)) == _expected_fixed(original, findings)
     # every finding on words in the body has a comment anchored on exactly those words
     # (Word allows no comments in headers and footers; those go on the first paragraph)
     document = docx.Document(io.BytesIO(data))
@@ -150,7 +131,7 @@ def test_tracked_change_keeps_the_runs_formatting(tmp_path):
     for change in (deleted, inserted):
         assert change.find(f"{W}r/{W}rPr/{W}b") is not None  # still bold
     # the rest of the bold run is still bold and unchanged
-    texts = [(r.text, r.bold) for r in _resolved(made.data, accept=True).paragraphs[1].runs]
+    texts = [(r.text, r.bold) for r in resolve_changes(made.data, accept=True).paragraphs[1].runs]
     assert ("met", True) in texts and (" deze brief", True) in texts
 
 

@@ -25,13 +25,13 @@ from docx_factory import (
     add_table_with_control_rows,
     nested_field,
     new_document,
+    resolve_changes,
     to_bytes,
     with_notes,
 )
 from lxml import etree
 
 from lint_brieven.cli import main
-from lint_brieven.config import find_config_file, load_config
 from lint_brieven.fix.docx_review import IN_FIELD, text_of
 from lint_brieven.readers import ReadOptions, read
 from lint_brieven.readers.docx import paragraphs_in_reading_order
@@ -40,11 +40,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 REFUSED = "bestaat al en is nieuwer dan de brief; niet overschreven (gebruik --force)."
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    find_config_file.cache_clear()
-    load_config.cache_clear()
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def _letter(path: Path, *texts: str) -> Path:
@@ -188,25 +184,10 @@ def _fields(root: etree._Element) -> list[bytes]:
 
 
 def _resolve(data: bytes, accept: bool) -> bytes:
-    """Word's accept-all (drop w:del, unwrap w:ins) or reject-all (drop w:ins, w:delText back
-    to w:t, unwrap w:del), saved and opened again with python-docx."""
-    document = docx.Document(io.BytesIO(data))
-    root = document.element
-    drop, keep = (f"{W}del", f"{W}ins") if accept else (f"{W}ins", f"{W}del")
-    for element in list(root.iter(drop)):
-        element.getparent().remove(element)
-    for element in list(root.iter(keep)):
-        for t in element.iter(f"{W}delText"):
-            t.tag = f"{W}t"
-        parent = element.getparent()
-        index = parent.index(element)
-        for child in list(element):
-            parent.insert(index, child)
-            index += 1
-        parent.remove(element)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return docx.Document(io.BytesIO(buffer.getvalue())) and buffer.getvalue()
+    """Word's accept-all or reject-all, saved; the result must open again."""
+    saved = to_bytes(resolve_changes(data, accept))
+    docx.Document(io.BytesIO(saved))
+    return saved
 
 
 def _texts(data: bytes) -> list[str]:

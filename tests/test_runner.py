@@ -5,15 +5,9 @@ from __future__ import annotations
 import pytest
 from lintkit import write
 
-from lint_brieven.config import find_config_file, load_config
 from lint_brieven.runner import RunRequest, run
 
-
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    find_config_file.cache_clear()
-    load_config.cache_clear()
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def test_variant_is_named_only_when_a_finding_is_not_in_every_variant(tmp_path):

@@ -18,18 +18,13 @@ from lintkit import REPO, write
 
 from lint_brieven import output
 from lint_brieven.cli import main
-from lint_brieven.config import find_config_file, load_config
 
 BAD = "Wij sturen u middels deze brief het formulier.\n"
 FIXED = "Wij sturen u met deze brief het formulier.\n"
 ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    find_config_file.cache_clear()
-    load_config.cache_clear()
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 @pytest.fixture

@@ -5,17 +5,11 @@ from __future__ import annotations
 import pytest
 from lintkit import write
 
-from lint_brieven.config import find_config_file, load_config
 from lint_brieven.letter import SourceText
 from lint_brieven.runner import RunRequest, run
 from lint_brieven.suppression import directive_codes, suppressions_in
 
-
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    find_config_file.cache_clear()
-    load_config.cache_clear()
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def codes_by_line(path: str) -> list[tuple[int, str]]:

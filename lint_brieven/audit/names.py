@@ -9,24 +9,12 @@ choices as ``safe_text`` for ``check``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from lint_brieven.findings import FileReport
-from lint_brieven.safe_text import no_surrogates
+from lint_brieven.safe_text import one_line as printable
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """As ``safe_text.printable``, and tab, newline and carriage return escaped too: a name
-    stays on one line and in one cell."""
-    return _CONTROL.sub(_escape, no_surrogates(text))
-
-
-def _escape(match: re.Match) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+__all__ = ["printable", "printable_report"]
 
 
 def printable_report(report: FileReport) -> FileReport:

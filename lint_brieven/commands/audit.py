@@ -22,6 +22,7 @@ from lint_brieven.commands import EXIT_OK, EXIT_USAGE
 from lint_brieven.config import ConfigError, config_in
 from lint_brieven.file_access import dutch_reason
 from lint_brieven.output import write_atomic
+from lint_brieven.safe_text import no_workflow_commands
 
 CACHE = ".lint-brieven-cache"
 
@@ -55,7 +56,7 @@ def run_audit(args: argparse.Namespace) -> int:
     if not files:
         for report in finished:
             why = report.error or " ".join(report.notices)
-            sys.stderr.write(f"{printable(report.location)}: {printable(why)}\n")
+            _say(sys.stderr, f"{printable(report.location)}: {printable(why)}\n")
         return _fail("geen brieven gevonden.")
     cache = None if args.no_cache else args.out / CACHE
     checked = _with_progress(files, max(1, args.jobs), cache)
@@ -93,25 +94,33 @@ def run_audit(args: argparse.Namespace) -> int:
         return _fail(getattr(exc, "message", None) or reason)
     errors = [x for x in results if x.report.error]
     for x in errors:
-        sys.stdout.write(f"{x.report.location}: fout: {x.report.error}\n")
+        _say(sys.stdout, f"{x.report.location}: fout: {x.report.error}\n")
     for report in skipped:
-        sys.stdout.write(f"{report.path}: {' '.join(report.notices)}\n")
+        _say(sys.stdout, f"{report.path}: {' '.join(report.notices)}\n")
     average = audit.average_grade()
     shown = "-" if average is None else f"{average:.1f}".replace(".", ",")
-    sys.stdout.write(
+    _say(
+        sys.stdout,
         f"Rapport van {len(results)} brieven (gemiddeld cijfer {shown}): "
-        f"{printable(str(out / 'index.html'))}\n"
+        f"{printable(str(out / 'index.html'))}\n",
     )
     if errors:
-        sys.stdout.write(
+        _say(
+            sys.stdout,
             f"{len(errors)} {'brief kon' if len(errors) == 1 else 'brieven konden'} niet "
-            "worden gelezen; zie 'Niet gelezen' in het rapport.\n"
+            "worden gelezen; zie 'Niet gelezen' in het rapport.\n",
         )
     return EXIT_USAGE if errors else EXIT_OK
 
 
+def _say(stream, text: str) -> None:
+    """A line for the terminal or CI log; names in it are already :func:`printable`, and no
+    ``::`` from a name or letter can start a GitHub workflow command."""
+    stream.write(no_workflow_commands(text))
+
+
 def _fail(message: str) -> int:
-    sys.stderr.write(f"lint-brieven: fout: {printable(message)}\n")
+    _say(sys.stderr, f"lint-brieven: fout: {printable(message)}\n")
     return EXIT_USAGE
 
 
@@ -152,6 +161,6 @@ def _with_progress(files: list[Path], jobs: int, cache: Path | None):
 
     def plain(done: int, total: int) -> None:
         if done == total or done % 25 == 0:
-            sys.stderr.write(f"{done}/{total} brieven gecontroleerd\n")
+            _say(sys.stderr, f"{done}/{total} brieven gecontroleerd\n")
 
     return collect(files, jobs, cache, plain)

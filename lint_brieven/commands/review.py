@@ -25,6 +25,7 @@ from lint_brieven.fix.docx_review import review
 from lint_brieven.output import write_bytes_atomic
 from lint_brieven.readers.errors import ReaderError
 from lint_brieven.runner import Runner, RunRequest, run
+from lint_brieven.safe_text import terminal_safe
 
 SUFFIX = REVIEW_COPY
 
@@ -79,7 +80,7 @@ def run_review(args: argparse.Namespace) -> int:
     try:
         letters = _letters(args.paths)
     except (ConfigError, RulePackError) as exc:
-        sys.stderr.write(f"lint-brieven: fout: {exc}\n")
+        sys.stderr.write(terminal_safe(f"lint-brieven: fout: {exc}") + "\n")
         return EXIT_USAGE
     if not letters:
         sys.stderr.write("lint-brieven: fout: geen Word-bestanden (.docx) gevonden.\n")
@@ -90,7 +91,7 @@ def run_review(args: argparse.Namespace) -> int:
         error = _review_one(display, path, args, root)
         if error:
             failed = True
-            sys.stdout.write(f"{display}: fout: {error}\n")
+            sys.stdout.write(terminal_safe(f"{display}: fout: {error}") + "\n")
     return EXIT_USAGE if failed else EXIT_OK
 
 
@@ -163,7 +164,10 @@ def _write_review(display: str, path: Path, destination: Path, report) -> str | 
     except OSError as exc:
         return f"{destination} kan niet worden geschreven: {exc.strerror or exc}."
     sys.stdout.write(
-        f"{display} → {destination}: {made.comments} opmerking(en), "
-        f"{made.changes} bijgehouden wijziging(en)\n"
+        terminal_safe(
+            f"{display} → {destination}: {made.comments} opmerking(en), "
+            f"{made.changes} bijgehouden wijziging(en)"
+        )
+        + "\n"
     )
     return None

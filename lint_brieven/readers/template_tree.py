@@ -68,24 +68,22 @@ Seq = list[Item]
 
 def weight(seq: Seq) -> Weight:
     """What expanding ``seq`` again costs: every branch of every choice."""
-    pieces = chars = 0
-    for item in seq:
-        if isinstance(item, Choice):
-            pieces += item.weight.pieces
-            chars += item.weight.chars
-        else:
-            pieces += 1
-            chars += len(item.text)
-    return Weight(pieces, chars)
+    return _summed(seq, "weight")
 
 
 def longest(seq: Seq) -> Weight:
     """The most one variant of ``seq`` can hold."""
+    return _summed(seq, "longest")
+
+
+def _summed(seq: Seq, choice_measure: str) -> Weight:
+    """Pieces and characters of ``seq``, a choice counted by its ``choice_measure``."""
     pieces = chars = 0
     for item in seq:
         if isinstance(item, Choice):
-            pieces += item.longest.pieces
-            chars += item.longest.chars
+            measured = getattr(item, choice_measure)
+            pieces += measured.pieces
+            chars += measured.chars
         else:
             pieces += 1
             chars += len(item.text)
