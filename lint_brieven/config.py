@@ -35,7 +35,9 @@ class ConfigError(Exception):
 class Config:
     path: Path | None = None  # the file it came from (None: defaults)
     root: Path = field(default_factory=Path.cwd)  # globs and paths are relative to this
-    select: tuple[str, ...] = ("ALL",)
+    # None: the default selection, every rule on by default (see Rule.on_by_default);
+    # ("ALL",) every rule; otherwise the rules these codes and prefixes name
+    select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -161,7 +163,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None, root: Path) -> Conf
     config = Config(
         path=path,
         root=root,
-        select=reader.codes("select", ("ALL",)),
+        select=reader.codes("select", None),
         extend_select=reader.codes("extend-select"),
         ignore=reader.codes("ignore"),
         per_file_ignores=reader.per_file_ignores(),
@@ -232,7 +234,7 @@ class _Reader:
             raise self.fail(key, "een lijst met teksten")
         return tuple(value)
 
-    def codes(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+    def codes(self, key: str, default: tuple[str, ...] | None = ()) -> tuple[str, ...] | None:
         if key not in self.data:
             return default
         return tuple(c.upper() for c in self.strings(key))
@@ -328,7 +330,7 @@ class Overrides:
 def unknown_selectors(config: Config, codes: Sequence[str]) -> list[str]:
     """Selectors in the configuration that match no rule code."""
     used = [
-        *config.select,
+        *(config.select or ()),
         *config.extend_select,
         *config.ignore,
         *config.severity,
@@ -341,11 +343,26 @@ def unknown_selectors(config: Config, codes: Sequence[str]) -> list[str]:
     ]
 
 
-def selected_codes(config: Config, codes: Sequence[str], path: Path) -> set[str]:
+def selected_codes(
+    config: Config, rules: Mapping[str, Any] | Sequence[str], path: Path
+) -> set[str]:
+    """The codes that run on ``path``. ``rules``: the rules by code (their ``on_by_default``
+    decides the default selection), or just codes (then every one is on by default).
+
+    Like ruff: without ``select`` the rules on by default; ``ALL``, a code or a prefix in
+    ``select`` or ``extend-select`` selects rules that are off by default too.
+    """
+    codes = list(rules)
+
     def matching(selectors: Sequence[str]) -> set[str]:
         return {c for c in codes for s in selectors if s == "ALL" or c.startswith(s)}
 
-    chosen = matching(config.select) | matching(config.extend_select)
+    if config.select is None:
+        by_code = rules if isinstance(rules, Mapping) else {}
+        chosen = {c for c in codes if getattr(by_code.get(c), "on_by_default", True)}
+    else:
+        chosen = matching(config.select)
+    chosen |= matching(config.extend_select)
     return chosen - matching(config.ignore) - matching(config.ignored_for(path))
 
 

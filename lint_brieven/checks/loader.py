@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -25,6 +26,12 @@ from lint_brieven.checks.detector import DetectorCheck
 from lint_brieven.checks.letter_level import LetterCheck
 from lint_brieven.checks.metric import MetricCheck
 from lint_brieven.checks.pattern import PatternCheck
+from lint_brieven.checks.precision import (
+    PRECISION_FILE,
+    PrecisionFileError,
+    PrecisionTable,
+    read_table,
+)
 from lint_brieven.checks.readability import ReadabilityCheck
 from lint_brieven.checks.regexes import RegexError, compile_pattern, token_regexes
 from lint_brieven.checks.rule import Rule
@@ -51,6 +58,7 @@ _COMMON = {
     "rationale",
     "examples",
     "suggest",
+    "default",
 }
 
 
@@ -63,6 +71,18 @@ def builtin_pack_dir() -> Path:
     if shipped.is_dir():
         return shipped
     return Path(__file__).resolve().parents[2] / "rules"  # a source checkout
+
+
+def precision_file() -> Path:
+    """The measured precision of the built-in rules (``rules/precision.yaml``)."""
+    return builtin_pack_dir() / PRECISION_FILE
+
+
+def precision_table() -> PrecisionTable:
+    try:
+        return read_table(precision_file())
+    except PrecisionFileError as exc:
+        raise RulePackError(str(exc)) from None
 
 
 def pack_files(paths: Iterable[Path]) -> list[Path]:
@@ -156,19 +176,30 @@ def _rule(entry: dict, pack: str, path: Path) -> Rule:
         pack_path=str(path),
         suggestions=suggestions,
         spec={k: v for k, v in entry.items() if k not in _COMMON},
+        default=entry.get("default", True),
     )
 
 
 def load_rules(extra: Iterable[Path] = ()) -> dict[str, Rule]:
-    """Every rule by code: built-in rules, the shipped packs, then the extra packs."""
+    """Every rule by code: built-in rules, the shipped packs (with their measured precision,
+    which decides whether they are on by default), then the extra packs."""
     rules: dict[str, Rule] = {r.code: r for r in BUILTIN_RULES}
-    for file in pack_files([builtin_pack_dir(), *extra]):
+    builtin = [f for f in pack_files([builtin_pack_dir()]) if f.name != PRECISION_FILE]
+    _add_packs(rules, builtin)
+    for code, measured in precision_table().rules.items():
+        if code in rules:  # a rule measured once and removed since: nothing to mark
+            rules[code] = replace(rules[code], precision=measured)
+    _add_packs(rules, pack_files(extra))
+    return rules
+
+
+def _add_packs(rules: dict[str, Rule], files: Iterable[Path]) -> None:
+    for file in files:
         for rule in load_pack(file):
             if rule.code in rules:
                 other = rules[rule.code].pack_path or "lint-brieven"
                 raise RulePackError(f"{file}: code {rule.code} bestaat al (in {other}).")
             rules[rule.code] = rule
-    return rules
 
 
 @lru_cache(maxsize=8)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from lint_brieven.checks.precision import Measured
 from lint_brieven.findings import Severity, Suggestion
 
 _FIELD = re.compile(r"\{[a-z_.]+\}")
@@ -28,6 +29,15 @@ class Rule:
     pack_path: str
     suggestions: tuple[Suggestion, ...] = ()
     spec: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # ``default: false`` in the pack: opt-in, only on when selected by code, prefix or ALL
+    default: bool = field(default=True, compare=False)
+    # measured precision on the judged set (built-in rules, ``rules/precision.yaml``)
+    precision: Measured | None = field(default=None, compare=False, hash=False)
+
+    @property
+    def on_by_default(self) -> bool:
+        """On without a ``select``: not opt-in in its pack and not measured below the bar."""
+        return self.default and not (self.precision is not None and self.precision.off)
 
     @property
     def summary(self) -> str:

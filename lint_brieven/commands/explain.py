@@ -6,6 +6,7 @@ import argparse
 import difflib
 import sys
 
+from lint_brieven.checks.precision import percent
 from lint_brieven.checks.rule import Rule
 from lint_brieven.commands import EXIT_OK, EXIT_USAGE, rules_here
 
@@ -43,6 +44,8 @@ def explanation(rule: Rule) -> str:
         "",
         f"Categorie: {rule.category} · niveau: {rule.severity.dutch} · soort: {rule.kind}"
         + (f" · pakket: {rule.pack}" if rule.pack else ""),
+        measured_line(rule),
+        default_line(rule),
         "",
         "## Wat de regel doet",
         rule.summary,
@@ -84,6 +87,33 @@ def explanation(rule: Rule) -> str:
     if rule.suggestions:
         lines += ["", "## Suggesties", *(f"- {s.text}" for s in rule.suggestions)]
     return "\n".join(lines) + "\n"
+
+
+def measured_line(rule: Rule) -> str:
+    """How often the rule was right on the judged set, in words."""
+    m = rule.precision
+    if m is None:
+        return "Precisie: nog niet gemeten."
+    where = ", ".join(x for x in (m.judged_set, m.measured) if x)
+    return (
+        f"Precisie: {percent(m.precision)} van {m.judged} beoordeelde bevindingen was een "
+        f"echt probleem; {percent(m.usable)} was bruikbaar zoals gegeven"
+        + (f" ({where})." if where else ".")
+    )
+
+
+def default_line(rule: Rule) -> str:
+    if rule.on_by_default:
+        return "Standaard: aan."
+    if not rule.default:
+        why = "het regelpakket zet haar alleen aan als u haar kiest"
+    else:
+        m = rule.precision
+        why = f"gemeten precisie {m.shown}, onder de grens van {percent(m.threshold)}"
+    return (
+        f'Standaard: uit ({why}). Zet haar aan met --select ALL, select = ["ALL"] '
+        f'of extend-select = ["{rule.code}"].'
+    )
 
 
 def _rewrites(rule: Rule) -> list[tuple[str, str]]:
