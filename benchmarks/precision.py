@@ -787,12 +787,16 @@ def measure_pairs(path: Path, ignore: Sequence[str] = ()) -> dict[str, Any]:
         by_name = {t.name: found for t, found in texts.items()}
     after_hit, before_hit, swaps, swapped, flagged = 0, 0, 0, 0, 0
     codes_after: Counter[str] = Counter()
+    shown_after: list[dict[str, Any]] = []
     for i, p in enumerate(pairs, 1):
         after = by_name.get(f"_{i:04d}-after.txt", [])
         before = by_name.get(f"_{i:04d}-before.txt", [])
         after_hit += bool(after)
         before_hit += bool(before)
         codes_after.update({f.code for f in after})
+        shown_after += [
+            {"pair": i, "code": f.code, "text": f.text, "message": f.message} for f in after
+        ]
         for word, plain in p.swap.items():
             swaps += 1
             ours = next((f for f in before if _same(f.text, word)), None)
@@ -808,6 +812,7 @@ def measure_pairs(path: Path, ignore: Sequence[str] = ()) -> dict[str, Any]:
         "before_with_finding": before_hit,
         "before_share": _rounded(before_hit / n if n else None),
         "after_codes": dict(codes_after.most_common()),
+        "after_findings": shown_after,
         "swaps": swaps,
         "swaps_flagged": flagged,
         "swaps_same_word": swapped,
@@ -838,6 +843,11 @@ def render_pairs(r: dict[str, Any]) -> str:
             "  rules on 'after' sentences: "
             + ", ".join(f"{c} {k}" for c, k in r["after_codes"].items())
         )
+    lines += [
+        f"  pair {f['pair']}: {f['code']} {json.dumps(f['text'], ensure_ascii=False)} "
+        f"{_one_line(f['message'])}"
+        for f in r["after_findings"]
+    ]
     lines += [f"  could not read: {e}" for e in r["errors"]]
     return "\n".join(lines) + "\n"
 

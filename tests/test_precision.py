@@ -309,6 +309,10 @@ def test_pairs_share_of_plain_sentences_with_a_finding(tmp_path, monkeypatch, ca
         shown
     )
     assert "not met" in shown
+    assert [(f["pair"], f["code"], f["text"]) for f in result["after_findings"]] == [
+        (3, "LB102", "Wij verzoeken u")
+    ]
+    assert '  pair 3: LB102 "Wij verzoeken u" ' in shown
 
 
 def _judgments_in(dev) -> int:
