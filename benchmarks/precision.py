@@ -40,6 +40,7 @@ import argparse
 import contextlib
 import datetime
 import json
+import re
 import sys
 import tempfile
 from collections import Counter
@@ -772,16 +773,36 @@ def whole_letter_codes() -> list[str]:
     )
 
 
-def measure_pairs(path: Path, ignore: Sequence[str] = ()) -> dict[str, Any]:
-    """The pairs in ``path`` checked with the default selection, whole-letter rules and
-    ``ignore`` left out."""
-    pairs = read_pairs(path)
+def read_words(path: Path) -> list[tuple[str, str]]:
+    """``words.yaml``: a list of ``{word, plain, source, …}`` (word → the guide's plain word)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DevSetError(f"{path}: cannot be read: {exc}") from None
+    entries = data.get("words") if isinstance(data, dict) else data
+    if not isinstance(entries, list) or not all(
+        isinstance(e, dict) and isinstance(e.get("word"), str) and isinstance(e.get("plain"), str)
+        for e in entries
+    ):
+        raise DevSetError(f"{path}: expected a list of {{word, plain}}")
+    return [(e["word"], e["plain"]) for e in entries]
+
+
+def measure_pairs(
+    path: Path | None, ignore: Sequence[str] = (), words: Path | None = None
+) -> dict[str, Any]:
+    """The pairs in ``path`` (and the word swaps in ``words``, each word alone as a fragment)
+    checked with the default selection, whole-letter rules and ``ignore`` left out."""
+    pairs = read_pairs(path) if path else []
+    lone = read_words(words) if words else []
     with tempfile.TemporaryDirectory(prefix="lint-brieven-pairs-") as tmp:
         folder = Path(tmp)
         for i, p in enumerate(pairs, 1):
             # "_…": a template piece, so no whole-letter check runs
             (folder / f"_{i:04d}-before.txt").write_text(p.before.strip() + "\n", "utf-8")
             (folder / f"_{i:04d}-after.txt").write_text(p.after.strip() + "\n", "utf-8")
+        for i, (word, _plain_word) in enumerate(lone, 1):
+            (folder / f"_{i:04d}-word.txt").write_text(word.strip() + "\n", "utf-8")
         left_out = ",".join(sorted({*whole_letter_codes(), *ignore}))
         texts, errors = findings_by_text(run_cli([folder], "--ignore", left_out))
         by_name = {t.name: found for t, found in texts.items()}
@@ -802,7 +823,14 @@ def measure_pairs(path: Path, ignore: Sequence[str] = ()) -> dict[str, Any]:
             ours = next((f for f in before if _same(f.text, word)), None)
             if ours is not None:
                 flagged += 1
-                swapped += bool(ours.suggestions) and _same(ours.first_suggestion, plain)
+                swapped += bool(ours.suggestions) and _plain(ours.first_suggestion, plain)
+    word_flagged, word_same = 0, 0
+    for i, (word, plain) in enumerate(lone, 1):
+        found = by_name.get(f"_{i:04d}-word.txt", [])
+        ours = next((f for f in found if _same(f.text, word)), None)
+        if ours is not None:
+            word_flagged += 1
+            word_same += bool(ours.suggestions) and _plain(ours.first_suggestion, plain)
     n = len(pairs)
     return {
         "pairs": n,
@@ -816,13 +844,22 @@ def measure_pairs(path: Path, ignore: Sequence[str] = ()) -> dict[str, Any]:
         "swaps": swaps,
         "swaps_flagged": flagged,
         "swaps_same_word": swapped,
+        "words": len(lone),
+        "words_flagged": word_flagged,
+        "words_same_word": word_same,
         "errors": errors,
     }
 
 
 def _same(a: str, b: str) -> bool:
-    strip = " '\"‘’“”.,;:!?"
+    strip = " '\"‘’“”.,;:!?()"
     return fold(a).strip(strip).lower() == fold(b).strip(strip).lower()
+
+
+def _plain(ours: str, plain: str) -> bool:
+    """Our suggestion is the guide's plain word, or one of the options it lists."""
+    options = re.split(r"\s*(?:/|;|,|\bof\b)\s*", plain)
+    return any(_same(ours, option) for option in [plain, *options] if option.strip())
 
 
 def render_pairs(r: dict[str, Any]) -> str:
@@ -838,6 +875,11 @@ def render_pairs(r: dict[str, Any]) -> str:
         f"  swaps: {r['swaps']}; word flagged {r['swaps_flagged']}; our first suggestion is "
         f"the guide's plain word {r['swaps_same_word']}",
     ]
+    if r["words"]:
+        lines.append(
+            f"  word list: {r['words']} words; flagged alone {r['words_flagged']}; our first "
+            f"suggestion is the guide's plain word {r['words_same_word']}"
+        )
     if r["after_codes"]:
         lines.append(
             "  rules on 'after' sentences: "
@@ -866,11 +908,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--update", action="store_true", help="write rules/precision.yaml from the judgments"
     )
     parser.add_argument("--pairs", type=Path, help="before/after pairs (YAML)")
+    parser.add_argument("--words", type=Path, help="word → plain word list (YAML)")
     args = parser.parse_args(argv)
     try:
         with contextlib.redirect_stdout(sys.stderr):  # nothing of the runs mixes with ours
-            if args.pairs:
-                result: dict[str, Any] = {"pairs": measure_pairs(args.pairs)}
+            if args.pairs or args.words:
+                result: dict[str, Any] = {"pairs": measure_pairs(args.pairs, words=args.words)}
                 shown = render_pairs(result["pairs"])
             else:
                 m = update(args.dev) if args.update else measure(args.dev)

@@ -297,9 +297,22 @@ def test_pairs_share_of_plain_sentences_with_a_finding(tmp_path, monkeypatch, ca
         },
         {"before": "U dient te betalen.", "after": "Wij verzoeken u te betalen."},
     ]
-    write(tmp_path, {"pairs.yaml": yaml.safe_dump({"pairs": pairs}, allow_unicode=True)})
+    words = [
+        {"word": "indien", "plain": "als"},
+        {"word": "middels", "plain": "via / door"},  # ours is 'met': not the guide's
+        {"word": "retourneren", "plain": "terugsturen of teruggeven"},  # one of its options
+        {"word": "fiets", "plain": "rijwiel"},  # not flagged
+    ]
+    write(
+        tmp_path,
+        {
+            "pairs.yaml": yaml.safe_dump({"pairs": pairs}, allow_unicode=True),
+            "words.yaml": yaml.safe_dump(words, allow_unicode=True),
+        },
+    )
     others = [c for c in load_rules() if c not in ("LB101", "LB102", "LB202")]
-    result = bench.measure_pairs(tmp_path / "pairs.yaml", ignore=others)
+    result = bench.measure_pairs(tmp_path / "pairs.yaml", others, tmp_path / "words.yaml")
+    assert (result["words"], result["words_flagged"], result["words_same_word"]) == (4, 3, 2)
     assert result["pairs"] == 3
     assert result["after_with_finding"] == 1 and result["after_codes"] == {"LB102": 1}
     assert result["before_with_finding"] == 3
