@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
 from lint_brieven.findings import Finding
-from lint_brieven.letter import Letter, ReadResult, Span
+from lint_brieven.letter import Block, Letter, ReadResult, Span
+from lint_brieven.nlp.typography import for_parser, has_line_break
 
 
 @dataclass
@@ -27,7 +28,12 @@ def analyse(
 ) -> Analysis:
     """Findings for every letter (every template variant) of one read file, deduplicated."""
     accepted = {w.lower() for w in accept}
-    docs = nlp.parse(b.text for letter in result.letters for b in letter.blocks)
+    blocks = [b for letter in result.letters for b in letter.blocks]
+    widths: dict[str, int | None] = {}
+    for block in blocks:
+        if block.text not in widths and has_line_break(block.text):
+            widths[block.text] = _source_width(block)
+    docs = nlp.parse((b.text for b in blocks), widths)
     shared: dict = {}
     findings: dict[tuple, Finding] = {}
     seen_in: dict[tuple, int] = {}  # place -> number of variants it was found in
@@ -57,6 +63,7 @@ def _finding(hit: Hit, letter: Letter, check: Check, result: ReadResult) -> Find
     if span is None:
         return None
     rule = check.rule
+    hit = _as_written(hit, letter)
     runs: tuple[tuple[int, int, int], ...] = ()
     if span.source.paragraphs and span.line == span.end_line:
         runs = _runs(result.runs.get(span.line, ()), span.column - 1, span.end_column - 1)
@@ -77,6 +84,54 @@ def _finding(hit: Hit, letter: Letter, check: Check, result: ReadResult) -> Find
         runs=runs,
         source_line=span.source.line_text(span.line),
     )
+
+
+def _source_width(block: Block) -> int | None:
+    """The longest line a block spans in its file: readers join the lines of hard-wrapped
+    text that read on, so the block text no longer shows how wide the text was wrapped."""
+    span = block.content.span(0, len(block.text))
+    if span is None or span.source.paragraphs:
+        return None
+    lines = range(span.line, span.end_line + 1)
+    return max(len(span.source.line_text(n).rstrip()) for n in lines)
+
+
+def _as_written(hit: Hit, letter: Letter) -> Hit:
+    """The hit with the flagged words as the letter writes them: checks read the parsed text,
+    in which typographic quotes and line breaks read as ASCII (same offsets, see
+    ``nlp.typography``). A rewrite made of those words gets the letter's quotes back too."""
+    if hit.block < 0 or not hit.text:
+        return hit
+    written = letter.blocks[hit.block].text[hit.start : hit.end]
+    if written == hit.text or for_parser(written) != hit.text:
+        return hit
+    suggestions = tuple(
+        replace(s, text=_quotes_as_written(s.text, written, hit.text)) if s.replaces else s
+        for s in hit.suggestions
+    )
+    message = hit.message.replace(hit.text, written)
+    return replace(hit, text=written, message=message, suggestions=suggestions)
+
+
+OPENING_QUOTES = frozenset("‘‚‛“„‟«‹")
+
+
+def _quotes_as_written(text: str, written: str, parsed: str) -> str:
+    """``text`` with each ASCII quote as the typographic quote ``written`` has for it where
+    ``parsed`` has that ASCII quote: the opening one at the start of a word, else the closing
+    one (which is also the apostrophe: "auto’s")."""
+    styles = {
+        ascii_quote: {w for w, p in zip(written, parsed, strict=True) if p == ascii_quote != w}
+        for ascii_quote in "'\""
+    }
+    out = []
+    for i, ch in enumerate(text):
+        if styles.get(ch):
+            opening = i == 0 or text[i - 1].isspace() or text[i - 1] in "(["
+            fitting = sorted(c for c in styles[ch] if (c in OPENING_QUOTES) == opening)
+            ch = (fitting or sorted(styles[ch]))[0]
+        out.append(ch)
+    return "".join(out)
 
 
 def _span(hit: Hit, letter: Letter, check: Check) -> Span | None:

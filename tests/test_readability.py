@@ -10,6 +10,7 @@ import pyphen
 import pytest
 from lintkit import SHARED, write
 
+from lint_brieven import nlp
 from lint_brieven.config import find_config_file, load_config
 from lint_brieven.nlp import pipeline
 from lint_brieven.readability import assess, flesch_douma, lint_ii_bridge
@@ -58,13 +59,12 @@ def _ours(text: str):
     return assess([pipeline()(preprocess_text(text))])
 
 
-# Issue 3's targets: every document within 3 points of the reference and at its level (met),
-# and sentence levels agreeing for 85% of the sentences whose splits coincide (not met: the
-# reached figure guards against regressions, the target is a strict xfail, so reaching it fails
-# the run until its mark is removed).
+# Every document within 3 points of the reference and at its level (issue 3's target, met).
+# Sentence levels agreeing where the splits coincide is reported, not a target: on 46
+# sentences it is too coarse to measure (issue 14 retired the 85% target). The figure reached
+# (37 of 46) guards against regressions.
 TARGET_POINTS = 3.0
 REACHED_SENTENCE_AGREEMENT = 0.78
-TARGET_SENTENCE_AGREEMENT = 0.85
 
 
 def _document(level: str) -> tuple[float, int, float, int]:
@@ -106,9 +106,27 @@ def test_sentence_levels_agree_where_splits_coincide():
     assert _sentence_agreement() >= REACHED_SENTENCE_AGREEMENT
 
 
-@pytest.mark.xfail(strict=True, reason="80% of scored sentence levels agree; target 85%")
-def test_sentence_level_agreement_reaches_target():
-    assert _sentence_agreement() >= TARGET_SENTENCE_AGREEMENT
+def test_whitespace_is_no_word_for_lint_ii():
+    """A run of spaces, a tab or a line break inside a sentence changes no LiNT-II figure."""
+    plain = "Wij vervangen morgen de kapotte kraan in de keuken van uw woning."
+    spaced = "Wij  vervangen morgen\tde kapotte  kraan\nin de keuken van  uw woning."
+    ours, known = (nlp.parse([t])[t] for t in (spaced, plain))
+    assert any(t.is_space for t in ours)
+    words = lint_ii_bridge.sentence_analysis(next(ours.sents)).word_features
+    assert [f.token.text for f in words] == [t.text for t in known]
+    assert [f.dep_length for f in words] == [
+        f.dep_length for f in lint_ii_bridge.sentence_analysis(next(known.sents)).word_features
+    ]
+    assert assess([ours]).sentences[0].lint_ii == assess([known]).sentences[0].lint_ii
+
+
+def test_sentences_keep_the_quotes_as_written():
+    text = "‘Wij komen morgen,’ zegt de monteur. „Bel ons” als u niet thuis bent."
+    readability = assess([nlp.parse([text])[text]])
+    assert [s.text for s in readability.sentences] == [
+        "‘Wij komen morgen,’ zegt de monteur.",
+        "„Bel ons” als u niet thuis bent.",
+    ]
 
 
 def test_flesch_douma_uses_our_sentences_and_dutch_syllables():

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from textstat.backend.utils import get_lang_cfg
 from textstat.textstat import textstatistics
 
+from lint_brieven.nlp import source_text
 from lint_brieven.readability import lint_ii_bridge
 
 
@@ -98,20 +99,21 @@ def assess(docs: Sequence[Doc], cache: dict | None = None) -> Readability:
 
 
 def _sentences(doc: Doc) -> list[tuple[Span, object, SentenceScore]]:
-    from lint_ii.core.sentence_analysis import SentenceAnalysis
-
+    """Each sentence with words: its lint-ii analysis and its score. A sentence's text is the
+    text as written (the parser read typographic quotes as ASCII, at the same offsets)."""
     out = []
+    source = source_text(doc)
     for sent in doc.sents:
         if not _words(sent):
             continue
-        analysis = SentenceAnalysis(sent)
-        text = sent.text.strip()
+        analysis = lint_ii_bridge.sentence_analysis(sent)
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        end = start + len(sent.text.strip())
         score = SentenceScore(
             0,
             start,
-            start + len(text),
-            text,
+            end,
+            source[start:end],
             _round(analysis.lint.score),
             analysis.lint.level,
             _rare_words(analysis),
@@ -130,7 +132,7 @@ def _rare_words(analysis, n: int = 3) -> tuple[str, ...]:
     """The sentence's least frequent content words, each once."""
     words: dict[str, str] = {}
     for feat, _freq in analysis.get_top_n_least_frequent(2 * n):
-        words.setdefault(feat.token.text.lower(), feat.token.text)
+        words.setdefault(feat.token.text.lower(), _as_written(feat.token))
     return tuple(words.values())[:n]
 
 
@@ -139,6 +141,10 @@ def _longest_dependency(analysis) -> tuple[str, str, int] | None:
     for feat in analysis.word_features:
         length = feat.dep_length
         if length and (best is None or length > best[2]):
-            head = feat.heads[0].text if feat.heads else ""
-            best = (feat.token.text, head, length)
+            head = _as_written(feat.heads[0]) if feat.heads else ""
+            best = (_as_written(feat.token), head, length)
     return best
+
+
+def _as_written(token) -> str:
+    return source_text(token.doc)[token.idx : token.idx + len(token)]

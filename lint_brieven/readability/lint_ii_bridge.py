@@ -4,7 +4,13 @@ lint-ii's module ``lint_ii.linguistic_data.nlp_model`` loads spaCy's ``nl_core_n
 is imported, which no pre-commit environment can download. We register a module of that name
 first, holding our pipeline and the coefficients lint-ii publishes for spaCy 3.7 models with
 its newest noun list. Everything else (word frequencies, noun concreteness, the formula and the
-levels) is lint-ii's own. ``tests/test_readability.py`` fails if an upgrade of lint-ii changes
+levels) is lint-ii's own.
+
+lint-ii scores text it has preprocessed with whitespace collapsed; our docs keep a token for
+a run of whitespace (a doc holds one space after a token). ``sentence_analysis`` gives lint-ii
+a sentence's words only, so that such a token is never counted as a word (our parse already
+labels it ``punct``, so it is never an intervening word in a dependency length either).
+``tests/test_readability.py`` fails if an upgrade of lint-ii changes
 what this module must provide; the tested versions are pinned in constraints.txt.
 """
 
@@ -13,6 +19,9 @@ from __future__ import annotations
 import json
 import sys
 import types
+from functools import cache, cached_property
+
+from spacy.tokens import Span
 
 from lint_brieven.nlp import pipeline
 
@@ -40,3 +49,27 @@ def install() -> types.ModuleType:
     module.IS_LINT_BRIEVEN = True
     sys.modules[MODULE] = module
     return module
+
+
+@cache
+def _words_only() -> type:
+    install()
+    from lint_ii.core.sentence_analysis import SentenceAnalysis
+    from lint_ii.core.word_features import WordFeatures
+
+    class WordsOnly(SentenceAnalysis):
+        """lint-ii's sentence analysis over the sentence's tokens that are not whitespace."""
+
+        @cached_property
+        def word_features(self) -> list[WordFeatures]:
+            features = [WordFeatures(token) for token in self.doc if not token.is_space]
+            for feature in features:
+                feature.sentence_analysis = self
+            return features
+
+    return WordsOnly
+
+
+def sentence_analysis(sentence: Span):
+    """lint-ii's ``SentenceAnalysis`` of one sentence of our parse, whitespace tokens left out."""
+    return _words_only()(sentence)
