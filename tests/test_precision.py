@@ -31,11 +31,12 @@ def _benchmark():
 
 bench = _benchmark()
 
-# LB101: 'middels' (safe replacement) and 'retourneren'; LB102: 'Wij verzoeken u'
+# LB101: 'middels' and 'Indien' (both with a safe replacement); LB102: 'Wij verzoeken u'.
+# Plain words, no verbs: their findings do not move when verb handling improves.
 A_TXT = (
-    "Wij verzoeken u het formulier middels de envelop te retourneren.\n"
+    "Wij verzoeken u het formulier middels de envelop terug te sturen.\n"
     "\n"
-    "U kunt ons middels de website bereiken.\n"
+    "Indien u vragen heeft, kunt u ons middels de website bereiken.\n"
 )
 B_TXT = (
     "Beste mevrouw,\n\nWij verzoeken u de huur op tijd te betalen. "
@@ -53,11 +54,11 @@ judgments:
     replacement: correct
     reason: ambtelijk
   - code: LB101
-    text: retourneren
-    line: 1
+    text: Indien
+    line: 3
     verdict: TP-bad
     replacement: wrong
-    reason: "'terugsturen' past, maar 'te terugsturen' niet"
+    reason: "test data: a replacement judged wrong"
   - code: LB102
     text: Wij verzoeken u
     line: 1
@@ -130,11 +131,11 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-# Worked out by hand from the judgments above. LB101: 3 findings, 2 judged (TP middels,
-# TP-bad retourneren), a.txt:3 unjudged. LB102: 3 findings, 3 judged (FP in a.txt; TP, TP in
-# b.txt, one matched from line 5 to line 3). Default run: LB102 is off (50% of 10 recorded).
-# Replacements: middels correct (safe), retourneren wrong, both LB102 in b.txt correct (Ten
-# behoeve van → Voor is safe); the FP's replacement is not judged and not asked for.
+# Worked out by hand from the judgments above. LB101: 3 findings, 2 judged (TP middels on
+# line 1, TP-bad Indien), 'middels' on line 3 unjudged. LB102: 3 findings, 3 judged (FP in
+# a.txt; TP, TP in b.txt, one matched from line 5 to line 3). Default run: LB102 is off (50% of
+# 10 recorded). Replacements: middels correct (safe), Indien wrong (safe), both LB102 in b.txt
+# correct (Ten behoeve van → Voor is safe); the FP's replacement is not judged, not asked for.
 TABLE = """\
 Judged set: dev (2 texts; 6 findings with --select ALL, 5 judged)
 
@@ -148,8 +149,8 @@ ALL (--select ALL)                                  6      5    3      1    1   
 precision = (TP + TP-bad) / judged; usable = TP / judged (percentages rounded down)
 
 Concrete replacements judged correct:
-  ALL: 3 of 4 (75%); safe ones: 2 of 2 (100%)
-  default selection: 1 of 2 (50%); safe ones: 1 of 1 (100%)
+  ALL: 3 of 4 (75%); safe ones: 2 of 3 (66%)
+  default selection: 1 of 2 (50%); safe ones: 1 of 2 (50%)
 
 Unjudged findings (1):
 dev/a.txt:3 LB101 "middels" 'middels' is ambtelijke taal. Schrijf: 'met' of 'via'. → met
@@ -188,8 +189,8 @@ def test_json_carries_the_same_figures(judged_set, capsys):
         "wrong": 1,
         "rate": 0.75,
         "safe_correct": 2,
-        "safe_wrong": 0,
-        "safe_rate": 1.0,
+        "safe_wrong": 1,
+        "safe_rate": 0.6667,
         "not_judged": 0,
     }
     assert [(f["path"], f["line"], f["code"]) for f in data["unjudged"]] == [
