@@ -11,16 +11,26 @@ writes ``training/data/{train,dev,test-news,test-letters}.spacy``.
 UD Alpino lemmas mark compound parts with "_" ("basis_niveau"); LiNT-II looks lemmas up in
 word lists, so the marks are removed ("basisniveau").
 
-Run: python training/prepare.py [--shared ../shared]
+Augmentation (train only; dev and both test sets stay as the treebanks have them): letters are
+written in Word, which types curly quotes (‘ ’ “ ”) where the treebanks have ASCII ones, and
+their writers start a sentence in lower case now and then ("Dat is alles. daarna …"). A seeded
+share of the training sentences is changed to look like that, with every annotation kept:
+``TYPOGRAPHIC_SHARE`` of the sentences with quote marks or apostrophes get typographic ones,
+``LOWER_START_SHARE`` of all sentences a lower-case first word (never a proper noun). The
+parse entry point reads typographic quotes as ASCII anyway (``lint_brieven.nlp.typography``);
+this makes the model itself robust for text that reaches it otherwise.
+
+Run: python training/prepare.py [--shared ../shared] [--no-augment]
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import re
 from pathlib import Path
 
-from spacy.tokens import DocBin
+from spacy.tokens import Doc, DocBin
 from spacy.training.converters import conllu_to_docs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +38,11 @@ UD_TRAIN = ("nl_alpino-ud-dev", "nl_lassysmall-ud-dev", "nl_lassysmall-ud-test")
 UD_TEST = "nl_alpino-ud-test"
 SENTS_PER_DOC = 10
 DEV_EVERY = 10
+AUGMENT_SEED = 14
+TYPOGRAPHIC_SHARE = 0.3  # of the training sentences with an ASCII quote mark or apostrophe
+LOWER_START_SHARE = 0.05  # of all training sentences
+OPENING = {'"': "“", "'": "‘"}
+CLOSING = {'"': "”", "'": "’"}  # ’ is also Word's apostrophe: "auto’s"
 
 
 def clean_conllu(text: str) -> str:
@@ -51,10 +66,71 @@ def docs_from(path: Path, n_sents: int = SENTS_PER_DOC) -> list:
     return list(conllu_to_docs(text, n_sents=n_sents, merge_subtokens=True, no_print=True))
 
 
+def augment(
+    docs: list[Doc],
+    seed: int = AUGMENT_SEED,
+    typographic: float = TYPOGRAPHIC_SHARE,
+    lower_start: float = LOWER_START_SHARE,
+) -> list[Doc]:
+    """``docs`` with a seeded share of their sentences given typographic quotes (share
+    ``typographic`` of the sentences that have quote marks or apostrophes) or a lower-case
+    first word (share ``lower_start``); tags, morphology, lemmas and the parse stay."""
+    rng = random.Random(seed)
+    out = []
+    for doc in docs:
+        words = [t.text for t in doc]
+        for sent in doc.sents:
+            if any(_has_ascii_quote(t.text) for t in sent) and rng.random() < typographic:
+                for token in sent:
+                    words[token.i] = _typographic(token)
+            if rng.random() < lower_start:
+                # String tests: the treebank docs have a bare vocab without lexical attributes.
+                first = next((t for t in sent if t.text.isalpha()), None)
+                if first is not None and first.text.istitle() and first.pos_ != "PROPN":
+                    words[first.i] = first.text.lower()
+        out.append(doc if words == [t.text for t in doc] else _with_words(doc, words))
+    return out
+
+
+def _has_ascii_quote(text: str) -> bool:
+    return text in OPENING or "'" in text
+
+
+def _typographic(token) -> str:
+    """A quote mark as Word types it: opening after a space and before a word, else closing;
+    an apostrophe inside a word ("auto's", "'t") as Word's ’."""
+    text = token.text
+    if text in OPENING:
+        doc, i = token.doc, token.i
+        after_space = i == 0 or bool(doc[i - 1].whitespace_)
+        before_word = i + 1 < len(doc) and not token.whitespace_
+        return (OPENING if after_space and before_word else CLOSING)[text]
+    return text.replace("'", CLOSING["'"])
+
+
+def _with_words(doc: Doc, words: list[str]) -> Doc:
+    """``doc`` with other word forms and the same annotations (a lemma that was the word form
+    itself follows the new form)."""
+    return Doc(
+        doc.vocab,
+        words=words,
+        spaces=[bool(t.whitespace_) for t in doc],
+        tags=[t.tag_ for t in doc],
+        pos=[t.pos_ for t in doc],
+        morphs=[str(t.morph) for t in doc],
+        lemmas=[w if t.lemma_ == t.text else t.lemma_ for t, w in zip(doc, words, strict=True)],
+        heads=[t.head.i for t in doc],
+        deps=[t.dep_ for t in doc],
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--out", type=Path, default=ROOT / "training" / "data")
+    parser.add_argument(
+        "--no-augment", action="store_true", help="the data model 1.2.0 was trained on"
+    )
     args = parser.parse_args()
     ud = args.shared / "nlp" / "ud-dutch"
     letters = ROOT / "training" / "letters"
@@ -66,6 +142,8 @@ def main() -> None:
     if letter_train.exists():
         for i, doc in enumerate(docs_from(letter_train)):
             (dev if i % DEV_EVERY == 0 else train).append(doc)
+    if not args.no_augment:
+        train = augment(train)
     args.out.mkdir(parents=True, exist_ok=True)
     sets = {"train": train, "dev": dev, "test-news": docs_from(ud / f"{UD_TEST}.conllu")}
     letter_test = letters / "letters-test.conllu"

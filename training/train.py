@@ -7,6 +7,7 @@ fixed seed, copy the best model to lint_brieven/nlp/model with our metadata, and
 test set are never trained on.
 
 Run: python training/train.py [--shared ../shared] [--steps 8000] [--seed 2] [--output DIR]
+     [--no-augment]  (the training data of 1.2.0: no quote and case augmentation)
      python training/train.py --output DIR --ship-only   (ship a finished run)
 """
 
@@ -59,10 +60,10 @@ def run(*args: str) -> None:
     subprocess.run(args, check=True, cwd=ROOT)
 
 
-def train(shared: Path, output: Path, seed: int, steps: int) -> None:
+def train(shared: Path, output: Path, seed: int, steps: int, augment: bool = True) -> None:
     py = sys.executable
     run(py, "training/letters/split.py")
-    run(py, "training/prepare.py", "--shared", str(shared))
+    run(py, "training/prepare.py", "--shared", str(shared), *([] if augment else ["--no-augment"]))
     run(py, "training/lexicon.py")
     run(
         py,
@@ -114,9 +115,12 @@ def main() -> None:
     parser.add_argument(
         "--ship-only", action="store_true", help="ship the finished run in --output, no training"
     )
+    parser.add_argument(
+        "--no-augment", action="store_true", help="train on the data of 1.2.0 (no augmentation)"
+    )
     args = parser.parse_args()
     if not args.ship_only:
-        train(args.shared, args.output, args.seed, args.steps)
+        train(args.shared, args.output, args.seed, args.steps, not args.no_augment)
     ship(args.output, args.shared)
 
 
