@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from lint_brieven.findings import Severity
+from lint_brieven.letter import DocumentKind
 from lint_brieven.readers.options import DEFAULT_TEMPLATE_SUFFIXES, ReadOptions
 
 CONFIG_FILES = (".lint-brieven.toml", "lint-brieven.toml", "pyproject.toml")
@@ -46,6 +47,9 @@ class Config:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     partials: tuple[str, ...] = ()  # template pieces: no whole-letter checks
+    # ``soort``: what kind of text the files are (None: decided from each text), and per glob
+    kind: DocumentKind | None = None
+    per_file_kind: Mapping[str, DocumentKind] = field(default_factory=dict)
     rule_packs: tuple[Path, ...] = ()
     template_paths: tuple[Path, ...] = ()
     template_extensions: tuple[str, ...] = ()
@@ -93,6 +97,18 @@ class Config:
         """
         rel = self.relative(path)
         return path.name.startswith("_") or (rel is not None and _matches_any(rel, self.partials))
+
+    def kind_for(self, path: Path) -> DocumentKind | None:
+        """The configured kind of text of ``path``: a template piece is a fragment; else the
+        first ``per-file-soort`` glob that matches, else ``soort`` (None: from the text)."""
+        if self.is_partial(path):
+            return DocumentKind.FRAGMENT
+        rel = self.relative(path)
+        if rel is not None:
+            for glob, kind in self.per_file_kind.items():
+                if _matches_any(rel, (glob,)):
+                    return kind
+        return self.kind
 
     def ignored_for(self, path: Path) -> tuple[str, ...]:
         rel = self.relative(path)
@@ -172,6 +188,8 @@ def parse_config(data: Mapping[str, Any], path: Path | None, root: Path) -> Conf
         include=reader.strings("include"),
         exclude=reader.strings("exclude"),
         partials=reader.strings("partials"),
+        kind=reader.kind(),
+        per_file_kind=reader.per_file_kind(),
         rule_packs=tuple(root / p for p in reader.strings("rule-packs")),
         template_paths=tuple(root / p for p in reader.strings("template-paths")),
         template_extensions=tuple(
@@ -202,6 +220,8 @@ class _Reader:
         "include",
         "exclude",
         "partials",
+        "soort",
+        "per-file-soort",
         "rule-packs",
         "template-paths",
         "template-extensions",
@@ -262,6 +282,24 @@ class _Reader:
         ):
             raise self.fail("per-file-ignores", "een tabel van patroon naar een lijst met codes")
         return {glob: tuple(c.upper() for c in codes) for glob, codes in table.items()}
+
+    def kind(self) -> DocumentKind | None:
+        """``soort = "brief"``: the kind of text of every file (none: from each text)."""
+        return self._kind("soort", self.data["soort"]) if "soort" in self.data else None
+
+    def per_file_kind(self) -> dict[str, DocumentKind]:
+        """``[per-file-soort]``: glob → kind of text; the first glob that matches counts."""
+        table = self.data.get("per-file-soort", {})
+        if not isinstance(table, dict):
+            raise self.fail("per-file-soort", "een tabel van patroon naar soort")
+        return {glob: self._kind(f"per-file-soort.{glob}", v) for glob, v in table.items()}
+
+    def _kind(self, key: str, value: Any) -> DocumentKind:
+        try:
+            return DocumentKind(value.strip().lower())
+        except (ValueError, AttributeError):
+            known = ", ".join(f"'{k.value}'" for k in DocumentKind)
+            raise self.fail(key, f"een van {known}") from None
 
     def positive_int(self, key: str, default: int) -> int:
         value = self.data.get(key, default)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 
@@ -29,6 +29,16 @@ class PlaceholderKind(StrEnum):
     URL = "website"
     NUMBER = "getal"
     TEXT = "tekst"
+
+
+class DocumentKind(StrEnum):
+    """What kind of text a file is (``soort``): whole-letter checks (a phone number, an e-mail
+    address, a contact person, the main message first) apply to a complete letter only."""
+
+    LETTER = "brief"  # a complete letter from the organisation to the tenant
+    FRAGMENT = "fragment"  # a piece of a letter (a paragraph, a template part)
+    WEB_TEXT = "webtekst"  # a web page
+    TENANT_LETTER = "huurder-aan-verhuurder"  # a (model) letter from a tenant to the landlord
 
 
 @dataclass(frozen=True)
@@ -248,6 +258,9 @@ class Letter:
     format: str
     blocks: tuple[Block, ...]
     variant: str | None = None
+    # declared in the file (front matter) or the configuration; None: decided from the text
+    # (``dutch.letter_parts.document_kind``)
+    kind: DocumentKind | None = None
 
     @property
     def text(self) -> str:
@@ -290,3 +303,10 @@ class ReadResult:
     sources: Sequence[SourceText] = ()
     # DOCX only: per paragraph number, (run index, start, end) of each run in the paragraph text
     runs: dict[int, tuple[tuple[int, int, int], ...]] = field(default_factory=dict)
+
+    def declare_kind(self, kind: DocumentKind | None) -> None:
+        """The configuration's ``soort`` for letters whose file declares none itself."""
+        if kind is not None:
+            self.letters = [
+                letter if letter.kind else replace(letter, kind=kind) for letter in self.letters
+            ]

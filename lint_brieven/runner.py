@@ -276,6 +276,7 @@ class Runner:
                 message = f"{exc.message} (in {exc.path}{f':{exc.line}' if exc.line else ''})"
                 return FileReport(display, error=message)
             return FileReport(display, error=exc.message, error_line=exc.line)
+        read.declare_kind(config.kind_for(file_for_config))  # soort: brief, fragment …
         codes = selected_codes(config, rules, file_for_config)
         skip = {"builtin", "letter"} if config.is_partial(file_for_config) else {"builtin"}
         checks = [

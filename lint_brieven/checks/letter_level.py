@@ -2,6 +2,11 @@
 whole letter. Each matcher is a ``regex``, a ``phrase`` (case-insensitive, whole words) or a
 token ``pattern``; ``require`` is met when any matcher matches anywhere in the letter.
 Regular expressions run under the time limit of ``checks/regexes.py``.
+
+``require`` asks a whole letter for something (a phone number, an e-mail address), so it only
+applies to a complete letter from the organisation: a fragment, a web page or a tenant's letter
+to the landlord (``letter_parts.document_kind``, ``soort``) is not asked. ``forbid`` applies to
+every text.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
 from lint_brieven.checks.regexes import GuardedRegex, guard_token_patterns
 from lint_brieven.checks.rule import Rule
+from lint_brieven.dutch.letter_parts import is_complete_letter
 
 
 class LetterCheck(Check):
@@ -46,6 +52,8 @@ class LetterCheck(Check):
         return found
 
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
+        if self.require and not is_complete_letter(letter.letter):
+            return []
         found = self._matches(letter)
         suggestions = self.fixed_suggestions(ctx)
         if self.require:

@@ -1,8 +1,9 @@
 """Sentence metrics: a number per sentence against a maximum (Vale's ``metric``).
 
-``words`` counts tokens that are not punctuation or space, per sentence; a template
-placeholder counts as one word however long its stand-in is. ``average-words`` is the mean
-over the letter's sentences (one finding for the whole letter).
+``words`` counts tokens that are not punctuation or space, per sentence; a placeholder
+(``{{ … }}``, a merge field, "[naam]", "UW NAAM") is no word of the writer's and not
+counted. ``average-words`` is the mean over the letter's sentences (one finding for the
+whole letter).
 """
 
 from __future__ import annotations
@@ -15,16 +16,11 @@ from lint_brieven.letter import MappedText
 
 def word_count(sentence: Span, content: MappedText) -> int:
     count = 0
-    placeholders_seen: set[int] = set()
     for token in sentence:
         if token.is_punct or token.is_space:
             continue
-        inside = content.placeholders_in(token.idx, token.idx + len(token.text))
-        if inside:
-            key = inside[0].src_start  # pieces of one placeholder share its source range
-            if key in placeholders_seen:
-                continue
-            placeholders_seen.add(key)
+        if content.placeholders_in(token.idx, token.idx + len(token.text)):
+            continue  # a placeholder is filled in later: no word the writer wrote
         count += 1
     return count
 

@@ -1,11 +1,13 @@
-"""The parts of a letter: salutation, body, closing and signature, found by their words."""
+"""The parts of a letter: salutation, body, closing and signature, found by their words; and
+what kind of text it is (``soort``), which decides whether whole-letter checks apply."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lint_brieven.checks.base import AnalysedLetter
-from lint_brieven.letter import BlockKind
+from lint_brieven.letter import Block, BlockKind, DocumentKind, Letter, PlaceholderKind
 
 SALUTATION = re.compile(r"^\s*(?:beste|geachte|hallo|dag|lieve)\b", re.IGNORECASE)
 CLOSING = re.compile(
@@ -14,6 +16,39 @@ CLOSING = re.compile(
     re.IGNORECASE,
 )
 _TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+
+# A salutation line: the greeting, a few words (no sentence end, no colon: "Dag en tijd: …" is
+# no salutation) and a comma or the end of the line.
+SALUTATION_LINE = re.compile(
+    r"^[ \t]*(?:beste|geachte|hallo|dag|lieve|goedemorgen|goedemiddag|goedendag)\b"
+    r"[^.!?:\n]{0,60}(?:,|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A closing line: at the start of a line or right after a sentence.
+CLOSING_LINE = re.compile(
+    r"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:(?:met )?(?:vriendelijke|hartelijke|beste|warme) "
+    r"groet(?:en)?|met groet(?:en)?|groet(?:en)?|hoogachtend|met de meeste hoogachting)\b"
+    r"[^\n]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A letter a tenant writes to the landlord (model letters of the Huurcommissie and tenant
+# organisations): it addresses the landlord, or the writer says he rents, or it is signed
+# with the tenant's name placeholder ("[naam huurder]").
+_TO_LANDLORD = re.compile(
+    r"^[ \t]*(?:geachte|beste)\s+(?:heer/mevrouw,?\s+)?(?:verhuurder|verhuurster|beheerder|"
+    r"directie|woningcorporatie|corporatie|huurcommissie)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_TENANT_WRITES = re.compile(
+    r"\b(?:ik huur|huur ik|wij huren|huren wij|ik ben (?:de )?(?:hoofd)?huurder|"
+    r"wij zijn (?:de )?huurders|mijn verhuurder|onze verhuurder|ondergetekende)\b",
+    re.IGNORECASE,
+)
+_LINE = re.compile(r"[^\n]+")
+# Template variables for the salutation and the closing ("{{ aanhef }},", "{{ groet }}").
+_SALUTATION_NAME = re.compile(r"aanhef|begroeting|salutation", re.IGNORECASE)
+_CLOSING_NAME = re.compile(r"(?<!be)groet|afsluiting|closing", re.IGNORECASE)
+_TENANT_NAME = re.compile(r"huurder|bewoner", re.IGNORECASE)
 
 
 def salutation_block(letter: AnalysedLetter) -> int | None:
@@ -40,3 +75,99 @@ def body_blocks(letter: AnalysedLetter) -> list[int]:
     return [
         i for i in range(first, last) if blocks[i].kind in _TEXT_KINDS and blocks[i].text.strip()
     ]
+
+
+def _placeholder_line(block: Block, named: re.Pattern[str]) -> tuple[int, int] | None:
+    """The first line of ``block`` that starts with a placeholder whose source matches
+    ``named`` ("{{ groet }}", "{{ aanhef }},"): its start and end in the block text."""
+    for seg in block.content.segments:
+        if seg.placeholder is None or not named.search(seg.placeholder.source):
+            continue
+        start = block.text.rfind("\n", 0, seg.start) + 1
+        if not block.text[start : seg.start].strip():
+            end = block.text.find("\n", seg.end)
+            return start, len(block.text) if end == -1 else end
+    return None
+
+
+def closing_line(letter: Letter) -> tuple[int, int] | None:
+    """Where the closing ("Met vriendelijke groet,", or a template's "{{ groet }}") ends:
+    block index and offset in it."""
+    for index, block in enumerate(letter.blocks):
+        match = CLOSING_LINE.search(block.text)
+        by_name = _placeholder_line(block, _CLOSING_NAME)
+        ends = [
+            e for e in (match.end() if match else None, by_name and by_name[1]) if e is not None
+        ]
+        if ends:
+            return index, min(ends)
+    return None
+
+
+def lines_after_closing(letter: Letter) -> Iterator[tuple[int, int, int]]:
+    """The lines under the closing (the signature and what follows): block index, start and
+    end of the line in the block text."""
+    closing = closing_line(letter)
+    if closing is None:
+        return
+    block_index, offset = closing
+    for index in range(block_index, len(letter.blocks)):
+        text = letter.blocks[index].text
+        for line in _LINE.finditer(text, offset if index == block_index else 0):
+            if line.group().strip():
+                yield index, line.start(), line.end()
+
+
+def salutation_span(letter: Letter) -> tuple[int, int, int] | None:
+    """The salutation line before the closing: block index, start and end."""
+    closing = closing_line(letter)
+    last = closing[0] if closing else len(letter.blocks) - 1
+    for index, block in enumerate(letter.blocks[: last + 1]):
+        match = SALUTATION_LINE.search(block.text)
+        found = [(match.start(), match.end())] if match else []
+        by_name = _placeholder_line(block, _SALUTATION_NAME)
+        found += [by_name] if by_name else []
+        if found:
+            return index, *min(found)
+    return None
+
+
+def _signed_by_tenant(letter: Letter) -> bool:
+    for index, start, end in lines_after_closing(letter):
+        for seg in letter.blocks[index].content.placeholders_in(start, end):
+            placeholder = seg.placeholder
+            if (
+                placeholder is not None
+                and placeholder.kind is PlaceholderKind.NAME
+                and _TENANT_NAME.search(placeholder.source)
+            ):
+                return True
+    return False
+
+
+def document_kind(letter: Letter) -> DocumentKind:
+    """The kind of text: as the file or the configuration declares it (``letter.kind``), else
+    from the text. A tenant's letter to the landlord addresses the landlord ("Geachte
+    verhuurder"), says "ik huur", "mijn verhuurder" or "ondergetekende", or is signed with the
+    tenant's name placeholder. A complete letter has a salutation ("Geachte …", "Beste …",
+    "Dag …") and after it a closing ("Met vriendelijke groet", "Hoogachtend"). Anything else
+    is a fragment."""
+    if letter.kind is not None:
+        return letter.kind
+    texts = [block.text for block in letter.blocks]
+    if any(_TO_LANDLORD.search(t) or _TENANT_WRITES.search(t) for t in texts) or _signed_by_tenant(
+        letter
+    ):
+        return DocumentKind.TENANT_LETTER
+    closing = closing_line(letter)
+    salutation = salutation_span(letter)
+    if closing is None or salutation is None:
+        return DocumentKind.FRAGMENT
+    if salutation[0] == closing[0] and salutation[1] >= closing[1]:
+        return DocumentKind.FRAGMENT
+    return DocumentKind.LETTER
+
+
+def is_complete_letter(letter: Letter) -> bool:
+    """Whether whole-letter checks (phone, e-mail, contact person, main message first) apply."""
+    return document_kind(letter) is DocumentKind.LETTER

@@ -1,4 +1,9 @@
-"""HTML letters: block-level tags become paragraphs, headings, list items and table cells."""
+"""HTML letters: block-level tags become paragraphs, headings, list items and table cells.
+
+Placeholders written in the text ("[naam]", "&lt;datum&gt;", "«Naam»", "UW NAAM") become
+stand-ins (``layout/placeholders.py``), and so does a start tag that is no HTML element but a
+placeholder's words ("<datum>", "<naam huurder>" typed into an HTML letter).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import html as html_lib
 import re
 from html.parser import HTMLParser
 
+from lint_brieven.layout.placeholders import mark, stand_in_text, tag_placeholder
 from lint_brieven.layout.whitespace import collapse
 from lint_brieven.letter import Block, BlockKind, MappedText, Segment
 
@@ -39,7 +45,7 @@ class _Splitter(HTMLParser):
         return self._line_starts[line - 1] + col
 
     def _flush(self) -> None:
-        content = collapse(MappedText.join(self._parts))
+        content = mark(collapse(MappedText.join(self._parts)))
         if content.text:
             self.blocks.append(Block(content, self._kind, self._level, self._number))
         self._parts = []
@@ -53,6 +59,7 @@ class _Splitter(HTMLParser):
             self._skip_depth += 1
             return
         if tag not in _BREAKS:
+            self._placeholder_tag()
             return
         self._flush()
         if tag in _HEADINGS:
@@ -70,6 +77,14 @@ class _Splitter(HTMLParser):
             self._set(BlockKind.TABLE_CELL)
         elif tag != "br":
             self._set(BlockKind.PARAGRAPH)
+
+    def _placeholder_tag(self) -> None:
+        """A start tag like "<datum>": no element, a placeholder (``tag_placeholder``)."""
+        tag_text = self.get_starttag_text() or ""
+        found = tag_placeholder(tag_text) if not self._skip_depth else None
+        if found is not None:
+            start = self._offset()
+            self._parts.append(stand_in_text(self.source, start, start + len(tag_text), *found))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BREAKS:

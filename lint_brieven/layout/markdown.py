@@ -1,25 +1,36 @@
 """Markdown letters: headings, list items and paragraphs; inline markup is not prose.
 
-Soft line breaks are spaces (as Markdown renders them); emphasis markers, link targets and
-HTML comments are dropped from the text while the source map keeps every remaining character.
+Soft line breaks are spaces (as Markdown renders them); emphasis markers, link targets,
+HTML comments and a YAML front matter (``---`` … ``---`` at the top) are dropped from the text
+while the source map keeps every remaining character. Placeholders written in the text
+("[naam]", "<datum>", "___") become stand-ins before the markup is dropped, so that their
+brackets and underscores are not taken for a link or emphasis.
 """
 
 from __future__ import annotations
 
 import re
 
+from lint_brieven.layout.placeholders import mark
 from lint_brieven.layout.plain import LIST_MARKER, split_paragraphs
 from lint_brieven.layout.whitespace import collapse, remove
 from lint_brieven.letter import Block, BlockKind, MappedText
 
 _HEADING = re.compile(r"(#{1,6})[ \t]+")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# YAML front matter: "---" on the first line, "key: value" lines, "---" (or "...") on its own.
+FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\n(?=[\w-]+[ \t]*:)(?:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
+)
 # Markup to drop: emphasis runs, the "](url)" tail of a link, its opening "[", code ticks.
 _INLINE = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|\]\([^)]*\)|(?<!\\)\[|`")
 
 
 def blocks(text: MappedText) -> list[Block]:
-    text = remove(text, [m.span() for m in _COMMENT.finditer(text.text)])
+    front = FRONT_MATTER.match(text.text)
+    dropped = [front.span()] if front else []
+    dropped += [m.span() for m in _COMMENT.finditer(text.text, front.end() if front else 0)]
+    text = remove(text, dropped)
     out: list[Block] = []
     for paragraph in split_paragraphs(text):
         out.extend(_paragraph_blocks(paragraph))
@@ -61,7 +72,7 @@ def _paragraph_blocks(paragraph: MappedText) -> list[Block]:
 def _emit(
     out: list[Block], parts: list[MappedText], kind: BlockKind, level: int, number: str | None
 ) -> None:
-    joined = MappedText.join(parts)
+    joined = mark(MappedText.join(parts))
     joined = remove(joined, [m.span() for m in _INLINE.finditer(joined.text)])
     content = collapse(joined)
     if content.text:

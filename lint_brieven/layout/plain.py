@@ -2,13 +2,16 @@
 
 A line break inside a paragraph is kept (the NLP step treats it as a sentence boundary) unless
 the line reads on: it ends without punctuation and the next line starts in lower case, as in
-hard-wrapped text. Then it becomes a space.
+hard-wrapped text. Then it becomes a space. Placeholders written in the text ("[naam]",
+"UW NAAM", "……") become stand-ins (``layout/placeholders.py``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from lint_brieven.layout.placeholders import mark
 from lint_brieven.layout.whitespace import squeeze
 from lint_brieven.letter import Block, BlockKind, MappedText
 
@@ -20,8 +23,8 @@ _SOFT_BREAK = re.compile(r"(?<=[^\s.!?:;])[ \t]*\n[ \t]*(?=[a-z(])")
 def blocks(text: MappedText) -> list[Block]:
     out: list[Block] = []
     for paragraph in split_paragraphs(text):
-        for line in _list_lines(paragraph):
-            out.append(line)
+        for block in _list_lines(paragraph):
+            out.append(replace(block, content=mark(block.content)))
     return out
 
 

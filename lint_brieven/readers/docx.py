@@ -35,6 +35,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
+from lint_brieven.layout.placeholders import find as written_placeholders
 from lint_brieven.letter import (
     Block,
     BlockKind,
@@ -117,8 +118,10 @@ def _content(
     text: str,
     data: tuple[tuple[int, int, Placeholder, str], ...] = (),
 ) -> MappedText:
-    """Paragraph text with Jinja tags made placeholders (``{{ }}``) or dropped (``{% %}``), and
-    merge-field results and content-control placeholders (``data``) made placeholders."""
+    """Paragraph text with Jinja tags made placeholders (``{{ }}``) or dropped (``{% %}``),
+    merge-field results and content-control placeholders (``data``) made placeholders, and so
+    placeholders written in the text ("[naam]", "«Naam»" typed, "UW NAAM", "……";
+    ``layout/placeholders.py``)."""
     whole = MappedText.from_source(source, start, start + len(text))
     whole = MappedText(text, whole.segments)  # keep "\n" for soft breaks in the letter text
     cuts: list[tuple[int, int, Placeholder | None, str]] = list(data)
@@ -133,6 +136,9 @@ def _content(
             cuts.append((m.start(), m.end(), None, "\n"))
         else:
             cuts.append((m.start(), m.end(), None, ""))
+    for written in written_placeholders(text):  # "[naam]", "«Naam»" typed, "UW NAAM", "……"
+        if not any(s < written.end and written.start < e for s, e, _, _ in cuts):
+            cuts.append((written.start, written.end, written.placeholder, written.word))
     parts: list[MappedText] = []
     pos = 0
     for cut_start, cut_end, placeholder, word in sorted(cuts, key=lambda c: c[0]):

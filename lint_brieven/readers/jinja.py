@@ -16,6 +16,7 @@ from jinja2 import Environment
 from lint_brieven.layout import layout_for
 from lint_brieven.letter import Letter, MappedText, ReadResult
 from lint_brieven.readers.errors import ReaderError
+from lint_brieven.readers.front_matter import declared_kind
 from lint_brieven.readers.limits import (
     MAX_CHECKED_BLOCKS,
     MAX_TEMPLATE_NESTING,
@@ -70,6 +71,7 @@ def _read(path: str, source: str, options: ReadOptions) -> ReadResult:
     parsed = tree.parse(Path(path).name, source, path)
     seq = tree.build(parsed)
     markup = markup_of(path, source, options)
+    kind = declared_kind(source, markup, template=True)
     layout = layout_for(markup)
     cap, limit = _cap(seq, options)
     picked, full_count = variants(seq, cap)
@@ -91,7 +93,7 @@ def _read(path: str, source: str, options: ReadOptions) -> ReadResult:
         seen.add(key)
         blocks_checked += len(blocks)
         label = ", ".join(labels) or None
-        result.letters.append(Letter(path, f"jinja-{markup}", blocks, label))
+        result.letters.append(Letter(path, f"jinja-{markup}", blocks, label, kind))
     if full_count is not None:
         covered = (
             "zo gekozen dat elke tak van elke {% if %} minstens één keer is meegenomen"

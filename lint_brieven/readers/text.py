@@ -6,6 +6,7 @@ from lint_brieven.layout import layout_for
 from lint_brieven.letter import Letter, MappedText, ReadResult, SourceText
 from lint_brieven.readers import sniff
 from lint_brieven.readers.errors import ReaderError
+from lint_brieven.readers.front_matter import declared_kind
 from lint_brieven.suppression import suppressions_in
 
 MARKUP_BY_SUFFIX = {
@@ -47,5 +48,5 @@ def decode(data: bytes, *, allow_empty: bool = False) -> str:
 def read(path: str, data: bytes, markup: str) -> ReadResult:
     source = SourceText(path, decode(data))
     blocks = layout_for(markup)(MappedText.from_source(source))
-    letter = Letter(path, markup, tuple(blocks))
+    letter = Letter(path, markup, tuple(blocks), kind=declared_kind(source.text, markup))
     return ReadResult(path, [letter], suppressions_in(source), sources=[source])

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.clauses import sentence_span
-from lint_brieven.dutch.letter_parts import body_blocks
+from lint_brieven.dutch.letter_parts import body_blocks, is_complete_letter
 from lint_brieven.dutch.requests import DEADLINE, requests_in
 from lint_brieven.findings import Suggestion
 
@@ -32,6 +32,8 @@ _AMOUNT = re.compile(r"€\s?\d|\b\d+(?:,\d{2})? euro\b", re.IGNORECASE)
 @register("main-message-first")
 class MainMessageFirst(Detector):
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
+        if not is_complete_letter(letter.letter):
+            return  # a fragment's first paragraph is not the letter's opening
         body = body_blocks(letter)
         if len(body) < 2:
             return
