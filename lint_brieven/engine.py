@@ -83,6 +83,7 @@ def _finding(hit: Hit, letter: Letter, check: Check, result: ReadResult) -> Find
         paragraphs=span.source.paragraphs,
         runs=runs,
         source_line=span.source.line_text(span.line),
+        reason=hit.reason,
     )
 
 

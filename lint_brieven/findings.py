@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lint_brieven.sentence_findings import SentenceReason
 
 
 class Severity(StrEnum):
@@ -55,6 +59,8 @@ class Finding:
     paragraphs: bool = False  # True when line means a DOCX paragraph
     runs: tuple[tuple[int, int, int], ...] = field(default=(), compare=False)
     source_line: str = field(default="", compare=False)  # the line (or paragraph) as written
+    # why a sentence is hard (LB201, LB402, LB206), for merging them: see sentence_findings
+    reason: SentenceReason | None = field(default=None, compare=False)
 
     @property
     def place(self) -> tuple[str, int, int, int, int, str]:

@@ -50,6 +50,7 @@ from lint_brieven.findings import FileReport, Finding, Severity
 from lint_brieven.letter import Suppression
 from lint_brieven.readability.report import report_readability
 from lint_brieven.readers import ReaderError
+from lint_brieven.sentence_findings import merge as merge_sentence_findings
 
 STDIN = "-"
 
@@ -324,6 +325,8 @@ class Runner:
                 config, [UNUSED_SUPPRESSION.code], Path(s.path)
             ):
                 kept.append(_unused(s, sorted(unused), config))
+        # after selection and suppression: what was ignored or suppressed adds no reason
+        kept = merge_sentence_findings(kept)
         by_path = {r.path: r for r in self.result.reports}
         for finding in sorted(kept, key=lambda f: f.sort_key):
             report = by_path.get(finding.path)

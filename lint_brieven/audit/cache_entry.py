@@ -14,6 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from lint_brieven.findings import FileReport, Finding, Severity, Suggestion
+from lint_brieven.sentence_findings import (
+    SentenceReason,
+    reason_from_json,
+    reason_json,
+    reason_texts,
+)
 
 
 class BadEntry(ValueError):
@@ -70,6 +76,7 @@ def _finding_json(f: Finding) -> dict:
         "paragraphs": f.paragraphs,
         "runs": [list(run) for run in f.runs],
         "source_line": f.source_line,
+        "reason": reason_json(f.reason),
     }
 
 
@@ -131,6 +138,7 @@ _FINDING_FIELDS = {
     "paragraphs",
     "runs",
     "source_line",
+    "reason",
 }
 
 
@@ -156,7 +164,18 @@ def _finding(value: Any) -> Finding:
         paragraphs=_bool(f["paragraphs"]),
         runs=tuple(_run(r) for r in _list(f["runs"])),
         source_line=_text(f["source_line"]),
+        reason=_reason(f["reason"]),
     )
+
+
+def _reason(value: Any) -> SentenceReason | None:
+    try:
+        reason = reason_from_json(value)
+    except ValueError:
+        raise BadEntry("reason") from None
+    for text in reason_texts(reason):
+        _text(text)  # no surrogates
+    return reason
 
 
 def _suggestion(value: Any) -> Suggestion:

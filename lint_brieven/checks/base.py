@@ -15,6 +15,7 @@ from lint_brieven.checks.rule import Rule
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import Letter
 from lint_brieven.readability import Readability, assess
+from lint_brieven.sentence_findings import SentenceReason
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Hit:
     message: str
     suggestions: tuple[Suggestion, ...] = ()
     text: str = ""
+    reason: SentenceReason | None = None  # why the sentence is hard (see sentence_findings)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit, f
 from lint_brieven.checks.detectors import DETECTORS
 from lint_brieven.checks.rule import Rule
 from lint_brieven.findings import Suggestion
+from lint_brieven.sentence_findings import split_reason
 
 
 class DetectorCheck(Check):
@@ -31,6 +32,8 @@ class DetectorCheck(Check):
                 raise ValueError(f"optie '{key}' van detector '{name}' heeft een verkeerd type")
             options[key] = value
         self.detector = detector(options)
+        # a split verb is a reason a sentence is hard: it merges with LB201/LB402 on it
+        self.gives_reason = name == "split-verb"
 
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
         hits = []
@@ -52,6 +55,7 @@ class DetectorCheck(Check):
                     self.message(ctx, match=found.text, **values),
                     suggestions + fixed,
                     found.text,
+                    split_reason(found.values) if self.gives_reason else None,
                 )
             )
         return hits

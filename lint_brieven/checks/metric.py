@@ -1,28 +1,32 @@
 """Sentence metrics: a number per sentence against a maximum (Vale's ``metric``).
 
-``words`` counts tokens that are not punctuation or space, per sentence; a placeholder
-(``{{ … }}``, a merge field, "[naam]", "UW NAAM") is no word of the writer's and not
-counted. ``average-words`` is the mean over the letter's sentences (one finding for the
-whole letter).
+``words`` counts the sentence's words as ``sentence_words`` defines them: no punctuation,
+placeholders, numbers, dates, amounts, postcodes, web or e-mail addresses or proper names.
+A long sentence's hit carries its reason (``Long``), so that it merges with LB402 and LB206
+on the same sentence into one finding (``sentence_findings``).
+
+``average-words`` (one finding for the whole letter) says what the long-sentence rule does
+not: that the sentences that are *not* too long are still long on average. It averages the
+sentences of ``min-words`` words or more and at most ``long-sentence`` words (the longer ones
+are the long-sentence rule's), and only when there are at least ``min-sentences`` of them: the
+average of one or two sentences says nothing a per-sentence finding does not.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
+from lint_brieven.checks import sentence_words
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
 from lint_brieven.letter import MappedText
+from lint_brieven.sentence_findings import Long
+
+# ``average-words`` options (rule pack ``options``, or ``[rule-options.LB203]``)
+AVERAGE_DEFAULTS = {"min-sentences": 4, "long-sentence": 20}
 
 
-def word_count(sentence: Span, content: MappedText) -> int:
-    count = 0
-    for token in sentence:
-        if token.is_punct or token.is_space:
-            continue
-        if content.placeholders_in(token.idx, token.idx + len(token.text)):
-            continue  # a placeholder is filled in later: no word the writer wrote
-        count += 1
-    return count
+def word_count(sentence: Span, content: MappedText, names: frozenset[str] = frozenset()) -> int:
+    return len(sentence_words.words(sentence, content, names))
 
 
 METRICS = {"words": word_count}
@@ -32,8 +36,9 @@ class MetricCheck(Check):
     skips_placeholders = False
 
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
+        names = sentence_words.organisation_names(ctx.organisation)
         if self.rule.spec["metric"] == "average-words":
-            return self._average(letter, ctx)
+            return self._average(letter, ctx, names)
         measure = METRICS[self.rule.spec["metric"]]
         limit = self.rule.spec["max"]
         suggestions = self.fixed_suggestions(ctx)
@@ -41,32 +46,41 @@ class MetricCheck(Check):
         for index, doc in enumerate(letter.docs):
             content = letter.letter.blocks[index].content
             for sentence in doc.sents:
-                value = measure(sentence, content)
+                value = measure(sentence, content, names)
                 if value > limit:
                     text = sentence.text.strip()
                     start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
                     message = self.message(ctx, value=value, max=_number(limit))
-                    hits.append(Hit(index, start, start + len(text), message, suggestions, text))
+                    reason = Long(value, float(limit))
+                    hits.append(
+                        Hit(index, start, start + len(text), message, suggestions, text, reason)
+                    )
         return hits
 
-    def _average(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
-        """Words per sentence over the whole letter; fragments (address lines, headings,
-        closings: fewer than ``min-words`` words) are left out."""
+    def _average(
+        self, letter: AnalysedLetter, ctx: CheckContext, names: frozenset[str]
+    ) -> list[Hit]:
+        """Words per sentence over the letter's sentences that are not too long; fragments
+        (address lines, headings, closings: fewer than ``min-words`` words) are left out."""
+        options = {**AVERAGE_DEFAULTS, **self.rule.spec.get("options", {})}
         least = int(self.rule.spec.get("min-words", 4))
+        longest = int(options["long-sentence"])
         counts = [
             n
             for index, doc in enumerate(letter.docs)
             for sentence in doc.sents
-            if (n := word_count(sentence, letter.letter.blocks[index].content)) >= least
+            if least
+            <= (n := word_count(sentence, letter.letter.blocks[index].content, names))
+            <= longest
         ]
-        if not counts:
+        if len(counts) < int(options["min-sentences"]):
             return []
         average = sum(counts) / len(counts)
         limit = self.rule.spec["max"]
         if average <= limit:
             return []
         value = f"{average:.1f}".replace(".", ",")
-        message = self.message(ctx, value=value, max=_number(limit))
+        message = self.message(ctx, value=value, max=_number(limit), long=longest)
         return [Hit(-1, 0, 0, message, self.fixed_suggestions(ctx))]
 
 

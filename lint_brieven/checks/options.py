@@ -27,6 +27,8 @@ def settable(rule: Rule) -> dict[str, Any]:
     if rule.kind == "detector" and rule.spec.get("detector") in DETECTORS:
         detector = DETECTORS[rule.spec["detector"]]
         values.update({**detector.defaults, **rule.spec.get("options", {})})
+    elif isinstance(rule.spec.get("options"), dict):  # e.g. LB203 min-sentences, LB402
+        values.update(rule.spec["options"])
     return values
 
 

@@ -1,0 +1,140 @@
+"""Which tokens of a sentence are words a reader has to read and understand.
+
+LB201 counts these words, LB203 averages the counts and LB402 names its hard words among them.
+Left out, because they are not words of the language but names, numbers and codes:
+
+- punctuation, symbols (``€``, ``%``, ``•``) and whitespace;
+- template placeholders of every convention (``{{ naam }}``, ``[datum]``, ``«Naam»``…, as the
+  reader marks them): stand-ins for a name or a date, not words;
+- numbers, dates, times, amounts, house numbers and postcodes: every token with a digit and at
+  most two letters after it (``12``, ``3-4-2024``, ``8.00``, ``12,50``, ``12a``, ``3512AB``), the
+  month or unit beside a number (``3 maart``, ``maart 2024``, ``12,50 euro``, ``8.00 uur``)
+  and the letters of a postcode (``3512 AB``);
+- web addresses and e-mail addresses;
+- proper names: a capitalised word inside a sentence (not at its start, nor after a colon or
+  an opening quote), the lower-case particles between two parts of a name ("Petra de Vries"),
+  a capitalised run at the start of a sentence ("Woonstad Rotterdam heeft…") and the words
+  of the organisation's own name and address in the ``[organisatie]`` profile. "U" and "Uw"
+  are the reader, not a name; an abbreviation in capitals ("ZAV") is a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from spacy.tokens import Span, Token
+
+from lint_brieven.letter import MappedText
+
+_NUMBER = re.compile(r"^\W*\d[\d.,:/\-–]*[a-z]{0,2}\W*$", re.IGNORECASE)
+_POSTCODE_LETTERS = re.compile(r"^[A-Z]{2}$")
+_WEB = re.compile(r"\w\.(?:nl|com|org|net|eu|be|info|nu)\b|@|^(?:https?:|www\.)", re.I)
+_MONTHS = frozenset(
+    {
+        *("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus"),
+        *("september", "oktober", "november", "december"),
+        *("jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec"),
+    }
+)
+_UNITS = frozenset({"euro", "eur", "cent", "uur", "procent", "cm", "m", "m2", "m²", "m3", "km"})
+_PARTICLES = frozenset({"de", "den", "der", "van", "ter", "ten", "het", "'t"})
+_PHRASE_OPENERS = frozenset(":\"'“‘„«([•-–—")
+_READER = frozenset({"u", "uw"})
+# profile fields whose capitalised words are names (the organisation, its street and town)
+NAME_FIELDS = ("naam", "balie")
+
+
+def organisation_names(organisation: Mapping[str, str]) -> frozenset[str]:
+    """The capitalised words of the organisation's name and address, lower-cased."""
+    names: set[str] = set()
+    for key in NAME_FIELDS:
+        for word in re.findall(r"\w[\w'’-]*", organisation.get(key, "")):
+            if word[:1].isupper() and word.lower() not in _READER:
+                names.add(word.lower())
+    return frozenset(names)
+
+
+def words(sentence: Span, content: MappedText, names: frozenset[str] = frozenset()) -> list[Token]:
+    """The tokens of ``sentence`` that count as words (see the module docstring)."""
+    tokens = [t for t in sentence if not t.is_space and t.text.strip()]
+    left_out = _not_words(tokens, content, names)
+    return [t for i, t in enumerate(tokens) if i not in left_out]
+
+
+def _not_words(tokens: list[Token], content: MappedText, names: frozenset[str]) -> set[int]:
+    out: set[int] = set()
+    numbers = {i for i, t in enumerate(tokens) if _NUMBER.match(t.text)}
+    for i, token in enumerate(tokens):
+        text = token.text
+        if (
+            i in numbers
+            or not any(c.isalpha() for c in text)
+            or token.is_punct
+            or token.like_url
+            or token.like_email
+            or _WEB.search(text)
+            or content.placeholders_in(token.idx, token.idx + len(text))
+        ):
+            out.add(i)
+            continue
+        lower = text.lower()
+        date = lower in _MONTHS and (i - 1 in numbers or i + 1 in numbers)
+        unit = i - 1 in numbers and (lower in _UNITS or _POSTCODE_LETTERS.match(text))
+        if date or unit or _is_name(tokens, i, names):
+            out.add(i)
+    _name_particles(tokens, out, names)
+    return out
+
+
+def _capitalised(token: Token) -> bool:
+    """Written with a capital first letter, as a name is; an abbreviation in capitals
+    ("ZAV", "WOZ") is a word the reader has to read (a placeholder in capitals, "ACHTERNAAM",
+    is the reader's to mark)."""
+    text = token.text
+    abbreviation = len(text) > 1 and text.isupper()
+    return text[:1].isupper() and not abbreviation and text.lower() not in _READER
+
+
+def _starts_phrase(tokens: list[Token], i: int) -> bool:
+    """The first word of the sentence, or the first after a colon, quote or bullet."""
+    before = [t for t in tokens[:i] if not t.is_space]
+    return not before or before[-1].text in _PHRASE_OPENERS
+
+
+def _is_name(tokens: list[Token], i: int, names: frozenset[str]) -> bool:
+    token = tokens[i]
+    if not _capitalised(token):
+        return False
+    if token.text.lower() in names:
+        return True
+    if not _starts_phrase(tokens, i):
+        return True  # a capitalised word inside the sentence
+    # at the start: a name only when the parser says so and the next word is capitalised too
+    # ("Woonstad Rotterdam heeft…"; "Beste Jan" starts with an adjective)
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        token.pos_ == "PROPN"
+        and following is not None
+        and following.is_alpha
+        and _capitalised(following)
+    )
+
+
+def _name_particles(tokens: list[Token], out: set[int], names: frozenset[str]) -> None:
+    """Lower-case particles between two parts of a name ("de" in "Petra de Vries")."""
+    i = 0
+    while i < len(tokens):
+        if tokens[i].text.lower() in _PARTICLES and i - 1 in out and _is_name_part(tokens[i - 1]):
+            j = i
+            while j < len(tokens) and tokens[j].text.lower() in _PARTICLES:
+                j += 1
+            if j < len(tokens) and j in out and _is_name_part(tokens[j]):
+                out.update(range(i, j))
+            i = j
+        else:
+            i += 1
+
+
+def _is_name_part(token: Token) -> bool:
+    return token.is_alpha and _capitalised(token)
