@@ -9,6 +9,7 @@ written ``[naam huurder]`` or ``UW NAAM``. Dutch compounds put the head last ("h
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lint_brieven.letter import Placeholder, PlaceholderKind
 
@@ -78,16 +79,22 @@ def classify(names: list[str], filters: list[str]) -> PlaceholderKind:
     """Guess the kind from filter names first, then from the variable's last name, then from
     all its names. The longest matching hint wins: "huur" is an amount, not a time ("uur")."""
     for candidates in (filters, names[-1:], names):
-        parts = _parts(candidates)
-        matches = [
-            (len(hint), -order, kind)
-            for order, (kind, hints) in enumerate(_HINTS)
-            for hint in hints
-            if any(part.endswith(hint) for part in parts)
-        ]
-        if matches:
-            return max(matches)[2]
+        kind = _best(tuple(_parts(candidates)))
+        if kind is not None:
+            return kind
     return PlaceholderKind.TEXT
+
+
+@lru_cache(maxsize=4096)
+def _best(parts: tuple[str, ...]) -> PlaceholderKind | None:
+    """The kind of the longest hint that ends one of ``parts`` (None: no hint)."""
+    matches = [
+        (len(hint), -order, kind)
+        for order, (kind, hints) in enumerate(_HINTS)
+        for hint in hints
+        if any(part.endswith(hint) for part in parts)
+    ]
+    return max(matches)[2] if matches else None
 
 
 def stand_in(kind: PlaceholderKind, names: list[str] | None = None) -> str:

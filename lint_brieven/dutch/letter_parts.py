@@ -3,6 +3,7 @@ what kind of text it is (``soort``), which decides whether whole-letter checks a
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -45,6 +46,8 @@ _TENANT_WRITES = re.compile(
     re.IGNORECASE,
 )
 _LINE = re.compile(r"[^\n]+")
+_BREAK = re.compile(r"\n")
+_INDENT = re.compile(r"[ \t]*")
 # Template variables for the salutation and the closing ("{{ aanhef }},", "{{ groet }}").
 _SALUTATION_NAME = re.compile(r"aanhef|begroeting|salutation", re.IGNORECASE)
 _CLOSING_NAME = re.compile(r"(?<!be)groet|afsluiting|closing", re.IGNORECASE)
@@ -80,13 +83,16 @@ def body_blocks(letter: AnalysedLetter) -> list[int]:
 def _placeholder_line(block: Block, named: re.Pattern[str]) -> tuple[int, int] | None:
     """The first line of ``block`` that starts with a placeholder whose source matches
     ``named`` ("{{ groet }}", "{{ aanhef }},"): its start and end in the block text."""
+    text = block.text
+    breaks: list[int] | None = None
     for seg in block.content.segments:
         if seg.placeholder is None or not named.search(seg.placeholder.source):
             continue
-        start = block.text.rfind("\n", 0, seg.start) + 1
-        if not block.text[start : seg.start].strip():
-            end = block.text.find("\n", seg.end)
-            return start, len(block.text) if end == -1 else end
+        breaks = breaks if breaks is not None else [m.start() for m in _BREAK.finditer(text)]
+        line = bisect.bisect_left(breaks, seg.start)
+        start = breaks[line - 1] + 1 if line else 0
+        if _INDENT.match(text, start).end() >= seg.start:
+            return start, breaks[line] if line < len(breaks) else len(text)
     return None
 
 

@@ -26,6 +26,7 @@ placeholder and "uur" just after a time belong to it (the stand-in has them).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -97,7 +98,10 @@ _BLANK = re.compile(r"…{2,}|\.{4,}|_{3,}")
 _XS = re.compile(r"(?<![\w])(?:[xX]{1,4}(?:[-./:,][xX]{1,4})+|[xX]{3,})(?![\w])")
 _EURO_BEFORE = re.compile(r"€[ \t\u00a0]?$")
 _UUR_AFTER = re.compile(r"[ \t\u00a0]uur\b")
-_LABEL = re.compile(r"([^\W\d_][\w .'-]{0,60}?)[ \t]*:?[ \t]*$")
+_LABEL_WORD = re.compile(r"[^\W\d_]+")
+# How far back a blank's label, a "€" before an amount, may be: a bounded look, so that a
+# paragraph full of blanks is read in linear time.
+_LOOK_BACK = 64
 
 
 def _of_words(text: str) -> tuple[PlaceholderKind, str] | None:
@@ -110,16 +114,26 @@ def _of_words(text: str) -> tuple[PlaceholderKind, str] | None:
 
 
 def _label_kind(text: str, start: int) -> tuple[PlaceholderKind, list[str]]:
-    """The kind the words just before ``start`` on its line give ("Datum: ……")."""
-    line = text[text.rfind("\n", 0, start) + 1 : start]
-    label = _LABEL.search(line)
-    words = [w.lower() for w in _WORDS.findall(label.group(1))][-3:] if label else []
+    """The kind the words just before ``start`` on its line give ("Datum: ……"): at most
+    three words of letters, then at most a colon and spaces."""
+    window = text[max(0, start - _LOOK_BACK) : start]
+    window = window[window.rfind("\n") + 1 :].rstrip(" \t\u00a0")
+    window = window.removesuffix(":").rstrip(" \t\u00a0")
+    words: list[str] = []
+    for token in reversed(window.split()[-3:]):
+        if not _LABEL_WORD.fullmatch(token):
+            break
+        words.insert(0, token.lower())
     return (classify(words, []) if words else PlaceholderKind.TEXT), words
+
+
+def _euro_before(text: str, start: int) -> re.Match[str] | None:
+    return _EURO_BEFORE.search(text, max(0, start - 2), start)
 
 
 def _x_kind(text: str, match: re.Match[str]) -> tuple[PlaceholderKind, list[str]]:
     shape = match.group()
-    if _EURO_BEFORE.search(text, 0, match.start()):
+    if _euro_before(text, match.start()):
         return PlaceholderKind.AMOUNT, []
     if ":" in shape or text.startswith(" uur", match.end()):
         return PlaceholderKind.TIME, []
@@ -128,23 +142,32 @@ def _x_kind(text: str, match: re.Match[str]) -> tuple[PlaceholderKind, list[str]
     return _label_kind(text, match.start())
 
 
-def _shouting(text: str, start: int) -> bool:
-    """Whether the line around ``start`` is written wholly in capitals, in more than
+def _shouting_lines(text: str) -> tuple[list[int], list[bool]]:
+    """Per line (its start offset): whether it is written wholly in capitals, in more than
     ``_MAX_CAPS_WORDS`` words: a heading or a warning, not a placeholder."""
-    line = text[text.rfind("\n", 0, start) + 1 :].split("\n", 1)[0]
-    return not _LOWER.search(line) and len(_CAPS_WORDS.findall(line)) > _MAX_CAPS_WORDS
+    starts, shouting, pos = [], [], 0
+    for line in text.split("\n"):
+        starts.append(pos)
+        shouting.append(
+            not _LOWER.search(line) and len(_CAPS_WORDS.findall(line)) > _MAX_CAPS_WORDS
+        )
+        pos += len(line) + 1
+    return starts, shouting
 
 
 def _caps(text: str) -> list[tuple[int, int, list[str]]]:
     out = []
+    lines: tuple[list[int], list[bool]] | None = None
     for match in _CAPS_RUN.finditer(text):
         words = match.group().split()
         if len(words) > _MAX_CAPS_WORDS or _COLON.match(text, match.end()):
             continue  # a heading in capitals, or a label ("NAAM:")
-        if _shouting(text, match.start()):
+        if not any(w.replace("-", "").endswith(n) for w in words for n in _CAPS_NOUNS):
             continue
-        if any(w.replace("-", "").endswith(n) for w in words for n in _CAPS_NOUNS):
-            out.append((match.start(), match.end(), [w.lower() for w in words]))
+        lines = lines or _shouting_lines(text)
+        if lines[1][bisect.bisect_right(lines[0], match.start()) - 1]:
+            continue
+        out.append((match.start(), match.end(), [w.lower() for w in words]))
     return out
 
 
@@ -195,7 +218,7 @@ def find(text: str) -> list[Written]:
         if out and start < out[-1].end:
             continue
         if kind is PlaceholderKind.AMOUNT:
-            euro = _EURO_BEFORE.search(text, 0, start)
+            euro = _euro_before(text, start)
             if euro and (not out or out[-1].end <= euro.start()):
                 start = euro.start()
         elif kind is PlaceholderKind.TIME and word.endswith(" uur"):
@@ -203,6 +226,19 @@ def find(text: str) -> list[Written]:
             end = hour.end() if hour else end
         out.append(Written(start, end, Placeholder(text[start:end], kind), word))
     return out
+
+
+def outside(found: list[Written], taken: list[tuple[int, int]]) -> list[Written]:
+    """The written placeholders that overlap none of the ``taken`` ranges (ranges that do not
+    overlap each other, such as a template's tags), in linear-logarithmic time."""
+    spans = sorted(taken)
+    starts, ends = [s for s, _ in spans], [e for _, e in spans]
+    kept = []
+    for written in found:
+        before = bisect.bisect_left(starts, written.end) - 1  # the last range starting before
+        if before < 0 or ends[before] <= written.start:
+            kept.append(written)
+    return kept
 
 
 def tag_placeholder(tag_text: str) -> tuple[Placeholder, str] | None:

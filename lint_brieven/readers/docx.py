@@ -36,6 +36,7 @@ from docx.text.run import Run
 from lxml import etree
 
 from lint_brieven.layout.placeholders import find as written_placeholders
+from lint_brieven.layout.placeholders import outside
 from lint_brieven.letter import (
     Block,
     BlockKind,
@@ -136,9 +137,10 @@ def _content(
             cuts.append((m.start(), m.end(), None, "\n"))
         else:
             cuts.append((m.start(), m.end(), None, ""))
-    for written in written_placeholders(text):  # "[naam]", "«Naam»" typed, "UW NAAM", "……"
-        if not any(s < written.end and written.start < e for s, e, _, _ in cuts):
-            cuts.append((written.start, written.end, written.placeholder, written.word))
+    # placeholders written in the text ("[naam]", "«Naam»" typed, "UW NAAM", "……")
+    taken = [(s, e) for s, e, _, _ in cuts]
+    for written in outside(written_placeholders(text), taken):
+        cuts.append((written.start, written.end, written.placeholder, written.word))
     parts: list[MappedText] = []
     pos = 0
     for cut_start, cut_end, placeholder, word in sorted(cuts, key=lambda c: c[0]):
