@@ -242,3 +242,16 @@ def test_the_audit_cache_refuses_a_bad_reason():
         data["report"]["findings"][0]["reason"] = bad
         with pytest.raises(BadEntry):
             from_json(data, "k")
+
+
+def test_placeholders_of_every_convention_are_not_counted(capsys, tmp_path):
+    # 25 words besides [datum], «Achternaam» and UW NAAM (a mail-merge template in plain text)
+    sentence = (
+        "Wij komen op [datum] bij u langs en dan kijken wij samen met «Achternaam» en UW NAAM "
+        "naar de kraan in de keuken en de deur van de schuur."
+    )
+    write(tmp_path, {"brief.txt": letter(sentence)})
+    _, findings = check(capsys, "brief.txt")
+    assert [f["message"] for f in on_line(findings, 3, {"LB201"})] == [
+        "Deze zin heeft 25 woorden (meer dan 20). Maak er twee of drie korte zinnen van."
+    ]
