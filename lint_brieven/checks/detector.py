@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit, fill
 from lint_brieven.checks.detectors import DETECTORS
+from lint_brieven.checks.replacement_check import reads_correctly
 from lint_brieven.checks.rule import Rule
 from lint_brieven.findings import Suggestion
 from lint_brieven.sentence_findings import split_reason
@@ -46,6 +47,11 @@ class DetectorCheck(Check):
             suggestions = tuple(
                 Suggestion(fill(s.text, ctx, **values), s.safe, s.replaces)
                 for s in found.suggestions
+            )
+            # a rewrite that does not read correctly in its sentence is dropped (the rule's
+            # own advice stays), or is advice when the rule has none (see replacement_check)
+            suggestions = reads_correctly(
+                letter, found.block, found.start, found.end, suggestions, as_advice=not fixed
             )
             hits.append(
                 Hit(

@@ -129,6 +129,11 @@ def _regex_fields(entry: dict) -> Iterator[tuple[str, str]]:
     yield from (("unless.regex", r) for r in unless.get("regex", []))
     yield from (("patterns", r) for _attr, r in token_regexes(entry.get("patterns")))
     yield from (("unless.patterns", r) for _attr, r in token_regexes(unless.get("patterns")))
+    for key in ("swap", "terms"):  # conditions of one word-list entry
+        for item in entry.get(key) or []:
+            for condition in ("unless", "advice-if"):
+                regexes = (item.get(condition) or {}).get("regex", [])
+                yield from ((f"{key}.{condition}.regex", r) for r in regexes)
     for key in ("require", "forbid"):
         for matcher in entry.get(key) or []:
             if "regex" in matcher:

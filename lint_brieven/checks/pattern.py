@@ -5,7 +5,8 @@ the same sentence, that sentence and the next, the paragraph or the letter (``wi
 sentence, next-sentence, paragraph, letter), one of the ``unless`` token patterns or
 regular expressions also matches. "Dat is niet mogelijk" is fine when "omdat" follows.
 Regular expressions (``unless.regex`` and ``REGEX`` in token patterns) run under the time
-limit of ``checks/regexes.py``.
+limit of ``checks/regexes.py``. A suggestion the pack marks as a replacement (``replace:
+true``) is one only where it reads correctly in the sentence (``replacement_check``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.util import filter_spans
 from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
 from lint_brieven.checks.regexes import GuardedRegex, guard_token_patterns
+from lint_brieven.checks.replacement_check import reads_correctly
 from lint_brieven.checks.rule import Rule
 
 
@@ -50,9 +52,11 @@ class PatternCheck(Check):
                 if self.within != "letter" and self._excused(scope):
                     continue
                 message = self.message(ctx, match=span.text)
-                hits.append(
-                    Hit(index, span.start_char, span.end_char, message, suggestions, span.text)
+                # a pack's replacement must read correctly in this sentence, else it is advice
+                fitting = reads_correctly(
+                    letter, index, span.start_char, span.end_char, suggestions, as_advice=True
                 )
+                hits.append(Hit(index, span.start_char, span.end_char, message, fitting, span.text))
         return hits
 
     def _excused(self, scope: Span) -> bool:

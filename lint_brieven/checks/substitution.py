@@ -5,14 +5,20 @@ always match. With ``match: lemma`` inflected forms match too: the phrase, writt
 form, is also matched on lemmas, but only where our pipeline gives the phrase itself as its
 own lemma (a phrase the lemmatizer would misread is matched as written, never loosely).
 
-A match on another form than the phrase ("verstrekt" for "verstrekken") keeps its alternatives
-but marks them unsafe: the writer has to put the alternative in the right form.
+An entry may say where it does not apply (``unless``: the words around it, the sentence, the
+kind of text; see ``entry_conditions``), how its alternative fits the sentence (``fit``; see
+``swap_fit``) and that its alternatives are advice only, always (``replace: false``: which one
+fits depends on the meaning) or in some sentences (``advice-if``, the same conditions as
+``unless``: "gedurende zes weken" is not "tijdens zes weken"). Every alternative is put in
+the form the sentence needs and checked in its sentence (``offers``); one that does not read
+correctly there is advice, never a replacement. An alternative is safe only when the entry
+says so, the phrase matched as written and the alternative went in unchanged.
 """
 
 from __future__ import annotations
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from lint_brieven import nlp
@@ -21,12 +27,14 @@ from lint_brieven.checks.base import (
     Check,
     CheckContext,
     Hit,
-    match_case,
     quoted,
     word_list_matcher,
 )
+from lint_brieven.checks.entry_conditions import EntryCondition
+from lint_brieven.checks.offers import Offer, offer
 from lint_brieven.checks.rule import Rule
-from lint_brieven.findings import Suggestion
+
+_INFLECTING = {"VERB", "AUX", "NOUN", "ADJ"}
 
 
 class SubstitutionCheck(Check):
@@ -35,34 +43,84 @@ class SubstitutionCheck(Check):
         pipeline = nlp.pipeline()
         self.by_lemma = rule.spec.get("match") == "lemma" and nlp.has_lemmas()
         self.lower, self.entries = word_list_matcher(rule.spec["swap"], "phrase")
+        self.conditions = {
+            key: EntryCondition(rule, entry.get("unless"), "swap.unless")
+            for key, entry in self.entries.items()
+        }
+        self.advice_if = {
+            key: EntryCondition(rule, entry.get("advice-if"), "swap.advice-if")
+            for key, entry in self.entries.items()
+        }
         self.lemma = PhraseMatcher(pipeline.vocab, attr="LEMMA")
+        self.classes: dict[str, list[str]] = {}
         if self.by_lemma:  # parse the phrases in one batch: hundreds of entries
             for key, parsed in zip(self.entries, pipeline.pipe(self.entries), strict=True):
                 if [t.lemma_.lower() for t in parsed] == [t.lower_ for t in parsed]:
                     self.lemma.add(key, [parsed])
+                    self.classes[key] = [t.pos_ for t in parsed]
 
     def _spans(self, doc: Doc) -> list:
         spans = list(self.lower(doc, as_spans=True))
         if self.by_lemma and len(self.lemma):
-            spans += self.lemma(doc, as_spans=True)
+            spans += [s for s in self.lemma(doc, as_spans=True) if self._inflects(s)]
         return filter_spans(spans)
+
+    def _inflects(self, span: Span) -> bool:
+        """A lemma match is another form of the phrase: every word that differs is a verb,
+        noun or adjective, in the phrase and in the sentence ("indienen" is no form of the
+        conjunction "indien", whatever its lemma)."""
+        words = span.label_.split()
+        classes = self.classes.get(span.label_, [])
+        for token, word, pos in zip(span, words, classes, strict=False):
+            if token.lower_ == word:
+                continue
+            if pos not in _INFLECTING or token.pos_ not in _INFLECTING:
+                return False
+        return True
 
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
         hits: list[Hit] = []
         for index, doc in enumerate(letter.docs):
             for span in self._spans(doc):
-                entry = self.entries[span.label_]
-                hits.append(self._hit(index, span.text, span.start_char, span.end_char, entry, ctx))
+                condition = self.conditions[span.label_]
+                if condition and condition.excuses(span, letter, index):
+                    continue
+                hits.append(self._hit(letter, index, span, ctx))
         return hits
 
-    def _hit(
-        self, block: int, text: str, start: int, end: int, entry: dict, ctx: CheckContext
-    ) -> Hit:
-        options = [match_case(text, u) for u in entry["use"]]
-        exact = text.lower() == entry["phrase"].lower()
-        suggestions = tuple(Suggestion(o, bool(entry.get("safe")) and exact) for o in options)
-        suggestion = quoted(options) or "een ander woord"
-        if not exact:
-            suggestion += " (in de juiste vorm)"
-        message = self.message(ctx, match=text, suggestion=suggestion, phrase=entry["phrase"])
-        return Hit(block, start, end, message, suggestions, text)
+    def _hit(self, letter: AnalysedLetter, block: int, span: Span, ctx: CheckContext) -> Hit:
+        entry = self.entries[span.label_]
+        exact = span.text.lower() == entry["phrase"].lower()
+        found = offer(
+            span,
+            entry["use"],
+            letter.letter.blocks[block].content,
+            how=entry.get("fit"),
+            safe=bool(entry.get("safe")),
+            replace=entry.get("replace", True) and not self._advice_only(letter, block, span),
+            exact=exact,
+        )
+        message = self.message(
+            ctx, match=span.text, suggestion=suggestion_text(found, exact), phrase=entry["phrase"]
+        )
+        return Hit(block, found.start, found.end, message, found.suggestions, found.text)
+
+    def _advice_only(self, letter: AnalysedLetter, block: int, span: Span) -> bool:
+        condition = self.advice_if[span.label_]
+        return bool(condition) and condition.excuses(span, letter, block)
+
+
+def suggestion_text(found: Offer, exact: bool = True) -> str:
+    """What the message says to write: the replacements, or the advice and that the sentence
+    needs rephrasing around it."""
+    if found.concrete:
+        text = quoted([s.text for s in found.concrete])
+        return text if exact else text + " (in de juiste vorm)"
+    if found.advice:
+        text = quoted([s.text for s in found.advice])
+        return text + (
+            " (in de juiste vorm; pas de zin daarop aan)"
+            if not exact
+            else ", en pas de zin daarop aan"
+        )
+    return "een ander woord"

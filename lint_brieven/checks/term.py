@@ -6,6 +6,9 @@ line or heading may name it before); if it does, the letter is fine for that ter
 often it is used. If it does not, one finding at the first use suggests the plainer words and
 the term with its gloss in brackets.
 
+A capitalised term inside a sentence is part of a name (a team, an organisation): it is still
+explained, but never replaced or glossed in place.
+
 A first use counts as explained when the term
 - is followed by a gloss: "mutatie (het moment dat een huurder vertrekt)", "WOZ: de waarde …",
   "mutatie, dat is …", "mutatie, oftewel …";
@@ -28,10 +31,12 @@ from lint_brieven.checks.base import (
     Check,
     CheckContext,
     Hit,
-    match_case,
     quoted,
     word_list_matcher,
 )
+from lint_brieven.checks.entry_conditions import EntryCondition
+from lint_brieven.checks.offers import offer
+from lint_brieven.checks.replacement_check import Replacement, holds
 from lint_brieven.checks.rule import Rule
 from lint_brieven.findings import Suggestion
 
@@ -56,35 +61,75 @@ class TermCheck(Check):
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         self.matcher, self.entries = word_list_matcher(rule.spec["terms"], "term")
+        self.conditions = {
+            key: EntryCondition(rule, entry.get("unless"), "terms.unless")
+            for key, entry in self.entries.items()
+        }
 
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
         first: dict[str, tuple[int, Span]] = {}
         glossed: set[str] = set()
         for index, doc in enumerate(letter.docs):
             for span in sorted(self.matcher(doc, as_spans=True), key=lambda s: s.start):
+                condition = self.conditions[span.label_]
+                if condition and condition.excuses(span, letter, index):
+                    continue
                 first.setdefault(span.label_, (index, span))
                 if explained(span):
                     glossed.add(span.label_)
         hits = []
         for key, (index, span) in first.items():
             if key not in glossed:
-                hits.append(self._hit(index, span, self.entries[key], ctx))
+                hits.append(self._hit(letter, index, span, self.entries[key], ctx))
         return sorted(hits, key=lambda h: (h.block, h.start))
 
-    def _hit(self, block: int, span: Span, entry: dict, ctx: CheckContext) -> Hit:
+    def _hit(
+        self, letter: AnalysedLetter, block: int, span: Span, entry: dict, ctx: CheckContext
+    ) -> Hit:
+        """Plainer words that fit the sentence (see ``offers``), and the term with its gloss
+        in brackets; the gloss is a replacement too when the sentence still reads with it."""
         text = span.text
-        options = [match_case(text, u) for u in entry.get("use", [])]
+        content = letter.letter.blocks[block].content
+        exact = text.lower() == entry["term"].lower()
+        name = _is_name(span)  # "Team Leefbaarheid": explain it, but do not rewrite a name
+        found = offer(
+            span,
+            entry.get("use", []),
+            content,
+            safe=bool(entry.get("safe")),
+            exact=exact,
+            replace=not name,
+        )
         glossed = f"{text} ({entry['explain']})"
-        suggestions = tuple(Suggestion(o, bool(entry.get("safe"))) for o in options)
-        suggestions += (Suggestion(glossed, False),)
+        fits = not name and holds(Replacement(span.doc, span.start_char, span.end_char, glossed))
+        widened = found.text[: span.start_char - found.start] + glossed
+        widened += found.text[span.end_char - found.start :]
+        gloss = Suggestion(widened, False, fits)
+        concrete = [s.text for s in found.concrete]
         message = self.message(
             ctx,
             match=text,
-            suggestion=quoted(options) if options else f"'{glossed}'",
+            suggestion=quoted(concrete) if concrete else f"'{glossed}'",
             explain=entry["explain"],
             gloss=f"'{glossed}'",
         )
-        return Hit(block, span.start_char, span.end_char, message, suggestions, text)
+        suggestions = (*found.concrete, gloss, *found.advice)
+        return Hit(block, found.start, found.end, message, suggestions, found.text)
+
+
+def _is_name(span: Span) -> bool:
+    """A capitalised word inside a sentence is (part of) a name ("Team Leefbaarheid", "de
+    Huurcommissie"): the finding explains the word, but a name is not rewritten. Short terms
+    (abbreviations such as "Wmo") are no names here."""
+    first = span[0]
+    if first.is_sent_start or len(span.label_) <= 5 or not first.text[:1].isupper():
+        return False
+    previous = span.doc[first.i - 1] if first.i > 0 else None
+    if previous is not None and (
+        previous.is_punct and previous.text in ".:!?" or previous.is_space
+    ):
+        return False  # after a colon or a line break a capital starts a sentence
+    return not first.text[1:].isupper()
 
 
 def explained(span: Span) -> bool:

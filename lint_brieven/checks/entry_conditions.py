@@ -1,0 +1,67 @@
+"""Conditions on one word-list entry (``swap`` and ``terms``): where an entry's word is the
+plain or the legal word, not officialese, and must not be flagged (``unless``); or where its
+alternative does not fit and is advice only (``advice-if``, substitutions).
+
+An entry may carry ``unless`` with any of:
+- ``before`` / ``after``: words (or word groups) right before or after the match ("uw
+  verhuurder" is somebody else's landlord: not "wij");
+- ``regex``: regular expressions searched in the sentence, the paragraph or the letter
+  (``within``, default: sentence), under the time limit of ``checks/regexes.py``;
+- ``kind``: kinds of text (``soort``) in which the entry does not apply: a tenant's letter to
+  the landlord ("huurder-aan-verhuurder") calls the landlord "verhuurder".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from lint_brieven.checks.base import AnalysedLetter
+from lint_brieven.checks.regexes import GuardedRegex
+from lint_brieven.checks.rule import Rule
+
+
+class EntryCondition:
+    """One ``unless`` (or ``advice-if``) of an entry; ``field`` names it in error messages."""
+
+    def __init__(self, rule: Rule, condition: dict | None, field: str) -> None:
+        unless = condition or {}
+        self.before = [tuple(w.lower().split()) for w in unless.get("before", [])]
+        self.after = [tuple(w.lower().split()) for w in unless.get("after", [])]
+        self.within = unless.get("within", "sentence")
+        self.kinds = set(unless.get("kind", []))
+        self.regexes = [GuardedRegex(rule, f"{field}.regex", r) for r in unless.get("regex", [])]
+
+    def __bool__(self) -> bool:
+        return bool(self.before or self.after or self.kinds or self.regexes)
+
+    def excuses(self, span: Span, letter: AnalysedLetter, block: int) -> bool:
+        """Whether the match at ``span`` (in block ``block`` of ``letter``) is not flagged."""
+        doc = span.doc
+        words = [t.lower_ for t in doc if not t.is_space]
+        index = [t.i for t in doc if not t.is_space]
+        first = index.index(span.start) if span.start in index else 0
+        last = index.index(span[-1].i) if span[-1].i in index else len(index) - 1
+        if any(tuple(words[max(0, first - len(w)) : first]) == w for w in self.before):
+            return True
+        if any(tuple(words[last + 1 : last + 1 + len(w)]) == w for w in self.after):
+            return True
+        if self.kinds and _kind(letter) in self.kinds:
+            return True
+        if self.regexes:
+            scope = _scope(span, letter, self.within)
+            return any(r.search(scope) for r in self.regexes)
+        return False
+
+
+def _kind(letter: AnalysedLetter) -> str:
+    from lint_brieven.dutch.letter_parts import document_kind
+
+    return str(document_kind(letter.letter).value)
+
+
+def _scope(span: Span, letter: AnalysedLetter, within: str) -> str:
+    if within == "letter":
+        return "\n".join(doc.text for doc in letter.docs)
+    if within == "paragraph":
+        return span.doc.text
+    return span.sent.text

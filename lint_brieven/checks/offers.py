@@ -1,0 +1,77 @@
+"""What a word-list finding offers: the alternatives fitted to the sentence and checked there
+(concrete replacements, applied by ``--fix``), and the ones that did not fit (advice: the
+writer has to rephrase). See ``swap_fit`` and ``replacement_check``.
+
+All concrete replacements of one finding replace the same words: when one alternative needs
+more of the sentence ("Mocht u vragen hebben" → "Als u vragen heeft"), the others are widened
+to the same words. A replacement that would touch a template placeholder is advice only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from lint_brieven import nlp
+from lint_brieven.checks.base import match_case
+from lint_brieven.checks.replacement_check import Replacement, holds
+from lint_brieven.checks.swap_fit import Fitted, fit
+from lint_brieven.findings import Suggestion
+from lint_brieven.letter import MappedText
+
+
+@dataclass
+class Offer:
+    """Characters ``start:end`` of the block (``text`` as written) and what replaces them."""
+
+    start: int
+    end: int
+    text: str
+    concrete: list[Suggestion] = field(default_factory=list)
+    advice: list[Suggestion] = field(default_factory=list)
+
+    @property
+    def suggestions(self) -> tuple[Suggestion, ...]:
+        return (*self.concrete, *self.advice)
+
+
+def offer(
+    span: Span,
+    options: list[str],
+    content: MappedText,
+    *,
+    how: str | None = None,
+    safe: bool = False,
+    replace: bool = True,
+    exact: bool = True,
+) -> Offer:
+    """The alternatives ``options`` for the words of ``span``: fitted and checked, or advice.
+    ``exact``: the words are the list's phrase as written. ``safe`` (the word list's claim)
+    holds only then, for an alternative used as listed, in place of exactly those words."""
+    doc = span.doc
+    source = nlp.source_text(doc)
+    fitted: list[Fitted] = []
+    advice = []
+    for option in options:
+        candidate = fit(span, option, how, exact) if replace else None
+        if (
+            candidate is not None
+            and not content.placeholders_in(candidate.start, candidate.end)
+            and holds(Replacement(doc, candidate.start, candidate.end, candidate.text))
+        ):
+            fitted.append(candidate)
+        else:
+            advice.append(Suggestion(match_case(span.text, option), False, False))
+    start = min((f.start for f in fitted), default=span.start_char)
+    end = max((f.end for f in fitted), default=span.end_char)
+    result = Offer(start, end, source[start:end], advice=advice)
+    seen = set()
+    for candidate in fitted:
+        text = source[start : candidate.start] + candidate.text + source[candidate.end : end]
+        if text in seen or text == result.text:
+            continue
+        seen.add(text)
+        same = (candidate.start, candidate.end) == (span.start_char, span.end_char)
+        result.concrete.append(Suggestion(text, safe and exact and same and not candidate.reformed))
+    return result
