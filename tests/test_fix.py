@@ -106,11 +106,11 @@ def test_fix_keeps_crlf_and_byte_order_mark(tmp_path):
 
 
 def test_unsafe_fixes_apply_rewrites_the_writer_should_read(tmp_path):
-    write(tmp_path, {"a.txt": "De reparatie wordt door de aannemer uitgevoerd.\n"})
+    write(tmp_path, {"a.txt": "Uw aanvraag is afgewezen.\n"})
     request = RunRequest(["a.txt"])
     assert fix(request, write=False).changed == {}
     fix(request, unsafe=True)
-    assert (tmp_path / "a.txt").read_text() == "De aannemer voert de reparatie uit.\n"
+    assert (tmp_path / "a.txt").read_text() == "Wij hebben uw aanvraag afgewezen.\n"
 
 
 def test_a_fix_in_an_included_template_is_written_there(tmp_path):

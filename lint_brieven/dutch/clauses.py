@@ -61,3 +61,76 @@ def lower_first(tokens: list[Token]) -> list[str]:
     ):
         out[0] = out[0][:1].lower() + out[0][1:]
     return out
+
+
+_RELATIVE_ADVERB_STARTS = ("waar", "hetgeen", "hoe")
+
+
+def clause_head(verb: Token) -> Token:
+    """The word heading the clause of a finite verb: the verb itself, or the participle,
+    infinitive or predicate an auxiliary or copula belongs to."""
+    if verb.dep_ in ("aux", "aux:pass", "cop") and verb.head.i != verb.i:
+        return verb.head
+    return verb
+
+
+def is_subordinate(verb: Token) -> bool:
+    """Whether a finite verb is in a subordinate clause (verbs at the end: "dat u de sleutels
+    inlevert", "die per e-mail worden ingediend"): a relative clause, a clause with a
+    subordinating conjunction, or one coordinated with such a clause."""
+    head = clause_head(verb)
+    for _ in range(10):  # a chain of coordinated clauses, bounded
+        if head.dep_ in ("acl:relcl", "acl"):
+            return True
+        for child in head.children:
+            if child.i >= verb.i:
+                continue
+            if child.dep_ == "mark" and child.pos_ == "SCONJ":
+                return True
+            relative = "Rel" in child.morph.get("PronType") or child.tag_.startswith("VNW|betr")
+            if relative and head.dep_ != "ROOT":
+                return True
+            if (
+                child.pos_ == "ADV"
+                and child.lower_.startswith(_RELATIVE_ADVERB_STARTS)
+                and head.dep_ not in ("ROOT", "parataxis")
+            ):
+                return True
+        if head.dep_ != "conj" or head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
+def is_number_like(token: Token) -> bool:
+    """A number, a date or amount part, or a code in capitals beside one ("NL91 ABNA")."""
+    return token.like_num or any(c.isdigit() for c in token.text) or token.text in ("€", "%")
+
+
+def is_name_like(token: Token) -> bool:
+    """A proper name or a capitalised word inside a sentence ("Woonstichting De Linde")."""
+    if token.pos_ == "PROPN" and token.text[:1].isupper():
+        return True
+    return token.text[:1].isupper() and not token.is_sent_start and token.lower_ != "u"
+
+
+def words_between(first: Token, last: Token) -> int:
+    """The words strictly between two tokens: punctuation left out, and a run of numbers and
+    codes ("NL91 ABNA 0417 1643 00", "1 maart 2026" counts two) or of name words
+    ("Woonstichting De Linde") counted as one word."""
+    count = 0
+    previous = ""
+    doc = first.doc
+    for token in doc[first.i + 1 : last.i]:
+        if token.is_punct or token.is_space:
+            continue
+        if is_number_like(token) or (previous == "number" and token.is_upper and len(token) <= 5):
+            kind = "number"
+        elif is_name_like(token):
+            kind = "name"
+        else:
+            kind = ""
+        if not kind or kind != previous:
+            count += 1
+        previous = kind
+    return count

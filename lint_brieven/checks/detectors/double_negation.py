@@ -1,6 +1,14 @@
-"""Double negation: two negations in one clause ("niet onmogelijk", "niet zonder geen…").
-The reader has to undo both. The rewrite of "niet on-X" is "X" ("niet onbelangrijk" →
-"belangrijk"); other cases get the advice to say it positively.
+"""Double negation: two negations in one clause ("niet onmogelijk", "niet zonder uw
+toestemming", "sluiten niet uit"). The reader has to undo both. The rewrite of "niet on-X" is
+"X" ("niet onbelangrijk" → "belangrijk"); other cases get the advice to say it positively.
+
+Only with a parse that supports it: the two negations belong to the same clause (negations in
+a main clause and its als-clause, or in two coordinated clauses, are two single negations),
+no clause starts between them, and they stand close together. "zonder" counts when its
+phrase belongs to the verb ("niet zonder afspraak langskomen") or to a noun "geen" negates
+("geen aanvraag zonder handtekening"), not when it describes a noun ("huurders zonder
+achterstand hoeven niet …"). "noch … noch" is one negation, and words such as "onlangs" or
+"onverminderd" are not negative adjectives.
 """
 
 from __future__ import annotations
@@ -12,9 +20,16 @@ from wordfreq import zipf_frequency
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, match_case
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.dutch.clauses import words_between
 from lint_brieven.findings import Suggestion
 
 NEGATIONS = {"niet", "geen", "nooit", "niemand", "niets", "nergens", "noch", "zonder"}
+# Verbs that carry a negation themselves: "niet uitsluiten" is "het kan".
+NEGATIVE_VERBS = {"uitsluiten", "verbieden", "ontbreken"}
+# Words in on- whose rest is a word, but which do not mean "not ...".
+NOT_NEGATIVE = {"onlangs", "onverminderd", "onwijs", "ondanks", "onderling", "ontzettend"}
+# Most words allowed between the two negations.
+MAX_APART = 8
 
 
 def negative_adjective(token: Token) -> str | None:
@@ -22,8 +37,60 @@ def negative_adjective(token: Token) -> str | None:
     word = token.lower_
     if token.pos_ not in ("ADJ", "ADV") or not word.startswith("on") or len(word) < 6:
         return None
+    if word in NOT_NEGATIVE:
+        return None
     positive = word[2:]
     return positive if zipf_frequency(positive, "nl") >= 3.0 else None
+
+
+def negative_verb(token: Token) -> bool:
+    """A verb that negates by itself: "uitsluiten" (also split: "sluiten … uit"),
+    "verboden", "ontbreken"."""
+    if token.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    lemma = token.lemma_.lower()
+    particle = next((c.lower_ for c in token.children if c.dep_ == "compound:prt"), "")
+    return (
+        lemma in NEGATIVE_VERBS
+        or particle + lemma in NEGATIVE_VERBS
+        or token.lower_ in ("verboden", "uitgesloten")
+    )
+
+
+def is_negation(token: Token) -> bool:
+    word = token.lower_
+    if word == "zonder":
+        # "huurders zonder achterstand": describes a noun, negates nothing in the clause;
+        # but "geen aanvraag zonder handtekening" negates the noun "geen" negates
+        phrase = token.head
+        if phrase.dep_ in ("nmod", "nmod:poss") or phrase.pos_ == "PROPN":
+            return any(c.lower_ == "geen" for c in phrase.head.children)
+        return True
+    return word in NEGATIONS or bool(negative_adjective(token)) or negative_verb(token)
+
+
+def _starts_clause(token: Token) -> bool:
+    """A word that opens another clause: a subordinating conjunction, a relative pronoun, or
+    a coordinator followed by a new clause's verb (checked by the caller)."""
+    if token.pos_ == "SCONJ":
+        # "als" and "dan" also compare ("niet zo groot als"): only as a clause's conjunction
+        return token.lower_ not in ("als", "zoals", "dan") or token.dep_ == "mark"
+    return "Rel" in token.morph.get("PronType")
+
+
+def _separated(first: Token, second: Token) -> bool:
+    """A clause boundary between the two: a conjunction, a relative pronoun, or a comma or
+    coordinator followed by a finite verb."""
+    doc = first.doc
+    between = doc[first.i + 1 : second.i]
+    for token in between:
+        if _starts_clause(token):
+            return True
+        if token.text == "," or token.pos_ == "CCONJ":
+            rest = [t for t in doc[token.i + 1 : second.i + 1] if not t.is_punct][:3]
+            if any(t.tag_.startswith("WW|pv") for t in rest):
+                return True
+    return False
 
 
 @register("double-negation")
@@ -34,19 +101,37 @@ class DoubleNegation(Detector):
                 by_clause: dict[int, list[Token]] = {}
                 clause_of: dict[int, int] = {}
                 for token in sentence:
-                    if token.lower_ in NEGATIONS or negative_adjective(token):
+                    if is_negation(token):
                         clause_of[token.i] = _clause(token, clause_of).i
                         by_clause.setdefault(clause_of[token.i], []).append(token)
                 for tokens in by_clause.values():
-                    if len(tokens) < 2:
+                    pair = _double(tokens)
+                    if pair is None:
                         continue
-                    first, second = tokens[0], tokens[1]
-                    span = doc[first.i : second.i + 1]
+                    first, second = pair
+                    end = second.i
+                    for negation in pair:
+                        if negative_verb(negation):
+                            particles = [c.i for c in negation.children if c.dep_ == "compound:prt"]
+                            end = max([end, *particles])  # "sluiten niet uit"
+                    span = doc[first.i : end + 1]
                     suggestions: tuple[Suggestion, ...] = ()
                     positive = negative_adjective(second)
                     if first.lower_ == "niet" and positive and second.i == first.i + 1:
                         suggestions = (Suggestion(match_case(first.text, positive), False),)
                     yield Found(index, span.start_char, span.end_char, span.text, {}, suggestions)
+
+
+def _double(tokens: list[Token]) -> tuple[Token, Token] | None:
+    """The first two negations of one clause that make a double negation, in text order."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a.lower_ == "noch" or b.lower_ == "noch":
+            continue  # "noch … noch", "niet … noch": one negation, listed
+        if words_between(a, b) > MAX_APART or _separated(a, b):
+            continue
+        return a, b
+    return None
 
 
 _CLAUSE_RELATIONS = ("ROOT", "advcl", "ccomp", "acl:relcl", "acl", "xcomp", "csubj", "parataxis")

@@ -1,9 +1,17 @@
 """Nominalisations: a verb hidden in a noun ("het indienen van een klacht", "de betaling van
-de huur vindt plaats"). The rewrite gives the verb back: "een klacht indienen", "de huur
-betalen".
+de huur vindt plaats"). The advice gives the verb back: "een klacht indienen", "de huur
+betalen". Only a fronted "Voor het indienen van een klacht kunt u …" gets a replacement,
+"Om een klacht in te dienen": elsewhere the verb needs a sentence of its own.
 
 Two shapes: ``het`` + an infinitive used as a noun + ``van``; and a noun in -ing or -atie
-+ ``van`` in a clause whose verb says little (``weak-verbs``: plaatsvinden, geschieden…).
++ ``van``. Only where the parse shows nominal style, that is where the clause's own verb
+says little and the action sits in the noun: the subject of a verb in ``weak-verbs``
+("de betaling vindt plaats", "het aanvragen gaat via de website") or of a predicate in
+``weak-predicates`` ("het treffen van een regeling is alleen mogelijk"), the complement of a
+support verb in ``support-verbs`` ("overgaan tot het nemen van maatregelen", "zorg dragen voor
+het afsluiten van"), or a fronted "Voor het indienen van …". A noun naming an activity in an
+ordinary clause ("wij beginnen met het vervangen van de kozijnen", "hulp bij het invullen van
+het formulier") is plain Dutch and not reported.
 """
 
 from __future__ import annotations
@@ -35,35 +43,50 @@ def verb_of_noun(noun: str) -> str | None:
 @register("nominalisation")
 class Nominalisation(Detector):
     defaults = {
-        "weak-verbs": [
-            "plaatsvinden",
-            "vinden",
-            "geschieden",
-            "verrichten",
-            "doen",
-            "gaan",
-            "overgaan",
-            "zorgen",
+        "weak-verbs": ["plaatsvinden", "geschieden", "gebeuren", "verlopen", "gaan"],
+        "weak-predicates": [
+            "mogelijk",
+            "toegestaan",
+            "verplicht",
+            "nodig",
+            "noodzakelijk",
+            "verboden",
+            "vereist",
+            "gewenst",
         ],
+        "support-verbs": ["overgaan", "zorgen", "dragen", "verrichten", "doen"],
     }
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
-        weak = {w.lower() for w in self.options["weak-verbs"]}  # type: ignore[union-attr]
+        context = _Context.of(self.options)
         for index, doc in enumerate(letter.docs):
+            previous_end = -1  # token after the last nominalisation found
             for token in doc:
-                found = self._infinitive(token) or self._noun(token, weak)
+                found = self._infinitive(token, context) or self._noun(token, context)
+                if found is None and _continues_list(token, previous_end):
+                    # "zorg dragen voor het afsluiten van …, het doorgeven van …, alsmede het
+                    # opzeggen van …": the parser may hang the last one elsewhere
+                    found = self._infinitive(token, _Context.anywhere())
                 if found is None:
                     continue
                 start, end, verb, obj = found
-                span = doc[start:end]
-                rewrite = f"{words(obj)} {verb}" if obj else verb
+                previous_end = end
+                voor = _fronted_voor(token)
+                te = te_infinitive(verb)
+                if voor is not None and obj and te:
+                    # "Voor het indienen van een klacht kunt u …" → "Om een klacht in te
+                    # dienen kunt u …": the one place a replacement reads right as it stands
+                    span = doc[voor.i : end]
+                    om = "Om" if voor.text[:1].isupper() else "om"
+                    suggestion = Suggestion(f"{om} {words(obj)} {te}", False)
+                else:
+                    # Elsewhere the verb needs a new sentence ("de huur betalen vindt plaats"
+                    # is no Dutch): advice, not a replacement.
+                    span = doc[start:end]
+                    phrase = f"{words(obj)} {verb}" if obj else verb
+                    suggestion = Suggestion(f"Zeg het met het werkwoord: '{phrase}'.", False, False)
                 yield Found(
-                    index,
-                    span.start_char,
-                    span.end_char,
-                    span.text,
-                    {"verb": verb},
-                    (Suggestion(rewrite, False),),
+                    index, span.start_char, span.end_char, span.text, {"verb": verb}, (suggestion,)
                 )
 
     @staticmethod
@@ -74,9 +97,16 @@ class Nominalisation(Detector):
         pobj = van.head if van.head.i > van.i else None
         if pobj is None or pobj.head != token:
             return []
-        return [t for t in subtree(pobj) if t.i != van.i]
+        out = []
+        for t in subtree(pobj):
+            if t.i == van.i:
+                continue
+            if t.i > pobj.i and (t.text in ",;:()" or _in_clause(t, pobj)):
+                break  # the noun phrase ends where a comma or a clause starts
+            out.append(t)
+        return out
 
-    def _infinitive(self, token: Token):
+    def _infinitive(self, token: Token, context: _Context | None = None):
         """ "het indienen van een klacht" → "een klacht indienen"."""
         if (
             token.i == 0
@@ -86,35 +116,24 @@ class Nominalisation(Detector):
             return None
         if not (token.tag_.startswith("WW|inf") or token.pos_ == "VERB" or _is_infinitive(token)):
             return None
+        if not (context or _Context.of(self.options)).nominal(token):
+            return None
         obj = self._van_object(token)
         if obj is None:
             return None
         end = obj[-1].i + 1 if obj else token.i + 2
         return token.i - 1, end, token.lower_, obj
 
-    def _noun(self, token: Token, weak: set[str]):
+    def _noun(self, token: Token, context: _Context | set[str] | None = None):
         """ "de betaling van de huur vindt plaats" → "de huur betalen"."""
         if token.pos_ != "NOUN":
             return None
         verb = verb_of_noun(token.text)
         if verb is None:
             return None
-        first = token
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head  # a conjunct has the function of the first one (UD)
-        if first.pos_ in ("NOUN", "PROPN", "PRON"):
-            weak_clause = first.head.lemma_.lower() in weak and first.dep_ in (
-                "nsubj",
-                "nsubj:pass",
-                "obj",
-                "obl",
-            )
-        else:
-            # A noun coordinated with a verb is a misparse, common in long officialese
-            # coordinations ("dat ..., en dat de ondertekening ..., alsmede de uitreiking
-            # ..., zal plaatsvinden"): judge by the verb that follows the noun instead.
-            weak_clause = _next_verb_is_weak(token, weak)
-        if not weak_clause:
+        if isinstance(context, set):  # a set of weak verbs, as older callers pass
+            context = _Context.of({**self.defaults, **self.options, "weak-verbs": context})
+        if not (context or _Context.of(self.options)).nominal(token):
             return None
         obj = self._van_object(token)
         if obj is None:
@@ -122,6 +141,173 @@ class Nominalisation(Detector):
         det = token.doc[token.i - 1] if token.i and token.doc[token.i - 1].dep_ == "det" else token
         end = obj[-1].i + 1 if obj else token.i + 2
         return det.i, end, verb, obj
+
+
+class _Context:
+    """Where a nominalisation is nominal style: the verbs, predicates and support verbs that
+    say little themselves."""
+
+    def __init__(self, weak: set[str], predicates: set[str], support: set[str]) -> None:
+        self.weak = weak
+        self.predicates = predicates
+        self.support = support
+
+    @classmethod
+    def of(cls, options: dict) -> _Context:
+        merged = {**Nominalisation.defaults, **options}
+
+        def lower(key: str) -> set[str]:
+            return {w.lower() for w in merged[key]}  # type: ignore[union-attr]
+
+        return cls(lower("weak-verbs"), lower("weak-predicates"), lower("support-verbs"))
+
+    @classmethod
+    def anywhere(cls) -> _Context:
+        """A context that accepts every nominalisation (for the rest of a found list)."""
+        context = cls(set(), set(), set())
+        context.nominal = lambda noun: True  # type: ignore[method-assign]
+        return context
+
+    def nominal(self, noun: Token) -> bool:
+        """Whether the noun carries the action of its clause: see the module docstring."""
+        first = noun
+        while first.dep_ == "conj" and first.head.i != first.i and _is_nominal(first.head):
+            first = first.head  # a conjunct has the function of the first one (UD)
+        role = first.dep_
+        if first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+            if not any(c.dep_ == "case" for c in first.children):
+                # A noun coordinated with a verb is a misparse, common in long officialese
+                # coordinations ("dat ..., en dat de ondertekening ..., alsmede de
+                # uitreiking ..., zal plaatsvinden"): judge by the verb that follows it.
+                return _next_verb_is_weak(noun, self.weak)
+            role = "obl"  # "zorg dragen voor …, alsmede voor het vrijmaken van …"
+        if _fronted_purpose(first):
+            return True
+        governor = first.head
+        if governor.i == first.i:
+            return False
+        weak = _verb_key(governor) in self.weak or _predicate(governor) in self.predicates
+        if role in ("nsubj", "nsubj:pass", "csubj", "obj") and weak:
+            return True
+        if role in ("obj", "obl", "obl:arg", "nmod"):
+            key = _verb_key(governor)
+            if key == "dragen":
+                return any(c.dep_ == "obj" and c.lower_ == "zorg" for c in governor.children)
+            return key in self.support
+        return False
+
+
+_CLAUSES = ("acl:relcl", "acl", "advcl", "ccomp", "parataxis")
+
+
+def _in_clause(token: Token, top: Token) -> bool:
+    """Whether ``token`` is inside a clause hanging below ``top``."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in _CLAUSES:
+            return True
+        token = token.head
+    return False
+
+
+def _continues_list(token: Token, previous_end: int) -> bool:
+    """ "…, alsmede het opzeggen": a nominalisation right after a coordinator (and "het")
+    that follows, in the same sentence, a nominalisation already found."""
+    doc = token.doc
+    if previous_end < 0 or token.i < 2 or doc[token.i - 1].lower_ != "het":
+        return False
+    coordinator = doc[token.i - 2]
+    if coordinator.lower_ not in ("en", "of", "alsmede", "evenals"):
+        return False
+    gap = doc[previous_end : coordinator.i]
+    same_sentence = doc[previous_end - 1].sent.start == token.sent.start
+    return same_sentence and all(t.is_punct for t in gap)
+
+
+def _is_nominal(token: Token) -> bool:
+    """A noun, or an infinitive used as one ("het afsluiten")."""
+    if token.pos_ in ("NOUN", "PROPN", "PRON") or token.tag_.startswith("WW|inf|nom"):
+        return True
+    return token.i > 0 and token.doc[token.i - 1].lower_ == "het" and token.lower_.endswith("en")
+
+
+_PARTICLES = ("plaats", "over", "uit", "op", "door", "af", "aan", "in", "mee", "toe", "na")
+
+
+def _verb_key(verb: Token) -> str:
+    """The verb with its separable particle as the clause has it: "vindt … plaats" →
+    "plaatsvinden", "gaan over" → "overgaan". The parser's lemma is not trusted to carry
+    the particle ("vindt u in de bijlage" lemmatised as "plaatsvinden")."""
+    lemma = verb.lemma_.lower()
+    particle = next(
+        (
+            c.lower_
+            for c in verb.children
+            if c.dep_ == "compound:prt"
+            or (c.lower_ == "plaats" and c.i > verb.i)
+            or (c.dep_ == "dep" and c.tag_.startswith("VZ|fin") and c.lower_ in _PARTICLES)
+        ),
+        "",
+    )
+    for known in _PARTICLES:
+        if lemma.startswith(known) and lemma != known and known != particle:
+            if zipf_frequency(lemma[len(known) :], "nl") >= 3.0 and not verb.lower_.startswith(
+                known
+            ):
+                lemma = lemma[len(known) :]  # the particle is not in this clause
+            break
+    if particle and not lemma.startswith(particle):
+        return particle + lemma
+    return lemma
+
+
+def _predicate(head: Token) -> str:
+    """A predicate after a copula or passive auxiliary ("is mogelijk", "is niet toegestaan"),
+    also when the parser made "is" the head and the predicate its dependent."""
+    if head.lemma_ == "zijn":
+        predicate = next(
+            (c for c in head.children if c.pos_ in ("ADJ", "VERB") and c.i > head.i), None
+        )
+        return predicate.lower_ if predicate is not None else ""
+    if not any(c.dep_ in ("cop", "aux:pass", "aux") and c.lemma_ == "zijn" for c in head.children):
+        return ""
+    return head.lower_
+
+
+# Particles that always split off ("indienen" → "in te dienen"); verbs starting with
+# "onder", "over", "vol", "voor", "om", "door" or "mis" may not ("ondertekenen" → "te
+# ondertekenen"), so they get advice instead of a replacement.
+_SEPARABLE = ("terug", "samen", "aan", "mee", "neer", "weg", "af", "bij", "in", "na", "op")
+_MAYBE_SEPARABLE = ("onder", "over", "vol", "voor", "om", "door", "mis", "uit", "toe")
+
+
+def te_infinitive(verb: str) -> str | None:
+    """ "indienen" → "in te dienen", "betalen" → "te betalen"; None when it is not sure."""
+    for particle in _SEPARABLE:
+        rest = verb[len(particle) :]
+        if verb.startswith(particle) and len(rest) > 3 and zipf_frequency(rest, "nl") >= 3.5:
+            return f"{particle} te {rest}"
+    if verb.startswith(_MAYBE_SEPARABLE) or verb.startswith(("be", "ge", "ver", "ont", "her")):
+        # inseparable prefixes are fine ("te betalen"); other particle-like starts are not sure
+        return f"te {verb}" if verb.startswith(("be", "ge", "ver", "ont", "her")) else None
+    return f"te {verb}"
+
+
+def _fronted_voor(noun: Token) -> Token | None:
+    """The "voor" of a fronted purpose phrase "Voor het indienen van …", if ``noun`` heads
+    one."""
+    if not _fronted_purpose(noun):
+        return None
+    return next((c for c in noun.children if c.dep_ == "case" and c.lower_ == "voor"), None)
+
+
+def _fronted_purpose(noun: Token) -> bool:
+    """ "Voor het indienen van een bezwaar kunt u …": a purpose phrase opening the sentence."""
+    case = next((c for c in noun.children if c.dep_ == "case"), None)
+    if case is None or case.lower_ != "voor" or noun.dep_ not in ("obl", "obl:arg"):
+        return False
+    return case.i == noun.sent.start or (
+        case.i == noun.sent.start + 1 and noun.doc[noun.sent.start].is_punct
+    )
 
 
 def _is_infinitive(token: Token) -> bool:
@@ -142,5 +328,5 @@ def _next_verb_is_weak(noun: Token, weak: set[str]) -> bool:
         if token.pos_ == "SCONJ" or token.morph.get("PronType") == ["Rel"]:
             return False
         if token.pos_ == "VERB":
-            return token.lemma_.lower() in weak
+            return _verb_key(token) in weak or token.lemma_.lower() in weak
     return False

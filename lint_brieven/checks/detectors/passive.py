@@ -1,4 +1,11 @@
-"""Passive voice ("worden"/"zijn" + participle), with an active rewrite built from the parse.
+"""Passive voice ("worden"/"zijn" + participle) that hides who acts, with an active rewrite
+built from the parse.
+
+Only passives an editor would change are reported (see ``dutch.passive_voice``): not a state
+("het kantoor is gesloten"), not the perfect tense of a verb with "zijn" ("is gelukt"), not
+copula + adjective ("wordt hoger"), not a passive that names its agent ("door de aannemer"),
+and not one whose actor nobody needs ("de bomen worden gesnoeid"). The finding marks the
+verb group with its subject ("uw huur wordt verhoogd"), not the whole clause.
 
 "De reparatie wordt door de aannemer uitgevoerd." → "De aannemer voert de reparatie uit."
 "Uw aanvraag is afgewezen." → "Wij hebben uw aanvraag afgewezen." (no agent: the
@@ -20,7 +27,18 @@ from spacy.tokens import Doc, Token
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
-from lint_brieven.dutch.clauses import capitalise, clause_extent, is_main_clause, lower_first
+from lint_brieven.dutch.clauses import capitalise, is_main_clause, lower_first
+from lint_brieven.dutch.passive_voice import (
+    STATIVE,
+    UNACCUSATIVE,  # noqa: F401  (re-exported: the participles whose perfect takes "zijn")
+    clause_core,
+    copula_participle,
+    hides_actor_that_matters,
+    is_participle,
+    names_agent,
+    passive_span,
+    takes_zijn,
+)
 from lint_brieven.dutch.verbs import (
     PARTICLES,
     consistent,
@@ -49,42 +67,6 @@ _PRONOUN_OBJECT = {
     "je": "je",
 }
 _MODALS = {"kunnen", "moeten", "mogen", "zullen", "willen"}
-# Participles that take "zijn" in the perfect tense: "is ontstaan" is not a passive.
-UNACCUSATIVE = {
-    "ontstaan",
-    "gebeurd",
-    "gekomen",
-    "gegaan",
-    "verhuisd",
-    "vertrokken",
-    "gestopt",
-    "begonnen",
-    "veranderd",
-    "geworden",
-    "gebleven",
-    "gestorven",
-    "overleden",
-    "verlopen",
-    "vervallen",
-    "verdwenen",
-    "gevallen",
-    "gegroeid",
-    "gestegen",
-    "gedaald",
-    "ontvangen",
-    "geslaagd",
-    "teruggekomen",
-    "langsgekomen",
-    "aangekomen",
-    "ingegaan",
-    "afgelopen",
-    "opgehouden",
-    "gebleken",
-    "geweest",
-    "verschenen",
-    "opgetreden",
-    "uitgebleven",
-}
 
 
 def person_of(tokens: list[Token], text: str) -> str:
@@ -115,8 +97,8 @@ def _is_agent(child: Token) -> bool:
 
 def _passive_auxiliary(aux: Token) -> bool:
     """ "worden"/"zijn" making a passive: labelled aux:pass, or plain aux on a participle (the
-    parser does not always tell "is vastgesteld" from a perfect tense; UNACCUSATIVE verbs,
-    whose perfect takes "zijn", are left out by the caller)."""
+    parser does not always tell "is vastgesteld" from a perfect tense; verbs whose perfect
+    takes "zijn" and stative participles are left out by the caller)."""
     if aux.lemma_ not in ("worden", "zijn"):
         return False
     if aux.dep_ == "aux:pass":
@@ -132,30 +114,41 @@ class PassiveVoice(Detector):
         skip = {s.lower() for s in self.options["skip-lemmas"]}  # type: ignore[union-attr]
         for index, doc in enumerate(letter.docs):
             content = letter.letter.blocks[index].content
+            seen: set[int] = set()
             for aux in doc:
-                if not _passive_auxiliary(aux):
+                if not (_passive_auxiliary(aux) or copula_participle(aux)):
                     continue
                 verb = aux.head
-                if verb.lemma_.lower() in skip or verb.i == aux.i:
+                if verb.i == aux.i or verb.i in seen or not is_participle(verb, aux):
                     continue
-                if aux.lemma_ == "zijn" and verb.lower_ in UNACCUSATIVE:
-                    continue  # "is ontstaan", "is gebeurd": perfect tense, not passive
-                if aux.i == aux.sent.start and aux.sent.text.strip().endswith("?"):
-                    continue  # "Is het probleem niet opgelost?": a plain yes/no question
-                start, end = clause_extent(verb)
+                if verb.lemma_.lower() in skip or verb.lower_ in skip:
+                    continue
+                if aux.lemma_ == "zijn" and (takes_zijn(verb.lower_) or verb.lower_ in STATIVE):
+                    continue  # "is gelukt", "is gesloten": a perfect tense or a state
+                if names_agent(verb):
+                    continue  # "door de aannemer": the clause says who acts
+                if aux.sent.text.strip().endswith("?"):
+                    continue  # "Is het probleem opgelost?", "Wie zijn uitgenodigd?": the
+                    # reader's own question, nobody hidden
+                if any(c.dep_ == "mark" and c.lower_ in ("zoals", "als") for c in verb.children):
+                    continue  # "zoals gepland": a comparison, not a clause of its own
+                core = clause_core(verb)
+                if not hides_actor_that_matters(verb, core):
+                    continue  # "de bomen worden gesnoeid": nobody needs to know who
+                seen.add(verb.i)
+                start, end = passive_span(verb, aux, core)
                 first, last = doc[start], doc[end - 1]
                 has_placeholder = bool(content.placeholders_in(first.idx, last.idx + len(last)))
                 rewrite = None if has_placeholder else self.rewrite(doc, verb, aux)
-                text = doc[start:end].text
                 suggestions = (Suggestion(rewrite, False),) if rewrite else ()
                 yield Found(
                     index,
                     first.idx,
                     last.idx + len(last),
-                    text,
+                    doc[start:end].text,
                     {
                         "verb": f"{aux.text} … {verb.text}"
-                        if verb.i - aux.i > 1
+                        if abs(verb.i - aux.i) > 1
                         else f"{aux.text} {verb.text}"
                     },
                     suggestions,

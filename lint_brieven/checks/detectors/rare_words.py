@@ -1,19 +1,26 @@
-"""Rare words and long compounds, by wordfreq's Dutch word frequencies (Zipf scale: 3 is a
+"""Rare words and very long compounds, by wordfreq's Dutch word frequencies (Zipf scale: 3 is a
 word seen once per million words, 1 once per billion).
 
-A word below ``min-zipf`` is rare, unless it is a short compound of two common words
-("antwoordenvelop"). A word of ``long-compound`` letters or more is a long compound when it is
-itself not common (Zipf below 2.5) and splits into two common words; the rewrite then spells
-it out with "van"
-("huurprijsbeschikking" → "beschikking van de huurprijs" is a start the writer can refine).
-Names, numbers, placeholders, the organisation's accepted words (``accept`` in the
-configuration) and words another rule pack already explains (jargon, abbreviations,
-officialese) are skipped.
+A word below ``min-zipf`` is rare, unless it is an inflected form of a known word
+("krentenboompjes", "speelterreintje") or a compound of known words ("huuropzegging",
+"sleutelinlevering"): a compound of common words is not rare, however seldom the whole is
+written. A word of ``long-compound`` letters or more that is itself not common is reported as
+a long compound: the reader has to take it apart. There is no rewrite: a paraphrase of the
+form "Y van de X" is seldom right ("klacht van de onderhoud").
+
+Names, numbers and codes are not words: proper names (the organisation's own name and the
+names in its profile ``[organisatie]``, street and project names, a capitalised word inside a
+sentence), words in capitals, numbers, dates, times, amounts, postcodes, URLs, e-mail
+addresses and placeholders are never rare words. Also skipped: the organisation's accepted
+words (``accept`` in the configuration) and words another rule pack already explains
+(jargon, abbreviations, officialese).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -21,9 +28,14 @@ from wordfreq import zipf_frequency
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
-from lint_brieven.findings import Suggestion
+from lint_brieven.dutch.clauses import is_name_like
 
 _CONTENT = ("NOUN", "ADJ", "VERB", "ADV")
+# A part of a compound, or a base form, at least this common counts as a known word.
+KNOWN_ZIPF = 2.3
+# Compounds are split into at most this many words ("huurprijs|aanpassing|brief").
+_MAX_PARTS = 3
+_WORD_IN_PROFILE = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -39,58 +51,201 @@ def covered_elsewhere() -> frozenset[str]:
     return frozenset(words)
 
 
-def split_compound(word: str, min_zipf: float = 3.0) -> tuple[str, str] | None:
-    """The best split of a compound into two common words, linking -s-/-e- allowed."""
-    lower = word.lower()
-    best = None
-    for i in range(3, len(lower) - 2):
-        head, tail = lower[:i], lower[i:]
-        for left in (head, head[:-1] if head.endswith(("s", "e")) else None):
-            if not left or len(left) < 3:
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "nl")
+
+
+def base_forms(word: str) -> list[str]:
+    """Candidate uninflected forms of a Dutch word: without a diminutive ("boompjes" →
+    "boom"), a plural ("kosten" → "kost", "woningen" → "woning") or an adjective -e."""
+    out: list[str] = []
+    for suffix in ("etjes", "etje", "tjes", "tje", "pjes", "pje", "kjes", "kje", "jes", "je"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            out.append(stem)
+            if suffix.startswith("etj") and len(stem) >= 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "bolletje" → "bol"
+            break
+    if word.endswith("en") and len(word) > 4:
+        stem = word[:-2]
+        out.append(stem)
+        if len(stem) >= 2 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])  # "bakken" → "bak"
+        if len(stem) >= 3 and stem[-2] in "aeou" and stem[-3] not in "aeiou":
+            out.append(stem[:-1] + stem[-2] + stem[-1])  # "boten" → "boot"
+    if word.endswith(("s", "'s")) and len(word) > 4:
+        out.append(word.rstrip("s").rstrip("'"))
+    if word.endswith("e") and len(word) > 4:
+        out.append(word[:-1])
+    return out
+
+
+# Word endings that make words ("gelijk|heid", "eigen|schap"), not words of a compound.
+_SUFFIXES = {"heid", "heden", "schap", "baar", "lijk", "lijke", "ing", "ingen", "isch", "ische"}
+
+
+def _known_form(word: str) -> str | None:
+    """The word, or its uninflected form, when that is common; a short piece must be very
+    common ("rij" in "voorrijkosten", not "jaa" in "jaaropgaaf")."""
+    known = next((w for w in (word, *base_forms(word)) if _known_piece(w)), None)
+    return known or _from_verb(word)
+
+
+def _from_verb(word: str) -> str | None:
+    """A noun made from a common verb: "inzamel|aar" (inzamelen), "dubbel|ing"."""
+    for suffix in ("aars", "aar", "ingen", "ing", "ers", "er"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 4:
+            for verb in (stem + "en", stem + stem[-1] + "en"):
+                if _zipf(verb) >= 3.0:
+                    return verb
+    return None
+
+
+# Short words that are common but never a part of a compound here ("pre|cario", "een").
+_NOT_PARTS = {
+    *("een", "het", "van", "die", "dat", "der", "den", "des", "wat", "wie", "hoe", "pre"),
+    *("hee", "rio", "jaa"),
+}
+
+
+def _known_piece(word: str) -> bool:
+    """Common enough to count as a word of a compound; a three-letter piece must be very
+    common and a content word ("rij" in "voorrijkosten", not "jaa" in "jaaropgaaf")."""
+    if len(word) >= 4:
+        return _zipf(word) >= KNOWN_ZIPF
+    return len(word) == 3 and word not in _NOT_PARTS and _zipf(word) >= 3.75
+
+
+@lru_cache(maxsize=65536)
+def decompose(word: str, parts: int = 1) -> tuple[str, ...] | None:
+    """The word as known words: itself when common (or an inflected form of a common word),
+    else the compound split with the fewest parts into such words (linking -s-, -e- and
+    -en- dropped: "huurverhogingspercentages" → huurverhoging + percentages); None when it
+    does not split into known words."""
+    known = _known_form(word)
+    if known is not None:
+        return (known,)
+    if parts >= _MAX_PARTS or len(word) < 6:
+        return None
+    best: tuple[str, ...] | None = None
+    for i in range(3, len(word) - 2):
+        head, tail = word[:i], word[i:]
+        if tail in _SUFFIXES:
+            continue
+        right = decompose(tail, parts + 1)
+        if right is None:
+            continue
+        for left in _left_parts(head):
+            left_parts = decompose(left, parts + 1)
+            if left_parts is None:
                 continue
-            score = min(zipf_frequency(left, "nl"), zipf_frequency(tail, "nl"))
-            if score >= min_zipf and (best is None or score > best[0]):
-                best = (score, left, tail)
-    return (best[1], best[2]) if best else None
+            if best is None or len(left_parts) + len(right) < len(best):
+                best = (*left_parts, *right)
+    return best
+
+
+def _left_parts(head: str) -> list[str]:
+    """What the first part of a compound may stand for: itself, without a linking -s-, -e- or
+    -en-, or a verb stem ("invul|veld" → "invullen", "inzamel|systeem" → "inzamelen")."""
+    out = [head, *(head[: -len(s)] for s in ("s", "e", "en") if head.endswith(s))]
+    if len(head) >= 4:
+        out += [v for v in (head + "en", head + head[-1] + "en") if _zipf(v) >= 3.0]
+    return [w for w in out if len(w) >= 3]
+
+
+def known_word(word: str) -> bool:
+    """A word many readers know: common itself, an inflected form of a common word, or a
+    compound of such words."""
+    return decompose(word) is not None
+
+
+def _plain(word: str) -> str:
+    """The word without accents written for emphasis ("wáárom" → "waarom")."""
+    if word.isascii():
+        return word
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn"
+    )
+    return stripped if _zipf(stripped) > _zipf(word) else word
+
+
+def profile_words(organisation: Mapping[str, str]) -> frozenset[str]:
+    """The words of the organisation's profile: its name, address, website and the like."""
+    return frozenset(
+        w.lower() for value in organisation.values() for w in _WORD_IN_PROFILE.findall(value)
+    )
+
+
+def is_name_or_code(token: Token, names: frozenset[str]) -> bool:
+    """A proper name, a capitalised word inside a sentence, a word in capitals, a name from
+    the organisation's profile, or part of a number, URL or e-mail address."""
+    if token.lower_ in names or is_name_like(token):
+        return True
+    if token.is_upper and len(token) > 1:
+        return True  # "ABNA", "ACHTERNAAM", an abbreviation another rule explains
+    if any(c.isupper() for c in token.text[1:]):
+        return True  # a product or brand name: "onderhoudsABC"
+    if not token.is_alpha or token.like_url or token.like_email:
+        return True
+    return _in_address(token)
+
+
+_ADDRESS = re.compile(r"@|/|\w\.\w")
+
+
+def _in_address(token: Token) -> bool:
+    """Part of a URL, an e-mail address or a file name as written ("delinde" in
+    "info@delinde.nl"): the run of text between spaces holds "@", "/" or an inner dot."""
+    text = token.doc.text
+    start = token.idx
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = token.idx + len(token)
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    chunk = text[start:end].rstrip(".,;:!?)'\"")
+    return bool(_ADDRESS.search(chunk))
 
 
 @register("rare-words")
 class RareWords(Detector):
-    defaults = {"min-zipf": 1.5, "long-compound": 16}
+    defaults = {"min-zipf": 1.5, "long-compound": 24}
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         min_zipf = float(self.options["min-zipf"])  # type: ignore[arg-type]
         long = int(self.options["long-compound"])  # type: ignore[arg-type]
         skip = covered_elsewhere()
+        names = profile_words(ctx.organisation)
+        seen: set[str] = set()  # a word is reported once per letter
         for index, doc in enumerate(letter.docs):
             content = letter.letter.blocks[index].content
-            seen: set[str] = set()
             for token in doc:
                 word = token.lower_
                 if (
                     token.pos_ not in _CONTENT
-                    or not token.is_alpha
                     or word in skip
                     or word in seen
+                    or is_name_or_code(token, names)
                     or content.placeholders_in(token.idx, token.idx + len(token))
                 ):
                     continue
                 found = self._check(token, min_zipf, long)
                 if found is not None:
                     seen.add(word)
-                    yield Found(index, token.idx, token.idx + len(token), token.text, *found)
+                    yield Found(index, token.idx, token.idx + len(token), token.text, found)
 
     @staticmethod
-    def _check(token: Token, min_zipf: float, long: int):
-        zipf = zipf_frequency(token.lower_, "nl")
-        if zipf >= 2.5 or (zipf >= min_zipf and len(token.text) < long):
+    def _check(token: Token, min_zipf: float, long: int) -> dict[str, object] | None:
+        word = _plain(token.lower_)
+        lemma = token.lemma_.lower()
+        zipf = max(_zipf(word), _zipf(lemma) if lemma.isalpha() else 0.0)
+        if zipf >= 2.5:
             return None  # a word many people know, however long ("identiteitskaart")
-        parts = split_compound(token.text)
-        if parts and len(token.text) >= long:
-            left, right = parts
-            rewrite = f"{right} van de {left}"
-            values = {"why": f"een lang samengesteld woord ({left} + {right})"}
-            return values, (Suggestion(rewrite, False),)
-        if zipf < min_zipf and not parts:
-            return {"why": "een woord dat weinig mensen kennen"}, ()
-        return None  # a short compound of common words reads fine ("antwoordenvelop")
+        if len(word) >= long:
+            parts = decompose(word)
+            if parts is not None and len(parts) > 1:
+                return {"why": f"een lang samengesteld woord ({' + '.join(parts)})"}
+        if zipf >= min_zipf or known_word(word) or (lemma.isalpha() and known_word(lemma)):
+            return None  # known, or an inflected form or compound of known words
+        return {"why": "een woord dat weinig mensen kennen"}
