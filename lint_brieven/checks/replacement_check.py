@@ -165,11 +165,37 @@ def reads_correctly(
     doc = letter.docs[block]
     out = []
     for s in suggestions:
-        if not s.replaces or "\n" in s.text or holds(Replacement(doc, start, end, s.text)):
+        rep = Replacement(doc, start, end, s.text)
+        if not s.replaces or "\n" in s.text or (keeps_words(rep) and holds(rep)):
             out.append(s)
         elif as_advice:
             out.append(Suggestion(s.text, False, False))
     return tuple(out)
+
+
+_CONTENT = ("NOUN", "PROPN", "ADJ", "ADV", "NUM")
+
+
+def keeps_words(rep: Replacement) -> bool:
+    """A rewrite of a clause keeps every part of it: each noun, adjective, adverb, name and
+    number of the old words is among the new ones (as written, or as another form of the same
+    word: "behandeling" → "behandelen")."""
+    old = rep.doc.char_span(rep.start, rep.end, alignment_mode="expand")
+    if old is None:
+        return True
+    new = {w.lower() for w in re.findall(r"\w+", rep.text)}
+    for token in old:
+        if token.pos_ not in _CONTENT or token.lower_ in ("er", "niet", "wel"):
+            continue
+        word = token.lower_
+        if word in new or any(len(w) >= 5 and w[:5] == word[:5] for w in new):
+            continue
+        if any(len(w) >= 5 and w in word for w in new):
+            continue  # "niet onmogelijk" → "mogelijk"
+        if not token.is_alpha:
+            continue
+        return False
+    return True
 
 
 def _shape(key: tuple, strict: bool) -> tuple:
@@ -394,12 +420,12 @@ def _preposition_object(parsed: _Parsed) -> Iterable[Problem]:
     if not region or parsed.side == "old" or region[-1].lower_ not in PREPOSITIONS:
         return
     last = region[-1]
-    verbs = [last.head, *(t for t in last.sent if t.pos_ in ("VERB", "AUX"))]
+    verbs = [t for t in region if t.pos_ in ("VERB", "AUX")] or [last.head, last.head.head]
     forms = {v.lemma_.lower() for v in verbs} | {v.lower_ for v in verbs if v.lower_[-2:] == "en"}
     forms |= {separable(f)[1] for f in forms}  # the lemmatizer may add a particle of its own
     for verb in forms:
         whole = verb if verb.startswith(last.lower_) else last.lower_ + verb
-        if whole.endswith("n") and _zipf(whole) >= 2.5:
+        if whole.endswith("n") and _zipf(whole) >= 3.0 and _is_verb(whole):
             return  # the particle of a separable verb ("wij nemen contact met u op")
     following = parsed.doc[last.i + 1] if last.i + 1 < len(parsed.doc) else None
     if following is None or following.is_punct or following.pos_ in ("ADV", "ADP", "VERB", "AUX"):
@@ -457,6 +483,12 @@ def _after_cluster(parsed: _Parsed) -> Iterable[Problem]:
         if late:
             key = ("late", parsed.key(verb), verb.lower_, parsed.key(late[0]))
             yield key, f"'{late[0].text}' after '{verb.text}'", (verb, late[0])
+
+
+@lru_cache(maxsize=2048)
+def _is_verb(word: str) -> bool:
+    doc = nlp.pipeline()(f"Wij gaan {word}.")
+    return len(doc) == 4 and doc[2].tag_.startswith("WW|inf")
 
 
 def _zipf(word: str) -> float:

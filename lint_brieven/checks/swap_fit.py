@@ -94,6 +94,10 @@ def _person(verb: Token) -> str:
         return "pl"
     if any(c.dep_ == "conj" for c in subject.children):
         return "pl"
+    if subject.pos_ == "PRON" and lower not in ("hij", "zij", "het", "dit", "dat", "men"):
+        # "de rechten die … voortvloeien": a relative pronoun has the number of its noun,
+        # which the verb it replaces shows
+        return "pl" if "|mv" in verb.tag_ else "3sg"
     return "3sg"
 
 
@@ -123,6 +127,19 @@ def _attributive(token: Token) -> bool:
     return token.dep_ == "amod" or "|prenom" in token.tag_
 
 
+def _before_its_noun(token: Token) -> bool:
+    """A participle the tagger read as a past tense before its noun ("de door de
+    Belastingdienst verstrekte inkomensindicatie")."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        token.tag_.startswith("WW|pv|verl")
+        and following is not None
+        and following.pos_ == "NOUN"
+        and token.head == following
+    )
+
+
 def _generic(span: Span, option: str, exact: bool) -> Fitted | None:
     start, end = span.start_char, span.end_char
     text = match_case(span.text, option)
@@ -130,7 +147,7 @@ def _generic(span: Span, option: str, exact: bool) -> Fitted | None:
         return None  # "wij" or "ons" for a noun: the verb and the article must change too
     verbs = [t for t in span if t.tag_.startswith("WW")]
     option_verb = _verb_index(option)
-    if len(span) == 1 and _attributive(span[0]):
+    if len(span) == 1 and (_attributive(span[0]) or _before_its_noun(span[0])):
         return _fit_adjective(span[0], text, option_verb)
     if len(verbs) == 1 and option_verb is not None:
         return _fit_verb(span, verbs[0], text, option_verb)
@@ -195,7 +212,7 @@ def _fit_adjective(token: Token, text: str, verb_index: int | None = None) -> Fi
     if verb_index is not None:
         if verb_index != len(option_words) - 1:
             return None
-        done = participle(option_words[-1])
+        done = participle(option_words[-1].lower())
         if done is None:
             return None
         option_words[-1] = done
@@ -370,6 +387,9 @@ def _main_clause(span: Span, option: str) -> Fitted | None:
     clause = sorted(head.subtree, key=lambda t: t.i)
     if clause[0] != after or clause[-1].i - clause[0].i + 1 != len(clause):
         return None
+    rest_of_sentence = [t for t in after.sent if t.i > after.i]
+    if any(t.lower_ == "dat" and t.pos_ == "SCONJ" for t in rest_of_sentence):
+        return None  # "… dat X en dat Y": two subclauses, one "Let op:" cannot take both
     body = clause[1:]
     while body and body[-1].is_punct and body[-1].text in ".!?":
         body.pop()

@@ -118,11 +118,25 @@ def plural(noun: str) -> str | None:
 @lru_cache(maxsize=4096)
 def gender(noun: str) -> str | None:
     """ "de" or "het" for a singular noun, as our tagger reads it in a neutral sentence."""
-    from lint_brieven import nlp
 
     lower = noun.lower()
     if lower in _GENDER:
         return _GENDER[lower]
+    # a compound has the gender of its last part ("ordernummer": het nummer), which the
+    # tagger knows better than the whole
+    for cut in range(3, len(lower) - 4):
+        head = lower[cut:]
+        if _zipf(head) >= 3.5:
+            found = _tagged_gender(head)
+            if found is not None:
+                return found
+            break
+    return _tagged_gender(lower)
+
+
+def _tagged_gender(lower: str) -> str | None:
+    from lint_brieven import nlp
+
     doc = nlp.pipeline()(f"Wij bespreken {lower}.")
     tags = [t.tag_ for t in doc[2:-1]]
     if not tags or not tags[-1].startswith("N|") or "|ev|" not in tags[-1] + "|":

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
-from lint_brieven.dutch.clauses import capitalise, is_main_clause, lower_first
+from lint_brieven.dutch.active_voice import Active, active_clause
 from lint_brieven.dutch.passive_voice import (
     STATIVE,
     UNACCUSATIVE,  # noqa: F401  (re-exported: the participles whose perfect takes "zijn")
@@ -43,8 +43,7 @@ from lint_brieven.dutch.verbs import (
     PARTICLES,
     consistent,
     infinitive_of,
-    present,
-    split_particle,
+    strong_infinitive,
     weak_stem,
 )
 from lint_brieven.findings import Suggestion
@@ -155,99 +154,56 @@ class PassiveVoice(Detector):
                 )
 
     def rewrite(self, doc: Doc, verb: Token, aux: Token) -> str | None:
-        """The clause in the active voice, or None when the parse is not simple enough."""
+        """The words of the finding in the active voice (``dutch.active_voice``), or None
+        when the clause cannot be rewritten keeping all of it, or when the rewrite changes
+        words outside the finding (then it is advice only: the rule's own suggestion)."""
         lemma = verb_lemma(verb)
-        if lemma is None or verb.sent.text.strip().endswith("?"):
+        if lemma is None:
             return None  # no reliable infinitive: a wrong verb form is worse than none
-        if verb.dep_ not in ("ROOT", "conj", "advcl", "ccomp"):
-            return None  # relative clauses and the like: advice only
-        children = [c for c in verb.children]
-        modals = [c for c in children if c.dep_ == "aux" and c.lemma_ in _MODALS]
-        if len([c for c in children if c.dep_ == "aux"]) != len(modals) or len(modals) > 1:
+        active = active_clause(verb, aux, lemma, str(self.options["doer"]))
+        if active is None:
             return None
-        agent = next((c for c in children if _is_agent(c)), None)
-        patient = next((c for c in children if c.dep_ == "nsubj:pass"), None)
-        mark = [c for c in children if c.dep_ == "mark"]
-        if modals and agent is None:
+        start, end = passive_span(verb, aux, clause_core(verb))
+        before = list(doc[active.start : start])
+        after = list(doc[end : active.end])
+        parts = list(active.parts)
+        if start < active.start or end > active.end or len(parts) < len(before) + len(after):
             return None
-        if agent is not None:
-            agent_tokens = [
-                t
-                for t in agent.subtree
-                if not (t.dep_ == "case" and t.head == agent and t.lower_ == "door")
-            ]
-            agent_words = lower_first(agent_tokens)
-            if len(agent_tokens) == 1:
-                agent_words = [_PRONOUN_SUBJECT.get(agent_tokens[0].lower_, agent_words[0])]
-            person = person_of(agent_tokens, " ".join(agent_words))
-        else:
-            agent_tokens = []
-            agent_words = [str(self.options["doer"])]
-            person = person_of([], agent_words[0])
-        used = (
-            {aux.i, verb.i, *(t.i for t in agent.subtree)} if agent is not None else {aux.i, verb.i}
-        )
-        used |= {m.i for m in modals} | {m.i for m in mark}
-        patient_words: list[str] = []
-        if patient is not None:
-            tokens = list(patient.subtree)
-            used |= {t.i for t in tokens}
-            if tokens[0].lower_ == "er" and len(tokens) == 1:
-                tokens = []
-            patient_words = lower_first(tokens)
-            if len(tokens) == 1:
-                patient_words = [_PRONOUN_OBJECT.get(tokens[0].lower_, patient_words[0])]
-        rest = []
-        for child in children:
-            if child.i in used or child.is_punct:
-                continue
-            if child.lower_ == "er" and child.dep_ in ("advmod", "expl"):
-                continue
-            rest += [t for t in child.subtree if not t.is_punct or t.i < verb.i]
-        rest_words = lower_first(sorted(rest, key=lambda t: t.i)) if rest else []
-        particle, base = split_particle(lemma, verb.text)
-        infinitive = lemma
-        past = aux.lemma_ == "zijn" or "verl" in aux.tag_
-        if modals:
-            finite, cluster = present(modals[0].lemma_, person), [infinitive]
-        elif past:
-            finite, cluster = present("hebben", person), [verb.text.lower()]
-        else:
-            finite, cluster = present(base, person), [particle] if particle else []
-        if is_main_clause(verb) and not mark:
-            parts = [*agent_words, finite, *patient_words, *rest_words, *cluster]
-            return capitalise(words_of(parts))
-        if mark and verb.dep_ != "ROOT":
-            if modals:
-                end_cluster = [finite, *cluster]
-            elif past:
-                end_cluster = [*cluster, finite]
-            else:
-                end_cluster = [present(infinitive, person)]
-            parts = [
-                mark[0].text.lower() if mark[0].i > verb.sent.start else mark[0].text,
-                *agent_words,
-                *patient_words,
-                *rest_words,
-                *end_cluster,
-            ]
-            return words_of(parts)
-        return None
+        if parts[: len(before)] != before or (after and parts[len(parts) - len(after) :] != after):
+            return None
+        inner = parts[len(before) : len(parts) - len(after)]
+        return Active(start, end, tuple(inner)).text() if inner else None
 
 
 def words_of(parts: list[str]) -> str:
     return " ".join(p for p in parts if p).replace(" ,", ",")
 
 
+def _frequency(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "nl")
+
+
 def verb_lemma(verb: Token) -> str | None:
     """The participle's infinitive: the parser's lemma when it fits the participle, else one
-    built from a weak participle ("gebeld" → "bellen")."""
+    built from a weak participle ("gebeld" → "bellen") or a strong one ("meegenomen" →
+    "meenemen")."""
     lemma = verb.lemma_.lower()
-    if consistent(lemma, verb.text):
+    if lemma != verb.lower_ and consistent(lemma, verb.text):
         return lemma
+    strong = strong_infinitive(verb.lower_)
+    if strong is not None:
+        return strong
     for particle in ("", *PARTICLES):
         if verb.lower_.startswith(particle + "ge"):
             shown = weak_stem(verb.text, particle)
-            base = infinitive_of(shown) if shown else None
+            # "gestort": the stem is "stort", not "stor"; the likelier infinitive wins
+            whole = verb.lower_[len(particle) + 2 :]
+            bases = [b for b in (infinitive_of(shown), infinitive_of(whole)) if b] if shown else []
+            base = max(bases, key=_frequency, default=None)
             return particle + base if base else None
+    if verb.lower_.startswith(("be", "ver", "ont", "her", "er")):
+        shown = weak_stem(verb.text)  # "verhoogd" → "verhoog" → "verhogen"
+        return infinitive_of(shown) if shown else None
     return None
