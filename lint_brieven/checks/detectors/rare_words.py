@@ -77,6 +77,8 @@ def base_forms(word: str) -> list[str]:
         out.append(word.rstrip("s").rstrip("'"))
     if word.endswith("e") and len(word) > 4:
         out.append(word[:-1])
+    if word.endswith("aaf"):
+        out.append(word[:-3] + "ave")  # the older spelling: "opgaaf" is "opgave"
     return out
 
 
@@ -196,15 +198,19 @@ _ADDRESS = re.compile(r"@|/|\w\.\w")
 
 def _in_address(token: Token) -> bool:
     """Part of a URL, an e-mail address or a file name as written ("delinde" in
-    "info@delinde.nl"): the run of text between spaces holds "@", "/" or an inner dot."""
-    text = token.doc.text
-    start = token.idx
-    while start > 0 and not text[start - 1].isspace():
+    "info@delinde.nl"): the run of text between spaces holds "@", "/" or an inner dot.
+
+    The run is found through the neighbouring tokens (``Doc.text`` would join the whole
+    block again for every word)."""
+    doc = token.doc
+    if token.is_space:
+        return False
+    start = end = token.i
+    while start > 0 and not doc[start - 1].whitespace_ and not doc[start - 1].is_space:
         start -= 1
-    end = token.idx + len(token)
-    while end < len(text) and not text[end].isspace():
+    while end + 1 < len(doc) and not doc[end].whitespace_ and not doc[end + 1].is_space:
         end += 1
-    chunk = text[start:end].rstrip(".,;:!?)'\"")
+    chunk = doc[start : end + 1].text.rstrip(".,;:!?)'\"")
     return bool(_ADDRESS.search(chunk))
 
 
