@@ -29,7 +29,9 @@ from lint_brieven.checks.detectors.split_verb import (
 from lint_brieven.dutch.clauses import is_subordinate, words_between
 from lint_brieven.dutch.passive_voice import (
     STATIVE,
+    actor_known_from_sentence,
     clause_core,
+    concerns_reader,
     copula_participle,
     hides_actor_that_matters,
     is_participle,
@@ -593,3 +595,136 @@ def test_a_capitalised_word_inside_a_sentence_is_a_name_not_a_rare_word():
     assert is_name_or_code(doc[3], frozenset())
     assert not is_name_or_code(doc[1], frozenset())
     assert is_name_or_code(doc[1], frozenset({"adres"}))  # a word of the organisation's profile
+
+
+def _main_with_subclause(subject: str, subject_pos: str, word: str, word_pos: str):
+    """ "<subject> nodigt u uit voor de zitting, <word> uw bezwaar wordt behandeld" """
+    return parsed(
+        [
+            (
+                subject,
+                subject_pos,
+                NOUN if subject_pos == "NOUN" else "VNW|pers|pron|nomin|vol|1|mv",
+                1,
+                "nsubj",
+            ),
+            ("nodigt", "VERB", "WW|pv|tgw|met-t", 1, "ROOT"),
+            ("u", "PRON", "VNW|pr|pron|obl|vol|2|getal", 1, "obj"),
+            ("uit", "ADP", "VZ|fin", 1, "compound:prt"),
+            (",", "PUNCT", "LET", 9, "punct"),
+            (
+                word,
+                word_pos,
+                "VG|onder" if word_pos == "SCONJ" else "BW",
+                9,
+                "mark" if word_pos == "SCONJ" else "advmod",
+            ),
+            ("uw", "PRON", UW, 7, "nmod:poss"),
+            ("bezwaar", "NOUN", "N|soort|ev|basis|onz|stan", 9, "nsubj:pass"),
+            ("wordt", "AUX", "WW|pv|tgw|met-t", 9, "aux:pass"),
+            ("behandeld", "VERB", PARTICIPLE, 1, "advcl"),
+        ],
+        {"nodigt": "uitnodigen", "wordt": "worden", "behandeld": "behandelen"},
+    )
+
+
+def test_the_actor_is_plain_from_the_sentence():
+    # "De commissie nodigt u uit …, waar uw bezwaar wordt behandeld": the commission acts
+    doc = _main_with_subclause("commissie", "NOUN", "waar", "ADV")
+    assert actor_known_from_sentence(doc[9])
+    # "wij" do not make it plain (an editor still asks "wie behandelt?")
+    assert not actor_known_from_sentence(_main_with_subclause("wij", "PRON", "omdat", "SCONJ")[9])
+    # nor does a thing as the main subject ("de bezichtiging …, waarbij u wordt verzocht")
+    assert not actor_known_from_sentence(
+        _main_with_subclause("bezichtiging", "NOUN", "omdat", "SCONJ")[9]
+    )
+    # a relative clause with "waar…" describes a thing: "het bedrag waarmee de huur wordt
+    # verlaagd"
+    doc = parsed(
+        [
+            ("het", "DET", "LID|bep|stan|evon", 1, "det"),
+            ("bedrag", "NOUN", "N|soort|ev|basis|onz|stan", 1, "ROOT"),
+            ("waarmee", "ADV", "BW", 6, "advmod"),
+            ("de", "DET", DET, 4, "det"),
+            ("huur", "NOUN", NOUN, 6, "nsubj:pass"),
+            ("wordt", "AUX", "WW|pv|tgw|met-t", 6, "aux:pass"),
+            ("verlaagd", "VERB", PARTICIPLE, 1, "acl:relcl"),
+        ],
+        {"wordt": "worden", "verlaagd": "verlagen"},
+    )
+    assert actor_known_from_sentence(doc[6])
+
+
+def test_the_reader_counts_in_the_subject_not_deep_inside_it():
+    def clause(words):
+        """ "<subject words> wordt opgenomen", the subject's head first"""
+        rows = [(w, p, t, h, d) for w, p, t, h, d in words]
+        n = len(rows)
+        rows += [
+            ("wordt", "AUX", "WW|pv|tgw|met-t", n + 1, "aux:pass"),
+            ("opgenomen", "VERB", PARTICIPLE, n + 1, "ROOT"),
+        ]
+        return parsed(rows, {"wordt": "worden", "opgenomen": "opnemen"})
+
+    # "uw woning wordt opgenomen": the reader's own home
+    own = clause([("uw", "PRON", UW, 1, "nmod:poss"), ("woning", "NOUN", NOUN, 3, "nsubj:pass")])
+    assert concerns_reader(own[3])
+    # "de staat van uw woning wordt opgenomen": a record, not the reader
+    deep = clause(
+        [
+            ("de", "DET", DET, 1, "det"),
+            ("staat", "NOUN", NOUN, 6, "nsubj:pass"),
+            ("van", "ADP", "VZ|init", 4, "case"),
+            ("uw", "PRON", UW, 4, "nmod:poss"),
+            ("woning", "NOUN", NOUN, 1, "nmod"),
+        ]
+    )
+    assert not concerns_reader(deep[6])
+
+
+def test_zonder_counts_only_when_it_is_negated_itself():
+    # "wij kunnen niet zonder toestemming beginnen"
+    doc = parsed(
+        [
+            ("wij", "PRON", "VNW|pers|pron|nomin|vol|1|mv", 5, "nsubj"),
+            ("kunnen", "AUX", "WW|pv|tgw|mv", 5, "aux"),
+            ("niet", "ADV", "BW", 5, "advmod"),
+            ("zonder", "ADP", "VZ|init", 4, "case"),
+            ("toestemming", "NOUN", NOUN, 5, "obl"),
+            ("beginnen", "VERB", "WW|inf|vrij|zonder", 5, "ROOT"),
+        ]
+    )
+    assert _double([doc[2], doc[3]]) == (doc[2], doc[3])
+    # "zonder vergunning mag u hier niet parkeren": a plain prohibition
+    ban = parsed(
+        [
+            ("zonder", "ADP", "VZ|init", 1, "case"),
+            ("vergunning", "NOUN", NOUN, 6, "obl"),
+            ("mag", "AUX", "WW|pv|tgw|ev", 6, "aux"),
+            ("u", "PRON", "VNW|pers|pron|nomin|vol|2b|getal", 6, "nsubj"),
+            ("hier", "ADV", "BW", 6, "advmod"),
+            ("niet", "ADV", "BW", 6, "advmod"),
+            ("parkeren", "VERB", "WW|inf|vrij|zonder", 6, "ROOT"),
+        ]
+    )
+    assert is_negation(ban[0])
+    assert _double([ban[0], ban[5]]) is None
+
+
+def test_adverbs_and_a_pronoun_after_the_verb_are_not_held_in_the_gap():
+    # "moet u nog steeds uw gegevens aan ons geven"
+    doc = parsed(
+        [
+            ("moet", "AUX", "WW|pv|tgw|ev", 8, "aux"),
+            ("u", "PRON", "VNW|pers|pron|nomin|vol|2b|getal", 8, "nsubj"),
+            ("nog", "ADV", "BW", 3, "advmod"),
+            ("steeds", "ADV", "BW", 8, "advmod"),
+            ("uw", "PRON", UW, 5, "nmod:poss"),
+            ("gegevens", "NOUN", "N|soort|mv|basis", 8, "obj"),
+            ("aan", "ADP", "VZ|init", 7, "case"),
+            ("ons", "PRON", "VNW|pr|pron|obl|vol|1|mv", 8, "obl"),
+            ("geven", "VERB", "WW|inf|vrij|zonder", 8, "ROOT"),
+        ]
+    )
+    assert words_between(doc[0], doc[8]) == 7
+    assert words_between(doc[0], doc[8], light=True) == 4

@@ -114,15 +114,21 @@ def is_name_like(token: Token) -> bool:
     return token.text[:1].isupper() and not token.is_sent_start and token.lower_ != "u"
 
 
-def words_between(first: Token, last: Token) -> int:
+def words_between(first: Token, last: Token, light: bool = False) -> int:
     """The words strictly between two tokens: punctuation left out, and a run of numbers and
     codes ("NL91 ABNA 0417 1643 00", "1 maart 2026" counts two) or of name words
-    ("Woonstichting De Linde") counted as one word."""
+    ("Woonstichting De Linde") counted as one word. With ``light``, words the reader does not
+    have to hold are left out too: adverbs ("nog steeds", "graag") and a personal pronoun
+    right after ``first`` ("moet u …")."""
     count = 0
     previous = ""
     doc = first.doc
     for token in doc[first.i + 1 : last.i]:
         if token.is_punct or token.is_space:
+            continue
+        if light and (
+            token.pos_ == "ADV" or (token.i == first.i + 1 and token.tag_.startswith("VNW|pers"))
+        ):
             continue
         if is_number_like(token) or (previous == "number" and token.is_upper and len(token) <= 5):
             kind = "number"

@@ -385,6 +385,78 @@ def hides_actor_that_matters(verb: Token, core: list[Token]) -> bool:
     return subject is not None and _lemma(subject) in TENANT_THINGS
 
 
+# Relative adverbs that describe a thing or a place: "het bedrag waarmee de huur wordt
+# verlaagd", "de hoorzitting, waar uw bezwaarschrift wordt behandeld". (Not the connectives of
+# officialese: "waarbij", "waarvoor", "waarvan", "waardoor", "waartoe".)
+_DESCRIBING = {"waar", "waarmee", "waarop", "waarin", "waaraan", "waarnaar", "waarheen"}
+
+
+def actor_known_from_sentence(verb: Token) -> bool:
+    """Whether the sentence itself makes the actor plain: the passive describes a thing in a
+    relative clause with "waar…" ("het adres waarop de vergunning wordt aangevraagd"), or it
+    sits in a subordinate clause of a main clause whose subject names someone ("De commissie
+    nodigt u uit voor de hoorzitting, waar uw bezwaarschrift wordt behandeld")."""
+    if any(c.lower_ in _DESCRIBING and c.i < verb.i for c in verb.children):
+        return verb.dep_ in ("acl:relcl", "acl", "advcl") or verb.head.pos_ == "NOUN"
+    if verb.dep_ not in ("advcl", "ccomp", "acl:relcl", "acl") or not _introduced(verb):
+        return False
+    root = verb.head
+    while root.dep_ not in ("ROOT", "parataxis") and root.head.i != root.i:
+        root = root.head
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    # someone named, not "wij" ("hebben wij u gemeld dat u … zou worden geïnformeerd" still
+    # hides who was to inform) and not a thing ("de bezichtiging …, waarbij u wordt verzocht")
+    return subject is not None and subject.i < verb.i and names_someone(subject)
+
+
+# Nouns for people and bodies that act in a letter (besides proper names and words for a
+# person in -er, -eur, -ent, -ant, -ist: "de aannemer", "de monteur", "de consulent").
+_ACTORS = {
+    "commissie",
+    "gemeente",
+    "raad",
+    "college",
+    "corporatie",
+    "stichting",
+    "woonstichting",
+    "afdeling",
+    "organisatie",
+    "rechter",
+    "rechtbank",
+    "huurcommissie",
+    "belastingdienst",
+    "bedrijf",
+    "dienst",
+    "team",
+    "burgemeester",
+    "wethouder",
+}
+
+
+def names_someone(noun: Token) -> bool:
+    """Whether a subject names a person or body that can act (not a thing or an event)."""
+    word = noun.lemma_.lower() or noun.lower_
+    if noun.pos_ == "PROPN":
+        return True
+    if noun.pos_ != "NOUN":
+        return False
+    return word in _ACTORS or word.endswith(("er", "eur", "ent", "ant", "ist", "ier"))
+
+
+def _introduced(verb: Token) -> bool:
+    """A subordinate clause with its own conjunction or relative word ("waar", "dat", "die")."""
+    return any(
+        c.i < verb.i
+        and (
+            (c.dep_ == "mark" and c.pos_ == "SCONJ")
+            or "Rel" in c.morph.get("PronType")
+            or c.tag_.startswith("VNW|betr")
+            or (c.pos_ == "ADV" and c.lower_.startswith("waar"))
+        )
+        for c in verb.children
+    )
+
+
 def concerns_reader(verb: Token) -> bool:
     """Whether the reader ("u", "uw") is one the passive clause is about: in its subject or
     object, or addressed with a preposition ("aan u", "met u", "bij u"). A place ("in uw
@@ -394,7 +466,12 @@ def concerns_reader(verb: Token) -> bool:
         if child.dep_ in CLAUSE_RELATIONS or (child.dep_ == "conj" and child.pos_ == "VERB"):
             continue
         if child.dep_ in ("nsubj", "nsubj:pass", "obj", "iobj", "expl:pv"):
-            if any(t.lower_ in READER for t in child.subtree):
+            # "uw huur", "u": the reader's own; not "de staat van uw woning"
+            heads = [child, *(c for c in child.children if c.dep_ == "conj")]
+            if any(
+                h.lower_ in READER or any(g.lower_ in READER for g in h.children if g.i < h.i)
+                for h in heads
+            ):
                 return True
         elif child.lower_ in READER:
             return True  # "aan u", "met u", "van u", "bij u"

@@ -4,9 +4,10 @@ toestemming", "sluiten niet uit"). The reader has to undo both. The rewrite of "
 
 Only with a parse that supports it: the two negations belong to the same clause (negations in
 a main clause and its als-clause, or in two coordinated clauses, are two single negations),
-no clause starts between them, and they stand close together. "zonder" counts when its
-phrase belongs to the verb ("niet zonder afspraak langskomen") or to a noun "geen" negates
-("geen aanvraag zonder handtekening"), not when it describes a noun ("huurders zonder
+no clause starts between them, and they stand close together. "zonder" counts only when it
+is negated itself: right after the other negation ("niet zonder afspraak langskomen") or on a
+noun "geen" negates ("geen aanvraag zonder handtekening"); not "zonder vergunning mag u hier
+niet parkeren" (a plain prohibition), nor a "zonder" that describes a noun ("huurders zonder
 achterstand hoeven niet …"). "noch … noch" is one negation, and words such as "onlangs" or
 "onverminderd" are not negative adjectives.
 """
@@ -117,7 +118,12 @@ class DoubleNegation(Detector):
                     span = doc[first.i : end + 1]
                     suggestions: tuple[Suggestion, ...] = ()
                     positive = negative_adjective(second)
-                    if first.lower_ == "niet" and positive and second.i == first.i + 1:
+                    if (
+                        first.lower_ == "niet"
+                        and positive
+                        and second.i == first.i + 1
+                        and zipf_frequency(positive, "nl") >= 4.0  # "eindig" is seldom right
+                    ):
                         suggestions = (Suggestion(match_case(first.text, positive), False),)
                     yield Found(index, span.start_char, span.end_char, span.text, {}, suggestions)
 
@@ -130,8 +136,20 @@ def _double(tokens: list[Token]) -> tuple[Token, Token] | None:
             continue  # "noch … noch", "niet … noch": one negation, listed
         if words_between(a, b) > MAX_APART or _separated(a, b):
             continue
+        if "zonder" in (a.lower_, b.lower_) and not _negated_zonder(a, b):
+            continue  # "zonder vergunning mag u hier niet parkeren": a plain prohibition
         return a, b
     return None
+
+
+def _negated_zonder(first: Token, second: Token) -> bool:
+    """ "niet zonder", "nooit zonder" (the negation right before it) or "geen aanvraag zonder
+    handtekening" (the noun "geen" negates): "zonder" negated, which the reader must undo."""
+    if second.lower_ != "zonder":
+        return False
+    if first.i == second.i - 1:
+        return True
+    return first.lower_ == "geen" and second.head.head == first.head
 
 
 _CLAUSE_RELATIONS = ("ROOT", "advcl", "ccomp", "acl:relcl", "acl", "xcomp", "csubj", "parataxis")

@@ -193,6 +193,8 @@ class _Context:
             key = _verb_key(governor)
             if key == "dragen":
                 return any(c.dep_ == "obj" and c.lower_ == "zorg" for c in governor.children)
+            if key == "zorgen" and noun.pos_ == "NOUN":
+                return False  # "zorgen voor een vermindering van" is plain; "het vrijmaken" not
             return key in self.support
         return False
 

@@ -31,6 +31,7 @@ from lint_brieven.dutch.active_voice import Active, active_clause
 from lint_brieven.dutch.passive_voice import (
     STATIVE,
     UNACCUSATIVE,  # noqa: F401  (re-exported: the participles whose perfect takes "zijn")
+    actor_known_from_sentence,
     clause_core,
     copula_participle,
     hides_actor_that_matters,
@@ -131,6 +132,8 @@ class PassiveVoice(Detector):
                     # reader's own question, nobody hidden
                 if any(c.dep_ == "mark" and c.lower_ in ("zoals", "als") for c in verb.children):
                     continue  # "zoals gepland": a comparison, not a clause of its own
+                if actor_known_from_sentence(verb):
+                    continue  # "de hoorzitting, waar uw bezwaar wordt behandeld"
                 core = clause_core(verb)
                 if not hides_actor_that_matters(verb, core):
                     continue  # "de bomen worden gesnoeid": nobody needs to know who

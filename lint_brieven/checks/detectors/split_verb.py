@@ -6,16 +6,18 @@ to hold the sentence open until the last part arrives.
 Only a gap the parse supports, in a main clause: the finite verb and the rest of its verb
 group ("zullen … uitvoeren", "nemen … op"), or the subject and the finite verb. A clause
 whose verbs stand together at the end (a dat-clause, a relative clause) is normal Dutch and
-never a tang. The gap counts the words between the two parts, without punctuation and
-without the verbs at the end; a run of numbers or codes ("NL91 ABNA 0417 1643 00", "1 maart
-2026") counts as one word. Option ``max-gap``: the most words allowed between the verb
-parts; a modal with its verb at the end of an ordinary clause stays well below it. A subject
-counts only when a clause or a part between commas separates it from its verb (a long
-subject of plain words is read in one go); option ``max-subject-gap`` is its limit, lower,
-since the reader has to hold the subject through a whole clause.
+never a tang. The gap counts the words between the two parts that the reader has to hold:
+not punctuation, the verbs at the end, adverbs ("nog steeds", "graag") or a pronoun subject
+right after the verb ("moet u"); a run of numbers or codes ("NL91 ABNA 0417 1643 00") or of
+name words ("Woonstichting De Linde") counts as one word. Option ``max-gap``: the most words
+allowed between the verb parts; a modal with its verb at the end of an ordinary clause stays
+well below it. A subject counts only when a clause or a part between commas separates it
+from its verb (a long subject of plain words is read in one go); option
+``max-subject-gap`` is its limit, lower, since the reader has to hold the subject through a
+whole clause.
 
-Where a prepositional phrase sits between the verb parts, the rewrite moves it after them
-("Wij zullen de reparatie uitvoeren op maandag 3 maart").
+Where one prepositional phrase closes the gap, the rewrite moves it after the verb ("Wij
+willen u graag bedanken voor …"); only when nothing else moves and the meaning cannot change.
 """
 
 from __future__ import annotations
@@ -41,9 +43,11 @@ _VERB_AT_END = ("WW|vd", "WW|inf")
 
 
 def _gap(a: Token, b: Token) -> int:
-    """Words between two tokens (punctuation left out, a run of numbers counted once)."""
+    """Words between two tokens the reader has to hold: punctuation, adverbs ("nog steeds",
+    "graag") and a pronoun subject right after the verb ("moet u") left out, a run of numbers
+    or of name words counted once."""
     lo, hi = sorted((a, b), key=lambda t: t.i)
-    return words_between(lo, hi)
+    return words_between(lo, hi, light=True)
 
 
 def _finite_and_complement(sentence: Span) -> Iterator[tuple[Token, Token]]:
