@@ -77,6 +77,8 @@ PASSIVE = [
     ("De bomen langs het fietspad worden in maart gesnoeid.", False),
     ("De bestrating in de Kerkstraat wordt volgend jaar vervangen.", False),
     ("Het gebouw is in 1965 gebouwd.", False),
+    ("De bewonersavond wordt op 3 maart in het buurthuis gehouden.", False),
+    ("De nieuwe kozijnen worden in juni verwacht.", False),
 ]
 
 NOMINAL = [

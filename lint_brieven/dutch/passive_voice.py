@@ -171,20 +171,17 @@ ORGANISATION_ACTS: dict[str, tuple[str, ...]] = {
             "geïnformeerd",
             "verzocht",
             "gevraagd",
-            "verwacht",
             "aangeboden",
             "aangemerkt",
             "beschouwd",
             "uitgegaan",
             "ingepland",
-            "gepland",
             "opgelegd",
             "gewaarschuwd",
             "aangeschreven",
             "gesommeerd",
             "ontruimd",
             "geloot",
-            "gehouden",
         ],
         (),
     ),
@@ -193,6 +190,8 @@ ORGANISATION_ACTS: dict[str, tuple[str, ...]] = {
     "opgenomen": ("contact",),
     "gesteld": ("hoogte", "kennis", "gebreke", "voorwaarden", "eisen"),
     "gegeven": ("handen",),
+    "gehouden": ("hoogte",),
+    "verwacht": ("van",),
 }
 
 # The tenant acting: a passive of these hides that the reader is the one who must do it
@@ -440,7 +439,17 @@ def names_someone(noun: Token) -> bool:
         return True
     if noun.pos_ != "NOUN":
         return False
-    return word in _ACTORS or word.endswith(("er", "eur", "ent", "ant", "ist", "ier"))
+    if word in _THINGS_IN_ER:
+        return False
+    return word in _ACTORS or word.endswith(("er", "aar", "eur", "ent", "ant", "ist"))
+
+
+# Common nouns in -er that name things, not people.
+_THINGS_IN_ER = {
+    *("nummer", "water", "meter", "kamer", "zomer", "winter", "kader", "ladder", "centimeter"),
+    *("kilometer", "computer", "filter", "folder", "letter", "cijfer", "oever", "order"),
+    *("paspoort", "regenwater", "huisnummer", "telefoonnummer", "rekeningnummer", "poster"),
+}
 
 
 def _introduced(verb: Token) -> bool:
