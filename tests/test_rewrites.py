@@ -62,9 +62,9 @@ def replacements(finding: dict) -> list[str]:
         ),
         # an attributive adjective keeps its -e
         (
-            "Wij hebben de benodigde onderdelen besteld.",
+            "Wij helpen u snel bij spoedeisende reparaties.",
             "LB101",
-            "Wij hebben de nodige onderdelen besteld.",
+            "Wij helpen u snel bij dringende reparaties.",
         ),
         # a participle stays a participle, a finite verb agrees with its subject
         (
@@ -121,6 +121,14 @@ def test_the_fix_is_correct_dutch(tmp_path, text, code, expected):
         ("Wij verzoeken u het formulier te retourneren.", "LB102", "Wilt u"),
         # "eventuele" is attributive, "misschien" cannot be
         ("Een eventuele waarborgsom betalen wij terug.", "LB101", "misschien"),
+        # never "de nodig onderdelen"; "de nodige onderdelen" means "quite a few"
+        ("Wij hebben de benodigde onderdelen besteld.", "LB101", "nodig"),
+        # "gebruiken een minicontainer" in a relative clause: the verb goes to the end
+        (
+            "Dit geldt voor huishoudens die voor hun afval gebruik maken van een minicontainer.",
+            "LB102",
+            "gebruiken",
+        ),
         # "van toepassing" → "gelden" would give the clause two finite verbs
         ("Op uw huur zijn de algemene voorwaarden van toepassing.", "LB102", "gelden"),
     ],
@@ -184,8 +192,11 @@ def test_safe_fixes_apply_without_unsafe_fixes(tmp_path):
         # somebody else's landlord: "verhuurder" is the plain word there
         ("Uw verhuurder mag het bezwaar niet zelf afwijzen.", "LB101"),
         ("Hoe vraag ik mijn verhuurder om een lagere huurprijs?", "LB101"),
-        # legal terms
+        # a text by somebody else (here a fragment about tenant and landlord)
+        ("De huurder moet eerst de verhuurder vragen de lekkage te repareren.", "LB101"),
+        # legal terms and names
         ("U huurt een zelfstandige woonruimte.", "LB101"),
+        ("U krijgt de Tegemoetkoming Minimabeleid over 2022.", "LB101"),
         ("Dit is een besluit in de zin van de Algemene wet bestuursrecht.", "LB102"),
         ("U kunt een verzoek indienen bij de Huurcommissie.", "LB101"),
         # "indienen" is no form of the conjunction "indien"
@@ -197,7 +208,11 @@ def test_the_plain_or_legal_word_is_not_flagged(tmp_path, capsys, text, code):
 
 
 def test_the_organisation_calling_itself_verhuurder_is_flagged_with_advice(tmp_path, capsys):
-    found = findings(tmp_path, capsys, "De verhuurder onderhoudt de woning.", "LB101")
+    letter = (
+        "Beste mevrouw De Vries,\n\nDe verhuurder onderhoudt de woning.\n\n"
+        "Met vriendelijke groet,\nWoonstichting De Linde"
+    )
+    found = findings(tmp_path, capsys, letter, "LB101")
     assert [f["text"] for f in found] == ["verhuurder"]
     assert replacements(found[0]) == []  # "wij" needs a new verb form: advice only
     assert "pas de zin daarop aan" in found[0]["message"]

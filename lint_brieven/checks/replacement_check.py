@@ -555,11 +555,19 @@ def _finite_of(head: Token) -> Token | None:
 
 
 def _subclause(parsed: _Parsed) -> Iterable[Problem]:
-    """In a subclause ("als u … heeft") no object follows the finite verb."""
+    """In a subclause ("als u … heeft", "die … een minicontainer gebruiken") no object follows
+    the finite verb."""
     for mark in parsed.doc:
-        if mark.dep_ != "mark" or mark.pos_ != "SCONJ" or mark.lower_ in ("om", "te"):
+        relative = mark.dep_ == "acl:relcl"
+        if relative:
+            opener = next((c for c in mark.children if c.tag_.startswith("VNW|betr")), None)
+            if opener is None:
+                continue
+            head, mark = mark, opener
+        elif mark.dep_ != "mark" or mark.pos_ != "SCONJ" or mark.lower_ in ("om", "te"):
             continue
-        head = mark.head
+        else:
+            head = mark.head
         finite = _finite_of(head)
         if finite is None or finite.i < mark.i:
             continue
