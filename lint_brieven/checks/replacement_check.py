@@ -26,7 +26,17 @@ The rules:
 - after a colon a main clause follows ("Let op: de huur …", never "Let op: dat …"), and
   nothing is put between a colon and what it introduces;
 - "maar", "en", "of", "want" replacing an adverb stand at the start of a clause, with the
-  subject before the verb ("Maar dat is niet mogelijk", never "Dat is maar niet mogelijk").
+  subject before the verb ("Maar dat is niet mogelijk", never "Dat is maar niet mogelijk");
+- a modal verb takes a bare infinitive ("Wilt u … terugsturen", never "Wilt u … terug te
+  sturen"); a separable verb splits in a main clause ("er blijft niets over");
+- new words that end in a preposition have its object after them ("bestaan uit" before a
+  colon is wrong), and new words do not end in a conjunction;
+- a plain noun takes no adverb ("de direct buren"), two determiners never follow each other
+  ("de deze woning"), and a noun phrase stays a noun phrase ("voor het indienen van een
+  klacht" is no "voor een klacht indienen");
+- no object or subject after the participle or infinitive that ends its clause.
+A detector's rewrite of a clause (passive to active, a nominalisation) must also keep every
+noun, adjective, adverb, name and number of the words it replaces (``keeps_words``).
 """
 
 from __future__ import annotations
