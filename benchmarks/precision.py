@@ -95,6 +95,7 @@ class Judgment:
     verdict: str | None  # "TP", "TP-bad", "FP"; None: a stub not judged yet
     replacement: str | None  # "correct", "wrong"; None: not judged (or no replacement)
     reason: str = ""
+    replacement_text: str | None = None  # the replacement judged; None: whatever is offered
 
 
 @dataclass
@@ -176,6 +177,9 @@ def _judgment(entry: Any, path: Path, number: int) -> Judgment:
         verdict=verdict,
         replacement=replacement,
         reason=str(entry.get("reason") or ""),
+        replacement_text=None
+        if entry.get("replacement_text") is None
+        else str(entry["replacement_text"]),
     )
 
 
@@ -299,10 +303,12 @@ class ReplacementTally:
 
     def add(self, finding: Finding, judgment: Judgment | None) -> None:
         offered = finding.replacement
-        if judgment is None or judgment.verdict is None:
-            return
-        if judgment.replacement is None:  # required for a real problem, not for an FP
-            self.not_judged += offered is not None and judgment.verdict != "FP"
+        if judgment is None or judgment.verdict is None or offered is None:
+            return  # a verdict on a replacement no longer offered does not count
+        judged_other = judgment.replacement_text not in (None, offered.get("text"))
+        if judgment.replacement is None or judged_other:
+            # required for a real problem, not for an FP; a judgment of another wording is stale
+            self.not_judged += judgment.verdict != "FP" or judged_other
             return
         safe = offered is not None and bool(offered.get("safe"))
         good = judgment.replacement == "correct"
@@ -565,6 +571,7 @@ def stub(f: Finding, indent: str) -> list[str]:
     ]
     if f.replacement is not None:
         lines.append(f"{inner}replacement: null  # correct | wrong")
+        lines.append(f"{inner}replacement_text: {yaml_string(f.replacement.get('text', ''))}")
     lines.append(f'{inner}reason: ""')
     lines.append(f"{inner}# message: {_comment(f.message)}")
     if f.suggestions:
@@ -612,6 +619,12 @@ def _item(line: str) -> bool:
     return line.lstrip().startswith("- ")
 
 
+def _stub_judgment(f: Finding) -> Judgment:
+    offered = f.replacement
+    text = None if offered is None else str(offered.get("text", ""))
+    return Judgment(f.code, f.text, f.line, None, None, replacement_text=text)
+
+
 def write_templates(m: Measurement) -> dict[Path, int]:
     """Add a stub for every finding without a judgment; returns stubs added per sidecar."""
     from lint_brieven.output import write_atomic
@@ -637,7 +650,7 @@ def write_templates(m: Measurement) -> dict[Path, int]:
                 f"{_here(sidecar)}: stubs would not be valid YAML; not written"
             ) from exc
         judged = [_judgment(e, sidecar, i) for i, e in enumerate(after.get("judgments") or [], 1)]
-        expected = [*before, *(Judgment(f.code, f.text, f.line, None, None) for f in found)]
+        expected = [*before, *map(_stub_judgment, found)]
         if judged != expected or {k: v for k, v in after.items() if k != "judgments"} != {
             k: v for k, v in (yaml.safe_load(source) or {}).items() if k != "judgments"
         }:

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from lintkit import REPO, sarif_schema
 
-from lint_brieven.config import find_config_file, load_config
+from lint_brieven.config import Overrides, find_config_file, load_config
 from lint_brieven.reporters import sarif
 from lint_brieven.reporters.base import ReportContext
 from lint_brieven.runner import RunRequest, run
@@ -27,7 +27,8 @@ MAX_FINDINGS_AFTER = 3
 def result():
     find_config_file.cache_clear()
     load_config.cache_clear()
-    return run(RunRequest([str(CORPUS)]))
+    # every rule, also those off by default: each planted problem is a rule's positive example
+    return run(RunRequest([str(CORPUS)], overrides=Overrides(select=("ALL",))))
 
 
 def by_file(result):

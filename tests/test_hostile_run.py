@@ -446,11 +446,14 @@ def test_no_workflow_command_can_come_from_a_letter_or_file_name(tmp_path, capsy
 
 
 def test_source_line_starting_with_colons_is_neutralised(tmp_path, capsys, monkeypatch):
-    write(tmp_path, {"a.txt": "::set-output name=x::middels\n"})
+    write(
+        tmp_path, {"a.txt": "::set-output name=x::Wij sturen u middels deze brief een formulier.\n"}
+    )
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
     main(["check", "a.txt", "--no-color"])
     out = capsys.readouterr().out
-    assert "    :\u200b:set-output name=x:\u200b:middels" in out.splitlines()
+    shown = "    :\u200b:set-output name=x:\u200b:Wij sturen u middels deze brief een formulier."
+    assert shown in out.splitlines()
     assert not [line for line in out.splitlines() if line.lstrip().startswith("::")]
 
 

@@ -225,6 +225,7 @@ def test_write_template_adds_stubs_and_keeps_every_judgment(judged_set, capsys):
         "    line: 3\n"
         "    verdict: null  # TP | TP-bad | FP\n"
         "    replacement: null  # correct | wrong\n"
+        '    replacement_text: "met"\n'
         '    reason: ""\n'
         "    # message: 'middels' is ambtelijke taal. Schrijf: 'met' of 'via'.\n"
         "    # suggestion: met (safe)\n"
@@ -238,6 +239,7 @@ def test_write_template_adds_stubs_and_keeps_every_judgment(judged_set, capsys):
         "line": 3,
         "verdict": None,
         "replacement": None,
+        "replacement_text": "met",
         "reason": "",
     }
     _, out, _ = run(capsys, "--dev", "dev")  # now waiting for a verdict, not unjudged
