@@ -24,7 +24,7 @@ import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, NORM, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from lint_brieven.nlp import typography
 
@@ -36,7 +36,14 @@ _COPIED = [TAG, POS, MORPH, LEMMA, DEP]
 
 def source_text(doc: Doc) -> str:
     """The text a doc was parsed from, as written (typographic quotes, line breaks)."""
-    return doc.user_data.get(SOURCE, doc.text)
+    source = doc.user_data.get(SOURCE)  # not .get(SOURCE, doc.text): that joins every token
+    return doc.text if source is None else source
+
+
+def token_as_written(token: Token) -> str:
+    """A token's text as written, without joining the whole doc again (called per word)."""
+    source = token.doc.user_data.get(SOURCE)
+    return token.text if source is None else source[token.idx : token.idx + len(token)]
 
 
 def parse_texts(

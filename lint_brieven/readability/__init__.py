@@ -16,6 +16,7 @@ from textstat.backend.utils import get_lang_cfg
 from textstat.textstat import textstatistics
 
 from lint_brieven.nlp import source_text
+from lint_brieven.nlp.reading import token_as_written
 from lint_brieven.readability import lint_ii_bridge
 
 
@@ -132,7 +133,7 @@ def _rare_words(analysis, n: int = 3) -> tuple[str, ...]:
     """The sentence's least frequent content words, each once."""
     words: dict[str, str] = {}
     for feat, _freq in analysis.get_top_n_least_frequent(2 * n):
-        words.setdefault(feat.token.text.lower(), _as_written(feat.token))
+        words.setdefault(feat.token.text.lower(), token_as_written(feat.token))
     return tuple(words.values())[:n]
 
 
@@ -141,10 +142,6 @@ def _longest_dependency(analysis) -> tuple[str, str, int] | None:
     for feat in analysis.word_features:
         length = feat.dep_length
         if length and (best is None or length > best[2]):
-            head = _as_written(feat.heads[0]) if feat.heads else ""
-            best = (_as_written(feat.token), head, length)
+            head = token_as_written(feat.heads[0]) if feat.heads else ""
+            best = (token_as_written(feat.token), head, length)
     return best
-
-
-def _as_written(token) -> str:
-    return source_text(token.doc)[token.idx : token.idx + len(token)]
