@@ -131,6 +131,8 @@ def test_the_fix_is_correct_dutch(tmp_path, text, code, expected):
         ),
         # "van toepassing" → "gelden" would give the clause two finite verbs
         ("Op uw huur zijn de algemene voorwaarden van toepassing.", "LB102", "gelden"),
+        # rules "worden van kracht" (they start), they do not "worden geldig"
+        ("Op 1 juli worden de nieuwe regels van kracht.", "LB102", "geldig"),
     ],
 )
 def test_a_replacement_that_does_not_fit_is_advice_and_not_applied(
@@ -283,3 +285,18 @@ def test_every_offered_replacement_reparses_with_the_same_clause_structure(offer
         if reasons:
             wrong.append((code, changed[max(0, start - 60) : start + len(new_words) + 60], reasons))
     assert wrong == []
+
+
+def test_a_term_in_a_heading_is_explained_where_the_text_first_uses_it(tmp_path, capsys):
+    text = "# Servicekosten\n\nIeder jaar krijgt u een afrekening van de servicekosten."
+    write(tmp_path, {"brief.md": text + "\n"})
+    capsys.readouterr()
+    main(["check", "brief.md", "--select", "LB501", "--output-format", "json"])
+    (found,) = [f for r in json.loads(capsys.readouterr().out)["files"] for f in r["findings"]]
+    assert (found["line"], found["text"]) == (3, "servicekosten")
+    assert any(s["replaces"] and "(kosten die u" in s["text"] for s in found["suggestions"])
+    # a heading alone: the gloss is advice, never written into the heading
+    write(tmp_path, {"brief.md": "# Servicekosten\n\nIeder jaar krijgt u een afrekening.\n"})
+    main(["check", "brief.md", "--select", "LB501", "--output-format", "json"])
+    (found,) = [f for r in json.loads(capsys.readouterr().out)["files"] for f in r["findings"]]
+    assert found["line"] == 1 and not any(s["replaces"] for s in found["suggestions"])

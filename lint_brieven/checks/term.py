@@ -39,6 +39,7 @@ from lint_brieven.checks.offers import offer
 from lint_brieven.checks.replacement_check import Replacement, holds
 from lint_brieven.checks.rule import Rule
 from lint_brieven.findings import Suggestion
+from lint_brieven.letter import BlockKind
 
 _GLOSS_AFTER = re.compile(
     r"^\s*(?:\(|:|[,–-]\s*(?:dat|dit|die|wat)\s+(?:is|zijn|betekent|wil zeggen)\b"
@@ -68,17 +69,21 @@ class TermCheck(Check):
 
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
         first: dict[str, tuple[int, Span]] = {}
+        in_heading: dict[str, tuple[int, Span]] = {}
         glossed: set[str] = set()
         for index, doc in enumerate(letter.docs):
+            heading = letter.letter.blocks[index].kind is BlockKind.HEADING
             for span in sorted(self.matcher(doc, as_spans=True), key=lambda s: s.start):
                 condition = self.conditions[span.label_]
                 if condition and condition.excuses(span, letter, index):
                     continue
-                first.setdefault(span.label_, (index, span))
+                # A heading names the subject; the term is explained where the text first
+                # uses it (a gloss in brackets does not belong in a heading).
+                (in_heading if heading else first).setdefault(span.label_, (index, span))
                 if explained(span):
                     glossed.add(span.label_)
         hits = []
-        for key, (index, span) in first.items():
+        for key, (index, span) in {**in_heading, **first}.items():
             if key not in glossed:
                 hits.append(self._hit(letter, index, span, self.entries[key], ctx))
         return sorted(hits, key=lambda h: (h.block, h.start))
@@ -101,7 +106,12 @@ class TermCheck(Check):
             replace=not name,
         )
         glossed = f"{text} ({entry['explain']})"
-        fits = not name and holds(Replacement(span.doc, span.start_char, span.end_char, glossed))
+        heading = letter.letter.blocks[block].kind is BlockKind.HEADING
+        fits = (
+            not name
+            and not heading
+            and holds(Replacement(span.doc, span.start_char, span.end_char, glossed))
+        )
         widened = found.text[: span.start_char - found.start] + glossed
         widened += found.text[span.end_char - found.start :]
         gloss = Suggestion(widened, False, fits)
