@@ -20,7 +20,18 @@ from lint_brieven.letter import DocumentKind
 from lint_brieven.readers.options import DEFAULT_TEMPLATE_SUFFIXES, ReadOptions
 
 CONFIG_FILES = (".lint-brieven.toml", "lint-brieven.toml", "pyproject.toml")
-ORGANISATION_KEYS = ("naam", "telefoon", "email", "website", "openingstijden", "balie")
+ORGANISATION_KEYS = (
+    "naam",
+    "telefoon",
+    "email",
+    "website",
+    "openingstijden",
+    "balie",
+    "postadres",
+    "iban",
+    "betaallink",
+    "schuldhulp",
+)
 DEFAULT_EXCLUDE = (".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox")
 # A review copy made by ``lint-brieven review`` is not a letter of its own.
 REVIEW_COPY = ".nagekeken.docx"
@@ -58,6 +69,9 @@ class Config:
     accept: frozenset[str] = frozenset()
     reject: Mapping[str, str] = field(default_factory=dict)
     organisation: Mapping[str, str] = field(default_factory=dict)
+    # ``[servicetermijnen]``: what the organisation promises and keeps, e.g.
+    # reparatie = "binnen 5 werkdagen"; fills proposals and is what promises are held to
+    service_terms: Mapping[str, str] = field(default_factory=dict)
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     moments: Mapping[str, str] = field(default_factory=dict)  # glob → journey moment (audit)
 
@@ -200,6 +214,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None, root: Path) -> Conf
         accept=frozenset(w.lower() for w in reader.strings("accept")),
         reject=reader.reject(),
         organisation=reader.organisation(),
+        service_terms=reader.text_table("servicetermijnen"),
         rule_options=reader.rule_options(),
         moments=reader.moments(),
     )
@@ -230,6 +245,7 @@ class _Reader:
         "accept",
         "reject",
         "organisatie",
+        "servicetermijnen",
         "rule-options",
         "momenten",
     )
@@ -334,6 +350,15 @@ class _Reader:
             if not isinstance(value, str):
                 raise self.fail(f"organisatie.{key}", "een tekst")
         return dict(table)
+
+    def text_table(self, key: str) -> dict[str, str]:
+        """A table of name → text (``[servicetermijnen]``)."""
+        table = self.data.get(key, {})
+        if not isinstance(table, dict) or not all(
+            isinstance(v, str) and v.strip() for v in table.values()
+        ):
+            raise self.fail(key, "een tabel van naam naar tekst")
+        return {name: value.strip() for name, value in table.items()}
 
     def moments(self) -> dict[str, str]:
         """``[momenten]``: glob → moment in the tenant journey, for ``audit``."""

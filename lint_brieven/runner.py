@@ -287,7 +287,9 @@ class Runner:
         ]
         if config.reject and "LB002" in codes:
             checks.append(_rejected_check(tuple(sorted(config.reject.items()))))
-        ctx = CheckContext(dict(config.organisation), config.target_level)
+        ctx = CheckContext(
+            dict(config.organisation), config.target_level, dict(config.service_terms)
+        )
         with time_budget():  # rule-pack regular expressions, all together, per file
             analysis = analyse(read, checks, ctx, config.accept)
         found = [

@@ -80,7 +80,12 @@ def test_all_keys_parse(tmp_path):
         "max-variants": 10,
         "accept": ["Servicekosten"],
         "reject": {"mutatie": "verhuizing"},
-        "organisatie": {"naam": "De Linde", "telefoon": "030 123 45 67"},
+        "organisatie": {
+            "naam": "De Linde",
+            "telefoon": "030 123 45 67",
+            "iban": "NL12 BANK 0123 4567 89",
+        },
+        "servicetermijnen": {"reparatie": " binnen 5 werkdagen "},
     }
     c = parse_config(data, tmp_path / "lint-brieven.toml", tmp_path)
     assert c.ignore == ("LB102",)
@@ -93,6 +98,8 @@ def test_all_keys_parse(tmp_path):
     assert severity_for(c, "LB202", Severity.WARNING) is Severity.INFO
     assert severity_for(c, "LB101", Severity.WARNING) is Severity.WARNING
     assert c.organisation["telefoon"] == "030 123 45 67"
+    assert c.organisation["iban"] == "NL12 BANK 0123 4567 89"
+    assert c.service_terms == {"reparatie": "binnen 5 werkdagen"}
 
 
 @pytest.mark.parametrize(
@@ -105,6 +112,7 @@ def test_all_keys_parse(tmp_path):
         ({"severity": {"LB101": "hoog"}}, "'severity.LB101'"),
         ({"organisatie": {"fax": "1"}}, "onbekende instelling 'organisatie.fax'"),
         ({"reject": 5}, "'reject' moet"),
+        ({"servicetermijnen": {"reparatie": 5}}, "'servicetermijnen' moet een tabel"),
         ({"per-file-ignores": {"x": "LB1"}}, "'per-file-ignores' moet"),
     ],
 )

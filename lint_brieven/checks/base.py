@@ -54,6 +54,7 @@ class CheckContext:
 
     organisation: Mapping[str, str] = field(default_factory=dict)
     target_level: int = 2  # LiNT-II level a letter should not exceed
+    service_terms: Mapping[str, str] = field(default_factory=dict)  # [servicetermijnen]
 
 
 class Check:
@@ -86,11 +87,16 @@ ORGANISATION_BLANKS = {
     "website": "[website]",
     "openingstijden": "[openingstijden]",
     "balie": "[adres balie]",
+    "postadres": "[postadres]",
+    "iban": "[rekeningnummer (IBAN)]",
+    "betaallink": "[betaallink]",
+    "schuldhulp": "[hulp bij schulden: naam en telefoonnummer]",
 }
 
 
 def fill(template: str, ctx: CheckContext, **values: object) -> str:
-    """Fill ``{match}``-style fields and ``{organisatie.telefoon}`` from the profile.
+    """Fill ``{match}``-style fields, ``{organisatie.telefoon}`` from the profile and
+    ``{servicetermijn.reparatie}`` from the service terms.
 
     Unknown fields stay as written, so a message never fails on a brace in its text.
     """
@@ -100,6 +106,8 @@ def fill(template: str, ctx: CheckContext, **values: object) -> str:
         if key.startswith("organisatie."):
             name = key.split(".", 1)[1]
             return ctx.organisation.get(name) or ORGANISATION_BLANKS.get(name, m.group())
+        if key.startswith("servicetermijn."):
+            return ctx.service_terms.get(key.split(".", 1)[1]) or "[termijn die u haalt]"
         return str(values[key]) if key in values else m.group()
 
     return _FIELD.sub(replace, template)
