@@ -40,21 +40,27 @@ class Apart:
 
 @dataclass(frozen=True)
 class Long:
-    """LB201: the sentence has ``words`` words, more than ``limit``."""
+    """LB201: the sentence has ``words`` words, more than ``limit``; or more than the rule's
+    shorter limit for a sentence with an embedded clause, ``clause`` (its opening words)."""
 
     words: int
     limit: float
+    clause: str | None = None
 
 
 @dataclass(frozen=True)
 class Hard:
-    """LB402: the sentence's LiNT-II level and score, its hard words (rarest first) and the
-    longest distance between words that belong together."""
+    """LB402: the sentence's LiNT-II level and score and what makes it hard: its hard words
+    (rarest first), its officialese words and stiff constructions (``stiff``), its passives
+    without a doer (``passive``) and a long distance between words that belong together
+    (``apart``: a subject with a clause inside it, far from its verb)."""
 
     level: int
     score: float
     words: tuple[str, ...] = ()
     apart: Apart | None = None
+    stiff: tuple[str, ...] = ()
+    passive: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,16 +167,39 @@ def message(reasons: list[SentenceReason]) -> str:
     apart = _distance(reasons)
     parts: list[str] = []
     if long:
-        parts.append(f"{long.words} woorden (meer dan {number(long.limit)})")
+        parts.append(f"{long.words} woorden{long_why(long)}")
     if hard:
         part = f"LiNT-II-niveau {hard.level} (score {comma(hard.score)})"
-        if hard.words:
-            noun = "de zeldzame woorden" if len(hard.words) > 1 else "het zeldzame woord"
-            part += f" door {noun} {listed(hard.words)}"
+        causes = hard_causes(hard)
+        if causes:
+            part += f" door {joined(causes)}"
         parts.append(part)
     if apart:
         parts.append(f"'{apart.second}' staat {apart.gap} woorden na '{apart.first}'")
-    return f"{LEAD}: {_joined(parts)}. {_advice(long, hard, apart)}"
+    return f"{LEAD}: {joined(parts)}. {_advice(long, hard, apart)}"
+
+
+def long_why(long: Long) -> str:
+    """ " (meer dan 25)", or " en een bijzin ('omdat de bomen …')" for a sentence that is long
+    because of its embedded clause."""
+    if long.words > long.limit or not long.clause:
+        return f" (meer dan {number(long.limit)})"
+    return f" en een bijzin ('{long.clause}')"
+
+
+def hard_causes(hard: Hard) -> list[str]:
+    """What makes the sentence hard, besides distance: "het zeldzame woord 'x'", "de
+    ambtelijke taal 'a' en 'b'", "de lijdende vorm 'wordt … behaald'"."""
+    causes = []
+    if hard.words:
+        noun = "de zeldzame woorden" if len(hard.words) > 1 else "het zeldzame woord"
+        causes.append(f"{noun} {listed(hard.words)}")
+    if hard.stiff:
+        causes.append(f"de ambtelijke taal {listed(hard.stiff)}")
+    if hard.passive:
+        noun = "de lijdende vormen" if len(hard.passive) > 1 else "de lijdende vorm"
+        causes.append(f"{noun} {listed(hard.passive)}")
+    return causes
 
 
 def _distance(reasons: list[SentenceReason]) -> Apart | None:
@@ -185,14 +214,16 @@ def _advice(long: Long | None, hard: Hard | None, apart: Apart | None) -> str:
     words that belong together close together."""
     if long:
         return ADVICE_SPLIT
-    if hard and hard.words:
-        return f"Vervang {listed(hard.words)} door gewone woorden."
+    if hard and (hard.words or hard.stiff):
+        return f"Vervang {listed((*hard.words, *hard.stiff))} door gewone woorden."
     if apart:
         return f"Zet '{apart.first}' en '{apart.second}' dichter bij elkaar."
+    if hard and hard.passive:
+        return "Zeg wie het doet: schrijf de zin actief."
     return ADVICE_SPLIT
 
 
-def _joined(parts: list[str]) -> str:
+def joined(parts: list[str]) -> str:
     """Dutch enumeration; ", en" before the last part when a part holds an "en" itself."""
     if len(parts) < 2:
         return "".join(parts)
@@ -222,7 +253,12 @@ def reason_json(reason: SentenceReason | None) -> dict[str, Any] | None:
     if reason is None:
         return None
     if isinstance(reason, Long):
-        return {"kind": "long", "words": reason.words, "limit": reason.limit}
+        return {
+            "kind": "long",
+            "words": reason.words,
+            "limit": reason.limit,
+            "clause": reason.clause,
+        }
     if isinstance(reason, Hard):
         return {
             "kind": "hard",
@@ -230,6 +266,8 @@ def reason_json(reason: SentenceReason | None) -> dict[str, Any] | None:
             "score": reason.score,
             "words": list(reason.words),
             "apart": _apart_json(reason.apart),
+            "stiff": list(reason.stiff),
+            "passive": list(reason.passive),
         }
     return {"kind": "split", "apart": _apart_json(reason.apart)}
 
@@ -245,26 +283,44 @@ def reason_from_json(value: Any) -> SentenceReason | None:
     if not isinstance(value, dict):
         raise ValueError("reason")
     kind = value.get("kind")
-    fields = {"long": {"words", "limit"}, "hard": {"level", "score", "words", "apart"}}
+    fields = {
+        "long": {"words", "limit", "clause"},
+        "hard": {"level", "score", "words", "apart", "stiff", "passive"},
+    }
     if set(value) != {"kind"} | fields.get(kind, {"apart"}) or kind not in (*fields, "split"):
         raise ValueError("reason")
     if kind == "long":
-        return Long(_int(value["words"]), _float(value["limit"]))
-    if kind == "hard":
-        words = value["words"]
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        clause = value["clause"]
+        if clause is not None and not isinstance(clause, str):
             raise ValueError("reason")
+        return Long(_int(value["words"]), _float(value["limit"]), clause)
+    if kind == "hard":
         apart = None if value["apart"] is None else _apart_from_json(value["apart"])
-        return Hard(_int(value["level"]), _float(value["score"]), tuple(words), apart)
+        return Hard(
+            _int(value["level"]),
+            _float(value["score"]),
+            _texts(value["words"]),
+            apart,
+            _texts(value["stiff"]),
+            _texts(value["passive"]),
+        )
     return Split(_apart_from_json(value["apart"]))
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise ValueError("reason")
+    return tuple(value)
 
 
 def reason_texts(reason: SentenceReason | None) -> tuple[str, ...]:
     """Every text a reason holds (words as the letter writes them)."""
-    if reason is None or isinstance(reason, Long):
+    if reason is None:
         return ()
+    if isinstance(reason, Long):
+        return (reason.clause,) if reason.clause else ()
     apart = reason.apart
-    words = reason.words if isinstance(reason, Hard) else ()
+    words = (*reason.words, *reason.stiff, *reason.passive) if isinstance(reason, Hard) else ()
     return (*words, *((apart.first, apart.second) if apart else ()))
 
 

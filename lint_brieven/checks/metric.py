@@ -2,8 +2,12 @@
 
 ``words`` counts the sentence's words as ``sentence_words`` defines them: no punctuation,
 placeholders, numbers, dates, amounts, postcodes, web or e-mail addresses or proper names.
-A long sentence's hit carries its reason (``Long``), so that it merges with LB402 and LB206
-on the same sentence into one finding (``sentence_findings``).
+A sentence is long above ``max`` words, or above the option ``clause-max`` when it holds an
+embedded clause, and never when it is one simple clause plus a list or the count comes from
+an aside in brackets at its end (``long_sentence``). The message says why: the number of
+words, and the clause that makes a shorter sentence long ({why}). A long sentence's hit
+carries its reason (``Long``), so that it merges with LB402 and LB206 on the same sentence
+into one finding (``sentence_findings``).
 
 ``average-words`` (one finding for the whole letter) says what the long-sentence rule does
 not: that the sentences that are *not* too long are still long on average. It averages the
@@ -16,13 +20,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from lint_brieven.checks import sentence_words
+from lint_brieven.checks import long_sentence, sentence_words
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
 from lint_brieven.letter import MappedText
-from lint_brieven.sentence_findings import Long
+from lint_brieven.sentence_findings import Long, long_why
 
 # ``average-words`` options (rule pack ``options``, or ``[rule-options.LB203]``)
-AVERAGE_DEFAULTS = {"min-sentences": 4, "long-sentence": 20}
+AVERAGE_DEFAULTS = {"min-sentences": 4, "long-sentence": 25}
 
 
 def word_count(sentence: Span, content: MappedText, names: frozenset[str] = frozenset()) -> int:
@@ -39,6 +43,8 @@ class MetricCheck(Check):
         names = sentence_words.organisation_names(ctx.organisation)
         if self.rule.spec["metric"] == "average-words":
             return self._average(letter, ctx, names)
+        if self.rule.spec["metric"] == "words":
+            return self._long(letter, ctx, names)
         measure = METRICS[self.rule.spec["metric"]]
         limit = self.rule.spec["max"]
         suggestions = self.fixed_suggestions(ctx)
@@ -48,13 +54,28 @@ class MetricCheck(Check):
             for sentence in doc.sents:
                 value = measure(sentence, content, names)
                 if value > limit:
-                    text = sentence.text.strip()
-                    start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
-                    message = self.message(ctx, value=value, max=_number(limit))
-                    reason = Long(value, float(limit))
-                    hits.append(
-                        Hit(index, start, start + len(text), message, suggestions, text, reason)
-                    )
+                    message = self.message(ctx, value=value, max=_number(limit), why="")
+                    hits.append(_hit(index, sentence, message, suggestions))
+        return hits
+
+    def _long(self, letter: AnalysedLetter, ctx: CheckContext, names: frozenset[str]) -> list[Hit]:
+        """Sentences too long to read in one go (``long_sentence``)."""
+        options = {**long_sentence.DEFAULTS, **self.rule.spec.get("options", {})}
+        most = float(self.rule.spec["max"])
+        clause_most = float(options["clause-max"])
+        items = int(options["list-item-words"])
+        suggestions = self.fixed_suggestions(ctx)
+        hits: list[Hit] = []
+        for index, doc in enumerate(letter.docs):
+            content = letter.letter.blocks[index].content
+            for sentence in doc.sents:
+                length = long_sentence.measure(sentence, content, names, items)
+                if not long_sentence.too_long(length, most, clause_most):
+                    continue
+                reason = Long(length.words, most, length.clause)
+                why = long_why(reason)
+                message = self.message(ctx, value=length.words, max=_number(most), why=why)
+                hits.append(_hit(index, sentence, message, suggestions, reason))
         return hits
 
     def _average(
@@ -82,6 +103,12 @@ class MetricCheck(Check):
         value = f"{average:.1f}".replace(".", ",")
         message = self.message(ctx, value=value, max=_number(limit), long=longest)
         return [Hit(-1, 0, 0, message, self.fixed_suggestions(ctx))]
+
+
+def _hit(index, sentence: Span, message: str, suggestions, reason: Long | None = None) -> Hit:
+    text = sentence.text.strip()
+    start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
+    return Hit(index, start, start + len(text), message, suggestions, text, reason)
 
 
 def _number(value: float) -> str:

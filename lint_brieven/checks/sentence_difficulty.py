@@ -1,0 +1,304 @@
+"""What makes a sentence at LiNT-II level 4 hard for a B1 reader (LB402), beyond its score.
+
+LiNT-II's score alone cries wolf: a short plain sentence with one name, one title or one
+long but ordinary compound ("huurverlaging", "lezerspanel") reaches level 4 as easily as a
+sentence full of officialese. LB402 reports a sentence only when it also shows at least
+``min-evidence`` (2) points of what an editor would change:
+
+- a hard word (one point each; a compound of ``long-word`` letters or more, two): a rare word
+  that is not a known word, an inflection of one or a compound of known words (wordfreq's
+  Dutch frequencies, as ``rare_words`` decides, below Zipf ``rare-zipf``), or a compound of
+  ``compound-letters`` letters or more that is itself uncommon ("inkomensafhankelijke",
+  "onderhoudsgebreken"). Never a name, a number, a placeholder, a title in quotes or a word in
+  brackets (the explanation of a term: "een tussenpersoon (intermediair)");
+- officialese (one point each): the words and phrases of the officialese rule packs (category
+  ``ambtelijk``) where those rules would report them, "dient … te" + infinitive, "en/of";
+- a passive without a doer ("wordt … behaald"; one point for any number);
+- a subject that holds a clause before its verb ("De vragen die omwonenden … hebben gesteld,
+  zijn beantwoord"): one point from ``subject-gap`` (5) words between the subject and its
+  verb, two from ``long-subject-gap`` (10): the reader holds the subject all that time.
+
+The finding names exactly these, so a writer knows what to change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+from wordfreq import zipf_frequency
+
+from lint_brieven.checks import sentence_words
+from lint_brieven.checks.base import AnalysedLetter, Check
+from lint_brieven.checks.detectors.rare_words import base_forms, is_name_or_code, known_word
+from lint_brieven.dutch.passive_voice import names_agent
+from lint_brieven.sentence_findings import Apart
+
+DEFAULTS = {
+    "min-evidence": 2,
+    "rare-zipf": 2.3,
+    "common-zipf": 3.0,
+    "compound-letters": 18,
+    "long-word": 24,
+    "subject-gap": 5,
+    "long-subject-gap": 10,
+}
+MAX_WORDS = 3  # hard words named, rarest first
+OFFICIALESE = "ambtelijk"  # the category of the officialese rules
+_CONTENT = ("NOUN", "ADJ", "VERB", "ADV")
+_QUOTES = frozenset({'"', "'", "‘", "’", "“", "”", "„", "«", "»"})
+_RELATIVE = frozenset(
+    {
+        *("die", "dat", "wie", "wat", "waar", "waarin", "waarop", "waarmee", "waarvan"),
+        *("waarvoor", "waaraan", "waardoor", "waarbij", "waarnaar", "waaronder"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What makes one sentence hard, each as written, and how much it weighs."""
+
+    words: tuple[str, ...] = ()
+    stiff: tuple[str, ...] = ()
+    passive: tuple[str, ...] = ()
+    subject: Apart | None = None
+    points: int = 0
+
+
+def evidence(
+    letter: AnalysedLetter,
+    block: int,
+    sentence: Span,
+    names: frozenset[str],
+    options: Mapping[str, float],
+) -> Evidence:
+    content = letter.letter.blocks[block].content
+    written = content.text
+    counted = sentence_words.words(sentence, content, names)
+    aside = quoted_or_bracketed(sentence)
+    words = [t for t in counted if t.i not in aside]
+    hard = [(_as_written(t, written), w) for t, w in hard_words(words, names, options)]
+    stiff = _unique(
+        text
+        for _, text in sorted(
+            [
+                *(
+                    (s.start_char, _written(s, written))
+                    for s in officialese(letter, block)
+                    if _inside(s, sentence, aside)
+                ),
+                *constructions(sentence, aside, written),
+            ]
+        )
+    )
+    passive = _unique(passives(sentence, aside, written))
+    subject = long_subject(sentence, {t.i for t in words}, written)
+    points = sum(weight for _, weight in hard) + len(stiff) + bool(passive)
+    if subject is not None and subject.gap >= options["subject-gap"]:
+        points += 2 if subject.gap >= options["long-subject-gap"] else 1
+    else:
+        subject = None
+    return Evidence(
+        tuple(text for text, _ in hard[:MAX_WORDS]), tuple(stiff), tuple(passive), subject, points
+    )
+
+
+# -- hard words ------------------------------------------------------------------------------
+
+
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "nl")
+
+
+def hard_words(
+    words: Iterable[Token], names: frozenset[str], options: Mapping[str, float]
+) -> list[tuple[Token, int]]:
+    """The hard words with their weight, rarest first, each once."""
+    found: dict[str, tuple[float, int, Token, int]] = {}
+    for token in words:
+        if token.lower_ in found:
+            continue
+        if token.pos_ not in _CONTENT and not (token.pos_ == "PROPN" and token.text.islower()):
+            continue  # (a word in lower case is no name, whatever the parser says)
+        if is_name_or_code(token, names) and not any(c in token.text for c in "-/"):
+            continue
+        hard = _hardness(token, options)
+        if hard is not None:
+            zipf, weight = hard
+            found[token.lower_] = (zipf, token.i, token, weight)
+    return [(token, weight) for _, _, token, weight in sorted(found.values(), key=lambda f: f[:2])]
+
+
+def _hardness(token: Token, options: Mapping[str, float]) -> tuple[float, int] | None:
+    """(frequency, weight) of a hard word, None for a word many readers know. A word written
+    with a hyphen or slash ("parkeren/vergunningengebied") is as hard as its hardest part."""
+    lemma = token.lemma_.lower()
+    parts = [p for p in token.lower_.replace("/", "-").split("-") if len(p) > 2]
+    best: tuple[float, int] | None = None
+    for part in parts:
+        forms = [part, *base_forms(part)] + ([lemma] if part == token.lower_ else [])
+        zipf = (
+            max(_zipf(f) for f in forms if f.isalpha()) if any(f.isalpha() for f in forms) else 0.0
+        )
+        if zipf >= options["common-zipf"]:
+            continue
+        rare = zipf < options["rare-zipf"] and not known_word(part)
+        if rare and part == token.lower_ and lemma.isalpha() and known_word(lemma):
+            rare = False
+        long = len(part) >= options["compound-letters"]
+        if rare or long:
+            weight = 2 if len(part) >= options["long-word"] else 1
+            if best is None or zipf < best[0]:
+                best = (zipf, weight)
+    return best
+
+
+# -- officialese and stiff constructions ----------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _officialese_checks() -> tuple[Check, ...]:
+    """The checks of the shipped officialese rules (built once)."""
+    from lint_brieven.checks.loader import build_check, rules_for
+
+    return tuple(
+        build_check(rule)
+        for rule in rules_for().values()
+        if rule.category == OFFICIALESE and rule.kind == "substitution"
+    )
+
+
+def officialese(letter: AnalysedLetter, block: int) -> list[Span]:
+    """The officialese words and phrases of block ``block`` where their rule would report
+    them (its ``unless`` conditions apply), once per letter and block."""
+    key = ("officialese", id(letter.docs[block]))
+    if key not in letter.shared:
+        doc: Doc = letter.docs[block]
+        spans = []
+        for check in _officialese_checks():
+            for span in check._spans(doc):  # noqa: SLF001 - the rule's own matching
+                condition = check.conditions[span.label_]
+                if condition and condition.excuses(span, letter, block):
+                    continue
+                spans.append(span)
+        letter.shared[key] = (doc, spans)
+    return letter.shared[key][1]
+
+
+def constructions(sentence: Span, aside: set[int], written: str) -> list[tuple[int, str]]:
+    """ "dient … te <infinitive>" and "en/of", with where they start."""
+    out = []
+    for token in sentence:
+        if token.i in aside:
+            continue
+        if token.lower_ == "en/of":
+            out.append((token.idx, _as_written(token, written)))
+        elif token.lemma_.lower() == "dienen" and token.pos_ in ("AUX", "VERB"):
+            infinitive = next(
+                (
+                    t
+                    for t in sentence.doc[token.i + 1 : sentence.end]
+                    if t.lower_ == "te" and t.head.tag_.startswith("WW|inf")
+                ),
+                None,
+            )
+            if infinitive is not None:
+                out.append((token.idx, f"{_as_written(token, written)} … te"))
+    return out
+
+
+def passives(sentence: Span, aside: set[int], written: str) -> list[str]:
+    """Passives with "worden" that do not say who acts: "wordt … behaald"."""
+    out = []
+    for aux in sentence:
+        verb = aux.head
+        if aux.i in aside or aux.dep_ != "aux:pass" or aux.lemma_.lower() != "worden":
+            continue
+        if verb.i == aux.i or names_agent(verb):
+            continue
+        first, second = sorted((aux, verb), key=lambda t: t.i)
+        gap = " … " if second.i - first.i > 1 else " "
+        out.append(f"{_as_written(first, written)}{gap}{_as_written(second, written)}")
+    return out
+
+
+# -- a subject that holds a clause ----------------------------------------------------------
+
+
+def long_subject(sentence: Span, words: set[int], written: str) -> Apart | None:
+    """A main clause that opens with its subject and a relative clause inside it, the main
+    verb after the clause's own verbs: the subject's noun, the main verb and the words in
+    between ("De vragen die omwonenden … gesteld hebben, zijn beantwoord")."""
+    tokens = [t for t in sentence if not t.is_space]
+    marker = None
+    for k, token in enumerate(tokens):
+        if _finite(token):
+            return None  # the sentence does not open with a subject and its clause
+        if k and token.lower_ in _RELATIVE:
+            before = (
+                tokens[k - 1] if tokens[k - 1].text != "," else tokens[k - 2] if k > 1 else None
+            )
+            if before is not None and before.pos_ in ("NOUN", "PROPN", "PRON"):
+                marker = k
+                break
+    if marker is None:
+        return None
+    own = next((k for k in range(marker + 1, len(tokens)) if _finite(tokens[k])), None)
+    if own is None:
+        return None
+    for k in range(own + 1, len(tokens)):
+        token, before = tokens[k], tokens[k - 1]
+        if _finite(token) and (before.text == "," or before.pos_ in ("VERB", "AUX")):
+            noun = next(t for t in tokens[:marker] if t.pos_ in ("NOUN", "PROPN", "PRON"))
+            gap = sum(1 for t in tokens if noun.i < t.i < token.i and t.i in words)
+            return Apart(_as_written(noun, written), _as_written(token, written), gap)
+    return None
+
+
+def _finite(token: Token) -> bool:
+    return token.tag_.startswith("WW|pv")
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def quoted_or_bracketed(sentence: Span) -> set[int]:
+    """Tokens inside brackets (an explanation, an aside) or quotes (a title, a heading)."""
+    inside: set[int] = set()
+    depth, quoted = 0, False
+    for token in sentence:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif token.text in _QUOTES:
+            quoted = not quoted
+        elif depth or quoted:
+            inside.add(token.i)
+    return inside
+
+
+def _inside(span: Span, sentence: Span, aside: set[int]) -> bool:
+    return (
+        sentence.start <= span.start
+        and span.end <= sentence.end
+        and not any(i in aside for i in range(span.start, span.end))
+    )
+
+
+def _as_written(token: Token, written: str) -> str:
+    return written[token.idx : token.idx + len(token)] or token.text
+
+
+def _written(span: Span, written: str) -> str:
+    return written[span.start_char : span.end_char] or span.text
+
+
+def _unique(texts: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for text in texts:
+        seen.setdefault(text.lower(), text)
+    return list(seen.values())
