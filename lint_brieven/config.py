@@ -61,6 +61,10 @@ class Config:
     # ``soort``: what kind of text the files are (None: decided from each text), and per glob
     kind: DocumentKind | None = None
     per_file_kind: Mapping[str, DocumentKind] = field(default_factory=dict)
+    # ``brieftype``: the type of letter for the content checks (None: from each letter's words,
+    # see dutch/letter_type.py; "geen": no type), and per glob
+    letter_type: str | None = None
+    per_file_letter_type: Mapping[str, str] = field(default_factory=dict)
     rule_packs: tuple[Path, ...] = ()
     template_paths: tuple[Path, ...] = ()
     template_extensions: tuple[str, ...] = ()
@@ -123,6 +127,16 @@ class Config:
                 if _matches_any(rel, (glob,)):
                     return kind
         return self.kind
+
+    def letter_type_for(self, path: Path) -> str | None:
+        """The configured type of letter of ``path``: the first ``per-file-brieftype`` glob
+        that matches, else ``brieftype`` (None: from the letter's words)."""
+        rel = self.relative(path)
+        if rel is not None:
+            for glob, letter_type in self.per_file_letter_type.items():
+                if _matches_any(rel, (glob,)):
+                    return letter_type
+        return self.letter_type
 
     def ignored_for(self, path: Path) -> tuple[str, ...]:
         rel = self.relative(path)
@@ -204,6 +218,8 @@ def parse_config(data: Mapping[str, Any], path: Path | None, root: Path) -> Conf
         partials=reader.strings("partials"),
         kind=reader.kind(),
         per_file_kind=reader.per_file_kind(),
+        letter_type=reader.letter_type(root),
+        per_file_letter_type=reader.per_file_letter_type(root),
         rule_packs=tuple(root / p for p in reader.strings("rule-packs")),
         template_paths=tuple(root / p for p in reader.strings("template-paths")),
         template_extensions=tuple(
@@ -237,6 +253,8 @@ class _Reader:
         "partials",
         "soort",
         "per-file-soort",
+        "brieftype",
+        "per-file-brieftype",
         "rule-packs",
         "template-paths",
         "template-extensions",
@@ -316,6 +334,36 @@ class _Reader:
         except (ValueError, AttributeError):
             known = ", ".join(f"'{k.value}'" for k in DocumentKind)
             raise self.fail(key, f"een van {known}") from None
+
+    def letter_type(self, root: Path) -> str | None:
+        """``brieftype = "aanmaning"``: the type of letter of every file (none: from the
+        words of each letter)."""
+        if "brieftype" not in self.data:
+            return None
+        return self._letter_type("brieftype", self.data["brieftype"], root)
+
+    def per_file_letter_type(self, root: Path) -> dict[str, str]:
+        """``[per-file-brieftype]``: glob → type of letter; the first glob that matches counts."""
+        table = self.data.get("per-file-brieftype", {})
+        if not isinstance(table, dict):
+            raise self.fail("per-file-brieftype", "een tabel van patroon naar brieftype")
+        return {
+            glob: self._letter_type(f"per-file-brieftype.{glob}", v, root)
+            for glob, v in table.items()
+        }
+
+    def _letter_type(self, key: str, value: Any, root: Path) -> str:
+        """A type the rule packs define (the built-in ones and the configuration's own
+        ``rule-packs``), or "geen"."""
+        from lint_brieven.checks.loader import rules_for  # the packs import this module's users
+        from lint_brieven.dutch.letter_type import NO_TYPE, known_types
+
+        packs = tuple(root / p for p in self.strings("rule-packs"))
+        known = [*known_types(rules_for(packs).values()), NO_TYPE]
+        chosen = value.strip().lower() if isinstance(value, str) else None
+        if chosen not in known:
+            raise self.fail(key, f"een van {', '.join(repr(k) for k in known)}")
+        return chosen
 
     def positive_int(self, key: str, default: int) -> int:
         value = self.data.get(key, default)

@@ -37,6 +37,7 @@ from lint_brieven.config import (
     unknown_selectors,
 )
 from lint_brieven.crash import file_error, print_traceback
+from lint_brieven.dutch.letter_type import declared_in_file, known_types
 from lint_brieven.engine import analyse
 from lint_brieven.file_access import (
     FileRefused,
@@ -272,6 +273,9 @@ class Runner:
         self.result.rules.update(rules)
         try:
             read = readers.read(display, data, config.read_options)
+            # brieftype: the file's front matter, else the configuration (dutch/letter_type.py)
+            letter_type = declared_in_file(read, known_types(rules.values()))
+            letter_type = letter_type or config.letter_type_for(file_for_config)
         except ReaderError as exc:
             if exc.path and exc.path != display:
                 message = f"{exc.message} (in {exc.path}{f':{exc.line}' if exc.line else ''})"
@@ -288,7 +292,10 @@ class Runner:
         if config.reject and "LB002" in codes:
             checks.append(_rejected_check(tuple(sorted(config.reject.items()))))
         ctx = CheckContext(
-            dict(config.organisation), config.target_level, dict(config.service_terms)
+            dict(config.organisation),
+            config.target_level,
+            dict(config.service_terms),
+            letter_type,
         )
         with time_budget():  # rule-pack regular expressions, all together, per file
             analysis = analyse(read, checks, ctx, config.accept)

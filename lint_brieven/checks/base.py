@@ -55,6 +55,9 @@ class CheckContext:
     organisation: Mapping[str, str] = field(default_factory=dict)
     target_level: int = 2  # LiNT-II level a letter should not exceed
     service_terms: Mapping[str, str] = field(default_factory=dict)  # [servicetermijnen]
+    # the type of letter (brieftype) the file or the configuration declares; None: from the
+    # letter's words (dutch/letter_type.py)
+    letter_type: str | None = None
 
 
 class Check:

@@ -22,6 +22,7 @@ import yaml
 
 from lint_brieven.checks.base import Check
 from lint_brieven.checks.builtin import BUILTIN_RULES
+from lint_brieven.checks.content import ContentCheck
 from lint_brieven.checks.detector import DetectorCheck
 from lint_brieven.checks.letter_level import LetterCheck
 from lint_brieven.checks.metric import MetricCheck
@@ -47,6 +48,7 @@ KINDS: dict[str, type[Check]] = {
     "readability": ReadabilityCheck,
     "term": TermCheck,
     "detector": DetectorCheck,
+    "content": ContentCheck,
 }
 _COMMON = {
     "code",
@@ -134,12 +136,25 @@ def _regex_fields(entry: dict) -> Iterator[tuple[str, str]]:
             for condition in ("unless", "advice-if"):
                 regexes = (item.get(condition) or {}).get("regex", [])
                 yield from ((f"{key}.{condition}.regex", r) for r in regexes)
+    element = entry.get("element") or {}  # a content rule's matchers, nested in any/all
+    for key in ("present", "at"):
+        yield from _content_regexes(element.get(key) or [], f"element.{key}")
     for key in ("require", "forbid"):
         for matcher in entry.get(key) or []:
             if "regex" in matcher:
                 yield f"{key}.regex", matcher["regex"]
             if "pattern" in matcher:
                 yield from ((f"{key}.pattern", r) for _a, r in token_regexes([matcher["pattern"]]))
+
+
+def _content_regexes(matchers: list, field: str) -> Iterator[tuple[str, str]]:
+    for matcher in matchers:
+        if "regex" in matcher:
+            yield f"{field}.regex", matcher["regex"]
+        if "pattern" in matcher:
+            yield from ((f"{field}.pattern", r) for _a, r in token_regexes([matcher["pattern"]]))
+        for key in ("any", "all"):
+            yield from _content_regexes(matcher.get(key) or [], field)
 
 
 def _check_regexes(entry: dict, path: Path) -> None:

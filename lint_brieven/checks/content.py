@@ -1,0 +1,158 @@
+"""Content checks (kind ``content``): a complete letter of one type (``brieftype``: aanmaning,
+huurverhoging, werkzaamheden, huuropzegging, reparatie; see ``dutch/letter_type.py``) must
+contain an element the tenant needs to act on it: the amount, the account number, the deadline
+as a date, whom to call …
+
+A rule names its letter type and one element::
+
+    kind: content
+    brieftype: aanmaning
+    element:
+      present:            # the element is there when any of these matches in the body
+        - recogniser: iban
+        - regex: '\\bbetaallink\\b'
+        - all: [{regex: '\\bbetaal'}, {recogniser: date}]   # all in one paragraph
+      at:                 # where a missing element belongs: the first sentence that matches
+        - regex: '\\b(?:betaal|betalen|overmaken)\\b'
+
+A matcher is a ``regex`` (case-insensitive), a ``phrase`` (whole words), a token ``pattern``,
+a named ``recogniser`` (``dutch/recognisers.py``), ``any`` of a list or ``all`` of a list in
+one paragraph (``within: sentence``: in one sentence); ``min: 2`` asks for at least two
+occurrences in the body. Only the body counts
+(between the salutation and the closing), except for a letter-level recogniser such as
+``call-route``, which also reads the letterhead and the signature.
+
+A missing element is one finding: at the first sentence ``at`` matches, else at the top of the
+letter (as whole-letter rules are). The rule's suggestions are filled from the organisation
+profile and the service terms. Only a complete letter from the organisation is checked
+(``letter_parts.is_complete_letter``), and only when its type is the rule's.
+
+``options.ook`` (set with ``[rule-options.LB912] ook = ['Huurderspas']``): regular expressions
+that also count as the element being there, for an organisation's own words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.matcher import Matcher, PhraseMatcher
+
+from lint_brieven import nlp
+from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
+from lint_brieven.checks.regexes import GuardedRegex, guard_token_patterns
+from lint_brieven.checks.rule import Rule
+from lint_brieven.dutch.letter_body import LetterBody, Part, body_of
+from lint_brieven.dutch.letter_parts import is_complete_letter
+from lint_brieven.dutch.letter_type import letter_type
+from lint_brieven.dutch.recognisers import LETTER_RECOGNISERS, PART_RECOGNISERS
+
+Counter = Callable[[AnalysedLetter, Part, CheckContext], int]
+
+
+class ContentCheck(Check):
+    skips_placeholders = False  # a sentence that asks to pay may hold {{ bedrag }}
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        self.letter_type = rule.spec["brieftype"]
+        element = rule.spec["element"]
+        self.present = [self._matcher(m, "element.present", top=True) for m in element["present"]]
+        self.present += [
+            self._matcher({"regex": r}, "options.ook", top=True)
+            for r in rule.spec.get("options", {}).get("ook", [])
+        ]
+        self.at = [self._matcher(m, "element.at") for m in element.get("at", [])]
+
+    # -- matchers ----------------------------------------------------------------------------
+    def _matcher(self, spec: dict, field: str, *, top: bool = False):
+        """A top-level matcher answers for the letter (``in_letter``); the others count in a
+        part (a paragraph or a sentence)."""
+        if "recogniser" in spec and spec["recogniser"] in LETTER_RECOGNISERS:
+            if not top:
+                raise ValueError(
+                    f"herkenner '{spec['recogniser']}' geldt voor de hele brief en kan niet in "
+                    f"'{field}' binnen 'all', 'any' of 'at' staan"
+                )
+            recognise = LETTER_RECOGNISERS[spec["recogniser"]]
+            return _LetterLevel(lambda letter, body, ctx: recognise(body, ctx))
+        count = self._counter(spec, field)
+        return _LetterLevel(_in_body(count, spec.get("min", 1))) if top else count
+
+    def _counter(self, spec: dict, field: str) -> Counter:
+        if "regex" in spec:
+            regex = GuardedRegex(self.rule, f"{field}.regex", spec["regex"])
+            return lambda letter, part, ctx: len(regex.spans(part.text))
+        if "recogniser" in spec:
+            name = spec["recogniser"]
+            if name not in PART_RECOGNISERS:
+                known = ", ".join(sorted([*PART_RECOGNISERS, *LETTER_RECOGNISERS]))
+                raise ValueError(f"onbekende herkenner '{name}' (bekend: {known})")
+            recognise = PART_RECOGNISERS[name]
+            return lambda letter, part, ctx: recognise(part, ctx)
+        if "phrase" in spec or "pattern" in spec:
+            return self._spacy_counter(spec, field)
+        parts = [self._counter(m, field) for m in spec.get("any") or spec.get("all")]
+        if "any" in spec:
+            return lambda letter, part, ctx: int(any(c(letter, part, ctx) for c in parts))
+        if spec.get("within") == "sentence":
+            return lambda letter, part, ctx: sum(
+                all(c(letter, sentence, ctx) for c in parts)
+                for sentence in body_of(letter).sentences_in(part)
+            )
+        return lambda letter, part, ctx: int(all(c(letter, part, ctx) for c in parts))
+
+    def _spacy_counter(self, spec: dict, field: str) -> Counter:
+        pipeline = nlp.pipeline()
+        if "phrase" in spec:
+            matcher = PhraseMatcher(pipeline.vocab, attr="LOWER")
+            matcher.add("element", [pipeline.make_doc(spec["phrase"])])
+        else:
+            matcher = Matcher(pipeline.vocab, validate=True)
+            matcher.add("element", guard_token_patterns([spec["pattern"]], self.rule, field))
+
+        def count(letter: AnalysedLetter, part: Part, _ctx: CheckContext) -> int:
+            spans = matcher(letter.docs[part.index], as_spans=True)
+            return sum(1 for s in spans if s.start_char >= part.start and s.end_char <= part.end)
+
+        return count
+
+    # -- the check ---------------------------------------------------------------------------
+    def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
+        if not is_complete_letter(letter.letter):
+            return []
+        if letter_type(letter, ctx.letter_type) != self.letter_type:
+            return []
+        body = body_of(letter)
+        if not body.body or any(m.in_letter(letter, body, ctx) for m in self.present):
+            return []
+        suggestions = self.fixed_suggestions(ctx)
+        for sentence in body.sentences:
+            if any(count(letter, sentence, ctx) for count in self.at):
+                text = sentence.text
+                message = self.message(ctx, match=text)
+                return [
+                    Hit(sentence.index, sentence.start, sentence.end, message, suggestions, text)
+                ]
+        return [Hit(-1, 0, 0, self.message(ctx), suggestions)]
+
+
+class _LetterLevel:
+    """Whether a matcher finds the element in the letter."""
+
+    def __init__(self, answer: Callable[[AnalysedLetter, LetterBody, CheckContext], bool]):
+        self.answer = answer
+
+    def in_letter(self, letter: AnalysedLetter, body: LetterBody, ctx: CheckContext) -> bool:
+        return self.answer(letter, body, ctx)
+
+
+def _in_body(count: Counter, minimum: int):
+    def answer(letter: AnalysedLetter, body: LetterBody, ctx: CheckContext) -> bool:
+        total = 0
+        for part in body.body:
+            total += count(letter, part, ctx)
+            if total >= minimum:
+                return True
+        return False
+
+    return answer

@@ -1,0 +1,125 @@
+"""The body of a complete letter (between the salutation and the closing) as parts: one per
+block, and one per sentence. The content checks look for what a letter tells the tenant there;
+the letterhead, the reference lines and the footer do not tell the tenant anything to act on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from lint_brieven.checks.base import AnalysedLetter
+from lint_brieven.dutch.clauses import sentence_span
+from lint_brieven.dutch.letter_parts import CLOSING_LINE, closing_line, salutation_span
+from lint_brieven.letter import Block, BlockKind, PlaceholderKind
+
+
+@dataclass(frozen=True)
+class Part:
+    """Characters ``start:end`` of block ``index``."""
+
+    index: int
+    block: Block
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start : self.end]
+
+    def placeholder_kinds(self) -> set[PlaceholderKind]:
+        """The kinds of the template placeholders in this part ({{ datum }}, [bedrag] …)."""
+        found = self.block.content.placeholders_in(self.start, self.end)
+        return {seg.placeholder.kind for seg in found if seg.placeholder is not None}
+
+    def placeholder_sources(self) -> list[str]:
+        found = self.block.content.placeholders_in(self.start, self.end)
+        return [seg.placeholder.source for seg in found if seg.placeholder is not None]
+
+
+class LetterBody:
+    """The parts of one analysed letter: ``body`` (one per block between the salutation and
+    the closing), ``sentences`` (the sentences of the body) and ``everything`` (every block,
+    the letterhead and the signature too)."""
+
+    def __init__(self, letter: AnalysedLetter) -> None:
+        self.letter = letter
+
+    @cached_property
+    def everything(self) -> list[Part]:
+        blocks = self.letter.letter.blocks
+        return [Part(i, b, 0, len(b.text)) for i, b in enumerate(blocks) if b.text.strip()]
+
+    @cached_property
+    def body(self) -> list[Part]:
+        letter = self.letter.letter
+        salutation = salutation_span(letter)
+        closing = closing_line(letter)
+        if salutation is None or closing is None:
+            return []
+        first, _start, first_offset = salutation
+        last, closing_end = closing
+        last_offset = _closing_start(letter.blocks[last], closing_end)
+        parts = []
+        for index in range(first, last + 1):
+            block = letter.blocks[index]
+            start = first_offset if index == first else 0
+            end = last_offset if index == last else len(block.text)
+            if end > start and block.text[start:end].strip():
+                parts.append(Part(index, block, start, end))
+        return parts
+
+    @cached_property
+    def sentences(self) -> list[Part]:
+        out = []
+        for part in self.body:
+            doc = self.letter.docs[part.index]
+            for sentence in doc.sents:
+                start, end, text = sentence_span(sentence)
+                start, end = max(start, part.start), min(end, part.end)
+                if end > start and text:
+                    out.append(Part(part.index, part.block, start, end))
+        return out
+
+    def sentences_in(self, part: Part) -> list[Part]:
+        """The body's sentences inside ``part`` (itself if it is a sentence)."""
+        return [
+            s
+            for s in self.sentences
+            if s.index == part.index and s.start >= part.start and s.end <= part.end
+        ] or [part]
+
+    def list_runs(self) -> list[tuple[Part | None, list[Part]]]:
+        """Runs of list items in the body, each with the block just before it (its heading or
+        introduction, None at the start of the body)."""
+        runs: list[tuple[Part | None, list[Part]]] = []
+        before: Part | None = None
+        current: list[Part] = []
+        for part in self.body:
+            if part.block.kind is BlockKind.LIST_ITEM:
+                current.append(part)
+                continue
+            if current:
+                runs.append((before, current))
+                current = []
+            before = part
+        if current:
+            runs.append((before, current))
+        return runs
+
+
+def body_of(letter: AnalysedLetter) -> LetterBody:
+    """The letter's body, made once per letter (the letters of one file share the cache)."""
+    key = ("letter_body", id(letter.letter))
+    if key not in letter.shared:
+        letter.shared[key] = LetterBody(letter)
+    return letter.shared[key]
+
+
+def _closing_start(block: Block, closing_end: int) -> int:
+    """Where the closing line that ends at ``closing_end`` starts ("Met vriendelijke groet,"
+    after the last sentence, or on a line of its own)."""
+    for match in CLOSING_LINE.finditer(block.text, 0, closing_end):
+        if match.end() == closing_end:
+            return match.start() + len(match.group()) - len(match.group().lstrip())
+    return block.text.rfind("\n", 0, max(0, closing_end - 1)) + 1
