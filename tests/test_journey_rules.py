@@ -109,7 +109,12 @@ def test_refusal_with_a_reason_in_the_next_sentence_is_fine():
 
 
 def test_request_without_deadline_gets_the_organisation_channels():
-    finding = _first("Stuur het ingevulde formulier terug.", "LB304")
+    # by when is asked in a complete letter (a fragment's deadline may be in the letter around it)
+    letter = (
+        "Beste heer Jansen,\n\nStuur het ingevulde formulier terug.\n\n"
+        "Met vriendelijke groet,\nPetra de Vries"
+    )
+    finding = _first(letter, "LB304")
     assert "vóór [datum]" in finding.suggestions[0].text
     assert "[e-mailadres]" in finding.suggestions[0].text
 

@@ -702,7 +702,9 @@ def _word_class(old: _Parsed, new: _Parsed) -> list[str]:
             continue
         if form not in forms_after:
             found.append(f"word class: {form} became {sorted(forms_after) or 'none'}")
-    if te_old != te_new and any(_form(t) == "infinitive" for t in before):
+    infinitive = any(_form(t) == "infinitive" for t in before)
+    modal = te_old and _te_verb_became_modal(before, after)  # "dient … te" → "moet …"
+    if te_old != te_new and infinitive and not modal:
         found.append("word class: a te-infinitive became a bare one or the other way round")
     found += _nominal(old, new, before, after)
     first_old, first_new = before[0], after[0]
@@ -712,6 +714,19 @@ def _word_class(old: _Parsed, new: _Parsed) -> list[str]:
     if first_old.pos_ == "SCONJ" and governs and first_new.pos_ != "SCONJ":
         found.append(f"word class: the conjunction became '{first_new.text}'")
     return found
+
+
+_TE_VERBS = {"dienen", "hoeven", "behoeven"}  # take a te-infinitive ("dient … te betalen")
+_MODALS = {"moeten", "mogen", "kunnen", "willen", "zullen"}  # take a bare one ("moet … betalen")
+
+
+def _te_verb_became_modal(before: list[Token], after: list[Token]) -> bool:
+    """ "dient … te betalen" → "moet … betalen": the verb that wanted "te" became a modal,
+    which takes the infinitive without it."""
+    wanted_te = {"dient", "dien", "dienen", "diende", "dienden", "hoeft", "hoef", "hoeven"}
+    return any(t.lemma_ in _TE_VERBS or t.lower_ in wanted_te for t in before) and any(
+        t.lemma_ in _MODALS and t.tag_.startswith("WW|") for t in after
+    )
 
 
 def _head(parsed: _Parsed, region: list[Token]) -> Token | None:

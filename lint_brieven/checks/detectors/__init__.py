@@ -49,6 +49,7 @@ def register(name: str) -> Callable[[type[Detector]], type[Detector]]:
 from lint_brieven.checks.detectors import (  # noqa: E402,F401  (registers every detector)
     action_list,
     contact_person,
+    dient_te,
     double_negation,
     impersonal_salutation,
     main_message,

@@ -24,11 +24,38 @@ from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.clauses import words_between
 from lint_brieven.findings import Suggestion
 
-NEGATIONS = {"niet", "geen", "nooit", "niemand", "niets", "nergens", "noch", "zonder"}
-# Verbs that carry a negation themselves: "niet uitsluiten" is "het kan".
-NEGATIVE_VERBS = {"uitsluiten", "verbieden", "ontbreken"}
+NEGATIONS = {
+    "niet",
+    "geen",
+    "nooit",
+    "niemand",
+    "niets",
+    "niks",
+    "nergens",
+    "noch",
+    "zonder",
+    "geenszins",
+    "allerminst",
+    "nimmer",
+    "zelden",  # "niet zelden" is "vaak"
+}
+# Verbs that carry a negation themselves: "niet uitsluiten" is "het kan", "niet weigeren" is
+# "wel doen".
+NEGATIVE_VERBS = {"uitsluiten", "verbieden", "ontbreken", "weigeren"}
+# Verbs an adjective in on- is the predicate of ("is niet onredelijk", "vinden het niet
+# onredelijk"): then "niet" and "on-" make one double negation. With another verb the
+# adjective says how something is done ("de sleutels niet onbeheerd achterlaten"): plain.
+COPULAS = {"zijn", "worden", "blijven", "lijken", "blijken", "vinden", "achten", "noemen"}
 # Words in on- whose rest is a word, but which do not mean "not ...".
 NOT_NEGATIVE = {"onlangs", "onverminderd", "onwijs", "ondanks", "onderling", "ontzettend"}
+# Two negations side by side and the positive word for both ("Het komt niet zelden voor" →
+# "Het komt vaak voor", "Wij zijn het niet oneens" → "Wij zijn het eens").
+POSITIVE = {
+    ("niet", "zelden"): "vaak",
+    ("niet", "uitgesloten"): "mogelijk",
+    ("niet", "oneens"): "eens",
+    ("geen", "ongelijk"): "gelijk",
+}
 # Most words allowed between the two negations.
 MAX_APART = 8
 
@@ -36,7 +63,10 @@ MAX_APART = 8
 def negative_adjective(token: Token) -> str | None:
     """ "onmogelijk" → "mogelijk": an adjective made negative with on-, if the positive exists."""
     word = token.lower_
-    if token.pos_ not in ("ADJ", "ADV") or not word.startswith("on") or len(word) < 6:
+    participle = token.pos_ == "VERB" and token.tag_.startswith("WW|vd")  # "onbeperkt"
+    if token.pos_ not in ("ADJ", "ADV") and not participle:
+        return None
+    if not word.startswith("on") or len(word) < 6:
         return None
     if word in NOT_NEGATIVE:
         return None
@@ -67,7 +97,19 @@ def is_negation(token: Token) -> bool:
         if phrase.dep_ in ("nmod", "nmod:poss") or phrase.pos_ == "PROPN":
             return any(c.lower_ == "geen" for c in phrase.head.children)
         return True
-    return word in NEGATIONS or bool(negative_adjective(token)) or negative_verb(token)
+    if negative_adjective(token):
+        return _is_predicate(token)
+    return word in NEGATIONS or negative_verb(token)
+
+
+def _is_predicate(adjective: Token) -> bool:
+    """An adjective in on- that is what something is ("is niet onredelijk", "geen
+    onbelangrijk punt"), not how something is done ("niet onbeheerd achterlaten")."""
+    if adjective.dep_ in ("advmod", "obl") and adjective.head.pos_ == "VERB":
+        return adjective.head.lemma_ in COPULAS
+    if adjective.dep_ == "xcomp":
+        return adjective.head.lemma_ in COPULAS
+    return True
 
 
 def _starts_clause(token: Token) -> bool:
@@ -117,9 +159,15 @@ class DoubleNegation(Detector):
                             end = max([end, *particles])  # "sluiten niet uit"
                     span = doc[first.i : end + 1]
                     suggestions: tuple[Suggestion, ...] = ()
+                    plain = POSITIVE.get((first.lower_, second.lower_))
+                    if plain and second.i == first.i + 1:
+                        # advice: the replacement check keeps every content word of a span
+                        advice = f"Schrijf '{plain}' in plaats van '{span.text}'."
+                        suggestions = (Suggestion(advice, False, replaces=False),)
                     positive = negative_adjective(second)
                     if (
-                        first.lower_ == "niet"
+                        not suggestions
+                        and first.lower_ == "niet"
                         and positive
                         and second.i == first.i + 1
                         and zipf_frequency(positive, "nl") >= 4.0  # "eindig" is seldom right
@@ -152,7 +200,8 @@ def _negated_zonder(first: Token, second: Token) -> bool:
     return first.lower_ == "geen" and second.head.head == first.head
 
 
-_CLAUSE_RELATIONS = ("ROOT", "advcl", "ccomp", "acl:relcl", "acl", "xcomp", "csubj", "parataxis")
+# An infinitive complement ("hoeft zich geen zorgen te maken") belongs to its verb's clause.
+_CLAUSE_RELATIONS = ("ROOT", "advcl", "ccomp", "acl:relcl", "acl", "csubj", "parataxis")
 
 
 def _clause(token: Token, clause_of: dict[int, int] | None = None) -> Token:

@@ -1,9 +1,21 @@
-"""The letter's main message comes first. A first paragraph that only looks back ("Naar
-aanleiding van uw brief van 3 maart…", "Hierbij ontvangt u…", "Zoals u weet…") and asks
-nothing makes the tenant read on to find out what the letter is about.
+"""The letter's main message comes first: from the first paragraph the tenant can tell why he
+gets the letter and whether he must act. Two ways a complete letter misses that:
 
-The rewrite proposes the letter's first request (or its first sentence with a date or an
-amount) as the opening.
+- Its first paragraph is background only: every sentence looks back ("Op 12 maart heeft u
+  ons gevraagd …", "In 2019 is besloten …", "Zoals u weet …", "Naar aanleiding van …",
+  "Eerder hebben wij u …", a sentence in the past tense) or only announces ("Hierbij ontvangt
+  u informatie over …", "Wij hebben uw brief ontvangen."), while the news comes later. A short
+  polite opening of one sentence followed by the news in the second paragraph is fine.
+- Its first sentence opens with a long reference before anything happens ("Naar aanleiding
+  van uw acceptatie van de aan u aangeboden woonruimte berichten wij u dat …").
+
+A sentence is news (and the paragraph is fine) when it asks something, names an amount, says
+a decision about the reader's case ("uw aanvraag is toegekend"), or simply does not look
+back: precision first, only what is recognisably background counts as background. Complete
+letters only (``dutch/letter_parts.py``): a fragment's first paragraph is not the opening.
+
+The proposal is the letter's first news: its first request, else its first sentence with a
+date or an amount.
 """
 
 from __future__ import annotations
@@ -11,22 +23,164 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from spacy.tokens import Span, Token
+
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
-from lint_brieven.dutch.clauses import sentence_span
+from lint_brieven.dutch.clauses import clause_head, is_subordinate, sentence_span
 from lint_brieven.dutch.letter_parts import body_blocks, is_complete_letter
-from lint_brieven.dutch.requests import DEADLINE, requests_in
+from lint_brieven.dutch.requests import DEADLINE, request_of, requests_in
 from lint_brieven.findings import Suggestion
+from lint_brieven.letter import BlockKind
 
-_LOOKING_BACK = re.compile(
-    r"^\s*(?:naar aanleiding van|hierbij|bij deze|zoals u weet|zoals bekend|zoals eerder|"
-    r"in uw brief|in uw e-mail|op \d{1,2} \w+ (?:heeft|hebt) u|u heeft ons|u hebt ons|"
-    r"wij hebben uw \w+ (?:van|op) |onlangs|enige tijd geleden|"
-    r"met deze brief willen wij u informeren"
-    r"|graag informeren wij u)",
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+# A reference to earlier contact or to what the reader already knows.
+REFERENCE = re.compile(
+    r"^\s*(?:naar aanleiding van|in antwoord op|onder verwijzing naar|met verwijzing naar|"
+    r"in vervolg op|refererend aan|met betrekking tot|"
+    r"zoals (?:u (?:al )?(?:weet|eerder)|bekend|eerder|afgesproken|aangekondigd|beloofd|"
+    r"wij u (?:al )?(?:eerder )?\w+)|"
+    r"in (?:uw|onze|de|het) (?:\w+ )?(?:brief|e-?mail|mail|bewonersbrief|nieuwsbrief|gesprek|"
+    r"bericht|telefoongesprek|bijeenkomst|informatieavond) van|"
+    r"bij (?:brief|e-?mail|schrijven) van|"
+    rf"op \d{{1,2}} (?:{_MONTHS})(?: \d{{4}})?,? (?:heeft|hebt|hebben|is|zijn|ontving|ontvingen|"
+    r"kreeg|kregen|stuurde|stuurden|schreef|schreven|belde|belden|meldde|vroeg|vroegen)\b|"
+    r"eerder (?:hebben|heeft|hebt|is|zijn|ontving|kreeg|stuurden)\b|onlangs|kortgeleden|"
+    r"enige tijd geleden|enkele (?:dagen|weken|maanden) geleden|in het verleden|"
+    r"vorig(?:e)? (?:jaar|maand|week)|"
+    r"u (?:heeft|hebt) (?:ons|bij ons|aan ons|een \w+ (?:bij|aan) ons)\b)",
+    re.IGNORECASE,
+)
+# An opening that thanks or says a letter came in.
+ACKNOWLEDGEMENT = re.compile(
+    r"^\s*(?:(?:wij|we|ik) (?:hebben|heb) uw \w+(?: van \S+(?: \S+)?)?(?: in goede orde)? "
+    r"ontvangen|(?:hartelijk )?(?:dank|bedankt) (?:u )?(?:wel )?voor)",
+    re.IGNORECASE,
+)
+# An opening that only announces what follows.
+ANNOUNCEMENT = re.compile(
+    r"^\s*(?:hierbij (?:ontvangt u|bevestigen (?:wij|we)|sturen (?:wij|we)|informeren (?:wij|we)|"
+    r"delen (?:wij|we)|berichten (?:wij|we))|bij deze|met (?:deze|dit) (?:brief|bericht) "
+    r"(?:informeren|willen|laten|sturen|ontvangt)|graag informeren (?:wij|we)|"
+    r"(?:wij|we) informeren u (?:graag )?(?:hierbij )?over|"
+    r"in (?:deze|dit) (?:brief|bericht) (?:leest|informeren|vertellen|vindt))",
+    re.IGNORECASE,
+)
+# A time in the past: with a perfect tense it makes a sentence background.
+_PAST_TIME = re.compile(
+    rf"\b(?:in|op|begin|eind|half) (?:\d{{1,2}} )?(?:{_MONTHS})\b|\bin (?:19|20)\d\d\b"
+    r"|\beerder\b|\bonlangs\b|\bgeleden\b|\bvorig(?:e)? (?:jaar|maand|week)\b|\btoen\b"
+    r"|\bdestijds\b|\bin het verleden\b|\bafgelopen (?:jaar|maand|week|periode|jaren)\b",
     re.IGNORECASE,
 )
 _AMOUNT = re.compile(r"€\s?\d|\b\d+(?:,\d{2})? euro\b", re.IGNORECASE)
+# A decision, an outcome or a change: the news itself.
+_OUTCOME = re.compile(
+    r"\b(?:toegekend|toekennen|afgewezen|afwijzen|goedgekeurd|goedkeuren|gehonoreerd|"
+    r"ingewilligd|uitgesteld|uitstellen|geannuleerd|afgezegd|gaat niet door|vervalt|"
+    r"opgezegd|beëindigd|stopt|verhoogd|verhogen|verlaagd|verlagen|niet gelukt|mislukt)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:zal|zullen|gaat|gaan|komt|komen|krijgt|ontvangt|begint|beginnen|start|starten|"
+    r"wordt|worden|kunt|mag|moet|hoeft)\b",
+    re.IGNORECASE,
+)
+_DECISION = re.compile(r"\b(?:besloten|besluit|beslissing)\b", re.IGNORECASE)
+_READER = re.compile(r"\b(?:u|uw)\b", re.IGNORECASE)
+# A polite opening may be this long and still leave the news for the second paragraph.
+SHORT_OPENING = 15
+# A reference this long before the main verb keeps the news from the start.
+LONG_REFERENCE = 8
+
+
+def _finite_main_verbs(sentence: Span) -> list[Token]:
+    """The finite verbs of the main clause (or of main clauses joined by "en")."""
+    out = []
+    for token in sentence:
+        if not token.tag_.startswith("WW|pv") or is_subordinate(token):
+            continue
+        head = clause_head(token)
+        if head.dep_ in ("ROOT", "parataxis") or (
+            head.dep_ == "conj" and head.head.dep_ in ("ROOT", "parataxis")
+        ):
+            out.append(token)
+    return out
+
+
+def _main_clause_text(sentence: Span) -> str:
+    """The sentence without its relative and adverbial clauses ("…, waarin u de huur heeft
+    opgezegd", "Omdat u bent verhuisd, …"): what it says itself."""
+    skipped: set[int] = set()
+    for token in sentence:
+        if token.dep_ in ("acl:relcl", "acl", "advcl") and token.i not in skipped:
+            skipped.update(t.i for t in token.subtree)
+    return " ".join(t.text for t in sentence if t.i not in skipped)
+
+
+def _looks_back_by_tense(sentence: Span) -> bool:
+    """The main clause is in the past ("Toen gaven we aan …") or in the perfect with a time
+    in the past ("U heeft in juli informatie ontvangen", "In 2019 is besloten …")."""
+    verbs = _finite_main_verbs(sentence)
+    if not verbs:
+        return False
+    first = verbs[0]
+    if "verl" in first.tag_ and first.lemma_ not in ("moeten", "kunnen", "willen", "mogen"):
+        return True
+    return _perfect(first, sentence) and bool(_PAST_TIME.search(sentence.text))
+
+
+def _perfect(verb: Token, sentence: Span) -> bool:
+    """ "heeft … ontvangen", "is besloten": hebben or zijn with a participle of its own."""
+    if verb.lemma_ not in ("hebben", "zijn"):
+        return False
+    head = clause_head(verb)
+    return head.tag_.startswith("WW|vd") or any(
+        c.tag_.startswith("WW|vd") and c.dep_ not in ("amod", "acl") for c in verb.children
+    )
+
+
+def is_news(sentence: Span) -> bool:
+    """Whether a sentence says something that happens, a decision, or a request: anything
+    not recognisably background or an announcement."""
+    text = sentence.text
+    own = _main_clause_text(sentence)
+    if request_of(sentence) is not None or _AMOUNT.search(text) or _OUTCOME.search(own):
+        return True
+    if _DECISION.search(own) and _READER.search(own):
+        return True  # "wij hebben besloten uw aanvraag toe te kennen"; not "In 2019 is besloten"
+    if REFERENCE.match(text) or ANNOUNCEMENT.match(text) or ACKNOWLEDGEMENT.match(text):
+        return _tells_after_reference(sentence)
+    return not _looks_back_by_tense(sentence)
+
+
+def is_polite_opening(sentence: Span) -> bool:
+    """ "Wij hebben uw brief ontvangen.", "Hierbij ontvangt u informatie over …": a short
+    opening that may come before the news (a reference to the past may not)."""
+    text = sentence.text
+    return _words(sentence) <= SHORT_OPENING and bool(
+        ANNOUNCEMENT.match(text) or ACKNOWLEDGEMENT.match(text)
+    )
+
+
+def _tells_after_reference(sentence: Span) -> bool:
+    """ "Naar aanleiding van … berichten wij u dat de ondertekening op 3 maart is": after
+    the reference, a dat-clause with a date or something that happens or will happen, told
+    now (not "In de brief van juli hebben wij u gemeld dat …": what was told before)."""
+    verbs = _finite_main_verbs(sentence)
+    if verbs and ("verl" in verbs[0].tag_ or _perfect(verbs[0], sentence)):
+        return False
+    for token in sentence:
+        if token.dep_ != "ccomp" or not any(c.lower_ == "dat" for c in token.children):
+            continue
+        clause = " ".join(t.text for t in token.subtree)
+        if DEADLINE.search(clause) or _AMOUNT.search(clause) or _FUTURE.search(clause):
+            return True
+    return False
+
+
+def _words(sentence: Span) -> int:
+    return sum(1 for t in sentence if not (t.is_punct or t.is_space))
 
 
 @register("main-message-first")
@@ -35,29 +189,98 @@ class MainMessageFirst(Detector):
         if not is_complete_letter(letter.letter):
             return  # a fragment's first paragraph is not the letter's opening
         body = body_blocks(letter)
-        if len(body) < 2:
+        if len(body) < 2 or _heading_with_news(letter, body[0]):
             return
         first = body[0]
-        doc = letter.docs[first]
-        text = doc.text
-        if not _LOOKING_BACK.match(text) or requests_in(doc) or _AMOUNT.search(text):
+        sentences = [s for s in letter.docs[first].sents if s.text.strip()]
+        if not sentences:
             return
-        kern = self._kern(letter, body[1:])
-        if kern is None:
+        opening = sentences[0]
+        if not any(is_news(s) for s in sentences):
+            found = self._background(letter, body, sentences)
+        else:
+            found = self._long_reference(opening)
+        if found is None:
             return
-        start, end, opening = sentence_span(next(iter(doc.sents)))
-        yield Found(
-            first, start, end, opening, {"kern": kern}, (Suggestion(kern, False, replaces=False),)
-        )
+        values, kern = found
+        start, end, text = sentence_span(opening)
+        yield Found(first, start, end, text, values, (Suggestion(kern, False, replaces=False),))
 
-    @staticmethod
-    def _kern(letter: AnalysedLetter, blocks: list[int]) -> str | None:
-        for index in blocks:
-            requests = requests_in(letter.docs[index])
-            if requests:
-                return sentence_span(requests[0])[2]
-        for index in blocks:
-            for sentence in letter.docs[index].sents:
-                if DEADLINE.search(sentence.text) or _AMOUNT.search(sentence.text):
-                    return sentence_span(sentence)[2]
-        return None
+    def _background(
+        self, letter: AnalysedLetter, body: list[int], sentences: list[Span]
+    ) -> tuple[dict[str, object], str] | None:
+        news_at = next(
+            (
+                n
+                for n, index in enumerate(body[1:], 2)
+                if any(is_news(s) for s in letter.docs[index].sents)
+            ),
+            None,
+        )
+        if news_at is None:
+            return None  # no news anywhere: not a question of order
+        second = [s for s in letter.docs[body[1]].sents if s.text.strip()]
+        short = len(sentences) == 1 and is_polite_opening(sentences[0])
+        if short and news_at == 2 and second and is_news(second[0]):
+            return None  # "Wij hebben uw brief ontvangen." and then the news: fine
+        found = _kern(letter, body[1:])
+        if found is None:
+            return None
+        kern, at = found
+        reason = (
+            "De eerste alinea vertelt nog niet waar de brief over gaat: het nieuws staat pas "
+            f"in alinea {body.index(at) + 1}."
+        )
+        return {"reden": reason, "voorbeeld": f", bijvoorbeeld: '{kern}'"}, kern
+
+    def _long_reference(self, opening: Span) -> tuple[dict[str, object], str] | None:
+        if not REFERENCE.match(opening.text):
+            return None
+        verbs = _finite_main_verbs(opening)
+        verb = verbs[0] if verbs else opening.root  # "… laten wij u weten": a finite "laten"
+        lead = [t for t in opening[: verb.i - opening.start] if not t.is_punct]
+        if len(lead) < LONG_REFERENCE:
+            return None
+        start = " ".join(t.text for t in lead[:4])
+        reason = (
+            f"De brief begint met een verwijzing ('{start} …'): het nieuws komt pas na "
+            f"{len(lead)} woorden."
+        )
+        advice = (
+            "Zet in de eerste zin wat er gebeurt of wat de huurder moet doen. Noem de "
+            "verwijzing daarna, of laat haar weg."
+        )
+        return {
+            "reden": reason,
+            "voorbeeld": ". Noem de verwijzing daarna, of laat haar weg",
+        }, advice
+
+
+def _heading_with_news(letter: AnalysedLetter, first: int) -> bool:
+    """A heading right above the first paragraph that says the news ("U krijgt € 100
+    terug")."""
+    above = letter.letter.blocks[first - 1] if first else None
+    if above is None or above.kind is not BlockKind.HEADING:
+        return False
+    doc = letter.docs[first - 1]
+    if doc.text.strip().endswith("?"):
+        return False
+    says = _AMOUNT.search(doc.text) or any(t.tag_.startswith("WW|pv") for t in doc)
+    return bool(says) and any(is_news(s) for s in doc.sents)
+
+
+def _kern(letter: AnalysedLetter, blocks: list[int]) -> tuple[str, int] | None:
+    """The letter's first news, in the order of the letter: a decision or outcome ("Uw
+    verzoek … kan niet worden gehonoreerd"), a request, or a sentence with a date or an
+    amount. Not from a list (an item is no opening sentence)."""
+    for index in blocks:
+        if letter.letter.blocks[index].kind is not BlockKind.PARAGRAPH:
+            continue
+        asked = {s.start for s in requests_in(letter.docs[index])}
+        for sentence in letter.docs[index].sents:
+            text = sentence.text
+            telling = sentence.start in asked or _OUTCOME.search(_main_clause_text(sentence))
+            dated = DEADLINE.search(text) or _AMOUNT.search(text)
+            if (telling or dated) and is_news(sentence):
+                return sentence_span(sentence)[2], index
+    return None

@@ -1,88 +1,223 @@
-"""Every request to hand in, pass on, pay or arrange something says by when and how. "Stuur
-het formulier terug." leaves both open; "Stuur het formulier vóór 1 mei terug in de
-antwoordenvelop." does not. What is around the request counts: its paragraph, the heading or
-introduction just before it, and the two paragraphs after it; and a request for the same
-action elsewhere in the letter ("U moet nog € 100 betalen" in the opening, "Betaal € 100
-uiterlijk 1 mei via …" in the steps). Requests under a question such as "Heeft u vragen?" are
-offers (ways to reach us), not requests; headings announce, they do not ask.
+"""A request to hand in, send, pay or pass on something says by when and how. "Stuur het
+formulier terug." leaves both open; "Stuur het formulier vóór 1 mei terug in de
+antwoordenvelop." does not.
 
-The rewrite adds what is missing, with the organisation's channels from the configuration.
+Only real requests to the reader count (see ``dutch/requests.py``): not information ("het
+bedrag dat u moet betalen"), options ("U kunt …"), offers under "Heeft u vragen?", examples
+("Bijvoorbeeld: … Stuur uw verzoekschrift vóór 1 november op"), or lines without a full stop
+(links and buttons on a web page: "Meld een lastige tekst").
+
+Where the letter says it counts: the request itself, the sentence before and after it, a
+list of steps right after it (or the introduction of the list it is in), the heading above
+it; and a request for the same action elsewhere in the letter ("U moet nog € 100 betalen" in
+the opening, "Betaal € 100 uiterlijk 1 mei via …" in the steps). A payment's way may be the
+account number anywhere in the letter.
+
+By when is asked only in a complete letter to the tenant: a fragment's deadline may be in
+the letter around it, and a web page explains a procedure for everyone ("binnen 6 weken").
+Conditional requests ("Bent u het niet eens? Stuur dan …") are asked in a complete letter
+only, for the same reason. A tenant's letter to the landlord is never asked.
+
+The proposal names what is missing with the organisation's own channels: "vóór [datum]",
+"stuur het naar {organisatie.postadres}", "bel {organisatie.telefoon}".
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, fill
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.clauses import sentence_span
+from lint_brieven.dutch.letter_parts import document_kind
 from lint_brieven.dutch.requests import (
+    APPLY,
     CHANNEL,
     DEADLINE,
-    action,
-    asks_to_hand_in,
+    DESTINATION,
+    HAND_IN,
+    MOMENT,
+    NEEDS,
+    PAY,
+    PAYMENT,
+    REPORT,
+    SEND,
+    SIGN,
+    Request,
     is_conditional_question,
-    requests_in,
+    kind_of,
+    requests,
 )
 from lint_brieven.findings import Suggestion
-from lint_brieven.letter import BlockKind
+from lint_brieven.letter import BlockKind, DocumentKind
 
-INVITATION = re.compile(
-    r"^\s*(?:bel|mail|e-?mail|app|neem|kijk)\b.*(?:\bons\b|\b0\d|\b14 ?0\d\d|@|www\.)"
-    r"|^\s*kom\b.*\blangs\b",
-    re.IGNORECASE,
+_TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+_EXAMPLE = re.compile(r"^\s*(?:bijvoorbeeld|voorbeeld)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+# A question that offers help ("Heeft u vragen?", "Wilt u meer weten?"): what follows are
+# ways to reach us, not requests.
+_OFFER = re.compile(
+    r"\b(?:vragen|vraag|hulp|meer weten|informatie|opmerkingen|klachten|contact)\b", re.I
 )
+# A heading above an example ("Voorbeeld").
+_EXAMPLE_HEADING = re.compile(r"\bvoorbeeld(?:en)?\b", re.IGNORECASE)
 
-_WHEN = "Doe dit vóór [datum]."
-_HOW = (
-    "U kunt dit doen via {organisatie.website}, per e-mail ({organisatie.email}) "
-    "of aan de balie ({organisatie.balie})."
-)
+_MISSING = {  # (says when, says how) → what the message says is missing
+    (False, True): "vóór wanneer de huurder het moet doen",
+    (True, False): "hoe of waar de huurder het doet",
+    (False, False): "vóór wanneer en hoe de huurder het doet",
+}
+_PHONE_OR_MAIL = r"@|\b0\d{2}[ -]?\d|\b0[89]00\b|\b14 ?0\d\d\b|www\.|\bwebsite\b"
+# Ways the whole letter gives that answer "how" wherever the request stands: an account
+# number for a payment, a postal address or e-mail to send something to, a phone number,
+# e-mail address or website to pass something on or apply. Handing in needs a place near.
+_LETTER_WIDE = {
+    SEND: re.compile(r"\bpostbus\b|\bantwoordnummer\b|\bantwoordenvelop\b|@", re.I),
+    REPORT: re.compile(_PHONE_OR_MAIL, re.I),
+    APPLY: re.compile(_PHONE_OR_MAIL, re.I),
+}
+_WHEN = "vóór [datum]"
+_HOW = {
+    SEND: "stuur het naar {organisatie.postadres} of mail het naar {organisatie.email}",
+    HAND_IN: "lever het in bij de balie ({organisatie.balie})",
+    PAY: "maak het bedrag over naar {organisatie.iban}",
+    REPORT: "bel {organisatie.telefoon} of mail naar {organisatie.email}",
+    APPLY: "vraag het aan via {organisatie.website} of bel {organisatie.telefoon}",
+    SIGN: "",
+}
+
+
+@dataclass(frozen=True)
+class _Asked:
+    block: int
+    request: Request
+    kind: str
+    when: bool
+    how: bool
 
 
 @register("request-details")
 class RequestDetails(Detector):
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
-        requests = []  # (block, sentence, action verb, when, how)
-        for index, (block, doc) in enumerate(zip(letter.letter.blocks, letter.docs, strict=True)):
-            if block.kind is BlockKind.HEADING:
-                continue  # "Dit moet u nog betalen" announces a list; it asks nothing itself
-            # What is around the request counts: its paragraph, the two blocks before it (a
-            # heading, an introduction to a list) and the two after it.
-            before = [d.text for d in letter.docs[max(0, index - 2) : index]]
-            heading = _heading_above(letter, index)
-            if any(is_conditional_question(t.strip()) for t in [*before, heading]):
-                continue  # under "Heeft u vragen?": ways to reach us, not requests
-            around = " ".join(d.text for d in letter.docs[max(0, index - 2) : index + 3])
-            for sentence in requests_in(doc):
-                if not asks_to_hand_in(sentence):
-                    continue
-                how = bool(CHANNEL.search(around))
-                if how and INVITATION.match(sentence.text):
-                    continue  # "Bel ons op …", "Bel de gemeente op 14 030": an invitation
-                when = bool(DEADLINE.search(around))
-                requests.append((index, sentence, action(sentence), when, how))
+        kind = document_kind(letter.letter)
+        if kind is DocumentKind.TENANT_LETTER:
+            return  # the tenant asks the landlord: not our request to the tenant
+        complete = kind is DocumentKind.LETTER
+        whole = "\n".join(d.text for d in letter.docs)
+        # ways the whole letter gives, for the kinds of action any reader can use them for;
+        # an account number only in a sentence (not the letterhead's "KvK … · IBAN …")
+        anywhere = {k: bool(p.search(whole)) for k, p in _LETTER_WIDE.items()}
+        anywhere[PAY] = any(PAYMENT.search(d.text) and _has_verb(d) for d in letter.docs)
+        reported = set()
+        asked = [a for a in self._requests(letter) if complete or not a.request.conditional]
         # A request is specified once for the letter: "U moet nog € 100 betalen" in the
         # opening is fine when "Betaal € 100 uiterlijk 1 mei via …" follows in the steps.
-        done = {(v, "when") for _, _, v, when, _ in requests if when}
-        done |= {(v, "how") for _, _, v, _, how in requests if how}
-        for index, sentence, verb, when, how in requests:
-            when = when or (verb, "when") in done
-            how = how or (verb, "how") in done
-            if when and how:
+        done_when = {a.request.action for a in asked if a.when}
+        done_how = {a.request.action for a in asked if a.how}
+        for item in asked:
+            if item.request.conditional and not complete:
                 continue
-            missing = " en ".join(m for m, ok in (("vóór wanneer", when), ("hoe", how)) if not ok)
-            start, end, stripped = sentence_span(sentence)
-            added = " ".join(p for p, ok in ((_WHEN, when), (fill(_HOW, ctx), how)) if not ok)
+            needs_when, needs_how = NEEDS[item.kind]
+            when = not (needs_when and complete) or item.when or item.request.action in done_when
+            how = (
+                not needs_how
+                or item.how
+                or item.request.action in done_how
+                or anywhere.get(item.kind, False)
+            )
+            if when and how or (item.request.action, when, how) in reported:
+                continue  # said, or already reported for this action
+            reported.add((item.request.action, when, how))
+            missing = _MISSING[(when, how)]
+            parts = [p for p, ok in ((_WHEN, when), (_HOW[item.kind], how)) if not ok and p]
+            proposal = fill("; ".join(parts), ctx)
+            start, end, stripped = sentence_span(item.request.sentence)
             yield Found(
-                index,
+                item.block,
                 start,
                 end,
                 stripped,
-                {"missing": missing},
-                (Suggestion(f"{stripped} {added}", False),),
+                {"missing": missing, "voorstel": proposal},
+                (Suggestion(f"Vul aan: {proposal}.", False, False),),
             )
+
+    def _requests(self, letter: AnalysedLetter) -> Iterable[_Asked]:
+        blocks, docs = letter.letter.blocks, letter.docs
+        for index, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
+            if block.kind not in _TEXT_KINDS:
+                continue  # a heading announces ("Dit moet u nog betalen"); it asks nothing
+            heading = _heading_above(letter, index)
+            before = _text_before(letter, index)
+            if _EXAMPLE_HEADING.search(heading) or any(
+                _OFFER.search(t) for t in (heading, before) if is_conditional_question(t)
+            ):
+                continue  # under "Heeft u vragen?": ways to reach us; under "Voorbeeld"
+            # under "Bent u het niet eens?": for some readers only
+            for_some = any(is_conditional_question(t) for t in (heading, before))
+            if _EXAMPLE.match(doc.text):
+                continue  # "Bijvoorbeeld: … Stuur uw verzoekschrift vóór 1 november op."
+            sentences = list(doc.sents)
+            for request in requests(doc):
+                sentence = request.sentence
+                kind = kind_of(request.infinitive)
+                if kind is None:
+                    continue
+                if len(sentences) == 1 and not _SENTENCE_END.search(sentence.text):
+                    continue  # a link or a button: "Meld een lastige tekst"
+                around = " ".join([heading, *_around(letter, index, sentences, sentence)])
+                if for_some and not request.conditional:
+                    request = Request(request.sentence, request.verb, True)
+                yield _Asked(
+                    index,
+                    request,
+                    kind,
+                    bool(DEADLINE.search(around) or MOMENT.search(around)),
+                    bool(
+                        CHANNEL.search(around)
+                        or DESTINATION.search(around)
+                        or (kind == PAY and PAYMENT.search(around))
+                    ),
+                )
+
+
+def _around(letter: AnalysedLetter, index: int, sentences: list, sentence) -> list[str]:
+    """The request, the sentence before and after it, a list right after it or the
+    introduction of the list it is in."""
+    blocks, docs = letter.letter.blocks, letter.docs
+    position = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+    out = [s.text for s in sentences[max(0, position - 1) : position + 2]]
+    if position == 0 and index > 0 and blocks[index - 1].kind in _TEXT_KINDS:
+        out.append(list(docs[index - 1].sents)[-1].text)
+    last = position == len(sentences) - 1
+    following = index + 1
+    if last and following < len(blocks) and blocks[following].kind in _TEXT_KINDS:
+        if blocks[following].kind is BlockKind.LIST_ITEM or sentence.text.rstrip().endswith(":"):
+            # the steps or the address right after it
+            while following < len(blocks) and blocks[following].kind in _TEXT_KINDS:
+                out.append(docs[following].text)
+                if blocks[following].kind is not BlockKind.LIST_ITEM and following > index + 1:
+                    break
+                following += 1
+        else:
+            out.append(next(iter(docs[following].sents)).text)
+    if blocks[index].kind is BlockKind.LIST_ITEM:
+        start = index
+        while start > 0 and blocks[start - 1].kind is BlockKind.LIST_ITEM:
+            start -= 1
+        if start > 0 and blocks[start - 1].kind is BlockKind.PARAGRAPH:
+            out.append(docs[start - 1].text)  # "Doe dit vóór 1 mei:"
+    return out
+
+
+def _has_verb(doc) -> bool:
+    return any(t.tag_.startswith("WW|pv") for t in doc)
+
+
+def _text_before(letter: AnalysedLetter, index: int) -> str:
+    """The block before, when it is a question of its own ("Heeft u vragen?")."""
+    return letter.docs[index - 1].text.strip() if index else ""
 
 
 def _heading_above(letter: AnalysedLetter, index: int) -> str:
