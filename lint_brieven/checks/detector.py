@@ -51,7 +51,13 @@ class DetectorCheck(Check):
             # a rewrite that does not read correctly in its sentence is dropped (the rule's
             # own advice stays), or is advice when the rule has none (see replacement_check)
             suggestions = reads_correctly(
-                letter, found.block, found.start, found.end, suggestions, as_advice=not fixed
+                letter,
+                found.block,
+                found.start,
+                found.end,
+                suggestions,
+                as_advice=not fixed,
+                keep_words=getattr(self.detector, "keeps_words", True),
             )
             hits.append(
                 Hit(

@@ -166,17 +166,21 @@ def reads_correctly(
     end: int,
     suggestions: tuple[Suggestion, ...],
     as_advice: bool = False,
+    keep_words: bool = True,
 ) -> tuple[Suggestion, ...]:
     """``suggestions`` without the replacements of ``block``'s characters ``start:end`` that
     do not read correctly there, or with those turned into advice (``as_advice``); advice and
-    blocks to add are kept as they are."""
+    blocks to add are kept as they are. ``keep_words``: a rewrite must keep the content words
+    (a clause rewrite); off for a detector that swaps words on purpose ("zo snel mogelijk" →
+    the organisation's service term)."""
     if block < 0:
         return suggestions
     doc = letter.docs[block]
     out = []
     for s in suggestions:
         rep = Replacement(doc, start, end, s.text)
-        if not s.replaces or "\n" in s.text or (keeps_words(rep) and holds(rep)):
+        kept = keeps_words(rep) if keep_words else True
+        if not s.replaces or "\n" in s.text or (kept and holds(rep)):
             out.append(s)
         elif as_advice:
             out.append(Suggestion(s.text, False, False))

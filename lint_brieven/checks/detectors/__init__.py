@@ -47,15 +47,24 @@ def register(name: str) -> Callable[[type[Detector]], type[Detector]]:
 
 
 from lint_brieven.checks.detectors import (  # noqa: E402,F401  (registers every detector)
+    absence,
     action_list,
     contact_person,
     dient_te,
     double_negation,
+    half_promise,
     impersonal_salutation,
     main_message,
     nominalisation,
+    open_promise,
     passive,
     rare_words,
     request_details,
+    service_term,
     split_verb,
+    vague_period,
+    vague_term,
+    web_only,
+    website_address,
+    written_address,
 )

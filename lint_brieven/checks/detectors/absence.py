@@ -1,0 +1,66 @@
+"""An absence without a stand-in: "Van 26 april tot 6 mei ben ik met vakantie", "Tijdens mijn
+vakantie ben ik niet bereikbaar", "Ons kantoor is gesloten van 24 december tot 2 januari".
+The tenant with a question in that time does not know whom to call instead.
+
+The writer's own absence (ik/wij/mijn, or the office or the counter closed), not the tenant's
+("Bent u met vakantie?") and not in the past. A stand-in in that sentence or the two after it
+clears it: a colleague or a team, someone who takes over, "terecht bij", "bel dan met …", the
+switchboard, an emergency number, mail that is forwarded. Not in a tenant's letter to the
+landlord.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lint_brieven.checks.base import AnalysedLetter, CheckContext
+from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.dutch.letter_parts import document_kind
+from lint_brieven.letter import DocumentKind
+
+_AWAY = (
+    r"(?:afwezig|met vakantie|op vakantie|met verlof|op verlof|niet aanwezig|niet bereikbaar|"
+    r"niet op kantoor|niet op het werk|niet werkzaam|er niet)"
+)
+ABSENCE = re.compile(
+    rf"\b(?:ik|wij|we)\b[^.?!\n]{{0,40}}?\b(?:ben|zijn)\b[^.?!\n]{{0,40}}?\b{_AWAY}"
+    rf"|\b(?:ben|zijn) (?:ik|wij|we)\b[^.?!\n]{{0,40}}?\b{_AWAY}"
+    r"|\btijdens mijn (?:vakantie|afwezigheid|verlof)\b"
+    r"|\bik werk niet op\b"
+    r"|\bop (?:maandag|dinsdag|woensdag|donderdag|vrijdag)(?:en)? werk ik niet\b"
+    r"|\b(?:ons|het) (?:kantoor|wijkkantoor|klantcontactcentrum)\b[^.?!\n]{0,40}?\b(?:is|zijn)\b"
+    r"[^.?!\n]{0,40}?\b(?:gesloten|dicht)\b"
+    r"|\bde balie is\b[^.?!\n]{0,40}?\b(?:gesloten|dicht)\b"
+    r"|\b(?:zijn|is) (?:wij|we|ons kantoor|de balie)\b[^.?!\n]{0,40}?\b(?:gesloten|dicht)\b",
+    re.IGNORECASE,
+)
+STAND_IN = re.compile(
+    r"\bcollega|\bvervang(?:er|ster|t|en)\b|\bwaarne(?:em|men|emt|mer)|\bterecht bij\b"
+    r"|\bneemt\b[^.?!]{0,40}\b(?:over|waar)\b|\boverneemt\b"
+    r"|\bcontact (?:op ?nemen |opnemen |op )?met (?!mij\b|ondergetekende\b)"
+    r"|\bbel(?:t u)? (?:dan )?(?:met|naar) (?!mij\b)|\bbellen (?:met|naar) (?!mij\b)"
+    r"|\b(?:mail|mailt|mailen|e-?mail|stuur|stuurt)\b[^.?!]{0,30}?\bnaar\b|\bdoorgestuurd\b|\bklantenservice\b|\bklantcontactcentrum\b"
+    r"|\b(?:algemene?|centrale) (?:telefoon)?nummer\b|\breceptie\b|\bspoed|\bstoring"
+    r"|\bnoodnummer\b|\bteam\b|\bafdeling\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(r"\b(?:was|waren|ben geweest|zijn geweest)\b", re.IGNORECASE)
+
+
+@register("absence-without-stand-in")
+class AbsenceWithoutStandIn(Detector):
+    def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
+        if document_kind(letter.letter) is DocumentKind.TENANT_LETTER:
+            return
+        flat = [(i, s) for i, doc in enumerate(letter.docs) for s in doc.sents]
+        for number, (index, sentence) in enumerate(flat):
+            text = sentence.text
+            match = ABSENCE.search(text)
+            if match is None or text.strip().endswith("?") or _PAST.search(text):
+                continue
+            after = " ".join(s.text for _, s in flat[number : number + 3])
+            if STAND_IN.search(after):
+                continue
+            start = sentence.start_char + match.start()
+            yield Found(index, start, start + len(match.group()), match.group())

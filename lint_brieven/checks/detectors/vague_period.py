@@ -1,0 +1,53 @@
+"""A season or a vague period instead of a date: "De werkzaamheden beginnen in het voorjaar",
+"Wij verwachten de renovatie eind dit jaar af te ronden", "U krijgt in de loop van 2027 een
+nieuwe keuken". The tenant cannot plan a day off, a holiday or clearing a room on a season.
+
+Only in a letter (or a declared piece of one, ``commitments.makes_promises``): a web page
+about a long project names its phases by season, a letter to this tenant about this home
+should not. Only where the organisation commits itself or states its plan (``dutch.
+commitments``; an expectation counts: "wij verwachten … in het voorjaar af te ronden" is a
+plan stated as a hope). Not when the sentence also gives a date, and not when the letter says
+when the tenant hears the exact date ("Voor de start ontvangt u een brief met de exacte
+startdatum"): then the period is honest and the follow-up is named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lint_brieven.checks.base import AnalysedLetter, CheckContext
+from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.dutch.commitments import (
+    FOLLOW_UP,
+    PERIOD,
+    commitment,
+    dated_clauses,
+    is_request_or_question,
+    makes_promises,
+    verb_of,
+)
+
+
+@register("vague-period")
+class VaguePeriod(Detector):
+    def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
+        if not makes_promises(letter.letter):
+            return
+        if any(FOLLOW_UP.search(doc.text) for doc in letter.docs):
+            return  # the letter says when the tenant hears the exact date
+        organisation = ctx.organisation.get("naam", "")
+        for index, doc in enumerate(letter.docs):
+            for sentence in doc.sents:
+                text = sentence.text
+                if is_request_or_question(sentence):
+                    continue
+                dated = dated_clauses(sentence)
+                for match in PERIOD.finditer(text):
+                    start = sentence.start_char + match.start()
+                    span = doc.char_span(start, start + len(match.group()), "expand")
+                    if span is None or verb_of(span.root).i in dated:
+                        continue  # "in het voorjaar, op 3 april" names the date
+                    if commitment(span.root, organisation) is None:
+                        continue
+                    yield Found(index, span.start_char, span.end_char, span.text)
+                    break  # one period per sentence

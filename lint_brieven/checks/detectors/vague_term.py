@@ -1,0 +1,94 @@
+"""Vague terms in a promise: "Wij nemen zo spoedig mogelijk contact met u op", "U ontvangt
+binnenkort een brief", "De keuken wordt op korte termijn geplaatst". The tenant cannot tell
+when, and "zo snel mogelijk" means something else to the tenant than to the organisation.
+
+Only where the organisation commits itself (``dutch.commitments``): not in a wish or an aim
+("We onderzoeken de mogelijkheden om zo snel mogelijk te kunnen beginnen"), not in a request
+to the tenant ("Neem zo snel mogelijk contact op"), not in the past, not negated, not when the
+sentence names a date or term as well.
+
+The proposal is the organisation's own service term for the topic of the sentence
+(``[servicetermijnen]``: reparatie = "binnen 5 werkdagen"), put in place of the vague words
+where it reads correctly (the parse of the changed sentence is checked); without one, or when
+the sentence is about two topics with different terms, the rule's advice asks for a date or a
+term the organisation keeps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, match_case
+from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.dutch.commitments import (
+    commitment,
+    dated_clauses,
+    is_request_or_question,
+    verb_of,
+)
+from lint_brieven.dutch.requests import DEADLINE
+from lint_brieven.dutch.service_terms import topic_terms
+from lint_brieven.findings import Suggestion
+
+VAGUE = re.compile(
+    r"\bzo (?:spoedig|snel|gauw|vlug) (?:als )?mogelijk\b|\bz\.s\.m\.?|\bzsm\b"
+    r"|\bzo snel (?:als )?(?:het kan|we kunnen|wij kunnen|ik kan)\b"
+    r"|\bzodra (?:dit|dat|het) (?:mogelijk is|kan)\b"
+    r"|\bzeer spoedig\b|\bspoedig(?= (?:contact|bericht|antwoord|een reactie|reactie)\b)"
+    r"|\beerdaags\b|\bop (?:korte|afzienbare) termijn\b|\bbinnenkort\b"
+    r"|\bbinnen (?:afzienbare|korte) tijd\b|\bop termijn\b|\bin de nabije toekomst\b"
+    r"|\bte zijner tijd\b|\bt\.z\.t\.?|\btzt\b|\bop een later (?:moment|tijdstip)\b"
+    r"|\bna verloop van tijd\b",
+    re.IGNORECASE,
+)
+
+
+@register("vague-term")
+class VagueTerm(Detector):
+    keeps_words = False  # the vague words are swapped for a term, not a clause rewritten
+
+    def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
+        organisation = ctx.organisation.get("naam", "")
+        for index, doc in enumerate(letter.docs):
+            for sentence in doc.sents:
+                if is_request_or_question(sentence):
+                    continue
+                text = sentence.text
+                if not VAGUE.search(text):
+                    continue
+                dated = dated_clauses(sentence)
+                for match in VAGUE.finditer(text):
+                    start = sentence.start_char + match.start()
+                    span = doc.char_span(start, start + len(match.group()), "expand")
+                    if span is None:
+                        continue
+                    word = span[-1]
+                    if span[0].lower_ == "zodra":
+                        # "Zodra dit kan, bellen wij u": the promise is the main clause
+                        word = verb_of(span[0]).head
+                    if verb_of(word).i in dated or commitment(word, organisation) is None:
+                        continue  # "binnenkort, uiterlijk 1 mei" names the date after all
+                    yield Found(
+                        index,
+                        span.start_char,
+                        span.end_char,
+                        span.text,
+                        {},
+                        _proposal(text, span.text, ctx),
+                    )
+
+
+def _proposal(text: str, vague: str, ctx: CheckContext) -> tuple[Suggestion, ...]:
+    """The service term of the sentence's topic in place of the vague words: only for an
+    adverbial phrase (not the clause "zodra dit mogelijk is"), and only when the sentence is
+    about one configured term ("contact over de reparatie" could be either of two)."""
+    if vague.lower().startswith("zodra"):
+        return ()
+    terms = {value for _, value in topic_terms(text, ctx.service_terms)}
+    if len(terms) != 1:
+        return ()
+    term = terms.pop()
+    if not DEADLINE.search(term):
+        return ()
+    return (Suggestion(match_case(vague, term), False),)

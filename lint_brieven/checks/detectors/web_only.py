@@ -1,0 +1,62 @@
+"""Information or an action only on the website or in a portal ("Kijk op onze website",
+"Log in op het huurdersportaal", "via Mijn De Linde"), while the letter offers no way without
+internet: no phone number, no counter or visit, no paper (post, a Postbus, an enclosure). A
+tenant without internet, or who cannot work a portal, is left out.
+
+Only a complete letter from the organisation (``letter_parts.is_complete_letter``): a web page
+is read online, and a piece of a letter may have the phone number in another piece. The first
+digital reference is the place; the rewrite adds a way without internet from the
+configuration.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lint_brieven.checks.base import AnalysedLetter, CheckContext
+from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.detectors.website_address import REFERENCE
+from lint_brieven.dutch.letter_parts import is_complete_letter
+from lint_brieven.findings import Suggestion
+
+DIGITAL = re.compile(
+    REFERENCE.pattern
+    + r"|\b(?:kijk|kijkt|lees|leest|vindt|vind|staat|staan|ga|gaat|download)\b[^.?!\n]{0,40}?"
+    r"(?:\bwww\.\S+|\bhttps?://\S+|\b[\w-]+\.(?:nl|com|org|eu|info)(?:/\S*)?)"
+    r"|\blog (?:dan |eerst )?in\b|\binloggen\b|\b(?:alleen |uitsluitend )?online\b",
+    re.IGNORECASE,
+)
+# A way without internet, anywhere in the letter.
+OFFLINE = re.compile(
+    r"\b0\d{1,3}[\s-]?\d{2,4}[\s-]?\d{2,4}(?:[\s-]?\d{2,4})?\b|\b14 ?0\d{2,3}\b|\(0\d{2,3}\)"
+    r"|\bbel(?:t u)? (?:ons|mij|met)\b|\b(?:ons|mij) (?:bellen|opbellen)\b|\btelefoonnummer\b"
+    r"|\bbalie\b|\blangs(?:komen)?\b|\bkantoor\b|\bspreekuur\b|\bbezoekadres\b|\bbuurtkamer\b"
+    r"|\bper post\b|\bop papier\b|\bpapieren\b|\bpostbus\b|\bantwoordnummer\b|\bper brief\b"
+    r"|\b(?:antwoord|retour)envelop|\bbijlage\b|\bbijgevoegd|\binformatieavond\b|\bbijeenkomst\b"
+    r"|\binloop",
+    re.IGNORECASE,
+)
+_ADD = (
+    "Heeft u geen internet, of lukt het niet? Bel ons op {organisatie.telefoon} of kom langs "
+    "bij de balie: {organisatie.balie} ({organisatie.openingstijden})."
+)
+
+
+@register("web-only")
+class WebOnly(Detector):
+    def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
+        if not is_complete_letter(letter.letter):
+            return  # a web page is read online; a piece of a letter may have the phone number
+        blocks = letter.letter.blocks
+        if OFFLINE.search("\n".join(b.text for b in blocks)):
+            return
+        phone = ctx.organisation.get("telefoon", "").strip()
+        if phone and any(phone in b.text for b in blocks):
+            return
+        for index, block in enumerate(blocks):
+            match = DIGITAL.search(block.text)
+            if match is not None:
+                advice = Suggestion(_ADD, False, replaces=False)
+                yield Found(index, match.start(), match.end(), match.group(), {}, (advice,))
+                return

@@ -1,0 +1,52 @@
+"""A letter sends the tenant to "onze website", "het huurdersportaal" or "Mijn De Linde"
+without the address: the tenant has to search for it first.
+
+Only a complete letter from the organisation (``letter_parts.is_complete_letter``): on a web
+page the reader is already on the website (the two findings judged on eval/dev were both web
+pages), and a piece of a letter may have the address in another piece. Any web address in the
+letter counts (www…, https://…, a domain such as delinde.nl/reparatie, an app store), and so
+does the organisation's website from the configuration as written in the letter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lint_brieven.checks.base import AnalysedLetter, CheckContext
+from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.dutch.letter_parts import is_complete_letter
+
+PORTALS = (
+    r"website|site|webpagina|portaal|huurdersportaal|huurderportaal|klantportaal|"
+    r"klantenportaal|bewonersportaal|woonportaal|webportaal|app|webformulier"
+)
+REFERENCE = re.compile(
+    rf"\b(?:via|op|in|naar) (?:onze|ons) (?:{PORTALS})\b"
+    r"|\b(?:via|op|in|naar) het (?:portaal|huurdersportaal|huurderportaal|klantportaal|"
+    r"klantenportaal|bewonersportaal|woonportaal|webportaal)\b"
+    r"|\b(?:via|op|in|naar) (?-i:(?:Mijn|MIJN) [A-Z][\w-]*(?: [A-Z][\w-]*)?)",
+    re.IGNORECASE,
+)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # an e-mail domain is no web address
+WEB_ADDRESS = re.compile(
+    r"\bwww\.|\bhttps?://|\b[\w-]+\.(?:nl|com|org|eu|net|info|be|app)\b"
+    r"|\b(?:app ?store|google play|play store)\b",
+    re.IGNORECASE,
+)
+
+
+@register("website-address")
+class WebsiteAddress(Detector):
+    def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
+        if not is_complete_letter(letter.letter):
+            return  # a web page is the website; a piece of a letter may have it elsewhere
+        everything = "\n".join(b.text for b in letter.letter.blocks)
+        if WEB_ADDRESS.search(EMAIL.sub(" ", everything)):
+            return
+        website = ctx.organisation.get("website", "").strip().lower()
+        if website and website in everything.lower():
+            return
+        for index, block in enumerate(letter.letter.blocks):
+            for match in REFERENCE.finditer(block.text):
+                yield Found(index, match.start(), match.end(), match.group())
