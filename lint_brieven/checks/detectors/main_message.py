@@ -78,7 +78,9 @@ _AMOUNT = re.compile(r"€\s?\d|\b\d+(?:,\d{2})? euro\b", re.IGNORECASE)
 _OUTCOME = re.compile(
     r"\b(?:toegekend|toekennen|afgewezen|afwijzen|goedgekeurd|goedkeuren|gehonoreerd|"
     r"ingewilligd|uitgesteld|uitstellen|geannuleerd|afgezegd|gaat niet door|vervalt|"
-    r"opgezegd|beëindigd|stopt|verhoogd|verhogen|verlaagd|verlagen|niet gelukt|mislukt)\b",
+    r"opgezegd|beëindigd|stopt|verhoogd|verhogen|verlaagd|verlagen|niet gelukt|mislukt|"
+    r"geen aanleiding|niet aansprakelijk|niet in aanmerking|niet mogelijk|"
+    r"kunnen (?:wij|we) (?:u |uw \w+ )?niet)\b",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
