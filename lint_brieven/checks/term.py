@@ -7,17 +7,23 @@ often it is used. If it does not, one finding at the first use suggests the plai
 the term with its gloss in brackets.
 
 A capitalised term inside a sentence is part of a name (a team, an organisation): it is still
-explained, but never replaced or glossed in place.
+explained, but never replaced or glossed in place. A paragraph that is only a file's name
+("Omgevingsvergunning kap en herplant.pdf", a download link) is a name and is not checked.
 
 A first use counts as explained when the term
 - is followed by a gloss: "mutatie (het moment dat een huurder vertrekt)", "WOZ: de waarde …",
   "mutatie, dat is …", "mutatie, oftewel …";
 - is itself the bracketed short form after the words it stands for: "Vereniging van Eigenaars
-  (VvE)";
+  (VvE)", or an abbreviation its sentence spells out ("ACM ConsuWijzer, het loket van de
+  Autoriteit Consument & Markt"); a bracket that only refers on ("(zie bijlage)", "(te vinden
+  op www.hetcak.nl)") is no gloss;
+- is used in a heading in the reader's own voice ("Hoe vraag ik een urgentieverklaring aan?"):
+  the reader's question uses the word, so it is the reader's word;
 - is explained in its own sentence or the next one: "Dit heet mutatieonderhoud.", "Met
   mutatie bedoelen wij …", "Dat betekent …", or defined by a sentence that starts with it
-  ("Servicekosten zijn de kosten voor …", "Servicekosten betaalt u voor …") or names it
-  ("… een vast bedrag voor extra diensten. Dat zijn de servicekosten.").
+  ("Servicekosten zijn de kosten voor …", "Servicekosten betaalt u voor …"), names it
+  ("… een vast bedrag voor extra diensten. Dat zijn de servicekosten.") or says what is done
+  at any such thing ("Bij een vooropname wordt de staat van uw woning vastgelegd.").
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from lint_brieven.checks.entry_conditions import EntryCondition
 from lint_brieven.checks.offers import offer
 from lint_brieven.checks.replacement_check import Replacement, holds
 from lint_brieven.checks.rule import Rule
+from lint_brieven.dutch.abbreviations import spelled_out
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import BlockKind
 
@@ -51,6 +58,22 @@ _EXPLAINING = re.compile(
     r"|(?:bedoelen|noemen) (?:wij|we)|staat voor|is de afkorting van)\b",
     re.IGNORECASE,
 )
+
+# A heading in the reader's own voice ("Ik heb de afrekening servicekosten niet ontvangen, wat
+# nu?", "Hoe vraag ik mijn verhuurder om …"): the words of its question are the reader's words.
+_READERS_QUESTION = re.compile(r"\b(?:ik|mijn)\b", re.IGNORECASE)
+
+# A bracket that only refers on ("(zie bijlage)", "(te vinden op www.hetcak.nl)") is no gloss.
+_REFERENCE = re.compile(
+    r"\s*\(\s*(?:zie\b|te vinden\b|via\b|op\s+(?:pagina|blz)|www\.|https?:|bijlage\b"
+    r"|pag\.|blz\.|[\d\s.,/-]+\))",
+    re.IGNORECASE,
+)
+# An abbreviation (up to six letters, one a capital) that its sentence may spell out.
+_ABBREVIATION = re.compile(r"(?=[A-Za-z]{2,6}$)[A-Za-z]*[A-Z][A-Za-z]*")
+
+# A paragraph that is only the name of a file to download: a name, not running text.
+_FILE_NAME = re.compile(r"[^.!?\n]{1,150}\.(?:pdf|docx?|xlsx?|odt|rtf)", re.IGNORECASE)
 
 # "Servicekosten zijn de kosten voor …", "Servicekosten betaalt u voor …"
 _DEFINING_VERB = (
@@ -73,6 +96,8 @@ class TermCheck(Check):
         glossed: set[str] = set()
         for index, doc in enumerate(letter.docs):
             heading = letter.letter.blocks[index].kind is BlockKind.HEADING
+            if _FILE_NAME.fullmatch(doc.text.strip()):
+                continue  # a document's name ("Omgevingsvergunning kap en herplant.pdf")
             for span in sorted(self.matcher(doc, as_spans=True), key=lambda s: s.start):
                 condition = self.conditions[span.label_]
                 if condition and condition.excuses(span, letter, index):
@@ -80,7 +105,7 @@ class TermCheck(Check):
                 # A heading names the subject; the term is explained where the text first
                 # uses it (a gloss in brackets does not belong in a heading).
                 (in_heading if heading else first).setdefault(span.label_, (index, span))
-                if explained(span):
+                if explained(span) or (heading and _READERS_QUESTION.search(doc.text)):
                     glossed.add(span.label_)
         hits = []
         for key, (index, span) in {**in_heading, **first}.items():
@@ -108,7 +133,8 @@ class TermCheck(Check):
         glossed = f"{text} ({entry['explain']})"
         heading = letter.letter.blocks[block].kind is BlockKind.HEADING
         fits = (
-            not name
+            exact  # the gloss is written for the term; a plural form may not take it
+            and not name
             and not heading
             and holds(Replacement(span.doc, span.start_char, span.end_char, glossed))
         )
@@ -147,8 +173,12 @@ def explained(span: Span) -> bool:
     doc = span.doc
     sentence = span.sent
     after = doc.text[span.end_char : sentence.end_char]
-    if _GLOSS_AFTER.match(after):
+    if _GLOSS_AFTER.match(after) and not _REFERENCE.match(after):
         return True
+    if _ABBREVIATION.fullmatch(short := span.text.split("-", 1)[0]) and spelled_out(
+        short, sentence.text
+    ):
+        return True  # "ACM ConsuWijzer, het loket van de Autoriteit Consument & Markt"
     if span.start > 0 and doc[span.start - 1].text == "(" and span.start > sentence.start + 1:
         return True  # "Vereniging van Eigenaars (VvE)"
     following = doc[sentence.end].sent.text if sentence.end < len(doc) else ""
@@ -157,6 +187,12 @@ def explained(span: Span) -> bool:
     term = re.escape(span.text)
     defining = re.compile(rf"^\s*(?:de |het |een )?{term}\s+{_DEFINING_VERB}", re.IGNORECASE)
     named = re.compile(rf"\b(?:dat|dit) (?:is|zijn|heet|heten) (?:de |het |een )?{term}\b", re.I)
+    # what is done at any such thing: "Bij een bouwkundige vooropname wordt de staat van uw
+    # woning opgenomen." (not a particular one: "Bij de eindinspectie kijken wij of …")
+    generic = re.compile(rf"^\s*(?:bij|tijdens) een (?:\w+ )?{term}\s+(?:wordt|worden)\b", re.I)
     return bool(
-        defining.match(sentence.text) or defining.match(following) or named.search(sentence.text)
+        defining.match(sentence.text)
+        or defining.match(following)
+        or named.search(sentence.text)
+        or generic.match(sentence.text)
     )

@@ -47,6 +47,7 @@ def register(name: str) -> Callable[[type[Detector]], type[Detector]]:
 
 
 from lint_brieven.checks.detectors import (  # noqa: E402,F401  (registers every detector)
+    abbreviations,
     absence,
     action_list,
     contact_person,
