@@ -430,6 +430,52 @@ def test_no_complete_letter_gets_no_content_findings(tmp_path, capsys, name, tex
     assert content_findings(tmp_path, capsys, text, name=name) == []
 
 
+@pytest.mark.parametrize(
+    ("subject", "opening", "expected"),
+    [
+        ("Betalingsherinnering", "Wij hebben de huur van mei nog niet ontvangen.", "aanmaning"),
+        ("Herinnering huurbetaling", "De huur van mei is nog niet bij ons binnen.", "aanmaning"),
+        ("Ingebrekestelling", "U heeft een huurachterstand van € 1.300.", "aanmaning"),
+        ("Huurverhoging per 1 juli", "Per 1 juli wordt uw huur verhoogd.", "huurverhoging"),
+        ("Uw huur", "Uw huur gaat op 1 juli met 4% omhoog.", "huurverhoging"),
+        ("Onderhoud aan uw woning", "In maart schilderen wij de kozijnen.", "werkzaamheden"),
+        ("Nieuws", "Op 3 maart gaan wij de keuken in uw woning vervangen.", "werkzaamheden"),
+        ("Uw huuropzegging", "Wij hebben uw opzegging ontvangen.", "huuropzegging"),
+        ("Afspraak eindinspectie", "Uw huur stopt op 31 mei.", "huuropzegging"),
+        ("Uw reparatieverzoek", "U meldde een lekkage in de badkamer.", "reparatie"),
+        # mentioned in passing, or something else that uses the words
+        ("Welkom", "Heeft u een reparatie? Meld die via onze website.", None),
+        (
+            "Afrekening servicekosten",
+            "U heeft € 45 te weinig betaald. Het openstaande bedrag schrijven wij in juli af.",
+            None,
+        ),
+        (
+            "Onze plannen",
+            "Wij gaan de woningen in uw straat verduurzamen. Vult u de vragenlijst in?",
+            None,
+        ),
+        ("Werkzaamheden in uw straat", "Vanaf 4 mei vervangen wij de riolering.", None),
+        ("Opknappen speelterrein achter uw woning", "Wij knappen het speelterrein op.", None),
+        (
+            "Uw reparatieverzoek",
+            "Deze reparatie voeren wij niet uit: het is huurdersonderhoud.",
+            None,
+        ),
+        ("Uw huurachterstand", "Uw huurachterstand is helemaal afgelost. Dank u wel.", None),
+        (
+            "Uitnodiging informatieavond",
+            "Wij gaan uw woning renoveren. Kom naar de informatieavond.",
+            None,
+        ),
+        ("Uw bezwaar tegen de huurverhoging", "Wij hebben uw bezwaar ontvangen.", None),
+    ],
+)
+def test_the_type_from_the_words_is_clear_or_none(subject, opening, expected):
+    text = letter(subject, "Beste mevrouw Jansen", opening)
+    assert type_from_words(read("brief.txt", text.encode(), ReadOptions()).letters[0]) == expected
+
+
 def test_a_letter_of_no_type_gets_no_content_findings(tmp_path, capsys):
     text = letter("Uw nieuwe buren", "Beste mevrouw Jansen", "Volgende week komen er nieuwe buren.")
     assert content_findings(tmp_path, capsys, text) == []
@@ -467,7 +513,7 @@ def test_the_type_comes_from_the_configuration(tmp_path, capsys):
     )
     _code, report = check(capsys, ".", "--select", "LB9")
     by_file = {r["path"]: codes(r["findings"]) for r in report["files"]}
-    assert by_file["a.txt"] == ["LB941", "LB942", "LB943"]
+    assert by_file["a.txt"] == ["LB941", "LB942"]  # no deposit mentioned: LB943 does not ask
     assert by_file["betaling/b.txt"] == ["LB911", "LB912", "LB913", "LB914", "LB915", "LB916"]
     assert by_file.get("algemeen/c.txt", []) == []  # "geen": no type, not even from the words
 
@@ -557,6 +603,19 @@ def test_rule_options_add_the_organisations_own_words_for_an_element(tmp_path, c
     load_config.cache_clear()
     _code, report = check(capsys, "brief.txt", "--select", "LB9")
     assert report["files"][0]["findings"] == []
+
+
+def test_the_deposit_is_asked_only_of_a_letter_that_mentions_one_unless_configured(
+    tmp_path, capsys
+):
+    text = changed(
+        HUUROPZEGGING, "Uw borg krijgt u binnen 30 dagen na het einde van de huur terug.", ""
+    )
+    assert content_findings(tmp_path, capsys, text) == []
+    write(tmp_path, {"lint-brieven.toml": PROFILE + "\n[rule-options.LB943]\nalleen-als = []\n"})
+    load_config.cache_clear()
+    _code, report = check(capsys, "brief.txt", "--select", "LB9")
+    assert codes(report["files"][0]["findings"]) == ["LB943"]
 
 
 def test_a_bad_element_in_a_pack_is_an_error_when_it_is_loaded(tmp_path):

@@ -29,6 +29,9 @@ profile and the service terms. Only a complete letter from the organisation is c
 
 ``options.ook`` (set with ``[rule-options.LB912] ook = ['Huurderspas']``): regular expressions
 that also count as the element being there, for an organisation's own words.
+``options.alleen-als``: regular expressions of which one must match in the body before the
+element is asked at all (LB943 asks when the deposit comes back only of a letter that mentions
+a deposit; an organisation that always takes one sets ``alleen-als = []``).
 """
 
 from __future__ import annotations
@@ -62,6 +65,10 @@ class ContentCheck(Check):
             for r in rule.spec.get("options", {}).get("ook", [])
         ]
         self.at = [self._matcher(m, "element.at") for m in element.get("at", [])]
+        self.only_if = [
+            self._matcher({"regex": r}, "options.alleen-als", top=True)
+            for r in rule.spec.get("options", {}).get("alleen-als", [])
+        ]
 
     # -- matchers ----------------------------------------------------------------------------
     def _matcher(self, spec: dict, field: str, *, top: bool = False):
@@ -124,6 +131,8 @@ class ContentCheck(Check):
             return []
         body = body_of(letter)
         if not body.body or any(m.in_letter(letter, body, ctx) for m in self.present):
+            return []
+        if self.only_if and not any(m.in_letter(letter, body, ctx) for m in self.only_if):
             return []
         suggestions = self.fixed_suggestions(ctx)
         for sentence in body.sentences:

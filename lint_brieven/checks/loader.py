@@ -139,6 +139,10 @@ def _regex_fields(entry: dict) -> Iterator[tuple[str, str]]:
     element = entry.get("element") or {}  # a content rule's matchers, nested in any/all
     for key in ("present", "at"):
         yield from _content_regexes(element.get(key) or [], f"element.{key}")
+    if entry.get("kind") == "content" and isinstance(entry.get("options"), dict):
+        for key in ("ook", "alleen-als"):
+            regexes = entry["options"].get(key) or []
+            yield from ((f"options.{key}", r) for r in regexes if isinstance(r, str))
     for key in ("require", "forbid"):
         for matcher in entry.get(key) or []:
             if "regex" in matcher:

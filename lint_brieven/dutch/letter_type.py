@@ -49,7 +49,7 @@ _HOME_PART = (
     r"keuken|badkamer|toilet|dak|gevel|kozijnen|cv-ketel|ramen|(?:\w+ )?woningen"
 )
 _ON_HOME = (
-    rf"\b(?:aan|in|van|bij) (?:uw|de|alle|jullie|onze|het|dit|deze) (?:{_HOME_PART})\b"
+    rf"\b(?:aan|in|van) (?:uw|de|alle|jullie|onze|het|dit|deze) (?:{_HOME_PART})\b"
     r"|\bcomplex\b"
 )
 _HOME_WORKED_ON = (
@@ -57,7 +57,7 @@ _HOME_WORKED_ON = (
     r"(?:opknappen|renoveren|isoleren|verduurzamen|schilderen|onderhouden|vernieuwen|slopen)\b"
 )
 _UNPAID = r"\b(?:nog (?:steeds )?niet|niet (?:op tijd|tijdig|volledig)|te laat)\b"
-_PAID = r"\b(?:betaald|ontvangen|voldaan|bijgeschreven)\b"
+_PAID = r"\b(?:betaald|ontvangen|voldaan|bijgeschreven|binnen)\b"
 _MONEY = r"\b(?:huur\w*|bedrag|betaling|rekening|termijn)\b"
 
 # An announcement: the works are coming ("wij gaan", "starten op", "van 3 maart"), not the
@@ -67,7 +67,7 @@ _COMING = (
     r"volgende? (?:week|maand|jaar)|in de week|(?:op|van|vanaf) \d)"
 )
 _RENT_UP = (
-    r"\b(?:uw|de) (?:kale )?huur(?:prijs)? (?:gaat (?!niet)(?:\w+ ){0,3}omhoog|stijgt|"
+    r"\b(?:uw|de) (?:kale )?huur(?:prijs)? (?:gaat (?!niet)(?:[\w%,.]+ ){0,5}omhoog|stijgt|"
     r"verandert(?! niet)|wordt (?:hoger|verhoogd|aangepast))\b"
 )
 
@@ -77,10 +77,9 @@ SIGNALS: dict[str, tuple[tuple[str, ...], ...]] = {
     AANMANING: (
         (r"\b(?:aanmaning|ingebrekestelling|betalingsherinnering|sommatie)\b",),
         (r"\b(?:huur|betalings)?achterstand\b",),
-        (r"\bherinnering\b", r"\b(?:betal\w*|huur|rekening|bedrag)\b"),
+        (r"\bherinnering\b", r"\b(?:huur)?betal\w*|\bhuur\w*|\brekening\b|\bbedrag\b"),
         (_UNPAID, _PAID, _MONEY),
         (r"\bopenstaand(?:e)? (?:bedrag|huur|rekening|saldo)\b",),
-        (r"\bu (?:moet|dient) (?:ons )?nog\b", r"\bbetalen\b"),
     ),
     HUURVERHOGING: (
         (r"\bhuur(?:prijs)?verhoging\b|\bhuuraanpassing\b|\bhuurprijsaanpassing\b",),
@@ -97,7 +96,7 @@ SIGNALS: dict[str, tuple[tuple[str, ...], ...]] = {
         (r"\bopzegging\b", r"\bhuur\w*\b"),
         (r"\b(?:uw|de) huur(?:contract|overeenkomst)? (?:stopt|eindigt)\b",),
         (r"\b(?:einde|beëindiging) (?:van )?(?:de|uw) huur(?:contract|overeenkomst)?\b",),
-        (r"\b(?:voorinspectie|eindinspectie|vooropname|eindopname|sleutelinlevering)\b",),
+        (r"\b(?:voorinspectie|eindinspectie|eindopname|sleutelinlevering)\b",),
         (r"\bsleutels (?:in(?:leveren|geleverd)|terug(?:geven|brengen))\b",),
         (r"\bvoordat u verhuist\b",),
     ),
@@ -110,7 +109,9 @@ SIGNALS: dict[str, tuple[tuple[str, ...], ...]] = {
 # things in passing ("Heeft u een reparatie? Meld die via …" in a welcome letter):
 OPENING_SIGNALS: dict[str, tuple[tuple[str, ...], ...]] = {
     **SIGNALS,
-    WERKZAAMHEDEN: ((_WORKS, _ON_HOME, _COMING), (_HOME_WORKED_ON,)),
+    # an amount still open may be a final bill or a service-charge settlement
+    AANMANING: SIGNALS[AANMANING][:-1],
+    WERKZAAMHEDEN: ((_WORKS, _ON_HOME, _COMING), (_HOME_WORKED_ON, _COMING)),
     HUUROPZEGGING: SIGNALS[HUUROPZEGGING][:-1],
     REPARATIE: (
         (
@@ -126,17 +127,29 @@ NOT: dict[str, str] = {
         r"\bbetalingsregeling\b.{0,60}\b(?:bevestig\w*|afgesproken|getroffen)\b"
         r"|\bbevestig\w* (?:van )?(?:uw|de|onze) betalingsregeling\b|\bkwijtschelding\b"
         r"|\bvoorkom\w* (?:een |uw )?(?:huur|betalings)?achterstand"
+        r"|\bafgelost\b|\bdank(?:en)? (?:u|wij u) (?:wel )?voor uw betaling\b"
     ),
     HUURVERHOGING: (
         r"\buitspraak\b|\buw bezwaar\b|\bbezwaar(?:schrift)? (?:tegen|over|op)\b"
         r"|\bhuurcommissie heeft\b|\bbeslissing op\b"
     ),
-    WERKZAAMHEDEN: r"\bonderhoudsabonnement\b",
+    # plans, surveys and invitations come before the works: whom to call yes, who comes not yet
+    WERKZAAMHEDEN: (
+        r"\bonderhoudsabonnement\b|\bplannen\b|\benquête\b|\bvragenlijst\b|\binstemming\b"
+        r"|\bdraagvlak\b|\buw mening\b|\bmeedenken\b|\bontwerp\b|\buitnodig\w*"
+        r"|\binformatie(?:avond|bijeenkomst|markt)\b|\binloop(?:avond|bijeenkomst|spreekuur)\b"
+        r"|\bbewonersavond\b"
+    ),
     HUUROPZEGGING: (
         r"\bhuurcontract (?:tekenen|ondertekenen)\b|\bwoningaanbieding\b|\bnieuwe woning\b"
         r"|\bwelkom\b"
     ),
-    REPARATIE: r"\breparatieabonnement\b",
+    # a refusal needs its reason, not a mechanic and a date
+    REPARATIE: (
+        r"\breparatieabonnement\b|\bafgewezen\b|\bafwijzing\b|\bhuurdersonderhoud\b"
+        r"|\b(?:niet|geen) (?:\w+ ){0,3}(?:uitvoeren|repareren|herstellen|in behandeling)\b"
+        r"|\bvoor (?:uw )?eigen rekening\b"
+    ),
 }
 
 

@@ -146,8 +146,9 @@ def deadline(part: Part, ctx: CheckContext) -> int:
 
 
 _ROLE = (
-    r"aannemer|\w*bedrijf|monteur|installateur|loodgieter\w*|schilder\w*|firma|vakman|"
-    r"opzichter|bewonersconsulent|uitvoerder|elektricien|timmerman|glaszetter|dakdekker"
+    r"\w*(?:aannemer|bedrijf|bureau|dienst|service|groep|monteur|installateur|loodgieter|"
+    r"schilder|elektricien|timmerman|glaszetter|dakdekker)\w*|firma|vakman|opzichter|"
+    r"bewonersconsulent|uitvoerder"
 )
 # Who comes, by name ("bouwbedrijf Bouwman", "monteur Piet", "{{ aannemer.naam }}"), or the
 # organisation's own people ("onze monteur", "wij komen"); "de aannemer" names nobody.
