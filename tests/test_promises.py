@@ -111,8 +111,11 @@ def test_term_that_differs_from_the_service_term_names_the_configured_term(tmp_p
     text = "Wij repareren de kraan in de keuken binnen 3 werkdagen."
     found = findings(tmp_path, capsys, text, "LB707", SERVICE_TERMS)
     assert [f["text"] for f in found] == ["binnen 3 werkdagen"]
-    assert "'binnen 5 werkdagen'" in found[0]["message"]
-    assert "reparatie" in found[0]["message"]
+    assert found[0]["message"] == (
+        "'binnen 3 werkdagen' wijkt af van de termijn die uw organisatie (servicetermijnen in "
+        "lint-brieven.toml) noemt voor reparatie: 'binnen 5 werkdagen'. Noem overal dezelfde "
+        "termijn, een die u haalt."
+    )
     assert replacements(found[0]) == ["binnen 5 werkdagen"]
 
 
@@ -183,6 +186,18 @@ def test_no_season_finding_when_the_date_is_given_or_follows(tmp_path, capsys, t
     assert findings(tmp_path, capsys, text, "LB705") == []
 
 
+def test_a_vague_follow_up_excuses_no_season_or_estimate(tmp_path, capsys):
+    text = letter(
+        "De werkzaamheden vinden naar verwachting in het voorjaar plaats.",
+        "De exacte planning maken wij te zijner tijd bekend.",
+    )
+    assert [f["text"] for f in findings(tmp_path, capsys, text, "LB705")] == ["in het voorjaar"]
+    assert [f["text"] for f in findings(tmp_path, capsys, text, "LB704")] == ["naar verwachting"]
+    exact = text.replace("te zijner tijd", "uiterlijk 1 maart")
+    assert findings(tmp_path, capsys, exact, "LB705") == []
+    assert findings(tmp_path, capsys, exact, "LB704") == []
+
+
 # -- LB706 belofte-zonder-termijn --------------------------------------------------------------
 
 
@@ -192,6 +207,17 @@ def test_promise_without_term_is_found_and_advised_with_the_service_term(tmp_pat
     assert [f["text"] for f in found] == ["Wij komen de lekkage repareren"]
     advice = [s["text"] for s in found[0]["suggestions"] if not s["replaces"]]
     assert any("binnen 5 werkdagen" in a for a in advice)
+    assert found[0]["message"].startswith("'Wij komen de lekkage repareren': wanneer?")
+
+
+def test_contact_promise_without_channel_asks_when_and_how(tmp_path, capsys):
+    text = letter("Wij hebben uw aanvraag ontvangen. U hoort nog van ons.")
+    found = findings(tmp_path, capsys, text, "LB706")
+    assert [f["text"] for f in found] == ["U hoort nog van ons"]
+    assert "wanneer, en hoe" in found[0]["message"]
+    text = letter("Wij hebben uw aanvraag ontvangen. U krijgt nog een brief van ons.")
+    found = findings(tmp_path, capsys, text, "LB706")
+    assert len(found) == 1 and "en hoe" not in found[0]["message"]
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from lint_brieven.checks.base import AnalysedLetter
 from lint_brieven.dutch.passive_voice import takes_zijn
 from lint_brieven.dutch.verbs import infinitive_of
 from lint_brieven.letter import DocumentKind, Letter
@@ -30,7 +31,8 @@ STAFF = (
     "consulent", "klantenservice", "projectleider", "collega", "schilder", "loodgieter",
     "elektricien", "installateur", "team", "afdeling", "gemeente", "corporatie", "verhuurder",
     "onderhoudsdienst", "servicedienst", "reparatiedienst", "omgevingsmanager", "uitvoerder",
-    "woonstichting", "wooncorporatie", "woningstichting", "woningbouwvereniging",
+    "woonstichting", "wooncorporatie", "woningstichting", "woningbouwvereniging", "makelaar",
+    "inspecteur", "begeleider", "adviseur", "coördinator", "bemiddelaar", "medewerkster",
 )  # fmt: skip
 # The planned works as subject: "De werkzaamheden beginnen in het voorjaar."
 WORKS = (
@@ -335,6 +337,19 @@ WHEN = re.compile(
     re.IGNORECASE,
 )
 
+# Vague words for when: "zo snel mogelijk", "binnenkort", "op korte termijn", "te zijner tijd".
+VAGUE = re.compile(
+    r"\bzo (?:spoedig|snel|gauw|vlug) (?:als )?mogelijk\b|\bz\.s\.m\.?|\bzsm\b"
+    r"|\bzo snel (?:als )?(?:het kan|we kunnen|wij kunnen|ik kan)\b"
+    r"|\bzodra (?:dit|dat|het) (?:mogelijk is|kan)\b"
+    r"|\bzeer spoedig\b|\bspoedig(?= (?:contact|bericht|antwoord|een reactie|reactie)\b)"
+    r"|\beerdaags\b|\bop (?:korte|afzienbare) termijn\b|\bbinnenkort\b"
+    r"|\bbinnen (?:afzienbare|korte) tijd\b|\bop termijn\b|\bin de nabije toekomst\b"
+    r"|\bte zijner tijd\b|\bt\.z\.t\.?|\btzt\b|\bop een later (?:moment|tijdstip)\b"
+    r"|\bna verloop van tijd\b",
+    re.IGNORECASE,
+)
+
 # A date or a term: "uiterlijk 1 mei", "binnen 5 werkdagen", "op 12 maart".
 DATE_OR_TERM = re.compile(
     r"\b\d{1,2}(?:e)? (?:januari|februari|maart|april|mei|juni|juli|augustus|september|"
@@ -373,3 +388,14 @@ FOLLOW_UP = re.compile(
     r"|\b(?:start)?(?:datum|data) (?:volgt|volgen|hoort u|ontvangt u|krijgt u|laten wij)\b",
     re.IGNORECASE,
 )
+
+
+def names_follow_up(letter: AnalysedLetter) -> bool:
+    """Whether the text says when the tenant hears the exact date, in a sentence that is not
+    vague itself ("de exacte planning wordt te zijner tijd bekendgemaakt" is no follow-up)."""
+    for doc in letter.docs:
+        for sentence in doc.sents:
+            text = sentence.text
+            if FOLLOW_UP.search(text) and not (VAGUE.search(text) or PERIOD.search(text)):
+                return True
+    return False

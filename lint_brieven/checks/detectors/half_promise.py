@@ -13,7 +13,9 @@ work out.
   only when it qualifies a date, a term or a period (also a vague one: "binnen een redelijke
   termijn"). "Wij doen ons best de hinder te beperken"
   promises no moment and is sympathy, not a half promise.
-None of them when the text says what happens if it does not work out ("Lukt dat niet, dan
+An estimate is honest when the text says when the exact date comes ("Voor de start krijgt u
+een brief met de dag en het tijdstip"): then only "in principe" is found. None of them when the
+text says what happens if it does not work out ("Lukt dat niet, dan
 bellen wij u", "Bij vertraging laten wij het u weten", "De planning is afhankelijk van het
 weer"), and none in a request or a question ("Wilt u zo mogelijk thuis zijn?").
 """
@@ -27,12 +29,13 @@ from spacy.tokens import Span, Token
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
-from lint_brieven.checks.detectors.vague_term import VAGUE
 from lint_brieven.dutch.commitments import (
     DATE_OR_TERM,
     PERIOD,
+    VAGUE,
     commitment,
     is_request_or_question,
+    names_follow_up,
     verb_of,
 )
 
@@ -75,6 +78,8 @@ FALLBACK = re.compile(
 class HalfPromise(Detector):
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         organisation = ctx.organisation.get("naam", "")
+        # the text says when the exact date comes: an estimate before it is honest
+        follow_up = names_follow_up(letter)
         for index, doc in enumerate(letter.docs):
             sentences = list(doc.sents)
             for number, sentence in enumerate(sentences):
@@ -83,13 +88,14 @@ class HalfPromise(Detector):
                 following = sentences[number + 1].text if number + 1 < len(sentences) else ""
                 if FALLBACK.search(sentence.text + " " + following):
                     continue
-                found = _hedge(doc, sentence, organisation)
+                found = _hedge(doc, sentence, organisation, follow_up)
                 if found is not None:
                     yield Found(index, found.start_char, found.end_char, found.text)
 
 
-def _hedge(doc, sentence: Span, organisation: str) -> Span | None:
-    """The first hedge in the sentence that qualifies a commitment or a plan."""
+def _hedge(doc, sentence: Span, organisation: str, follow_up: bool) -> Span | None:
+    """The first hedge in the sentence that qualifies a commitment or a plan ("in principe"
+    only, when the text says when the exact date comes)."""
     text = sentence.text
     timed = any(p.search(text) for p in (DATE_OR_TERM, PERIOD, DAY, VAGUE, _TERM))
     for pattern, needs in ((PRINCIPLE, ""), (EXPECTED, "plan"), (EFFORT, "time")):
@@ -100,6 +106,8 @@ def _hedge(doc, sentence: Span, organisation: str) -> Span | None:
                 continue
             if needs == "":
                 return span
+            if follow_up:
+                continue
             if needs == "time" and not timed:
                 continue
             if any(commitment(t, organisation, aims=True) for t in _anchors(span, sentence)):

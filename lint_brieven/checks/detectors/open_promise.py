@@ -10,19 +10,22 @@ beginnen", "als de onderdelen binnen zijn") stands in the sentence, the one befo
 it, or the heading above; not when another sentence of the letter gives the same kind of
 promise a date (it is said once); not when a vague term is there (that is LB701's finding).
 
-The advice names the organisation's service term for the topic when one is configured.
+The message asks when, and for a contact promise that names no channel ("Wij nemen contact met
+u op", "U hoort nog van ons") also how. The advice names the organisation's service term for
+the topic when one is configured.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
-from lint_brieven.checks.detectors.vague_term import VAGUE
 from lint_brieven.dutch.commitments import (
+    VAGUE,
     WHEN,
     Commitment,
     commitment,
@@ -30,6 +33,7 @@ from lint_brieven.dutch.commitments import (
     is_request_or_question,
     makes_promises,
 )
+from lint_brieven.dutch.requests import CHANNEL
 from lint_brieven.dutch.service_terms import topic_term
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import BlockKind
@@ -37,7 +41,7 @@ from lint_brieven.letter import BlockKind
 # What the tenant waits for, by the verb's infinitive.
 CONTACT = {
     "bellen", "terugbellen", "opbellen", "mailen", "langskomen", "bezoeken", "informeren",
-    "berichten", "uitnodigen", "inplannen", "reageren", "antwoorden", "beantwoorden",
+    "berichten", "inplannen", "reageren", "antwoorden", "beantwoorden",
     "terugkomen", "contacteren", "benaderen", "toesturen", "opsturen",
 }  # fmt: skip
 REPAIR = {
@@ -58,6 +62,11 @@ WITH_OBJECT = {
     "versturen": ("brief", "bericht", "uitnodiging", "antwoord", "reactie", "informatie"),
     "komen": ("bekijken", "repareren", "maken", "herstellen", "nakijken", "controleren"),
 }
+# The letter itself does what the verb says: "Hierbij informeren wij u", "Met deze brief …".
+_PERFORMATIVE = re.compile(
+    r"\b(?:hierbij|bij deze|met deze brief|in deze brief|hiermee|graag)\b", re.IGNORECASE
+)
+_LETTER = re.compile(r"\b(?:brief|uitnodiging|folder|sms)\b", re.IGNORECASE)
 RECEIVED = {"bericht", "brief", "antwoord", "reactie", "uitnodiging", "besluit", "uitslag"}
 
 
@@ -77,6 +86,8 @@ class OpenPromise(Detector):
                 continue
             if VAGUE.search(sentence.text):
                 continue  # LB701 says it
+            if _PERFORMATIVE.search(sentence.text):
+                continue  # "Hierbij informeren wij u": this letter does it
             found = _promise(sentence, organisation)
             if found is None:
                 continue
@@ -101,7 +112,11 @@ class OpenPromise(Detector):
                 if term
                 else ()
             )
-            yield Found(index, span.start_char, span.end_char, span.text, {}, advice)
+            how = kind == "repair" or any(p.search(sentence.text) for p in (CHANNEL, _LETTER))
+            missing = "wanneer" if how else "wanneer, en hoe (bellen, een brief, langskomen)"
+            yield Found(
+                index, span.start_char, span.end_char, span.text, {"missing": missing}, advice
+            )
 
 
 def _promise(sentence: Span, organisation: str) -> tuple[str, Span] | None:

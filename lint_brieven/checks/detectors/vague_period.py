@@ -18,12 +18,12 @@ from collections.abc import Iterable
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.commitments import (
-    FOLLOW_UP,
     PERIOD,
     commitment,
     dated_clauses,
     is_request_or_question,
     makes_promises,
+    names_follow_up,
     verb_of,
 )
 
@@ -33,7 +33,7 @@ class VaguePeriod(Detector):
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if not makes_promises(letter.letter):
             return
-        if any(FOLLOW_UP.search(doc.text) for doc in letter.docs):
+        if names_follow_up(letter):
             return  # the letter says when the tenant hears the exact date
         organisation = ctx.organisation.get("naam", "")
         for index, doc in enumerate(letter.docs):

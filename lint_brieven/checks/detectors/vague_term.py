@@ -16,12 +16,12 @@ term the organisation keeps.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, match_case
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.commitments import (
+    VAGUE,
     commitment,
     dated_clauses,
     is_request_or_question,
@@ -30,18 +30,6 @@ from lint_brieven.dutch.commitments import (
 from lint_brieven.dutch.requests import DEADLINE
 from lint_brieven.dutch.service_terms import topic_terms
 from lint_brieven.findings import Suggestion
-
-VAGUE = re.compile(
-    r"\bzo (?:spoedig|snel|gauw|vlug) (?:als )?mogelijk\b|\bz\.s\.m\.?|\bzsm\b"
-    r"|\bzo snel (?:als )?(?:het kan|we kunnen|wij kunnen|ik kan)\b"
-    r"|\bzodra (?:dit|dat|het) (?:mogelijk is|kan)\b"
-    r"|\bzeer spoedig\b|\bspoedig(?= (?:contact|bericht|antwoord|een reactie|reactie)\b)"
-    r"|\beerdaags\b|\bop (?:korte|afzienbare) termijn\b|\bbinnenkort\b"
-    r"|\bbinnen (?:afzienbare|korte) tijd\b|\bop termijn\b|\bin de nabije toekomst\b"
-    r"|\bte zijner tijd\b|\bt\.z\.t\.?|\btzt\b|\bop een later (?:moment|tijdstip)\b"
-    r"|\bna verloop van tijd\b",
-    re.IGNORECASE,
-)
 
 
 @register("vague-term")
