@@ -105,6 +105,9 @@ def test_a_term_explained_where_it_is_used_is_fine(tmp_path, capsys):
     assert findings(tmp_path, capsys, described) == []
     # a particular inspection is not a description of what one is
     assert findings(tmp_path, capsys, "Bij de vooropname wordt uw woning gefotografeerd.")
+    defined = "Planmatig onderhoud is onderhoud dat wij een paar jaar vooraf plannen."
+    assert findings(tmp_path, capsys, defined) == []
+    assert findings(tmp_path, capsys, "De vooropname is op 14 mei om 10.00 uur.")
 
 
 def test_a_term_in_the_readers_own_question_is_the_readers_word(tmp_path, capsys):

@@ -75,9 +75,11 @@ _ABBREVIATION = re.compile(r"(?=[A-Za-z]{2,6}$)[A-Za-z]*[A-Z][A-Za-z]*")
 # A paragraph that is only the name of a file to download: a name, not running text.
 _FILE_NAME = re.compile(r"[^.!?\n]{1,150}\.(?:pdf|docx?|xlsx?|odt|rtf)", re.IGNORECASE)
 
-# "Servicekosten zijn de kosten voor …", "Servicekosten betaalt u voor …"
+# "Servicekosten zijn de kosten voor …", "Servicekosten betaalt u voor …", "Planmatig
+# onderhoud is onderhoud dat …" (not "De voorinspectie is op 14 mei.")
 _DEFINING_VERB = (
-    r"(?:(?:is|zijn) (?:een|de|het|alle)\b|betekent|betekenen|heet|heten|betaalt u voor)\b"
+    r"(?:(?:is|zijn) (?:een|de|het|alle)\b|(?:is|zijn) \w+ (?:dat|die|welke|waarbij|waarmee)\b"
+    r"|betekent|betekenen|heet|heten|betaalt u voor)\b"
 )
 
 

@@ -108,7 +108,7 @@ class UnexplainedAbbreviation(Detector):
                 (in_heading if heading else first).setdefault(part, (index, token, part))
         for key, (index, token, part) in {**in_heading, **first}.items():
             if key not in fine:
-                advice = Suggestion(f"{part} (voluit: wat {part} betekent)", False, False)
+                advice = Suggestion(f"{part} (schrijf hier voluit wat {part} betekent)", False, False)
                 yield Found(index, token.idx, token.idx + len(part), part, suggestions=(advice,))
 
 
