@@ -108,8 +108,14 @@ class UnexplainedAbbreviation(Detector):
                 (in_heading if heading else first).setdefault(part, (index, token, part))
         for key, (index, token, part) in {**in_heading, **first}.items():
             if key not in fine:
-                advice = Suggestion(f"{part} (schrijf hier voluit wat {part} betekent)", False, False)
-                yield Found(index, token.idx, token.idx + len(part), part, suggestions=(advice,))
+                advice = f"{part} (schrijf hier voluit wat {part} betekent)"
+                yield Found(
+                    index,
+                    token.idx,
+                    token.idx + len(part),
+                    part,
+                    suggestions=(Suggestion(advice, False, False),),
+                )
 
 
 def _abbreviation(token: Token, low: int, high: int) -> str | None:
