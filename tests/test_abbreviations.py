@@ -39,6 +39,8 @@ def test_without_an_article_an_abbreviation_is_a_name(tmp_path, capsys):
     # a name in one place does not make the noun elsewhere plain
     (found,) = findings(tmp_path, capsys, "Zet OPK op dinsdag buiten. Het OPK gaat naar de pers.")
     assert found["column"] == 32  # "Het OPK", not "Zet OPK"
+    explained = "Zet OPK (oud papier en karton) buiten. Het OPK gaat naar de pers."
+    assert findings(tmp_path, capsys, explained) == []
 
 
 def test_the_capitals_before_a_hyphen_are_the_abbreviation(tmp_path, capsys):

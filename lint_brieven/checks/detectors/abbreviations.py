@@ -97,14 +97,11 @@ class UnexplainedAbbreviation(Detector):
                     continue
                 if _not_an_abbreviation(token, part):
                     continue
-                if _named(token):
-                    fine.add(part)  # named so here, a name in the whole letter
+                if explained(doc[token.i : token.i + 1]) or _named(token):
+                    fine.add(part)  # explained, or named so: fine in the whole letter
                     continue
                 if _without_article(token):
                     continue  # used as a name here ("via KVK"), maybe as a noun elsewhere
-                if explained(doc[token.i : token.i + 1]):
-                    fine.add(part)
-                    continue
                 (in_heading if heading else first).setdefault(part, (index, token, part))
         for key, (index, token, part) in {**in_heading, **first}.items():
             if key not in fine:
