@@ -1,0 +1,808 @@
+"""Bad news without a reason: a refusal, a cancellation, a postponement, an increase or a "that
+is not possible" that does not say why, in that sentence or the one before or after it.
+
+What counts as bad news, read from the parse (the lemmatizer misses many verb forms, so verbs
+are known by their written forms as well):
+- a refusal by the writer or another party: a negated verb of granting or doing ("wij kunnen
+  uw verzoek niet toekennen", "de kosten worden niet vergoed", "wij nemen uw klacht niet in
+  behandeling", "wij gaan niet akkoord", "u krijgt geen vergoeding"), a verb of refusing
+  ("afwijzen", "weigeren", "intrekken");
+- a cancellation or postponement: "annuleren", "afzeggen", "uitstellen", "verschuiven",
+  "gaat niet door", "vervalt", "is niet gelukt", "heeft vertraging opgelopen";
+- "niet mogelijk", "niet toegestaan", "niet haalbaar", "onmogelijk", "dat kan niet";
+- an increase of the rent or the costs: "uw huur gaat omhoog", "het voorschot wordt
+  verhoogd", "de servicekosten stijgen";
+- with "helaas" (or "tot onze spijt"): a negated clause or "moeten" with the writer as subject
+  ("helaas hebben wij geen woning voor u"; not "helaas is dit niet gebeurd", an apology).
+
+Not bad news: the tenant's own negative ("als u niet kunt betalen", "u kunt hier niet
+parkeren": information, no refusal), anything conditional or asked ("als dat niet mogelijk
+is", "is het niet mogelijk om …?", "Gaat de afspraak niet door, dan …"), a relative clause, a
+clause that is itself the reason for something else ("omdat de afspraak niet doorgaat"),
+"niet alleen", "niet altijd", "niet zomaar", "niet anders dan". Not checked: headings and a
+tenant's letter to the landlord.
+
+A reason is a word that gives one ("omdat", "want", "doordat", "vanwege", "de reden",
+"dat komt", "op grond van", "in verband met", "te hoog"…), a rule ("volgens de wet", "dat staat
+in de huurovereenkomst") or a condition on the clause ("zolang de werkzaamheden duren"), in
+the sentence itself, the one before or the one after it (across a paragraph break); "daarom"
+and "daardoor" count in the sentence itself only (in the next sentence they point the other
+way). A section headed "Waarom …?" further on also answers it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Span, Token
+
+from lint_brieven.checks.base import AnalysedLetter, CheckContext
+from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.dutch.letter_parts import document_kind
+from lint_brieven.dutch.requests import is_imperative
+from lint_brieven.letter import BlockKind, DocumentKind
+
+# What the tenant hears (the message's {what}).
+_NO = "u zegt nee"
+_OFF = "iets gaat niet door"
+_ENDED = "u zegt iets op"
+_LATER = "iets wordt uitgesteld"
+_CANNOT = "iets kan niet"
+_FAILED = "iets is niet gelukt"
+_SORRY = "u brengt slecht nieuws"
+_STOPS = "iets stopt"
+_INCREASE = "een bedrag gaat omhoog"
+
+# -- words ------------------------------------------------------------------------------------
+
+# Written forms of the verbs below that the lemmatizer does not always give ("vervalt" →
+# "vervlen"), by infinitive. Separable verbs are found as their base verb plus the particle
+# ("stelt … uit"), or as one word ("uitgesteld", "afwijzen").
+_BASE_FORMS: dict[str, tuple[str, ...]] = {
+    "wijzen": ("wijs", "wijst", "wees", "wezen", "gewezen"),
+    "weigeren": ("weiger", "weigert", "weigerde", "weigerden", "geweigerd"),
+    "annuleren": ("annuleer", "annuleert", "annuleerde", "annuleerden", "geannuleerd"),
+    "zeggen": ("zeg", "zegt", "zei", "zeiden", "gezegd"),
+    "gelasten": ("gelast", "gelastte", "gelastten"),
+    "trekken": ("trek", "trekt", "trok", "trokken", "getrokken"),
+    "zetten": ("zet", "zette", "gezet"),
+    "schorten": ("schort", "schortte", "schortten", "geschort"),
+    "stellen": ("stel", "stelt", "stelde", "stelden", "gesteld"),
+    "schorsen": ("schors", "schorst", "schorste", "schorsten", "geschorst"),
+    "schuiven": ("schuif", "schuift", "schoof", "schoven", "geschoven"),
+    "verschuiven": ("verschuif", "verschuift", "verschoof", "verschoven"),
+    "beëindigen": ("beëindig", "beëindigt", "beëindigde", "beëindigden", "beëindigd"),
+    "vervallen": ("verval", "vervalt", "verviel", "vervielen"),
+    "gaan": ("ga", "gaat", "ging", "gingen", "gegaan"),
+    "lukken": ("lukt", "lukte", "lukten", "gelukt"),
+    "lopen": ("loop", "loopt", "liep", "liepen", "gelopen"),
+    "verhogen": ("verhoog", "verhoogt", "verhoogde", "verhoogden", "verhoogd"),
+    "stijgen": ("stijg", "stijgt", "steeg", "stegen", "gestegen"),
+    "kennen": ("ken", "kent", "kende", "kenden", "gekend"),
+    "staan": ("sta", "staat", "stond", "stonden", "gestaan"),
+    "keuren": ("keur", "keurt", "keurde", "keurden", "gekeurd"),
+    "honoreren": ("honoreer", "honoreert", "honoreerde", "honoreerden", "gehonoreerd"),
+    "inwilligen": ("inwillig", "inwilligt", "inwilligde", "inwilligden", "ingewilligd"),
+    "vergoeden": ("vergoed", "vergoedt", "vergoedde", "vergoedden"),
+    "accepteren": ("accepteer", "accepteert", "accepteerde", "accepteerden", "geaccepteerd"),
+    "bieden": ("bied", "biedt", "bood", "boden", "geboden"),
+    "verlenen": ("verleen", "verleent", "verleende", "verleenden", "verleend"),
+    "geven": ("geef", "geeft", "gaf", "gaven", "gegeven"),
+    "helpen": ("help", "helpt", "hielp", "hielpen", "geholpen"),
+    "werken": ("werk", "werkt", "werkte", "werkten", "gewerkt"),
+    "betalen": ("betaal", "betaalt", "betaalde", "betaalden", "betaald"),
+    "schelden": ("scheld", "scheldt", "schold", "scholden", "gescholden"),
+    "repareren": ("repareer", "repareert", "repareerde", "repareerden", "gerepareerd"),
+    "herstellen": ("herstel", "herstelt", "herstelde", "herstelden", "hersteld"),
+    "vervangen": ("vervang", "vervangt", "verving", "vervingen"),
+    "voeren": ("voer", "voert", "voerde", "voerden", "gevoerd"),
+    "leveren": ("lever", "levert", "leverde", "leverden", "geleverd"),
+    "plaatsen": ("plaats", "plaatst", "plaatste", "plaatsten", "geplaatst"),
+    "passen": ("pas", "past", "paste", "pasten", "gepast"),
+    "verhelpen": ("verhelp", "verhelpt", "verhielp", "verhielpen", "verholpen"),
+    "lossen": ("los", "lost", "loste", "losten", "gelost"),
+    "komen": ("kom", "komt", "kwam", "kwamen", "gekomen"),
+    "behandelen": ("behandel", "behandelt", "behandelde", "behandelden", "behandeld"),
+    "nemen": ("neem", "neemt", "nam", "namen", "genomen"),
+    "laten": ("laat", "liet", "lieten", "gelaten"),
+    "huren": ("huur", "huurt", "huurde", "huurden", "gehuurd"),
+    "verhuren": ("verhuur", "verhuurt", "verhuurde", "verhuurden", "verhuurd"),
+    "stoppen": ("stop", "stopt", "stopte", "stopten", "gestopt"),
+    "gebeuren": ("gebeurt", "gebeurde", "gebeurden", "gebeurd"),
+    "krijgen": ("krijg", "krijgt", "kreeg", "kregen", "gekregen"),
+    "ontvangen": ("ontvang", "ontvangt", "ontving", "ontvingen"),
+    "opzeggen": (),
+}
+# particle + base verb → the separable verb
+_SEPARABLE: dict[tuple[str, str], str] = {
+    ("af", "wijzen"): "afwijzen",
+    ("af", "zeggen"): "afzeggen",
+    ("af", "gelasten"): "afgelasten",
+    ("in", "trekken"): "intrekken",
+    ("stop", "zetten"): "stopzetten",
+    ("op", "schorten"): "opschorten",
+    ("uit", "stellen"): "uitstellen",
+    ("op", "schuiven"): "opschuiven",
+    ("op", "zeggen"): "opzeggen",
+    ("door", "gaan"): "doorgaan",
+    ("omhoog", "gaan"): "omhooggaan",
+    ("uit", "lopen"): "uitlopen",
+    ("toe", "kennen"): "toekennen",
+    ("toe", "staan"): "toestaan",
+    ("goed", "keuren"): "goedkeuren",
+    ("aan", "bieden"): "aanbieden",
+    ("toe", "wijzen"): "toewijzen",
+    ("mee", "werken"): "meewerken",
+    ("terug", "betalen"): "terugbetalen",
+    ("kwijt", "schelden"): "kwijtschelden",
+    ("uit", "voeren"): "uitvoeren",
+    ("aan", "passen"): "aanpassen",
+    ("op", "lossen"): "oplossen",
+    ("toe", "laten"): "toelaten",
+    ("in", "gaan"): "ingaan",
+    ("langs", "komen"): "langskomen",
+    ("na", "komen"): "nakomen",
+}
+
+# Refusing, cancelling, postponing (not negated), and what the tenant hears.
+_REFUSE = {
+    "afwijzen": _NO,
+    "weigeren": _NO,
+    "intrekken": _NO,
+    "annuleren": _OFF,
+    "afzeggen": _OFF,
+    "afgelasten": _OFF,
+    "stopzetten": _OFF,
+    "schorsen": _OFF,
+    "beëindigen": _OFF,
+    "opzeggen": _ENDED,
+    "uitstellen": _LATER,
+    "opschorten": _LATER,
+    "opschuiven": _LATER,
+    "verschuiven": _LATER,
+}
+# Something stops or happens later (intransitive, not negated).
+_HALT = {"vervallen": _OFF, "uitlopen": _LATER, "stoppen": _STOPS}
+# "stoppen" is bad news only for a service or benefit: "uw huurtoeslag stopt", not "de bus
+# stopt"; also "wij stoppen met …".
+_SERVICES = (
+    "regeling",
+    "toeslag",
+    "vergoeding",
+    "korting",
+    "subsidie",
+    "inzameling",
+    "dienst",
+    "dienstverlening",
+    "ondersteuning",
+    "levering",
+    "project",
+    "werkzaamheden",
+    "werkzaamheid",
+    "uitkering",
+    "bijdrage",
+    "service",
+    "spreekuur",
+)
+# Negated, these do not happen.
+_NOT_HAPPENING = {"doorgaan": _OFF, "lukken": _FAILED}
+# Negated with the writer (or another party) as subject, or in the passive: a refusal.
+_GRANT = {
+    "toekennen",
+    "toestaan",
+    "goedkeuren",
+    "honoreren",
+    "inwilligen",
+    "vergoeden",
+    "accepteren",
+    "aanvaarden",
+    "aanbieden",
+    "toewijzen",
+    "verlenen",
+    "helpen",
+    "meewerken",
+    "terugbetalen",
+    "kwijtschelden",
+    "nakomen",
+    "repareren",
+    "herstellen",
+    "vervangen",
+    "uitvoeren",
+    "leveren",
+    "plaatsen",
+    "aanpassen",
+    "verhelpen",
+    "oplossen",
+    "komen",
+    "langskomen",
+    "behandelen",
+    "toelaten",
+    "verhuren",
+    "ingaan",
+}
+# "geven", "krijgen": a refusal only with what is refused ("geen toestemming").
+_GRANTED = (
+    "toestemming",
+    "vergoeding",
+    "schadevergoeding",
+    "korting",
+    "huurverlaging",
+    _LATER,
+    "woning",
+    "tegemoetkoming",
+    "compensatie",
+    "toeslag",
+    "subsidie",
+    "ontheffing",
+    "vergunning",
+    "garantie",
+    "betalingsregeling",
+    "medewerking",
+    "urgentie",
+    "voorrang",
+    "toezegging",
+)
+# Requests of the tenant: "wij kunnen uw verzoek niet …", whatever the verb.
+_REQUESTS = {"verzoek", "aanvraag", "klacht", "bezwaar", "wens", "voorstel", "aanmelding"}
+# Negated predicates: "niet mogelijk", "niet toegestaan".
+_NOT_ALLOWED = {"mogelijk", "toegestaan", "toegelaten", "haalbaar"}
+# The rent and the costs: what an increase is about.
+_MONEY = (
+    "huur",
+    "huurprijs",
+    "kosten",
+    "prijs",
+    "tarief",
+    "voorschot",
+    "bedrag",
+    "bijdrage",
+    "rente",
+)
+# With "helaas", not bad news to explain but an observation ("helaas hebben wij u niet thuis
+# getroffen", "helaas hebben wij nog geen betaling ontvangen").
+_OBSERVING = {
+    "treffen",
+    "bereiken",
+    "ontvangen",
+    "zien",
+    "horen",
+    "spreken",
+    "vinden",
+    "weten",
+    "zeggen",
+    "kennen",
+    "getroffen",
+}
+
+# Reasons rent and cost letters give.
+_INCREASE_REASON = re.compile(
+    r"\b(?:inflatie|overheid|maximum|maximaal|huurverhogingspercentage|prijzen (?:zijn )?"
+    r"(?:gestegen|stegen|stijgen)|kosten (?:zijn )?(?:gestegen|stegen|stijgen)|duurder)\b",
+    re.IGNORECASE,
+)
+# Without "kunnen" or "mogen" these say where someone goes, not that a visit is off ("de
+# monteur komt niet op zaterdag").
+_MOVING = {"komen", "langskomen"}
+_WRITER = {"wij", "we", "ik"}
+_TENANT = {"u", "jij", "je", "huurder", "huurders", "bewoner", "bewoners", "iedereen", "men"}
+_MODALS = {"kunnen", "mogen", "kan", "kunt", "mag", "kon", "konden", "mocht", "mochten"}
+_HYPOTHETICAL_MARKS = {
+    "als",
+    "indien",
+    "wanneer",
+    "tenzij",
+    "zolang",
+    "mits",
+    "of",
+    "zodra",
+    "omdat",
+    "doordat",
+    "want",
+    "aangezien",
+    "voordat",
+    "totdat",
+    "zonder",
+    "ook al",
+    "hoewel",
+}
+# "niet alleen", "niet altijd", "niet zomaar", "niet anders dan": no refusal.
+_NOT_A_REFUSAL_AFTER_NIET = {
+    "alleen",
+    "altijd",
+    "alle",
+    "alles",
+    "overal",
+    "zomaar",
+    "zonder",
+    "anders",
+    "enkel",
+    "slechts",
+    "per",
+    "eerder",
+    "later",
+    "langer",
+    "voor",
+}
+
+# A reason, a rule or a consequence that explains.
+_REASON = re.compile(
+    r"\b(?:omdat|want|doordat|vanwege|wegens|aangezien|namelijk|immers|gezien|waarom|waardoor|"
+    r"zodat|"
+    r"(?:de|een|om die|om deze|om twee|om een aantal|om meerdere) redenen?|redenen|"
+    r"(?:dat|dit|het) komt|komt dat|(?:in|i\.v\.m\.) verband met|i\.v\.m\.|"
+    r"als gevolg van|ten gevolge van|(?:het )?gevolg van|resultaat van|op grond van|"
+    r"met het oog op|volgens|"
+    r"te (?:hoog|hoger|laag|groot|klein|veel|weinig|duur|laat|vroeg|kort|lang|zwaar|oud|"
+    r"jong|smal|breed|vol|druk|ver|dichtbij|krap|gevaarlijk|onveilig)|"
+    r"onvoldoende|niet genoeg|(?:hoger|lager|meer|minder|groter|kleiner|ouder|jonger) dan|"
+    r"(?:boven|onder) de (?:grens|inkomensgrens|norm)|voldoet niet|voldoen niet|"
+    r"door (?:de|het|een|slecht|veel|te) (?:\w+ )?(?:weer|vorst|regen|storm|drukte|ziekte|"
+    r"tekort|tekorten|personeelstekort|levering|levertijd|levertijden|faillissement|storing|"
+    r"problemen|vertraging|situatie|omstandigheden|crisis|stikstof|vergunning|onderzoek)|"
+    r"(?:wet|wetten|wettelijk|wettelijke|wetgeving|regels|regelgeving|beleid|"
+    r"huurovereenkomst|huurcontract|huurvoorwaarden|voorwaarden|voorwaarde|reglement|"
+    r"verordening|privacywet|avg)\b|(?:geen|zonder) vergunning|vergunning nodig|"
+    r"(?:dat|dit|zo) staat (?:in|ook in))\b",
+    re.IGNORECASE,
+)
+# Said in the sentence itself, these point back at a reason just given.
+_REASON_BEFORE = re.compile(r"\b(?:daarom|daardoor|hierdoor|hierom|dus)\b", re.IGNORECASE)
+# A condition on the bad news itself is its reason: "niet mogelijk zolang de werkzaamheden
+# duren", "niet toegestaan zonder vergunning".
+_CONDITION = re.compile(r"\b(?:als|indien|wanneer|zolang|tenzij|mits|zonder)\b", re.I)
+_THEN = re.compile(r"^\s*dan\b", re.IGNORECASE)
+_EXAMPLE = re.compile(r"\bbijvoorbeeld\b|^\s*stel\b|\bstel dat\b", re.IGNORECASE)
+_WHY_HEADING = re.compile(r"^\s*waarom\b", re.IGNORECASE)
+
+
+# -- the detector ------------------------------------------------------------------------------
+
+
+@register("bad-news")
+class BadNews(Detector):
+    def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
+        if document_kind(letter.letter) is DocumentKind.TENANT_LETTER:
+            return
+        sentences = [
+            (index, sentence)
+            for index, doc in enumerate(letter.docs)
+            for sentence in doc.sents
+            if sentence.text.strip()
+        ]
+        why = [s for _, s in sentences if _WHY_HEADING.match(s.text)]
+        for position, (index, sentence) in enumerate(sentences):
+            if letter.letter.blocks[index].kind is BlockKind.HEADING:
+                continue
+            previous = sentences[position - 1][1] if position else None
+            if _asked_or_hypothetical(sentence, previous):
+                continue
+            following = sentences[position + 1][1] if position + 1 < len(sentences) else None
+            for head, tokens, what in _bad_news(sentence):
+                if _explained(sentence, previous, following):
+                    break
+                if what == _INCREASE and _increase_explained(sentence, following):
+                    continue
+                if any(_answers(question, head, tokens) for question in why):
+                    continue
+                span = _tight(head, tokens)
+                yield Found(index, span.start_char, span.end_char, span.text, {"what": what})
+                break  # one finding per sentence
+
+
+_CORE_WORDS = {"niet", "nooit", "geen", "niets", "akkoord", "in", "behandeling"}
+_BRIDGING = ("ADV", "DET")
+
+
+def _tight(head: Token, tokens: list[Token]) -> Span:
+    """The words to flag: the verb (or predicate), its particle and the negation, with the
+    auxiliaries, the writer and the object of "geen" where they stand right next to them
+    (across an adverb or an article: "is helaas niet mogelijk", "Wij verhogen de huur"); not
+    the object in between ("Wij kunnen uw verzoek niet toekennen" → "niet toekennen"), which
+    other rules judge on its own."""
+    doc = head.doc
+    core = [t for t in tokens if t == head or t.dep_ == "compound:prt" or t.lower_ in _CORE_WORDS]
+    optional = {t.i for t in tokens} - {t.i for t in core}
+    first, last = min(t.i for t in core), max(t.i for t in core)
+    grown = True
+    while grown:
+        grown = False
+        for step in (-1, 1):
+            edge = first if step < 0 else last
+            for distance in (1, 2, 3):
+                i = edge + step * distance
+                if not 0 <= i < len(doc) or doc[i].sent != head.sent:
+                    break
+                if i in optional:
+                    first, last = min(first, i), max(last, i)
+                    grown = True
+                    break
+                if doc[i].pos_ not in _BRIDGING and doc[i].tag_[:10] != "VNW|bez|de":
+                    break
+    return doc[first : last + 1]
+
+
+def _answers(question: Span, head: Token, tokens: list[Token]) -> bool:
+    """Whether a "Waarom …?" in the letter asks about this bad news: it shares a word with
+    it or with its subject ("Waarom gaat uw huur omhoog?" for "Uw huur gaat met 3% omhoog")."""
+    subject = _subject(head)
+    words = {t.lower_ for t in tokens if t.pos_ in ("VERB", "ADJ", "NOUN", "ADV", "ADP")}
+    words -= {"niet", "helaas", "geen", "wordt", "worden", "is", "zijn"}
+    if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+        words.add(subject.lower_)
+    asked = {t.lower_ for t in question}
+    return bool(words & asked)
+
+
+def _asked_or_hypothetical(sentence: Span, previous: Span | None) -> bool:
+    """A question; a sentence that opens with its finite verb and is no command ("Gaat de
+    afspraak niet door, dan …", "Kunt u niet komen?"); the answer to a question ("Wilt u …?
+    Dan …"); an example ("Bijvoorbeeld: …", "Stel dat …"); or a sentence that introduces what
+    follows ("U krijgt geen uitstel in de volgende gevallen:")."""
+    text = sentence.text.strip()
+    if text.endswith(("?", ":")):
+        return True
+    if previous is not None and previous.text.strip().endswith("?") and _THEN.match(text):
+        return True
+    if _EXAMPLE.search(text):
+        return True  # "Bijvoorbeeld: uw aanvraag is afgewezen."
+    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    if not words:
+        return True
+    return words[0].tag_.startswith("WW|pv") and not is_imperative(sentence)
+
+
+def _verb(token: Token) -> str:
+    """The infinitive of a verb token, with its particle ("stelt … uit" → "uitstellen")."""
+    word = token.lower_
+    base = _INFINITIVE.get(word) or token.lemma_.lower()
+    particles = [c.lower_ for c in token.children if c.dep_ == "compound:prt"]
+    # the separable particle stands last: "gaat er niet door omhoog" is "omhooggaan"
+    particle = particles[-1] if particles else None
+    if particle is not None:
+        joined = _SEPARABLE.get((particle, base))
+        if joined:
+            return joined
+        if base.startswith(particle):
+            return base
+    return base
+
+
+def _build_infinitives() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for infinitive, written in _BASE_FORMS.items():
+        forms[infinitive] = infinitive
+        for form in written:
+            forms.setdefault(form, infinitive)
+    for (particle, base), joined in _SEPARABLE.items():
+        forms[joined] = joined
+        for form in _BASE_FORMS.get(base, ()):
+            if form.startswith("ge"):
+                forms[particle + form] = joined  # "afgewezen", "uitgesteld"
+            else:
+                forms.setdefault(particle + form, joined)  # "(dat wij) afwijzen", "uitstelt"
+    return forms
+
+
+_INFINITIVE = _build_infinitives()
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _negation(head: Token) -> list[Token]:
+    """The words that negate the clause of ``head``: "niet", "nooit", "geen" on an object,
+    "niets"."""
+    found = []
+    for child in head.children:
+        word = child.lower_
+        if word in ("niet", "nooit") and child.dep_ == "advmod":
+            after = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+            if after is not None and after.lower_ in _NOT_A_REFUSAL_AFTER_NIET:
+                return []
+            found.append(child)
+        elif word == "niets" and child.dep_ in ("obj", "obl", "advmod"):
+            found.append(child)
+        elif child.dep_ in ("obj", "nsubj", "nsubj:pass", "obl", "xcomp"):
+            found += [d for d in child.children if d.lower_ == "geen" and d.dep_ == "det"]
+    return found
+
+
+def _subject(head: Token) -> Token | None:
+    """The subject of the clause of ``head``; for an infinitive ("besloten … uit te stellen")
+    or a conjunct, the subject of the verb it belongs to."""
+    node = head
+    for _ in range(4):
+        subjects = _children(node, "nsubj", "nsubj:pass")
+        if subjects:
+            return subjects[0]
+        if node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+            node = node.head
+            continue
+        return None
+    return None
+
+
+def _is_tenant(token: Token | None) -> bool:
+    return token is not None and token.lower_ in _TENANT
+
+
+def _is_writer(token: Token | None) -> bool:
+    return token is not None and token.lower_ in _WRITER
+
+
+def _ends_in(token: Token, words: Iterable[str]) -> bool:
+    word = token.lower_
+    lemma = token.lemma_.lower()
+    return any(word.endswith(w) or lemma.endswith(w) for w in words)
+
+
+def _hypothetical(head: Token) -> bool:
+    """The clause of ``head`` is a condition, a question, a relative clause or a reason, or
+    depends on one; or it is the consequence of a condition ("Als u …, stopt de regeling")."""
+    node = head
+    for _ in range(12):
+        if node.dep_ in ("acl:relcl", "csubj"):
+            return True
+        finite = any(c.tag_.startswith("WW|pv") for c in node.children)
+        if node.dep_ == "acl" and not finite:
+            return True  # "de werkzaamheden, niet doorgaand …"; an acl with "is" is misparsed
+        for child in node.children:
+            if child.dep_ == "mark" and child.lower_ in _HYPOTHETICAL_MARKS:
+                return True
+            if "Rel" in child.morph.get("PronType") and node.dep_ != "ROOT":
+                return True
+        if node.dep_ in ("ROOT",) or node.head.i == node.i:
+            break
+        node = node.head
+    for child in head.children:
+        if child.dep_ in ("advcl", "parataxis") and any(
+            c.dep_ == "mark" and c.lower_ in ("als", "indien", "wanneer", "zodra", "tenzij")
+            for c in child.children
+        ):
+            return True
+    return False
+
+
+def _verbal_parts(head: Token) -> list[Token]:
+    """The head, its auxiliaries and copula, its particle and the words of a fixed phrase
+    ("akkoord gaan", "in behandeling nemen")."""
+    parts = [head, *_children(head, "aux", "aux:pass", "cop", "compound:prt")]
+    for child in head.children:
+        if child.lower_ in ("akkoord", "behandeling"):
+            parts += [child, *(g for g in child.children if g.lower_ == "in")]
+    return parts
+
+
+def _negated_words(negation: list[Token]) -> list[Token]:
+    """The negation, with the noun "geen" belongs to ("geen toestemming")."""
+    return [*negation, *(t.head for t in negation if t.lower_ == "geen")]
+
+
+def _with_writer(head: Token, tokens: list[Token]) -> list[Token]:
+    """Add a writer subject that stands right next to the words ("Wij kunnen …")."""
+    subject = _subject(head)
+    if _is_writer(subject) and subject.head == head:
+        lowest = min(t.i for t in tokens)
+        highest = max(t.i for t in tokens)
+        if subject.i in (lowest - 1, highest + 1) or lowest < subject.i < highest:
+            return [*tokens, subject]
+    return tokens
+
+
+def _bad_news(sentence: Span) -> Iterator[tuple[Token, list[Token], str]]:
+    """The bad news in a sentence: its head word, the words to flag and what it is."""
+    sorry = any(t.lower_ == "helaas" for t in sentence) or bool(
+        re.search(r"\btot (?:onze|mijn) spijt\b|\bhet spijt (?:ons|mij|me)\b", sentence.text, re.I)
+    )
+    for token in sentence:
+        found = _news_at(token, sorry)
+        if found is None:
+            continue
+        tokens, what = found
+        if _hypothetical(token):
+            continue
+        yield token, tokens, what
+
+
+def _news_at(token: Token, sorry: bool) -> tuple[list[Token], str] | None:
+    pos = token.pos_
+    if pos == "ADJ" and token.lower_ in _INFINITIVE:
+        pos = "VERB"  # "(wordt) verhoogd" read as an adjective
+    if pos not in ("VERB", "AUX", "ADJ", "ADV", "NOUN"):
+        return None
+    if pos in ("VERB", "AUX") and any(c.dep_ == "det" for c in token.children):
+        return None  # "het opzeggen van de automatische incasso": a verb used as a noun
+    if _needless(token):
+        return None  # "u hoeft niet te betalen", "het hoeft niet zo ver te komen"
+    if token.tag_.startswith("WW|vd") and not _children(token, "aux", "aux:pass", "cop"):
+        return None  # a participle as an adjective: "(hij voelde zich) afgewezen"
+    negation = _negation(token)
+    subject = _subject(token)
+    passive = bool(_children(token, "aux:pass"))
+    parts = _verbal_parts(token)
+
+    # "dat kan niet", "dat mag helaas niet"
+    if token.lower_ == "niet" and token.dep_ == "ROOT":
+        modal = [a for a in _children(token, "aux") if a.lower_ in _MODALS]
+        if modal and subject is not None and subject.lower_ in ("dat", "dit", "het"):
+            return [*modal, token], _CANNOT
+        return None
+
+    # "niet mogelijk", "niet toegestaan", "onmogelijk"
+    word = token.lower_
+    if pos in ("ADJ", "VERB") and (word in _NOT_ALLOWED or word == "onmogelijk"):
+        if _is_tenant(subject):
+            return None
+        if word == "onmogelijk" and not negation:
+            return [*_children(token, "cop", "aux", "aux:pass"), token], _CANNOT
+        if word in _NOT_ALLOWED and negation:
+            copula = _children(token, "cop", "aux:pass", "aux")
+            if _states_a_rule(token, subject) and not sorry:
+                return None
+            if copula or token.dep_ == "ROOT":
+                return [*copula, *negation, token], _CANNOT
+        return None
+
+    if pos == "NOUN":
+        # "de bouw heeft vertraging opgelopen", "er is vertraging"
+        delayed = word == "vertraging" and token.dep_ in ("obj", "nsubj")
+        if delayed and not negation and not _negation(token.head):
+            return [token.head, token] if token.dep_ == "obj" else [token], _LATER
+        return None
+
+    if pos not in ("VERB", "AUX"):
+        return None
+    verb = _verb(token)
+
+    if verb in _REFUSE and not negation:
+        if _is_tenant(subject) and not passive:
+            return None
+        if subject is None and not passive and token.tag_.startswith("WW|pv"):
+            return None  # a request to the tenant: "Zeg uw contract zelf op"
+        return _with_writer(token, parts), _REFUSE[verb]
+
+    if verb in _HALT and not negation:
+        if _is_tenant(subject) or _time_rule(token):
+            return None
+        if verb == "stoppen":
+            # not "uw huur stopt" (the tenant gave notice): a service or a benefit stops
+            service = subject is not None and _ends_in(subject, _SERVICES)
+            writer = _is_writer(subject) and any(
+                c.dep_.startswith("obl") and any(g.lower_ == "met" for g in c.children)
+                for c in token.children
+            )
+            if not (service or writer):
+                return None
+        if subject is None and verb != "vervallen":
+            return None
+        return _with_writer(token, parts), _HALT[verb]
+
+    if verb in _NOT_HAPPENING and negation:
+        if _is_tenant(subject):
+            return None
+        return [*parts, *negation], _NOT_HAPPENING[verb]
+
+    # increases: "uw huur gaat omhoog", "het voorschot wordt verhoogd", "wij verhogen de huur"
+    if verb in ("verhogen", "stijgen", "omhooggaan") and not negation:
+        money = [subject] if subject is not None else []
+        money += _children(token, "obj")
+        if any(m is not None and _ends_in(m, _MONEY) for m in money):
+            if verb == "verhogen" and _is_tenant(subject) and not passive:
+                return None
+            objects = [m for m in _children(token, "obj") if _ends_in(m, _MONEY)]
+            return _with_writer(token, [*parts, *objects]), _INCREASE
+        return None
+
+    if not negation:
+        # "helaas moeten wij de afspraak verzetten"
+        must = any(a.lower_ in ("moeten", "moet", "moesten") for a in _children(token, "aux"))
+        if sorry and must and _is_writer(subject) and verb not in _OBSERVING:
+            return _with_writer(token, parts), _SORRY
+        return None
+
+    # negated refusals
+    if _is_tenant(subject) and not passive:
+        # "u krijgt geen vergoeding"
+        if verb in ("krijgen", "ontvangen") and any(
+            _ends_in(o, _GRANTED) for o in _children(token, "obj")
+        ):
+            return [*parts, *negation, *_children(token, "obj")], _NO
+        return None
+    objects = _children(token, "obj", "iobj")
+    modal = any(a.lower_ in _MODALS for a in _children(token, "aux"))
+    refused = (
+        (verb in _GRANT and (modal or passive or verb not in _MOVING))
+        or (verb in ("geven", "verlenen") and any(_ends_in(o, _GRANTED) for o in objects))
+        or (modal and any(o.lower_ in _REQUESTS or o.lemma_ in _REQUESTS for o in objects))
+        or _in_treatment(token, verb)
+        or _agree(token)
+    )
+    if refused:
+        return _with_writer(token, [*parts, *_negated_words(negation)]), _NO
+    # "helaas hebben wij geen woning voor u"; not "helaas is dit niet gebeurd" (an apology for
+    # what went wrong, no news the tenant must act on)
+    if sorry and verb not in _OBSERVING and verb != "hoeven" and _is_writer(subject):
+        return _with_writer(token, [*parts, *_negated_words(negation)]), _SORRY
+    return None
+
+
+def _states_a_rule(token: Token, subject: Token | None) -> bool:
+    """ "Het is niet mogelijk om per e-mail bezwaar te maken", "het is niet toegestaan om …":
+    how things work, told to everyone; bad news only with "helaas"."""
+    expletive = any(c.dep_ == "expl" for c in token.children) or (
+        subject is not None and subject.lower_ == "het"
+    )
+    clause = any(c.dep_ in ("csubj", "advcl", "xcomp", "ccomp") for c in token.children)
+    return expletive and clause
+
+
+def _time_rule(token: Token) -> bool:
+    """ "Uw inschrijving vervalt na twee jaar": how a rule works, not news."""
+    return any(
+        c.dep_.startswith("obl") and any(g.lower_ in ("na", "binnen") for g in c.children)
+        for c in token.children
+    )
+
+
+def _needless(token: Token) -> bool:
+    """ "hoeven" with the clause: "niet hoeven" says something is not needed."""
+    near = [token, *token.children, token.head]
+    return any(t.lemma_ == "hoeven" or t.lower_.startswith(("hoef", "hoev")) for t in near)
+
+
+def _in_treatment(token: Token, verb: str) -> bool:
+    """ "(niet) in behandeling nemen"."""
+    if verb not in ("nemen", "opnemen"):
+        return False
+    return any(
+        c.lower_ == "behandeling" and any(g.lower_ == "in" for g in c.children)
+        for c in token.children
+    )
+
+
+def _agree(token: Token) -> bool:
+    """ "(niet) akkoord gaan", "(niet) akkoord zijn"."""
+    return any(c.lower_ == "akkoord" for c in token.children) or token.lower_ == "akkoord"
+
+
+def _increase_explained(sentence: Span, following: Span | None) -> bool:
+    """An increase is explained anywhere in its paragraph ("Uw huur gaat omhoog. Uw nieuwe
+    huur is … . Dat is het maximum dat de overheid toestaat."), and is itself the reason when
+    the next sentence draws the conclusion ("De energiekosten zijn gestegen. Daarom …")."""
+    if _REASON.search(sentence.doc.text) or _INCREASE_REASON.search(sentence.doc.text):
+        return True
+    return following is not None and bool(_REASON_BEFORE.search(following.text))
+
+
+def _explained(sentence: Span, previous: Span | None, following: Span | None) -> bool:
+    """A reason in the sentence, the one before or the one after."""
+    text = sentence.text
+    if _REASON.search(text) or _REASON_BEFORE.search(text) or _CONDITION.search(text):
+        return True
+    if any(s is not None and _REASON.search(s.text) for s in (previous, following)):
+        return True
+    return following is not None and _states_a_cause(following)
+
+
+def _states_a_cause(sentence: Span) -> bool:
+    """The next sentence tells what happened, about someone or something else than the
+    tenant and the writer, without a date or a number: "De renovatie wordt uitgesteld. De
+    aannemer is failliet gegaan." (Not "Wij sturen u een nieuwe uitnodiging.", "U kunt
+    bezwaar maken.", "De nieuwe datum is 12 april.")"""
+    text = sentence.text.strip()
+    if text.endswith(("?", ":")) or any(t.like_num or t.is_digit for t in sentence):
+        return False
+    if is_imperative(sentence):
+        return False
+    root = sentence.root
+    subjects = _children(root, "nsubj", "nsubj:pass", "expl")
+    if not subjects:
+        return False
+    subject = subjects[0]
+    if subject.lower_ in _TENANT | _WRITER or subject.lower_ in ("dat", "dit", "het", "er"):
+        return False
+    return subject.pos_ in ("NOUN", "PROPN") or (
+        subject.pos_ == "PRON" and subject.lower_ in ("hij", "zij", "ze")
+    )
