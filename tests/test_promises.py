@@ -79,6 +79,11 @@ def test_vague_term_in_the_organisations_commitment_is_found(tmp_path, capsys, t
         "Wij kunnen de kraan niet binnenkort vervangen.",
         "Komt de monteur binnenkort?",
         "Wij bellen u binnenkort, uiterlijk op 3 mei.",
+        # asked of the tenant, waiting for the tenant, a wish, something only considered
+        "Wij verzoeken u zo snel mogelijk te betalen.",
+        "Wij horen graag zo snel mogelijk van u.",
+        "Wij hopen u binnenkort te zien op de bewonersavond.",
+        "Wij bekijken of wij de kozijnen op termijn kunnen vervangen.",
     ],
 )
 def test_no_vague_term_where_nothing_is_promised(tmp_path, capsys, text):
@@ -178,6 +183,9 @@ def test_season_in_a_letter_is_found(tmp_path, capsys):
         letter("Eerder schreven wij dat de werkzaamheden in het voorjaar zouden starten."),
         letter("Wilt u in het voorjaar de heg snoeien?"),
         letter("De werkzaamheden beginnen in het voorjaar, op maandag 7 april."),
+        # a letter to come (nothing to plan around), a habit
+        letter("De huur gaat op 1 juli omhoog. In het voorjaar ontvangt u hierover een brief."),
+        letter("In de winter controleren wij elk jaar de cv-ketel."),
         # a web page about a project (no letter): seasons name its phases
         "De werkzaamheden in de wijk starten in het voorjaar van 2026.\n",
     ],

@@ -49,10 +49,23 @@ RECEIVE = {"ontvangen", "krijgen", "horen"}
 # Verbs of effort or wish: what follows is an aim, not a commitment.
 AIMS = {
     "proberen", "trachten", "streven", "onderzoeken", "bekijken", "zoeken", "pogen",
-    "willen", "wensen", "overwegen",
+    "wensen", "overwegen",
 }  # fmt: skip
-# Verbs of expectation: a plan stated as a hope ("wij verwachten … af te ronden").
-EXPECTS = {"verwachten", "hopen", "denken", "plannen", "rekenen"}
+# Verbs that ask something of the tenant: "Wij verzoeken u zo snel mogelijk te betalen".
+REQUESTS = {
+    "vragen", "verzoeken", "adviseren", "aanraden", "aanbevelen", "raden", "sommeren",
+    "manen", "herinneren", "uitnodigen",
+}  # fmt: skip
+# A habit or a procedure, not a promise: "In de winter controleren wij elk jaar de cv-ketel".
+HABITUAL = re.compile(
+    r"\b(?:elk|ieder|elke|iedere) (?:jaar|week|maand|keer|voorjaar|najaar|zomer|winter)\b"
+    r"|\b(?:jaarlijks|maandelijks|wekelijks|telkens|meestal|gewoonlijk|doorgaans|"
+    r"regelmatig)\b",
+    re.IGNORECASE,
+)
+# Verbs of expectation and intention: a plan stated as a hope ("wij verwachten … af te ronden",
+# "wij willen in 2027 beginnen"). A season on it is vague; a vague term on it is no promise.
+EXPECTS = {"verwachten", "hopen", "denken", "plannen", "rekenen", "willen"}
 NEGATIONS = {"niet", "geen", "nooit", "niets", "niemand"}
 _CLAUSE_LINKS = {"xcomp", "conj"}  # a verb that shares its subject with its head
 
@@ -210,16 +223,25 @@ def commitment(token: Token, organisation: str = "", aims: bool = False) -> Comm
         return None  # an aim, or a condition ("als wij binnenkort beginnen, …")
     if any(_negated(v) or _past(v) for v in chain):
         return None
-    if any(_past(v) for v in _governing(current)):
+    governing = _governing(current)
+    if any(_past(v) for v in governing):
         return None  # "Toen gaven we aan dat de werkzaamheden … zouden starten"
+    if HABITUAL.search(token.sent.text):
+        return None  # "In de winter controleren wij elk jaar de cv-ketel": a procedure
     infinitives = tuple(infinitive(v) for v in chain if v.pos_ in ("VERB", "AUX"))
-    if not aims and (any(i in AIMS for i in infinitives) or _best_effort(chain)):
-        return None
+    above = {infinitive(v) for v in governing if v.pos_ in ("VERB", "AUX")}
+    if any(i in REQUESTS for i in (*infinitives, *above)):
+        return None  # "Wij verzoeken u zo snel mogelijk te betalen": asked of the tenant
+    wished = any(i in AIMS for i in (*infinitives, *above)) or _best_effort(chain)
+    if not aims and wished:
+        return None  # "Wij bekijken of wij de kozijnen op termijn kunnen vervangen"
     if any(_modal_of_tenant(v) for v in chain):
         return None
     actor = _actor(subject, chain, infinitives, organisation.lower())
     if actor is None:
         return None
+    if actor == "organisation" and any(i.endswith(tuple(RECEIVE)) for i in infinitives):
+        return None  # "Wij horen graag zo snel mogelijk van u": waiting for the tenant
     expects = any(i in EXPECTS for i in infinitives)
     return Commitment(actor, subject, tuple(chain), infinitives, expects)
 
@@ -282,6 +304,30 @@ def _actor(
     if _is_works(subject) or (chain[-1].lower_ in FINISHED and word not in RECIPIENTS):
         return "works"  # "De werkzaamheden beginnen …", "uw keuken is … klaar"
     return None
+
+
+_INFORM = {
+    "informeren", "berichten", "laten", "sturen", "toesturen", "opsturen", "versturen",
+    "uitnodigen", "horen", "ontvangen", "krijgen", "houden", "brengen", "stellen",
+}  # fmt: skip
+_MESSAGES = {
+    "brief", "bericht", "uitnodiging", "informatie", "antwoord", "reactie", "mail", "e-mail",
+    "nieuwsbrief", "folder", "planning", "hoogte",
+}  # fmt: skip
+
+
+def informs(made: Commitment) -> bool:
+    """A commitment to tell the tenant something ("U ontvangt een brief", "Wij informeren u",
+    "U wordt op de hoogte gehouden"), not to do something he must plan around."""
+    for verb in made.verbs:
+        word = infinitive(verb)
+        if word in ("berichten", "horen") or "nforme" in word or "nforme" in verb.lower_:
+            return True  # also the participle the lemmatizer garbles ("geïnformeerd")
+        if word.endswith(tuple(_INFORM)):
+            words = {c.lemma_.lower() for c in verb.subtree}
+            if words & _MESSAGES or "weten" in words:
+                return True
+    return False
 
 
 def dated_clauses(sentence: Span) -> set[int]:

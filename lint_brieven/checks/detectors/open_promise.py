@@ -128,8 +128,8 @@ def _promise(sentence: Span, organisation: str) -> tuple[str, Span] | None:
         if kind is None:
             continue
         made = commitment(token, organisation)
-        if made is None or made.actor not in ("organisation", "recipient"):
-            continue
+        if made is None or made.expects or made.actor not in ("organisation", "recipient"):
+            continue  # "Wij willen graag met u in gesprek": an intention, no promise
         receiving = infinitive(token) in ("horen", "ontvangen", "krijgen")
         if (made.actor == "recipient") != receiving:
             continue  # "U ontvangt een brief" is our promise; "wij ontvangen" is not

@@ -8,7 +8,9 @@ should not. Only where the organisation commits itself or states its plan (``dut
 commitments``; an expectation counts: "wij verwachten … in het voorjaar af te ronden" is a
 plan stated as a hope). Not when the sentence also gives a date, and not when the letter says
 when the tenant hears the exact date ("Voor de start ontvangt u een brief met de exacte
-startdatum"): then the period is honest and the follow-up is named.
+startdatum"): then the period is honest and the follow-up is named. Not for a letter or a
+message the tenant will get ("In het voorjaar ontvangt u een uitnodiging"): he has nothing to
+plan around it, and not for a habit ("In de winter controleren wij elk jaar de cv-ketel").
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from lint_brieven.dutch.commitments import (
     PERIOD,
     commitment,
     dated_clauses,
+    informs,
     is_request_or_question,
     makes_promises,
     names_follow_up,
@@ -47,7 +50,8 @@ class VaguePeriod(Detector):
                     span = doc.char_span(start, start + len(match.group()), "expand")
                     if span is None or verb_of(span.root).i in dated:
                         continue  # "in het voorjaar, op 3 april" names the date
-                    if commitment(span.root, organisation) is None:
-                        continue
+                    made = commitment(span.root, organisation)
+                    if made is None or informs(made):
+                        continue  # "In het voorjaar ontvangt u een brief": nothing to plan
                     yield Found(index, span.start_char, span.end_char, span.text)
                     break  # one period per sentence

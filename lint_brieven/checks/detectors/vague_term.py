@@ -55,8 +55,11 @@ class VagueTerm(Detector):
                     if span[0].lower_ == "zodra":
                         # "Zodra dit kan, bellen wij u": the promise is the main clause
                         word = verb_of(span[0]).head
-                    if verb_of(word).i in dated or commitment(word, organisation) is None:
+                    if verb_of(word).i in dated:
                         continue  # "binnenkort, uiterlijk 1 mei" names the date after all
+                    made = commitment(word, organisation)
+                    if made is None or made.expects:
+                        continue  # "Wij hopen u binnenkort te zien": a wish
                     yield Found(
                         index,
                         span.start_char,
