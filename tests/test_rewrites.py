@@ -104,6 +104,10 @@ def replacements(finding: dict) -> list[str]:
         ("Uw aanvraag is afgewezen.", "LB204", "Wij hebben uw aanvraag afgewezen."),
         ("Binnenkort wordt uw huur verhoogd.", "LB204", "Binnenkort verhogen wij uw huur."),
         ("Er wordt contact met u opgenomen.", "LB204", "Wij nemen contact met u op."),
+        # "indien nodig" is not "als nodig"; "a.s." after a date is "aanstaande"
+        ("Indien nodig komen wij langs.", "LB102", "Als het nodig is komen wij langs."),
+        ("Op 4 mei a.s. beginnen wij.", "LB511", "Op 4 mei aanstaande beginnen wij."),
+        ("Hierbij treft u het formulier.", "LB102", "Hierbij vindt u het formulier."),
     ],
 )
 def test_the_fix_is_correct_dutch(tmp_path, text, code, expected):
@@ -133,6 +137,8 @@ def test_the_fix_is_correct_dutch(tmp_path, text, code, expected):
         ("Op uw huur zijn de algemene voorwaarden van toepassing.", "LB102", "gelden"),
         # rules "worden van kracht" (they start), they do not "worden geldig"
         ("Op 1 juli worden de nieuwe regels van kracht.", "LB102", "geldig"),
+        # "treft u … aan" is aantreffen: "vindt u … aan" would leave the particle behind
+        ("Daarom treft u geen handtekening aan.", "LB102", "vindt u"),
     ],
 )
 def test_a_replacement_that_does_not_fit_is_advice_and_not_applied(
