@@ -358,6 +358,8 @@ def test_the_title_of_a_first_reminder_is_no_earlier_reminder(tmp_path, capsys):
         "Wij schreven u hier eerder over.",
         "Aanmaning.",
         "Deze brief is een ingebrekestelling.",
+        "Op 3 maart schreven wij u over uw achterstand.",
+        "Wij hebben u op 3 maart gebeld over de huur.",
     ],
 )
 def test_a_later_letter_may_name_the_next_step(tmp_path, capsys, before):
@@ -377,6 +379,18 @@ def test_a_later_letter_may_name_the_next_step(tmp_path, capsys, before):
 )
 def test_no_threat_or_no_letter_is_not_flagged(tmp_path, capsys, text):
     assert flagged(tmp_path, capsys, text, "LB808") == []
+
+
+def test_condescension_and_first_letter_threats_are_off_by_default(tmp_path, capsys):
+    body = "Zoals u weet, " + _FIRST.format(threat="schakelen wij een incassobureau in").lower()
+    write(tmp_path, {"brief.txt": LETTER.format(body=body) + "\n"})
+    capsys.readouterr()
+    main(["check", "brief.txt", "--output-format", "json"])
+    codes = {f["code"] for r in json.loads(capsys.readouterr().out)["files"] for f in r["findings"]}
+    assert not codes & {"LB807", "LB808"}
+    assert {"LB807", "LB808"} <= {
+        f["code"] for f in findings(tmp_path, capsys, LETTER.format(body=body), "LB807,LB808")
+    }
 
 
 def test_lb808_offers_help_from_the_profile(tmp_path, capsys):

@@ -2,9 +2,10 @@
 agency, extrajudicial costs) in a first letter. A first reminder asks calmly and offers help;
 the heavy steps come later, in a formal notice (ingebrekestelling).
 
-"First" is read from the letter itself: it mentions no earlier letter, reminder or warning
-("eerder", "onze herinnering van", "aanmaning", "tweede", "laatste", "nogmaals", "opnieuw",
-"ondanks", "in gebreke", "sommatie"…). A letter that is itself an aanmaning or a formal notice
+"First" is read from the letter itself: it mentions no earlier letter, reminder, call or
+warning ("eerder", "onze herinnering van", "aanmaning", "tweede", "laatste", "nogmaals",
+"opnieuw", "ondanks", "in gebreke", "sommatie", "op 3 maart schreven wij u", "wij hebben u
+gebeld"…). A letter that is itself an aanmaning or a formal notice
 says so and is not checked. The title of a first reminder ("Betalingsherinnering") is no
 earlier reminder.
 
@@ -45,7 +46,11 @@ _NOT_FIRST = re.compile(
     r"(?:eerste|tweede|derde|vorige|laatste|onze|de|een) (?:betalings)?herinnering|"
     r"herinneringen|herinnering (?:van|d\.d\.|gestuurd|verstuurd|gekregen|ontvangen)|"
     r"aanmaning|aanmaningen|tweede|laatste|ingebrekestelling|in gebreke|sommatie|"
-    r"(?:vorige|onze|eerdere) brief|brief van \d|waarschuwing|gewaarschuwd)",
+    r"(?:vorige|onze|eerdere) brief|brief van \d|waarschuwing|gewaarschuwd|"
+    r"(?:stuurden|schreven|belden|spraken|stuurde|schreef|belde|sprak) (?:wij|we|ik) u|"
+    r"(?:wij|we|ik) (?:hebben|heb) u (?:al |eerder |op \d+ \w+ )?(?:een brief|geschreven|"
+    r"gebeld|gesproken|gestuurd|gevraagd)|hebben (?:wij|we) u (?:al |eerder )?(?:geschreven|"
+    r"gebeld|gesproken|gevraagd)|(?:in|met) (?:onze|de) brief van)",
     re.IGNORECASE,
 )
 # The letter says it will happen.
