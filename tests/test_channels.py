@@ -151,6 +151,12 @@ def test_absence_without_stand_in_is_found(tmp_path, capsys):
     )
     found = findings(tmp_path, capsys, text, "LB607")
     assert [f["text"] for f in found] == ["ben ik met vakantie"]
+    text = letter("Ik ben op maandag en dinsdag niet bereikbaar.")
+    assert [f["text"] for f in findings(tmp_path, capsys, text, "LB607")] == [
+        "Ik ben op maandag en dinsdag niet bereikbaar"
+    ]
+    text = letter("Ons kantoor is gesloten van 24 december tot en met 1 januari.")
+    assert len(findings(tmp_path, capsys, text, "LB607")) == 1
 
 
 @pytest.mark.parametrize(
@@ -165,6 +171,10 @@ def test_absence_without_stand_in_is_found(tmp_path, capsys):
         ),
         letter("Bent u met vakantie als de monteur komt? Bel ons dan."),
         letter("Vorige maand was ik met vakantie."),
+        # no absence, or the weekly opening hours
+        letter("Ik ben er niet van overtuigd dat dit nodig is."),
+        letter("Wij zijn niet bereikbaar via WhatsApp."),
+        letter("Ons kantoor is op zaterdag gesloten."),
     ],
 )
 def test_no_absence_finding_with_a_stand_in_or_not_the_writer(tmp_path, capsys, text):

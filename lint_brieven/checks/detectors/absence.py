@@ -20,8 +20,21 @@ from lint_brieven.dutch.letter_parts import document_kind
 from lint_brieven.letter import DocumentKind
 
 _AWAY = (
-    r"(?:afwezig|met vakantie|op vakantie|met verlof|op verlof|niet aanwezig|niet bereikbaar|"
-    r"niet op kantoor|niet op het werk|niet werkzaam|er niet)"
+    r"(?:afwezig|met vakantie|op vakantie|met \w*verlof|op \w*verlof|niet aanwezig|"
+    r"niet bereikbaar|niet op kantoor|niet op het werk|niet werkzaam|er niet)"
+)
+# "niet bereikbaar", "er niet": an absence only with a time ("op vrijdag", "van 3 tot 14
+# augustus"); "Ik ben er niet van overtuigd" and "niet bereikbaar via WhatsApp" are none.
+_GENERIC = re.compile(
+    r"\bniet (?:aanwezig|bereikbaar|op kantoor|op het werk|werkzaam)\b|\ber niet\b"
+)
+_TIME = re.compile(
+    r"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?:en|middag|ochtend)?\b"
+    r"|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+    r"november|december)\b|\b(?:van|vanaf|tot|tot en met|t/m|tussen|in week) \d"
+    r"|\btijdens (?:de|mijn|onze|het)\b|\b(?:deze|volgende|die) week\b"
+    r"|\b\d{1,2}[-/]\d{1,2}\b",
+    re.IGNORECASE,
 )
 ABSENCE = re.compile(
     rf"\b(?:ik|wij|we)\b[^.?!\n]{{0,40}}?\b(?:ben|zijn)\b[^.?!\n]{{0,40}}?\b{_AWAY}"
@@ -40,9 +53,18 @@ STAND_IN = re.compile(
     r"|\bneemt\b[^.?!]{0,40}\b(?:over|waar)\b|\boverneemt\b"
     r"|\bcontact (?:op ?nemen |opnemen |op )?met (?!mij\b|ondergetekende\b)"
     r"|\bbel(?:t u)? (?:dan )?(?:met|naar) (?!mij\b)|\bbellen (?:met|naar) (?!mij\b)"
-    r"|\b(?:mail|mailt|mailen|e-?mail|stuur|stuurt)\b[^.?!]{0,30}?\bnaar\b|\bdoorgestuurd\b|\bklantenservice\b|\bklantcontactcentrum\b"
+    r"|\b(?:mail|mailt|mailen|e-?mail|stuur|stuurt)\b[^.?!]{0,30}?\bnaar\b|\bdoorgestuurd\b"
+    r"|\bklantenservice\b|\bklantcontactcentrum\b"
     r"|\b(?:algemene?|centrale) (?:telefoon)?nummer\b|\breceptie\b|\bspoed|\bstoring"
     r"|\bnoodnummer\b|\bteam\b|\bafdeling\b",
+    re.IGNORECASE,
+)
+_CLOSED = re.compile(r"\b(?:gesloten|dicht)\b", re.IGNORECASE)
+# A closure out of the ordinary: dates or a holiday, not the weekly opening hours.
+_PERIOD = re.compile(
+    r"\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+    r"november|december)\b|\b\d{1,2}[-/]\d{1,2}\b|\b(?:van|vanaf|tot|t/m) \d"
+    r"|\b(?:feestdagen|kerst\w*|vakantie\w*|bouwvak|verbouwing|verhuizing|storing)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:was|waren|ben geweest|zijn geweest)\b", re.IGNORECASE)
@@ -59,6 +81,10 @@ class AbsenceWithoutStandIn(Detector):
             match = ABSENCE.search(text)
             if match is None or text.strip().endswith("?") or _PAST.search(text):
                 continue
+            if _GENERIC.search(match.group()) and not _TIME.search(text):
+                continue  # "niet bereikbaar via WhatsApp": no absence
+            if _CLOSED.search(match.group()) and not _PERIOD.search(text):
+                continue  # "Het kantoor is op zaterdag gesloten": opening hours
             after = " ".join(s.text for _, s in flat[number : number + 3])
             if STAND_IN.search(after):
                 continue
