@@ -17,10 +17,10 @@ A rule names its letter type and one element::
 
 A matcher is a ``regex`` (case-insensitive), a ``phrase`` (whole words), a token ``pattern``,
 a named ``recogniser`` (``dutch/recognisers.py``), ``any`` of a list or ``all`` of a list in
-one paragraph (``within: sentence``: in one sentence); ``min: 2`` asks for at least two
-occurrences in the body. Only the body counts
-(between the salutation and the closing), except for a letter-level recogniser such as
-``call-route``, which also reads the letterhead and the signature.
+one paragraph (``within: sentence``: in one sentence; ``two-sentences``: in one sentence
+together with the one before it); ``min: 2`` asks for at least two occurrences in the body.
+Only the body counts (between the salutation and the closing), except for a letter-level
+recogniser such as ``call-route``, which also reads the letterhead and the signature.
 
 A missing element is one finding: at the first sentence ``at`` matches, else at the top of the
 letter (as whole-letter rules are). The rule's suggestions are filled from the organisation
@@ -101,10 +101,11 @@ class ContentCheck(Check):
         parts = [self._counter(m, field) for m in spec.get("any") or spec.get("all")]
         if "any" in spec:
             return lambda letter, part, ctx: int(any(c(letter, part, ctx) for c in parts))
-        if spec.get("within") == "sentence":
+        if spec.get("within") in ("sentence", "two-sentences"):
+            pairs = spec["within"] == "two-sentences"
             return lambda letter, part, ctx: sum(
-                all(c(letter, sentence, ctx) for c in parts)
-                for sentence in body_of(letter).sentences_in(part)
+                all(c(letter, window, ctx) for c in parts)
+                for window in body_of(letter).sentence_windows(part, pairs)
             )
         return lambda letter, part, ctx: int(all(c(letter, part, ctx) for c in parts))
 

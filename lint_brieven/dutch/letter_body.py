@@ -89,6 +89,18 @@ class LetterBody:
             if s.index == part.index and s.start >= part.start and s.end <= part.end
         ] or [part]
 
+    def sentence_windows(self, part: Part, pairs: bool = False) -> list[Part]:
+        """The sentences inside ``part``; with ``pairs`` each together with the sentence
+        before it in the same paragraph ("Binnen 30 dagen krijgt u de eindafrekening. Daarop
+        staat ook uw borg.")."""
+        sentences = self.sentences_in(part)
+        if not pairs:
+            return sentences
+        return [
+            Part(s.index, s.block, sentences[i - 1].start if i else s.start, s.end)
+            for i, s in enumerate(sentences)
+        ]
+
     def list_runs(self) -> list[tuple[Part | None, list[Part]]]:
         """Runs of list items in the body, each with the block just before it (its heading or
         introduction, None at the start of the body)."""
