@@ -518,6 +518,18 @@ def test_the_type_comes_from_the_configuration(tmp_path, capsys):
     assert by_file.get("algemeen/c.txt", []) == []  # "geen": no type, not even from the words
 
 
+def test_a_text_the_configuration_declares_a_letter_is_read_whole(tmp_path, capsys):
+    write(
+        tmp_path,
+        {
+            "lint-brieven.toml": 'soort = "brief"\nbrieftype = "reparatie"\n',
+            "stuk.txt": "De aannemer komt de lekkende kraan in uw keuken repareren.",
+        },
+    )
+    _code, report = check(capsys, "stuk.txt", "--select", "LB9")
+    assert codes(report["files"][0]["findings"]) == ["LB952", "LB953"]
+
+
 def test_front_matter_comes_before_the_configuration_and_the_words(tmp_path, capsys):
     write(tmp_path, {"lint-brieven.toml": 'brieftype = "aanmaning"\n'})
     text = "{# brieftype: geen #}\n" + letter(*BARE)

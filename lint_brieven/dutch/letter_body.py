@@ -52,14 +52,19 @@ class LetterBody:
 
     @cached_property
     def body(self) -> list[Part]:
+        """From the salutation to the closing; from the top or to the end where the letter
+        has none (a text the configuration declares a letter)."""
         letter = self.letter.letter
+        if not letter.blocks:
+            return []
         salutation = salutation_span(letter)
         closing = closing_line(letter)
-        if salutation is None or closing is None:
-            return []
-        first, _start, first_offset = salutation
-        last, closing_end = closing
-        last_offset = _closing_start(letter.blocks[last], closing_end)
+        first, _start, first_offset = salutation if salutation else (0, 0, 0)
+        if closing is None:
+            last, last_offset = len(letter.blocks) - 1, len(letter.blocks[-1].text)
+        else:
+            last, closing_end = closing
+            last_offset = _closing_start(letter.blocks[last], closing_end)
         parts = []
         for index in range(first, last + 1):
             block = letter.blocks[index]
@@ -81,12 +86,19 @@ class LetterBody:
                     out.append(Part(part.index, part.block, start, end))
         return out
 
+    @cached_property
+    def _sentences_by_block(self) -> dict[int, list[Part]]:
+        by_block: dict[int, list[Part]] = {}
+        for sentence in self.sentences:
+            by_block.setdefault(sentence.index, []).append(sentence)
+        return by_block
+
     def sentences_in(self, part: Part) -> list[Part]:
         """The body's sentences inside ``part`` (itself if it is a sentence)."""
         return [
             s
-            for s in self.sentences
-            if s.index == part.index and s.start >= part.start and s.end <= part.end
+            for s in self._sentences_by_block.get(part.index, [])
+            if s.start >= part.start and s.end <= part.end
         ] or [part]
 
     def sentence_windows(self, part: Part, pairs: bool = False) -> list[Part]:
