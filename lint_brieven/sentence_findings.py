@@ -41,19 +41,23 @@ class Apart:
 @dataclass(frozen=True)
 class Long:
     """LB201: the sentence has ``words`` words, more than ``limit``; or more than the rule's
-    shorter limit for a sentence with an embedded clause, ``clause`` (its opening words)."""
+    shorter limit for a sentence with ``clause``: the opening words of an embedded clause
+    (``kind`` "bijzin"), a participle phrase before a noun ("bepaling") or officialese
+    ("ambtelijk")."""
 
     words: int
     limit: float
     clause: str | None = None
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
 class Hard:
     """LB402: the sentence's LiNT-II level and score and what makes it hard: its hard words
     (rarest first), its officialese words and stiff constructions (``stiff``), its passives
-    without a doer (``passive``) and a long distance between words that belong together
-    (``apart``: a subject with a clause inside it, far from its verb)."""
+    without a doer (``passive``), its unexplained jargon (``jargon``) and a long distance
+    between words that belong together (``apart``: a subject with a clause inside it, far from
+    its verb)."""
 
     level: int
     score: float
@@ -61,6 +65,7 @@ class Hard:
     apart: Apart | None = None
     stiff: tuple[str, ...] = ()
     passive: tuple[str, ...] = ()
+    jargon: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -179,12 +184,20 @@ def message(reasons: list[SentenceReason]) -> str:
     return f"{LEAD}: {joined(parts)}. {_advice(long, hard, apart)}"
 
 
+LONG_BECAUSE = {
+    "bijzin": "een bijzin",
+    "bepaling": "een ingeschoven bepaling",
+    "ambtelijk": "ambtelijke taal",
+}
+
+
 def long_why(long: Long) -> str:
-    """ " (meer dan 25)", or " en een bijzin ('omdat de bomen …')" for a sentence that is long
-    because of its embedded clause."""
+    """ " (meer dan 25)", or for a shorter sentence what makes it long: " en een bijzin
+    ('omdat de bomen …')", " en een ingeschoven bepaling ('door u aangeleverde')", " en
+    ambtelijke taal ('hierbij')"."""
     if long.words > long.limit or not long.clause:
         return f" (meer dan {number(long.limit)})"
-    return f" en een bijzin ('{long.clause}')"
+    return f" en {LONG_BECAUSE.get(long.kind or 'bijzin', 'een bijzin')} ('{long.clause}')"
 
 
 def hard_causes(hard: Hard) -> list[str]:
@@ -194,6 +207,9 @@ def hard_causes(hard: Hard) -> list[str]:
     if hard.words:
         noun = "de zeldzame woorden" if len(hard.words) > 1 else "het zeldzame woord"
         causes.append(f"{noun} {listed(hard.words)}")
+    if hard.jargon:
+        noun = "de vakwoorden" if len(hard.jargon) > 1 else "het vakwoord"
+        causes.append(f"{noun} {listed(hard.jargon)}")
     if hard.stiff:
         causes.append(f"de ambtelijke taal {listed(hard.stiff)}")
     if hard.passive:
@@ -214,8 +230,8 @@ def _advice(long: Long | None, hard: Hard | None, apart: Apart | None) -> str:
     words that belong together close together."""
     if long:
         return ADVICE_SPLIT
-    if hard and (hard.words or hard.stiff):
-        return f"Vervang {listed((*hard.words, *hard.stiff))} door gewone woorden."
+    if hard and (hard.words or hard.jargon or hard.stiff):
+        return f"Vervang {listed((*hard.words, *hard.jargon, *hard.stiff))} door gewone woorden."
     if apart:
         return f"Zet '{apart.first}' en '{apart.second}' dichter bij elkaar."
     if hard and hard.passive:
@@ -258,6 +274,7 @@ def reason_json(reason: SentenceReason | None) -> dict[str, Any] | None:
             "words": reason.words,
             "limit": reason.limit,
             "clause": reason.clause,
+            "because": reason.kind,
         }
     if isinstance(reason, Hard):
         return {
@@ -268,6 +285,7 @@ def reason_json(reason: SentenceReason | None) -> dict[str, Any] | None:
             "apart": _apart_json(reason.apart),
             "stiff": list(reason.stiff),
             "passive": list(reason.passive),
+            "jargon": list(reason.jargon),
         }
     return {"kind": "split", "apart": _apart_json(reason.apart)}
 
@@ -284,16 +302,18 @@ def reason_from_json(value: Any) -> SentenceReason | None:
         raise ValueError("reason")
     kind = value.get("kind")
     fields = {
-        "long": {"words", "limit", "clause"},
-        "hard": {"level", "score", "words", "apart", "stiff", "passive"},
+        "long": {"words", "limit", "clause", "because"},
+        "hard": {"level", "score", "words", "apart", "stiff", "passive", "jargon"},
     }
     if set(value) != {"kind"} | fields.get(kind, {"apart"}) or kind not in (*fields, "split"):
         raise ValueError("reason")
     if kind == "long":
-        clause = value["clause"]
+        clause, kind = value["clause"], value["because"]
         if clause is not None and not isinstance(clause, str):
             raise ValueError("reason")
-        return Long(_int(value["words"]), _float(value["limit"]), clause)
+        if kind is not None and kind not in LONG_BECAUSE:
+            raise ValueError("reason")
+        return Long(_int(value["words"]), _float(value["limit"]), clause, kind)
     if kind == "hard":
         apart = None if value["apart"] is None else _apart_from_json(value["apart"])
         return Hard(
@@ -303,6 +323,7 @@ def reason_from_json(value: Any) -> SentenceReason | None:
             apart,
             _texts(value["stiff"]),
             _texts(value["passive"]),
+            _texts(value["jargon"]),
         )
     return Split(_apart_from_json(value["apart"]))
 
@@ -320,7 +341,11 @@ def reason_texts(reason: SentenceReason | None) -> tuple[str, ...]:
     if isinstance(reason, Long):
         return (reason.clause,) if reason.clause else ()
     apart = reason.apart
-    words = (*reason.words, *reason.stiff, *reason.passive) if isinstance(reason, Hard) else ()
+    words = (
+        (*reason.words, *reason.jargon, *reason.stiff, *reason.passive)
+        if isinstance(reason, Hard)
+        else ()
+    )
     return (*words, *((apart.first, apart.second) if apart else ()))
 
 

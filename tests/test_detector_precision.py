@@ -92,7 +92,7 @@ NOMINAL = [
     ("De afhandeling van uw klacht zal binnen vier weken plaatsvinden.", True),
     ("De inspectie van de woning geschiedt door de opzichter.", True),
     ("Het ophalen van grofvuil vindt plaats op dinsdag.", True),
-    ("Voor het indienen van een bezwaar kunt u het formulier gebruiken.", True),
+    ("Volgende week voeren wij een controle uit van alle rookmelders.", True),
     ("De uitbetaling van de waarborgsom vindt plaats na de eindinspectie.", True),
     ("Het doorgeven van uw meterstanden is verplicht.", True),
     ("Het plaatsen van een dakkapel is alleen toegestaan met onze toestemming.", True),
@@ -102,7 +102,7 @@ NOMINAL = [
     ("U dient zorg te dragen voor het afsluiten van de energiecontracten.", True),
     ("De ondertekening van het huurcontract zal plaatsvinden op ons kantoor.", True),
     ("Het melden van een reparatie is mogelijk via de website.", True),
-    ("Voor het aanvragen van huurtoeslag moet u naar de Belastingdienst.", True),
+    ("U heeft een overtreding begaan door uw auto op het grasveld te zetten.", True),
     ("Het betalen van de huur dient te geschieden vóór de eerste van de maand.", True),
     # a verb is used, or the noun names an activity in an ordinary clause
     ("U betaalt de huur op de eerste dag van de maand.", False),
@@ -126,6 +126,12 @@ NOMINAL = [
     ("De planning van de werkzaamheden vindt u in de bijlage.", False),
     ("De betaling van uw huur hebben wij op 3 maart ontvangen.", False),
     ("Informatie over het vervangen van de damwanden in de Brantjesstraat.", False),
+    # a short fronted purpose phrase: an editor leaves it (judged so on eval/dev, issue 15)
+    ("Voor het indienen van een bezwaar kunt u het formulier gebruiken.", False),
+    ("Voor het aanvragen van huurtoeslag moet u naar de Belastingdienst.", False),
+    # light verb + noun where the noun is ordinary or the legal word itself
+    ("U kunt een bezwaarschrift indienen bij de gemeente.", False),
+    ("De monteur maakt een afspraak met u.", False),
 ]
 
 SPLIT = [
@@ -343,6 +349,10 @@ RECALL_BEFORE = {
     "LB209": 12 / 20,
 }
 
+# LB209 leaves a word to the rule that explains it (jargon, officialese, abbreviations): the
+# word still gets its finding, from that rule. Recall counts it as found.
+EXPLAINED_BY = ("LB101", "LB102", "LB501", "LB511", "LB512")
+
 CONFIG = """\
 [organisatie]
 naam = "Woonstichting De Linde"
@@ -373,7 +383,8 @@ def results(tmp_path_factory):
     rows, fragment = write_fragment(tmp_path_factory.mktemp("precisie"))
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["check", str(fragment), "--select", ",".join(SETS), "--output-format", "json"])
+        selected = ",".join([*SETS, *EXPLAINED_BY])
+        code = main(["check", str(fragment), "--select", selected, "--output-format", "json"])
     assert code == 1, err.getvalue()
     assert "Traceback" not in out.getvalue() + err.getvalue()
     report = json.loads(out.getvalue())
@@ -381,11 +392,16 @@ def results(tmp_path_factory):
     flagged: dict[tuple[str, int], list[str]] = {}
     for finding in report["files"][0]["findings"]:
         flagged.setdefault((finding["code"], finding["line"]), []).append(finding["text"])
-    per_rule: dict[str, dict] = {code: {"tp": [], "fp": [], "fn": []} for code in SETS}
+    per_rule: dict[str, dict] = {
+        code: {"tp": [], "fp": [], "fn": [], "explained": []} for code in SETS
+    }
     for index, (rule, sentence, flag) in enumerate(rows):
-        texts = flagged.get((rule, 2 * index + 1))
+        line = 2 * index + 1
+        texts = flagged.get((rule, line))
         if texts:
             per_rule[rule]["tp" if flag else "fp"].append((sentence, texts))
+        elif flag and rule == "LB209" and any((c, line) in flagged for c in EXPLAINED_BY):
+            per_rule[rule]["explained"].append(sentence)  # a jargon or officialese rule's word
         elif flag:
             per_rule[rule]["fn"].append(sentence)
     return per_rule
@@ -411,7 +427,7 @@ def test_precision_at_least_90_percent(results, code):
 def test_recall_not_below_what_it_was(results, code):
     stats = results[code]
     meant = sum(flag for _s, flag in SETS[code])
-    assert len(stats["tp"]) / meant >= RECALL_BEFORE[code], stats["fn"]
+    assert (len(stats["tp"]) + len(stats["explained"])) / meant >= RECALL_BEFORE[code], stats["fn"]
 
 
 def test_a_passive_is_marked_by_its_verb_group_and_subject(results):

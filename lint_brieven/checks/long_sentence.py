@@ -5,8 +5,10 @@ A plain-language editor does not count words alone. A sentence is too long
 - above ``max`` words (25): the reader has to hold too much, whatever its structure;
 - above ``clause-max`` words (20) when it holds an embedded clause: a relative clause ("die
   …", "waarin …"), a clause with a subordinating conjunction ("omdat …", "als …", "dat …"),
-  an "om … te" clause or an infinitive clause with words of its own ("… gebruik te maken van
-  een minicontainer").
+  an "om … te" clause, an infinitive clause with words of its own ("… gebruik te maken van
+  een minicontainer") or a participle with words of its own before its noun ("de door de
+  vorige huurder achtergelaten spullen", "de thans in ons bezit zijnde informatie"); or when
+  it holds officialese (the words the officialese rules report, passed in by the caller).
 
 It is not too long when the count comes from what the reader does not have to hold:
 
@@ -36,7 +38,7 @@ from lint_brieven.letter import MappedText
 # options of the ``words`` metric (rule pack ``options``, or ``[rule-options.LB201]``)
 DEFAULTS = {"clause-max": 20, "list-item-words": 7}
 # a parallel clause ("als u het laat verrekenen") may be a little longer than a list item
-_CLAUSE_ITEM_EXTRA = 3
+_CLAUSE_ITEM_EXTRA = 5
 # verbs whose "te" + infinitive is part of the verb group, not a clause of its own ("is niet
 # te gebruiken", "hoeft niet te betalen", "dient te worden ingediend", "begint te lekken")
 _TE_VERB_GROUP = frozenset(
@@ -53,13 +55,16 @@ _OPENING_WORDS = 3  # words shown of the clause that makes a sentence long ("omd
 @dataclass(frozen=True)
 class Length:
     """A sentence's words (``words``: the count), the words outside its lists (``core``), its
-    finite verbs outside its lists (``verbs``: more than one is more than one clause) and the
-    opening of its first embedded clause outside a list, if any (``clause``)."""
+    finite verbs outside its lists (``verbs``: more than one is more than one clause) and what
+    makes a shorter sentence long, outside its lists: the opening of its first embedded clause
+    or participle phrase, or its first officialese (``clause``), and which of the three it is
+    (``kind``: ``bijzin``, ``bepaling``, ``ambtelijk``)."""
 
     words: int
     core: int
     verbs: int
     clause: str | None
+    kind: str | None = None
 
 
 def measure(
@@ -67,22 +72,44 @@ def measure(
     content: MappedText,
     names: frozenset[str] = frozenset(),
     item_words: int = DEFAULTS["list-item-words"],
+    officialese: Iterable[Span] = (),
 ) -> Length:
     aside = trailing_aside(sentence)
     counted = {t.i for t in sentence_words.words(sentence, content, names)} - aside
     listed = list_words(sentence, counted, item_words)
-    clause = next(iter(embedded_clauses(sentence, listed | aside, content.text)), None)
-    verbs = sum(1 for t in sentence if t.tag_.startswith("WW|pv") and t.i not in listed | aside)
-    return Length(len(counted), len(counted - listed), verbs, clause)
+    skip = listed | aside
+    verbs = sum(
+        1
+        for t in sentence
+        if t.tag_.startswith("WW|pv") and t.i not in skip and not _attributive(t)
+    )
+    clause = next(iter(embedded_clauses(sentence, skip, content.text)), None)
+    if clause is not None:
+        return Length(len(counted), len(counted - listed), verbs, clause, "bijzin")
+    phrase = next(iter(participle_phrases(sentence, skip)), None)
+    if phrase is not None:
+        shown = _opening(phrase[0], sentence, content.text, phrase[-1].i + 1)
+        return Length(len(counted), len(counted - listed), verbs, shown, "bepaling")
+    stiff = next(
+        (
+            s
+            for s in sorted(officialese, key=lambda s: s.start)
+            if sentence.start <= s.start < sentence.end and s.start not in skip
+        ),
+        None,
+    )
+    shown = content.text[stiff.start_char : stiff.end_char] if stiff is not None else None
+    return Length(len(counted), len(counted - listed), verbs, shown, "ambtelijk" if shown else None)
 
 
 def too_long(length: Length, most: float, clause_most: float) -> bool:
-    """Over ``most`` words, or over ``clause_most`` with an embedded clause; never one simple
-    clause plus a list (one finite verb, no embedded clause, and at most ``clause_most`` words
-    besides the list)."""
+    """Over ``most`` words, or over ``clause_most`` with an embedded clause, a participle
+    phrase or officialese; never one simple clause plus a list (one finite verb, no embedded
+    clause, and at most ``clause_most`` words besides the list)."""
     if length.words <= clause_most:
         return False
-    if length.clause is None and length.verbs <= 1 and length.core <= clause_most:
+    structured = length.kind in ("bijzin", "bepaling")
+    if not structured and length.verbs <= 1 and length.core <= clause_most:
         return False
     return length.words > most or length.clause is not None
 
@@ -189,21 +216,25 @@ def _phrase_before(phrase: Token, sentence: Span) -> Token | None:
 
 def _parallel_clauses(sentence: Span) -> list[list[set[int]]]:
     """Coordinated clauses that each repeat the same conjunction: "als u …, als u … of als
-    u …" reads as a list of conditions."""
-    heads_by_mark: dict[str, list[Token]] = {}
+    u …" reads as a list of conditions. Each item runs from its conjunction to the end of its
+    clause (without the clauses coordinated with it)."""
+    marks_by_word: dict[str, list[Token]] = {}
     for token in sentence:
         if token.dep_ == "mark" and token.pos_ == "SCONJ":
-            heads_by_mark.setdefault(token.lower_, []).append(token.head)
+            marks_by_word.setdefault(token.lower_, []).append(token)
     out = []
-    for heads in heads_by_mark.values():
-        indices = {h.i for h in heads}
-        linked = [
-            h for h in heads if h.head.i in indices or any(c.i in indices for c in h.children)
-        ]
-        if len(heads) >= 2 and len(linked) == len(heads):
-            out.append(
-                [_own(h, [x for x in heads if x.i != h.i and x.head.i == h.i]) for h in heads]
-            )
+    for marks in marks_by_word.values():
+        if len(marks) < 2:
+            continue
+        heads = [m.head for m in marks]
+        first = heads[0]
+        if not all(h.dep_ in ("conj", "advcl") and first in h.ancestors for h in heads[1:]):
+            continue
+        items = []
+        for mark, head in zip(marks, heads, strict=True):
+            others = [h for h in heads if h.i != head.i and head in h.ancestors]
+            items.append({i for i in _own(head, others) if i >= mark.i})
+        out.append(items)
     return out
 
 
@@ -228,7 +259,7 @@ def embedded_clauses(sentence: Span, skip: set[int], written: str = "") -> list[
 def _clause_start(token: Token) -> tuple[int, Token] | None:
     """(kind, first word) of the embedded clause ``token`` marks, or None. Kinds: 0 a clause
     with a finite verb, 1 an "om … te" clause, 2 another infinitive clause."""
-    if token.tag_.startswith("WW|pv") and is_subordinate(token):
+    if token.tag_.startswith("WW|pv") and is_subordinate(token) and not _attributive(token):
         head = clause_head(token)
         words = [t for t in head.subtree if t.dep_ not in ("cc", "punct")]
         marked = head
@@ -254,10 +285,18 @@ def _clause_start(token: Token) -> tuple[int, Token] | None:
     return None
 
 
-def _opening(start: Token, sentence: Span, written: str) -> str:
-    """The clause's first words, up to ``_OPENING_WORDS`` and never past punctuation."""
+def _opening(start: Token, sentence: Span, written: str, end: int | None = None) -> str:
+    """The clause's first words, up to ``_OPENING_WORDS`` and never past punctuation (or the
+    whole phrase up to token ``end``, when given)."""
     words: list[str] = []
     more = False
+    if end is not None:
+        shown = [
+            written[t.idx : t.idx + len(t)] or t.text
+            for t in sentence.doc[start.i : end]
+            if not t.is_space
+        ]
+        return " ".join(shown)
     for token in sentence.doc[start.i : sentence.end]:
         if token.is_space:
             continue
@@ -269,3 +308,73 @@ def _opening(start: Token, sentence: Span, written: str) -> str:
             break
         words.append(written[token.idx : token.idx + len(token)] or token.text)
     return " ".join(words) + (" …" if more else "")
+
+
+# -- participle phrases ----------------------------------------------------------------------
+
+_DETERMINERS = frozenset(
+    {
+        *("de", "het", "een", "deze", "die", "dit", "dat", "uw", "onze", "ons", "zijn", "haar"),
+        *("hun", "mijn", "jouw", "alle", "elke", "ieder", "iedere", "eventuele", "genoemde"),
+    }
+)
+
+
+def participle_phrases(sentence: Span, skip: set[int] = frozenset()) -> list[list[Token]]:
+    """Participles with words of their own before their noun, between the determiner and the
+    noun: "het door u aangeleverde bewijs", "de thans in ons bezit zijnde informatie", "door de
+    vorige huurder achtergelaten spullen". Each as its tokens, from the first word after the
+    determiner to the participle."""
+    out = []
+    for token in sentence:
+        if token.i in skip or not (
+            token.tag_.startswith(("WW|vd", "WW|od")) or _attributive(token)
+        ):
+            continue
+        after = token.doc[token.i + 1] if token.i + 1 < sentence.end else None
+        if after is None or not (
+            after.pos_ == "NOUN" or (after.pos_ == "ADJ" and _noun_next(after))
+        ):
+            continue
+        inside: list[Token] = []
+        k = token.i - 1
+        while k >= sentence.start:
+            word = token.doc[k]
+            if word.is_punct or word.tag_.startswith("WW|pv") or word.dep_ == "cc":
+                break
+            before = token.doc[k - 1] if k - 1 >= sentence.start else None
+            in_phrase = before is not None and before.pos_ == "ADP"
+            determiner = word.lower_ in _DETERMINERS and word.pos_ in (
+                "DET",
+                "PRON",
+                "ADJ",
+                "PROPN",
+            )
+            if determiner and not in_phrase:
+                break
+            inside.insert(0, word)
+            k -= 1
+        if any(w.pos_ == "ADP" for w in inside) or any(
+            w.tag_.startswith("VNW|pr") or w.lower_ in ("mij", "ons", "u") for w in inside
+        ):
+            out.append([*inside, token])
+    return out
+
+
+def _attributive(token: Token) -> bool:
+    """A participle before its noun that the tagger took for a past tense ("de door u
+    ingevulde gegevens": "ingevulde" tagged as a finite verb)."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.tag_.startswith("WW|pv|verl")
+        and token.lower_.endswith(("de", "te"))
+        and token.dep_ in ("acl", "amod")
+        and following is not None
+        and token.head.i == following.i
+        and following.pos_ == "NOUN"
+    )
+
+
+def _noun_next(token: Token) -> bool:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.pos_ == "NOUN"

@@ -3,9 +3,10 @@
 ``words`` counts the sentence's words as ``sentence_words`` defines them: no punctuation,
 placeholders, numbers, dates, amounts, postcodes, web or e-mail addresses or proper names.
 A sentence is long above ``max`` words, or above the option ``clause-max`` when it holds an
-embedded clause, and never when it is one simple clause plus a list or the count comes from
-an aside in brackets at its end (``long_sentence``). The message says why: the number of
-words, and the clause that makes a shorter sentence long ({why}). A long sentence's hit
+embedded clause, a participle phrase before a noun or officialese (the officialese rules' own
+words), and never when it is one simple clause plus a list or the count comes from an aside
+in brackets at its end (``long_sentence``). The message says why: the number of words, and
+what makes a shorter sentence long ({why}). A long sentence's hit
 carries its reason (``Long``), so that it merges with LB402 and LB206 on the same sentence
 into one finding (``sentence_findings``).
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from lint_brieven.checks import long_sentence, sentence_words
+from lint_brieven.checks import long_sentence, sentence_difficulty, sentence_words
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
 from lint_brieven.letter import MappedText
 from lint_brieven.sentence_findings import Long, long_why
@@ -68,11 +69,12 @@ class MetricCheck(Check):
         hits: list[Hit] = []
         for index, doc in enumerate(letter.docs):
             content = letter.letter.blocks[index].content
+            stiff = sentence_difficulty.officialese(letter, index)
             for sentence in doc.sents:
-                length = long_sentence.measure(sentence, content, names, items)
+                length = long_sentence.measure(sentence, content, names, items, stiff)
                 if not long_sentence.too_long(length, most, clause_most):
                     continue
-                reason = Long(length.words, most, length.clause)
+                reason = Long(length.words, most, length.clause, length.kind)
                 why = long_why(reason)
                 message = self.message(ctx, value=length.words, max=_number(most), why=why)
                 hits.append(_hit(index, sentence, message, suggestions, reason))

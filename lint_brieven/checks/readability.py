@@ -73,7 +73,7 @@ def why(reason: Hard) -> str:
         parts.append(f"de afstand tussen '{a.first}' en '{a.second}' ({a.gap} woorden)")
     if not parts:
         return ""
-    many = len(parts) > 1 or len(reason.words) > 1 or len(reason.stiff) > 1
+    many = len(parts) > 1 or any(len(r) > 1 for r in (reason.words, reason.jargon, reason.stiff))
     return f"Lastig {'zijn' if many else 'is'} {joined(parts)}."
 
 
@@ -88,4 +88,12 @@ def _reason(
     if found.points < options["min-evidence"]:
         return None
     score = s.lint_ii if s.lint_ii is not None else 0.0
-    return Hard(int(s.level or 0), score, found.words, found.subject, found.stiff, found.passive)
+    return Hard(
+        int(s.level or 0),
+        score,
+        found.words,
+        found.subject,
+        found.stiff,
+        found.passive,
+        found.jargon,
+    )

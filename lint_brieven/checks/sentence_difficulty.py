@@ -13,6 +13,8 @@ sentence full of officialese. LB402 reports a sentence only when it also shows a
   brackets (the explanation of a term: "een tussenpersoon (intermediair)");
 - officialese (one point each): the words and phrases of the officialese rule packs (category
   ``ambtelijk``) where those rules would report them, "dient … te" + infinitive, "en/of";
+- jargon (one point each): a term of the jargon rule packs (category ``jargon``) that the
+  letter does not explain anywhere (as the jargon rule decides);
 - a passive without a doer ("wordt … behaald"; one point for any number);
 - a subject that holds a clause before its verb ("De vragen die omwonenden … hebben gesteld,
   zijn beantwoord"): one point from ``subject-gap`` (5) words between the subject and its
@@ -33,6 +35,7 @@ from wordfreq import zipf_frequency
 from lint_brieven.checks import sentence_words
 from lint_brieven.checks.base import AnalysedLetter, Check
 from lint_brieven.checks.detectors.rare_words import base_forms, is_name_or_code, known_word
+from lint_brieven.checks.term import explained
 from lint_brieven.dutch.passive_voice import names_agent
 from lint_brieven.sentence_findings import Apart
 
@@ -45,8 +48,9 @@ DEFAULTS = {
     "subject-gap": 5,
     "long-subject-gap": 10,
 }
-MAX_WORDS = 3  # hard words named, rarest first
+MAX_WORDS = 3  # words named of each kind (hard words rarest first, the others in reading order)
 OFFICIALESE = "ambtelijk"  # the category of the officialese rules
+JARGON = "jargon"  # the category of the jargon rules
 _CONTENT = ("NOUN", "ADJ", "VERB", "ADV")
 _QUOTES = frozenset({'"', "'", "‘", "’", "“", "”", "„", "«", "»"})
 _RELATIVE = frozenset(
@@ -62,6 +66,7 @@ class Evidence:
     """What makes one sentence hard, each as written, and how much it weighs."""
 
     words: tuple[str, ...] = ()
+    jargon: tuple[str, ...] = ()
     stiff: tuple[str, ...] = ()
     passive: tuple[str, ...] = ()
     subject: Apart | None = None
@@ -94,15 +99,25 @@ def evidence(
             ]
         )
     )
+    jargon = _unique(
+        _written(s, written)
+        for s in unexplained_jargon(letter, block)
+        if _inside(s, sentence, aside) and not any(h.lower() in s.text.lower() for h, _ in hard)
+    )
     passive = _unique(passives(sentence, aside, written))
     subject = long_subject(sentence, {t.i for t in words}, written)
-    points = sum(weight for _, weight in hard) + len(stiff) + bool(passive)
+    points = sum(weight for _, weight in hard) + len(jargon) + len(stiff) + bool(passive)
     if subject is not None and subject.gap >= options["subject-gap"]:
         points += 2 if subject.gap >= options["long-subject-gap"] else 1
     else:
         subject = None
     return Evidence(
-        tuple(text for text, _ in hard[:MAX_WORDS]), tuple(stiff), tuple(passive), subject, points
+        tuple(text for text, _ in hard[:MAX_WORDS]),
+        tuple(jargon[:MAX_WORDS]),
+        tuple(stiff[:MAX_WORDS]),
+        tuple(passive),
+        subject,
+        points,
     )
 
 
@@ -186,6 +201,38 @@ def officialese(letter: AnalysedLetter, block: int) -> list[Span]:
                 spans.append(span)
         letter.shared[key] = (doc, spans)
     return letter.shared[key][1]
+
+
+@lru_cache(maxsize=1)
+def _jargon_checks() -> tuple[Check, ...]:
+    """The checks of the shipped jargon rules (built once)."""
+    from lint_brieven.checks.loader import build_check, rules_for
+
+    return tuple(
+        build_check(rule)
+        for rule in rules_for().values()
+        if rule.category == JARGON and rule.kind == "term"
+    )
+
+
+def unexplained_jargon(letter: AnalysedLetter, block: int) -> list[Span]:
+    """The jargon terms of block ``block`` that the letter explains nowhere."""
+    key = ("jargon", id(letter))
+    if key not in letter.shared:
+        found: list[tuple[int, Span]] = []
+        explained_terms: set[str] = set()
+        for check in _jargon_checks():
+            for index, doc in enumerate(letter.docs):
+                for span in check.matcher(doc, as_spans=True):
+                    condition = check.conditions[span.label_]
+                    if condition and condition.excuses(span, letter, index):
+                        continue
+                    found.append((index, span))
+                    if explained(span):
+                        explained_terms.add(span.label_)
+        letter.shared[key] = (letter, found, explained_terms)
+    _, found, explained_terms = letter.shared[key]
+    return [s for i, s in found if i == block and s.label_ not in explained_terms]
 
 
 def constructions(sentence: Span, aside: set[int], written: str) -> list[tuple[int, str]]:

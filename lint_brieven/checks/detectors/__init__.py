@@ -54,6 +54,7 @@ from lint_brieven.checks.detectors import (  # noqa: E402,F401  (registers every
     contact_person,
     dient_te,
     double_negation,
+    future_tense,
     half_promise,
     impersonal_salutation,
     main_message,

@@ -7,11 +7,19 @@ Two shapes: ``het`` + an infinitive used as a noun + ``van``; and a noun in -ing
 + ``van``. Only where the parse shows nominal style, that is where the clause's own verb
 says little and the action sits in the noun: the subject of a verb in ``weak-verbs``
 ("de betaling vindt plaats", "het aanvragen gaat via de website") or of a predicate in
-``weak-predicates`` ("het treffen van een regeling is alleen mogelijk"), the complement of a
-support verb in ``support-verbs`` ("overgaan tot het nemen van maatregelen", "zorg dragen voor
-het afsluiten van"), or a fronted "Voor het indienen van …". A noun naming an activity in an
-ordinary clause ("wij beginnen met het vervangen van de kozijnen", "hulp bij het invullen van
-het formulier") is plain Dutch and not reported.
+``weak-predicates`` ("het treffen van een regeling is alleen mogelijk"), or the complement of
+a support verb in ``support-verbs`` ("overgaan tot het nemen van maatregelen", "zorg dragen
+voor het afsluiten van"). A noun naming an activity in an ordinary clause ("wij beginnen met
+het vervangen van de kozijnen", "hulp bij het invullen van het formulier") is plain Dutch and
+not reported, and neither is a fronted "Voor het aanvragen van een parkeervergunning …": an
+editor leaves that short phrase alone (option ``fronted-purpose`` turns it on).
+
+A third shape is a light verb with an action noun as its object, where one verb says it:
+"een overtreding begaan" (overtreden), "een controle uitvoeren" (controleren), "melding maken
+van" (melden), "een verzoek indienen" (vragen). The pairs are data (option ``light-verbs``:
+verb → noun → the verb to use), matched on the verb with its particle and on the noun or the
+last part of a compound ("een faillissementscontrole uitvoeren"), also in the passive ("er
+zijn controles uitgevoerd"). Advice only: the sentence needs a new subject or word order.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from wordfreq import zipf_frequency
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.detectors.rare_words import base_forms
 from lint_brieven.dutch.clauses import subtree, words
 from lint_brieven.findings import Suggestion
 
@@ -55,6 +64,8 @@ class Nominalisation(Detector):
             "gewenst",
         ],
         "support-verbs": ["overgaan", "zorgen", "dragen", "verrichten", "doen"],
+        "fronted-purpose": False,
+        "light-verbs": {},
     }
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
@@ -68,6 +79,19 @@ class Nominalisation(Detector):
                     # opzeggen van …": the parser may hang the last one elsewhere
                     found = self._infinitive(token, _Context.anywhere())
                 if found is None:
+                    light = self._light_verb(token)
+                    if light is not None and not _officialese_between(letter, index, *light[:2]):
+                        start, end, verb = light
+                        span = doc[start:end]
+                        advice = Suggestion(f"Zeg het met het werkwoord: '{verb}'.", False, False)
+                        yield Found(
+                            index,
+                            span.start_char,
+                            span.end_char,
+                            span.text,
+                            {"verb": verb},
+                            (advice,),
+                        )
                     continue
                 start, end, verb, obj = found
                 previous_end = end
@@ -88,6 +112,32 @@ class Nominalisation(Detector):
                 yield Found(
                     index, span.start_char, span.end_char, span.text, {"verb": verb}, (suggestion,)
                 )
+
+    def _light_verb(self, noun: Token) -> tuple[int, int, str] | None:
+        """ "een overtreding begaan" → (start, end, "overtreden"): a light verb of the option
+        ``light-verbs`` with an action noun as its object (or passive subject)."""
+        if not (noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and noun.text.islower())):
+            return None
+        verb = noun.head
+        if noun.dep_ == "nsubj" and verb.dep_ in ("aux", "aux:pass") and verb.head.i != verb.i:
+            verb = verb.head  # "er zijn controles uitgevoerd": the parse hangs it on "zijn"
+        passive = any(c.dep_ == "aux:pass" for c in verb.children) or verb.dep_ == "aux:pass"
+        if not (noun.dep_ in ("obj", "nsubj:pass") or (noun.dep_ == "nsubj" and passive)):
+            return None
+        if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        nouns = self.options["light-verbs"].get(_verb_key(verb))  # type: ignore[union-attr]
+        if not isinstance(nouns, dict):
+            return None
+        forms = (noun.lemma_.lower(), noun.lower_, *base_forms(noun.lower_))
+        plain = next((p for p in (_action(f, nouns) for f in forms) if p), None)
+        if plain is None:
+            return None
+        parts = [verb, *(c for c in verb.children if c.dep_ == "compound:prt")]
+        det = [c for c in noun.children if c.dep_ in ("det", "amod", "nummod") and c.i < noun.i]
+        first = min([noun, *det, *parts], key=lambda t: t.i)
+        last = max([noun, *parts], key=lambda t: t.i)
+        return first.i, last.i + 1, plain
 
     @staticmethod
     def _van_object(token: Token) -> list | None:
@@ -151,6 +201,7 @@ class _Context:
         self.weak = weak
         self.predicates = predicates
         self.support = support
+        self.fronted = False  # a fronted "Voor het indienen van …" counts (option)
 
     @classmethod
     def of(cls, options: dict) -> _Context:
@@ -159,7 +210,9 @@ class _Context:
         def lower(key: str) -> set[str]:
             return {w.lower() for w in merged[key]}  # type: ignore[union-attr]
 
-        return cls(lower("weak-verbs"), lower("weak-predicates"), lower("support-verbs"))
+        context = cls(lower("weak-verbs"), lower("weak-predicates"), lower("support-verbs"))
+        context.fronted = bool(merged["fronted-purpose"])
+        return context
 
     @classmethod
     def anywhere(cls) -> _Context:
@@ -181,7 +234,7 @@ class _Context:
                 # uitreiking ..., zal plaatsvinden"): judge by the verb that follows it.
                 return _next_verb_is_weak(noun, self.weak)
             role = "obl"  # "zorg dragen voor …, alsmede voor het vrijmaken van …"
-        if _fronted_purpose(first):
+        if self.fronted and _fronted_purpose(first):
             return True
         governor = first.head
         if governor.i == first.i:
@@ -197,6 +250,25 @@ class _Context:
                 return False  # "zorgen voor een vermindering van" is plain; "het vrijmaken" not
             return key in self.support
         return False
+
+
+def _officialese_between(letter: AnalysedLetter, block: int, start: int, end: int) -> bool:
+    """An officialese rule already reports words of tokens ``start:end`` ("gebruik maken
+    van"): its own advice is enough."""
+    from lint_brieven.checks.sentence_difficulty import officialese  # (imports detectors)
+
+    return any(s.start < end and start < s.end for s in officialese(letter, block))
+
+
+def _action(noun: str, nouns: dict) -> str | None:
+    """The verb for ``noun`` in a ``light-verbs`` entry: the noun itself, or the last part of
+    a compound ("faillissementscontrole" → "controle")."""
+    if noun in nouns:
+        return str(nouns[noun])
+    for key in sorted(nouns, key=len, reverse=True):
+        if noun.endswith(key) and len(noun) - len(key) >= 3:
+            return str(nouns[key])
+    return None
 
 
 _CLAUSES = ("acl:relcl", "acl", "advcl", "ccomp", "parataxis")

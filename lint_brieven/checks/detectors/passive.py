@@ -16,7 +16,10 @@ the finding asks who. Relative clauses, questions and clauses with a placeholder
 advice without a rewrite.
 
 Options: ``doer`` (who acts when no agent is named), ``skip-lemmas`` (participles another rule
-already covers, such as contact promises).
+already covers, such as contact promises), ``organisation-acts`` (more participles of what the
+organisation decides or does, each with the words the clause must also have: "besteed" with
+"aandacht", "verbonden" with "voorwaarden"; none: any clause) and ``tenant-acts`` (more
+participles of what the reader does: "verbeurd").
 """
 
 from __future__ import annotations
@@ -108,7 +111,7 @@ def _passive_auxiliary(aux: Token) -> bool:
 
 @register("passive")
 class PassiveVoice(Detector):
-    defaults = {"doer": "wij", "skip-lemmas": []}
+    defaults = {"doer": "wij", "skip-lemmas": [], "organisation-acts": {}, "tenant-acts": []}
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         skip = {s.lower() for s in self.options["skip-lemmas"]}  # type: ignore[union-attr]
@@ -135,7 +138,7 @@ class PassiveVoice(Detector):
                 if actor_known_from_sentence(verb):
                     continue  # "de hoorzitting, waar uw bezwaar wordt behandeld"
                 core = clause_core(verb)
-                if not hides_actor_that_matters(verb, core):
+                if not (hides_actor_that_matters(verb, core) or self._hides_listed(verb, core)):
                     continue  # "de bomen worden gesnoeid": nobody needs to know who
                 seen.add(verb.i)
                 start, end = passive_span(verb, aux, core)
@@ -155,6 +158,19 @@ class PassiveVoice(Detector):
                     },
                     suggestions,
                 )
+
+    def _hides_listed(self, verb: Token, core: list[Token]) -> bool:
+        """The participle is one of the options' acts of the organisation (with the words
+        its entry asks for in the clause) or of the reader."""
+        participle = verb.lower_
+        if participle in {p.lower() for p in self.options["tenant-acts"]}:  # type: ignore[union-attr]
+            return True
+        acts = self.options["organisation-acts"]
+        needs = acts.get(participle) if isinstance(acts, dict) else None
+        if needs is None:
+            return False
+        words = {t.lower_ for t in core} | {t.lemma_.lower() for t in core}
+        return not needs or any(w.lower() in words for w in needs)
 
     def rewrite(self, doc: Doc, verb: Token, aux: Token) -> str | None:
         """The words of the finding in the active voice (``dutch.active_voice``), or None
