@@ -1,8 +1,7 @@
 """Bad news without a reason: a refusal, a cancellation, a postponement, an increase or a "that
 is not possible" that does not say why, in that sentence or the one before or after it.
 
-What counts as bad news, read from the parse (the lemmatizer misses many verb forms, so verbs
-are known by their written forms as well):
+What counts as bad news, read from the parse (the words are in ``dutch/bad_news_words.py``):
 - a refusal by the writer or another party: a negated verb of granting or doing ("wij kunnen
   uw verzoek niet toekennen", "de kosten worden niet vergoed", "wij nemen uw klacht niet in
   behandeling", "wij gaan niet akkoord", "u krijgt geen vergoeding"), a verb of refusing
@@ -39,251 +38,11 @@ from spacy.tokens import Span, Token
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.dutch import bad_news_words as vocab
 from lint_brieven.dutch.letter_parts import document_kind
 from lint_brieven.dutch.requests import is_imperative
 from lint_brieven.letter import BlockKind, DocumentKind
 
-# What the tenant hears (the message's {what}).
-_NO = "u zegt nee"
-_OFF = "iets gaat niet door"
-_ENDED = "u zegt iets op"
-_LATER = "iets wordt uitgesteld"
-_CANNOT = "iets kan niet"
-_FAILED = "iets is niet gelukt"
-_SORRY = "u brengt slecht nieuws"
-_STOPS = "iets stopt"
-_INCREASE = "een bedrag gaat omhoog"
-
-# -- words ------------------------------------------------------------------------------------
-
-# Written forms of the verbs below that the lemmatizer does not always give ("vervalt" →
-# "vervlen"), by infinitive. Separable verbs are found as their base verb plus the particle
-# ("stelt … uit"), or as one word ("uitgesteld", "afwijzen").
-_BASE_FORMS: dict[str, tuple[str, ...]] = {
-    "wijzen": ("wijs", "wijst", "wees", "wezen", "gewezen"),
-    "weigeren": ("weiger", "weigert", "weigerde", "weigerden", "geweigerd"),
-    "annuleren": ("annuleer", "annuleert", "annuleerde", "annuleerden", "geannuleerd"),
-    "zeggen": ("zeg", "zegt", "zei", "zeiden", "gezegd"),
-    "gelasten": ("gelast", "gelastte", "gelastten"),
-    "trekken": ("trek", "trekt", "trok", "trokken", "getrokken"),
-    "zetten": ("zet", "zette", "gezet"),
-    "schorten": ("schort", "schortte", "schortten", "geschort"),
-    "stellen": ("stel", "stelt", "stelde", "stelden", "gesteld"),
-    "schorsen": ("schors", "schorst", "schorste", "schorsten", "geschorst"),
-    "schuiven": ("schuif", "schuift", "schoof", "schoven", "geschoven"),
-    "verschuiven": ("verschuif", "verschuift", "verschoof", "verschoven"),
-    "beëindigen": ("beëindig", "beëindigt", "beëindigde", "beëindigden", "beëindigd"),
-    "vervallen": ("verval", "vervalt", "verviel", "vervielen"),
-    "gaan": ("ga", "gaat", "ging", "gingen", "gegaan"),
-    "lukken": ("lukt", "lukte", "lukten", "gelukt"),
-    "lopen": ("loop", "loopt", "liep", "liepen", "gelopen"),
-    "verhogen": ("verhoog", "verhoogt", "verhoogde", "verhoogden", "verhoogd"),
-    "stijgen": ("stijg", "stijgt", "steeg", "stegen", "gestegen"),
-    "kennen": ("ken", "kent", "kende", "kenden", "gekend"),
-    "staan": ("sta", "staat", "stond", "stonden", "gestaan"),
-    "keuren": ("keur", "keurt", "keurde", "keurden", "gekeurd"),
-    "honoreren": ("honoreer", "honoreert", "honoreerde", "honoreerden", "gehonoreerd"),
-    "inwilligen": ("inwillig", "inwilligt", "inwilligde", "inwilligden", "ingewilligd"),
-    "vergoeden": ("vergoed", "vergoedt", "vergoedde", "vergoedden"),
-    "accepteren": ("accepteer", "accepteert", "accepteerde", "accepteerden", "geaccepteerd"),
-    "bieden": ("bied", "biedt", "bood", "boden", "geboden"),
-    "verlenen": ("verleen", "verleent", "verleende", "verleenden", "verleend"),
-    "geven": ("geef", "geeft", "gaf", "gaven", "gegeven"),
-    "helpen": ("help", "helpt", "hielp", "hielpen", "geholpen"),
-    "werken": ("werk", "werkt", "werkte", "werkten", "gewerkt"),
-    "betalen": ("betaal", "betaalt", "betaalde", "betaalden", "betaald"),
-    "schelden": ("scheld", "scheldt", "schold", "scholden", "gescholden"),
-    "repareren": ("repareer", "repareert", "repareerde", "repareerden", "gerepareerd"),
-    "herstellen": ("herstel", "herstelt", "herstelde", "herstelden", "hersteld"),
-    "vervangen": ("vervang", "vervangt", "verving", "vervingen"),
-    "voeren": ("voer", "voert", "voerde", "voerden", "gevoerd"),
-    "leveren": ("lever", "levert", "leverde", "leverden", "geleverd"),
-    "plaatsen": ("plaats", "plaatst", "plaatste", "plaatsten", "geplaatst"),
-    "passen": ("pas", "past", "paste", "pasten", "gepast"),
-    "verhelpen": ("verhelp", "verhelpt", "verhielp", "verhielpen", "verholpen"),
-    "lossen": ("los", "lost", "loste", "losten", "gelost"),
-    "komen": ("kom", "komt", "kwam", "kwamen", "gekomen"),
-    "behandelen": ("behandel", "behandelt", "behandelde", "behandelden", "behandeld"),
-    "nemen": ("neem", "neemt", "nam", "namen", "genomen"),
-    "laten": ("laat", "liet", "lieten", "gelaten"),
-    "huren": ("huur", "huurt", "huurde", "huurden", "gehuurd"),
-    "verhuren": ("verhuur", "verhuurt", "verhuurde", "verhuurden", "verhuurd"),
-    "stoppen": ("stop", "stopt", "stopte", "stopten", "gestopt"),
-    "gebeuren": ("gebeurt", "gebeurde", "gebeurden", "gebeurd"),
-    "krijgen": ("krijg", "krijgt", "kreeg", "kregen", "gekregen"),
-    "ontvangen": ("ontvang", "ontvangt", "ontving", "ontvingen"),
-    "opzeggen": (),
-}
-# particle + base verb → the separable verb
-_SEPARABLE: dict[tuple[str, str], str] = {
-    ("af", "wijzen"): "afwijzen",
-    ("af", "zeggen"): "afzeggen",
-    ("af", "gelasten"): "afgelasten",
-    ("in", "trekken"): "intrekken",
-    ("stop", "zetten"): "stopzetten",
-    ("op", "schorten"): "opschorten",
-    ("uit", "stellen"): "uitstellen",
-    ("op", "schuiven"): "opschuiven",
-    ("op", "zeggen"): "opzeggen",
-    ("door", "gaan"): "doorgaan",
-    ("omhoog", "gaan"): "omhooggaan",
-    ("uit", "lopen"): "uitlopen",
-    ("toe", "kennen"): "toekennen",
-    ("toe", "staan"): "toestaan",
-    ("goed", "keuren"): "goedkeuren",
-    ("aan", "bieden"): "aanbieden",
-    ("toe", "wijzen"): "toewijzen",
-    ("mee", "werken"): "meewerken",
-    ("terug", "betalen"): "terugbetalen",
-    ("kwijt", "schelden"): "kwijtschelden",
-    ("uit", "voeren"): "uitvoeren",
-    ("aan", "passen"): "aanpassen",
-    ("op", "lossen"): "oplossen",
-    ("toe", "laten"): "toelaten",
-    ("in", "gaan"): "ingaan",
-    ("langs", "komen"): "langskomen",
-    ("na", "komen"): "nakomen",
-}
-
-# Refusing, cancelling, postponing (not negated), and what the tenant hears.
-_REFUSE = {
-    "afwijzen": _NO,
-    "weigeren": _NO,
-    "intrekken": _NO,
-    "annuleren": _OFF,
-    "afzeggen": _OFF,
-    "afgelasten": _OFF,
-    "stopzetten": _OFF,
-    "schorsen": _OFF,
-    "beëindigen": _OFF,
-    "opzeggen": _ENDED,
-    "uitstellen": _LATER,
-    "opschorten": _LATER,
-    "opschuiven": _LATER,
-    "verschuiven": _LATER,
-}
-# Something stops or happens later (intransitive, not negated).
-_HALT = {"vervallen": _OFF, "uitlopen": _LATER, "stoppen": _STOPS}
-# "stoppen" is bad news only for a service or benefit: "uw huurtoeslag stopt", not "de bus
-# stopt"; also "wij stoppen met …".
-_SERVICES = (
-    "regeling",
-    "toeslag",
-    "vergoeding",
-    "korting",
-    "subsidie",
-    "inzameling",
-    "dienst",
-    "dienstverlening",
-    "ondersteuning",
-    "levering",
-    "project",
-    "werkzaamheden",
-    "werkzaamheid",
-    "uitkering",
-    "bijdrage",
-    "service",
-    "spreekuur",
-)
-# Negated, these do not happen.
-_NOT_HAPPENING = {"doorgaan": _OFF, "lukken": _FAILED}
-# Negated with the writer (or another party) as subject, or in the passive: a refusal.
-_GRANT = {
-    "toekennen",
-    "toestaan",
-    "goedkeuren",
-    "honoreren",
-    "inwilligen",
-    "vergoeden",
-    "accepteren",
-    "aanvaarden",
-    "aanbieden",
-    "toewijzen",
-    "verlenen",
-    "helpen",
-    "meewerken",
-    "terugbetalen",
-    "kwijtschelden",
-    "nakomen",
-    "repareren",
-    "herstellen",
-    "vervangen",
-    "uitvoeren",
-    "leveren",
-    "plaatsen",
-    "aanpassen",
-    "verhelpen",
-    "oplossen",
-    "komen",
-    "langskomen",
-    "behandelen",
-    "toelaten",
-    "verhuren",
-    "ingaan",
-}
-# "geven", "krijgen": a refusal only with what is refused ("geen toestemming").
-_GRANTED = (
-    "toestemming",
-    "vergoeding",
-    "schadevergoeding",
-    "korting",
-    "huurverlaging",
-    _LATER,
-    "woning",
-    "tegemoetkoming",
-    "compensatie",
-    "toeslag",
-    "subsidie",
-    "ontheffing",
-    "vergunning",
-    "garantie",
-    "betalingsregeling",
-    "medewerking",
-    "urgentie",
-    "voorrang",
-    "toezegging",
-)
-# Requests of the tenant: "wij kunnen uw verzoek niet …", whatever the verb.
-_REQUESTS = {"verzoek", "aanvraag", "klacht", "bezwaar", "wens", "voorstel", "aanmelding"}
-# Negated predicates: "niet mogelijk", "niet toegestaan".
-_NOT_ALLOWED = {"mogelijk", "toegestaan", "toegelaten", "haalbaar"}
-# The rent and the costs: what an increase is about.
-_MONEY = (
-    "huur",
-    "huurprijs",
-    "kosten",
-    "prijs",
-    "tarief",
-    "voorschot",
-    "bedrag",
-    "bijdrage",
-    "rente",
-)
-# With "helaas", not bad news to explain but an observation ("helaas hebben wij u niet thuis
-# getroffen", "helaas hebben wij nog geen betaling ontvangen").
-_OBSERVING = {
-    "treffen",
-    "bereiken",
-    "ontvangen",
-    "zien",
-    "horen",
-    "spreken",
-    "vinden",
-    "weten",
-    "zeggen",
-    "kennen",
-    "getroffen",
-}
-
-# Reasons rent and cost letters give.
-_INCREASE_REASON = re.compile(
-    r"\b(?:inflatie|overheid|maximum|maximaal|huurverhogingspercentage|prijzen (?:zijn )?"
-    r"(?:gestegen|stegen|stijgen)|kosten (?:zijn )?(?:gestegen|stegen|stijgen)|duurder)\b",
-    re.IGNORECASE,
-)
-# Without "kunnen" or "mogen" these say where someone goes, not that a visit is off ("de
-# monteur komt niet op zaterdag").
-_MOVING = {"komen", "langskomen"}
 _WRITER = {"wij", "we", "ik"}
 _TENANT = {"u", "jij", "je", "huurder", "huurders", "bewoner", "bewoners", "iedereen", "men"}
 _MODALS = {"kunnen", "mogen", "kan", "kunt", "mag", "kon", "konden", "mocht", "mochten"}
@@ -303,7 +62,6 @@ _HYPOTHETICAL_MARKS = {
     "voordat",
     "totdat",
     "zonder",
-    "ook al",
     "hoewel",
 }
 # "niet alleen", "niet altijd", "niet zomaar", "niet anders dan": no refusal.
@@ -325,32 +83,6 @@ _NOT_A_REFUSAL_AFTER_NIET = {
     "voor",
 }
 
-# A reason, a rule or a consequence that explains.
-_REASON = re.compile(
-    r"\b(?:omdat|want|doordat|vanwege|wegens|aangezien|namelijk|immers|gezien|waarom|waardoor|"
-    r"zodat|"
-    r"(?:de|een|om die|om deze|om twee|om een aantal|om meerdere) redenen?|redenen|"
-    r"(?:dat|dit|het) komt|komt dat|(?:in|i\.v\.m\.) verband met|i\.v\.m\.|"
-    r"als gevolg van|ten gevolge van|(?:het )?gevolg van|resultaat van|op grond van|"
-    r"met het oog op|volgens|"
-    r"te (?:hoog|hoger|laag|groot|klein|veel|weinig|duur|laat|vroeg|kort|lang|zwaar|oud|"
-    r"jong|smal|breed|vol|druk|ver|dichtbij|krap|gevaarlijk|onveilig)|"
-    r"onvoldoende|niet genoeg|(?:hoger|lager|meer|minder|groter|kleiner|ouder|jonger) dan|"
-    r"(?:boven|onder) de (?:grens|inkomensgrens|norm)|voldoet niet|voldoen niet|"
-    r"door (?:de|het|een|slecht|veel|te) (?:\w+ )?(?:weer|vorst|regen|storm|drukte|ziekte|"
-    r"tekort|tekorten|personeelstekort|levering|levertijd|levertijden|faillissement|storing|"
-    r"problemen|vertraging|situatie|omstandigheden|crisis|stikstof|vergunning|onderzoek)|"
-    r"(?:wet|wetten|wettelijk|wettelijke|wetgeving|regels|regelgeving|beleid|"
-    r"huurovereenkomst|huurcontract|huurvoorwaarden|voorwaarden|voorwaarde|reglement|"
-    r"verordening|privacywet|avg)\b|(?:geen|zonder) vergunning|vergunning nodig|"
-    r"(?:dat|dit|zo) staat (?:in|ook in))\b",
-    re.IGNORECASE,
-)
-# Said in the sentence itself, these point back at a reason just given.
-_REASON_BEFORE = re.compile(r"\b(?:daarom|daardoor|hierdoor|hierom|dus)\b", re.IGNORECASE)
-# A condition on the bad news itself is its reason: "niet mogelijk zolang de werkzaamheden
-# duren", "niet toegestaan zonder vergunning".
-_CONDITION = re.compile(r"\b(?:als|indien|wanneer|zolang|tenzij|mits|zonder)\b", re.I)
 _THEN = re.compile(r"^\s*dan\b", re.IGNORECASE)
 _EXAMPLE = re.compile(r"\bbijvoorbeeld\b|^\s*stel\b|\bstel dat\b", re.IGNORECASE)
 _WHY_HEADING = re.compile(r"^\s*waarom\b", re.IGNORECASE)
@@ -381,7 +113,7 @@ class BadNews(Detector):
             for head, tokens, what in _bad_news(sentence):
                 if _explained(sentence, previous, following):
                     break
-                if what == _INCREASE and _increase_explained(sentence, following):
+                if what == vocab.INCREASE and _increase_explained(sentence, following):
                     continue
                 if any(_answers(question, head, tokens) for question in why):
                     continue
@@ -426,12 +158,12 @@ def _answers(question: Span, head: Token, tokens: list[Token]) -> bool:
     """Whether a "Waarom …?" in the letter asks about this bad news: it shares a word with
     it or with its subject ("Waarom gaat uw huur omhoog?" for "Uw huur gaat met 3% omhoog")."""
     subject = _subject(head)
-    words = {t.lower_ for t in tokens if t.pos_ in ("VERB", "ADJ", "NOUN", "ADV", "ADP")}
-    words -= {"niet", "helaas", "geen", "wordt", "worden", "is", "zijn"}
+    said = {t.lower_ for t in tokens if t.pos_ in ("VERB", "ADJ", "NOUN", "ADV", "ADP")}
+    said -= {"niet", "helaas", "geen", "wordt", "worden", "is", "zijn"}
     if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
-        words.add(subject.lower_)
+        said.add(subject.lower_)
     asked = {t.lower_ for t in question}
-    return bool(words & asked)
+    return bool(said & asked)
 
 
 def _asked_or_hypothetical(sentence: Span, previous: Span | None) -> bool:
@@ -446,45 +178,10 @@ def _asked_or_hypothetical(sentence: Span, previous: Span | None) -> bool:
         return True
     if _EXAMPLE.search(text):
         return True  # "Bijvoorbeeld: uw aanvraag is afgewezen."
-    words = [t for t in sentence if not (t.is_punct or t.is_space)]
-    if not words:
+    tokens = [t for t in sentence if not (t.is_punct or t.is_space)]
+    if not tokens:
         return True
-    return words[0].tag_.startswith("WW|pv") and not is_imperative(sentence)
-
-
-def _verb(token: Token) -> str:
-    """The infinitive of a verb token, with its particle ("stelt … uit" → "uitstellen")."""
-    word = token.lower_
-    base = _INFINITIVE.get(word) or token.lemma_.lower()
-    particles = [c.lower_ for c in token.children if c.dep_ == "compound:prt"]
-    # the separable particle stands last: "gaat er niet door omhoog" is "omhooggaan"
-    particle = particles[-1] if particles else None
-    if particle is not None:
-        joined = _SEPARABLE.get((particle, base))
-        if joined:
-            return joined
-        if base.startswith(particle):
-            return base
-    return base
-
-
-def _build_infinitives() -> dict[str, str]:
-    forms: dict[str, str] = {}
-    for infinitive, written in _BASE_FORMS.items():
-        forms[infinitive] = infinitive
-        for form in written:
-            forms.setdefault(form, infinitive)
-    for (particle, base), joined in _SEPARABLE.items():
-        forms[joined] = joined
-        for form in _BASE_FORMS.get(base, ()):
-            if form.startswith("ge"):
-                forms[particle + form] = joined  # "afgewezen", "uitgesteld"
-            else:
-                forms.setdefault(particle + form, joined)  # "(dat wij) afwijzen", "uitstelt"
-    return forms
-
-
-_INFINITIVE = _build_infinitives()
+    return tokens[0].tag_.startswith("WW|pv") and not is_imperative(sentence)
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -608,7 +305,7 @@ def _bad_news(sentence: Span) -> Iterator[tuple[Token, list[Token], str]]:
 
 def _news_at(token: Token, sorry: bool) -> tuple[list[Token], str] | None:
     pos = token.pos_
-    if pos == "ADJ" and token.lower_ in _INFINITIVE:
+    if pos == "ADJ" and token.lower_ in vocab.FORMS:
         pos = "VERB"  # "(wordt) verhoogd" read as an adjective
     if pos not in ("VERB", "AUX", "ADJ", "ADV", "NOUN"):
         return None
@@ -627,48 +324,48 @@ def _news_at(token: Token, sorry: bool) -> tuple[list[Token], str] | None:
     if token.lower_ == "niet" and token.dep_ == "ROOT":
         modal = [a for a in _children(token, "aux") if a.lower_ in _MODALS]
         if modal and subject is not None and subject.lower_ in ("dat", "dit", "het"):
-            return [*modal, token], _CANNOT
+            return [*modal, token], vocab.CANNOT
         return None
 
     # "niet mogelijk", "niet toegestaan", "onmogelijk"
     word = token.lower_
-    if pos in ("ADJ", "VERB") and (word in _NOT_ALLOWED or word == "onmogelijk"):
+    if pos in ("ADJ", "VERB") and (word in vocab.NOT_ALLOWED or word == "onmogelijk"):
         if _is_tenant(subject):
             return None
         if word == "onmogelijk" and not negation:
-            return [*_children(token, "cop", "aux", "aux:pass"), token], _CANNOT
-        if word in _NOT_ALLOWED and negation:
+            return [*_children(token, "cop", "aux", "aux:pass"), token], vocab.CANNOT
+        if word in vocab.NOT_ALLOWED and negation:
             copula = _children(token, "cop", "aux:pass", "aux")
             if _states_a_rule(token, subject) and not sorry:
                 return None
             if copula or token.dep_ == "ROOT":
-                return [*copula, *negation, token], _CANNOT
+                return [*copula, *negation, token], vocab.CANNOT
         return None
 
     if pos == "NOUN":
         # "de bouw heeft vertraging opgelopen", "er is vertraging"
         delayed = word == "vertraging" and token.dep_ in ("obj", "nsubj")
         if delayed and not negation and not _negation(token.head):
-            return [token.head, token] if token.dep_ == "obj" else [token], _LATER
+            return [token.head, token] if token.dep_ == "obj" else [token], vocab.LATER
         return None
 
     if pos not in ("VERB", "AUX"):
         return None
-    verb = _verb(token)
+    verb = vocab.infinitive(token)
 
-    if verb in _REFUSE and not negation:
+    if verb in vocab.REFUSE and not negation:
         if _is_tenant(subject) and not passive:
             return None
         if subject is None and not passive and token.tag_.startswith("WW|pv"):
             return None  # a request to the tenant: "Zeg uw contract zelf op"
-        return _with_writer(token, parts), _REFUSE[verb]
+        return _with_writer(token, parts), vocab.REFUSE[verb]
 
-    if verb in _HALT and not negation:
+    if verb in vocab.HALT and not negation:
         if _is_tenant(subject) or _time_rule(token):
             return None
         if verb == "stoppen":
             # not "uw huur stopt" (the tenant gave notice): a service or a benefit stops
-            service = subject is not None and _ends_in(subject, _SERVICES)
+            service = subject is not None and _ends_in(subject, vocab.SERVICES)
             writer = _is_writer(subject) and any(
                 c.dep_.startswith("obl") and any(g.lower_ == "met" for g in c.children)
                 for c in token.children
@@ -677,54 +374,56 @@ def _news_at(token: Token, sorry: bool) -> tuple[list[Token], str] | None:
                 return None
         if subject is None and verb != "vervallen":
             return None
-        return _with_writer(token, parts), _HALT[verb]
+        return _with_writer(token, parts), vocab.HALT[verb]
 
-    if verb in _NOT_HAPPENING and negation:
+    if verb in vocab.NOT_HAPPENING and negation:
         if _is_tenant(subject):
             return None
-        return [*parts, *negation], _NOT_HAPPENING[verb]
+        return [*parts, *negation], vocab.NOT_HAPPENING[verb]
 
     # increases: "uw huur gaat omhoog", "het voorschot wordt verhoogd", "wij verhogen de huur"
     if verb in ("verhogen", "stijgen", "omhooggaan") and not negation:
         money = [subject] if subject is not None else []
         money += _children(token, "obj")
-        if any(m is not None and _ends_in(m, _MONEY) for m in money):
+        if any(m is not None and _ends_in(m, vocab.MONEY) for m in money):
             if verb == "verhogen" and _is_tenant(subject) and not passive:
                 return None
-            objects = [m for m in _children(token, "obj") if _ends_in(m, _MONEY)]
-            return _with_writer(token, [*parts, *objects]), _INCREASE
+            objects = [m for m in _children(token, "obj") if _ends_in(m, vocab.MONEY)]
+            return _with_writer(token, [*parts, *objects]), vocab.INCREASE
         return None
 
     if not negation:
         # "helaas moeten wij de afspraak verzetten"
         must = any(a.lower_ in ("moeten", "moet", "moesten") for a in _children(token, "aux"))
-        if sorry and must and _is_writer(subject) and verb not in _OBSERVING:
-            return _with_writer(token, parts), _SORRY
+        if sorry and must and _is_writer(subject) and verb not in vocab.OBSERVING:
+            return _with_writer(token, parts), vocab.SORRY
         return None
 
     # negated refusals
     if _is_tenant(subject) and not passive:
         # "u krijgt geen vergoeding"
         if verb in ("krijgen", "ontvangen") and any(
-            _ends_in(o, _GRANTED) for o in _children(token, "obj")
+            _ends_in(o, vocab.GRANTED) for o in _children(token, "obj")
         ):
-            return [*parts, *negation, *_children(token, "obj")], _NO
+            return [*parts, *negation, *_children(token, "obj")], vocab.NO
         return None
     objects = _children(token, "obj", "iobj")
     modal = any(a.lower_ in _MODALS for a in _children(token, "aux"))
     refused = (
-        (verb in _GRANT and (modal or passive or verb not in _MOVING))
-        or (verb in ("geven", "verlenen") and any(_ends_in(o, _GRANTED) for o in objects))
-        or (modal and any(o.lower_ in _REQUESTS or o.lemma_ in _REQUESTS for o in objects))
+        (verb in vocab.GRANT and (modal or passive or verb not in vocab.MOVING))
+        or (verb in ("geven", "verlenen") and any(_ends_in(o, vocab.GRANTED) for o in objects))
+        or (
+            modal and any(o.lower_ in vocab.REQUESTS or o.lemma_ in vocab.REQUESTS for o in objects)
+        )
         or _in_treatment(token, verb)
         or _agree(token)
     )
     if refused:
-        return _with_writer(token, [*parts, *_negated_words(negation)]), _NO
+        return _with_writer(token, [*parts, *_negated_words(negation)]), vocab.NO
     # "helaas hebben wij geen woning voor u"; not "helaas is dit niet gebeurd" (an apology for
     # what went wrong, no news the tenant must act on)
-    if sorry and verb not in _OBSERVING and verb != "hoeven" and _is_writer(subject):
-        return _with_writer(token, [*parts, *_negated_words(negation)]), _SORRY
+    if sorry and verb not in vocab.OBSERVING and verb != "hoeven" and _is_writer(subject):
+        return _with_writer(token, [*parts, *_negated_words(negation)]), vocab.SORRY
     return None
 
 
@@ -771,17 +470,21 @@ def _increase_explained(sentence: Span, following: Span | None) -> bool:
     """An increase is explained anywhere in its paragraph ("Uw huur gaat omhoog. Uw nieuwe
     huur is … . Dat is het maximum dat de overheid toestaat."), and is itself the reason when
     the next sentence draws the conclusion ("De energiekosten zijn gestegen. Daarom …")."""
-    if _REASON.search(sentence.doc.text) or _INCREASE_REASON.search(sentence.doc.text):
+    if vocab.REASON.search(sentence.doc.text) or vocab.INCREASE_REASON.search(sentence.doc.text):
         return True
-    return following is not None and bool(_REASON_BEFORE.search(following.text))
+    return following is not None and bool(vocab.REASON_BEFORE.search(following.text))
 
 
 def _explained(sentence: Span, previous: Span | None, following: Span | None) -> bool:
     """A reason in the sentence, the one before or the one after."""
     text = sentence.text
-    if _REASON.search(text) or _REASON_BEFORE.search(text) or _CONDITION.search(text):
+    if (
+        vocab.REASON.search(text)
+        or vocab.REASON_BEFORE.search(text)
+        or vocab.CONDITION.search(text)
+    ):
         return True
-    if any(s is not None and _REASON.search(s.text) for s in (previous, following)):
+    if any(s is not None and vocab.REASON.search(s.text) for s in (previous, following)):
         return True
     return following is not None and _states_a_cause(following)
 
