@@ -5,9 +5,12 @@ staff, the contractor, the organisation's name) with a present or future action 
 de lekkage repareren", "De monteur komt bij u langs"), the tenant receiving something from
 it ("U ontvangt een brief", "U hoort van ons"), the planned works ("De werkzaamheden beginnen
 …") or a passive whose actor is the organisation ("Uw keuken wordt vervangen"). Not a
-promise: a wish or an effort ("wij proberen …", "om zo snel mogelijk te kunnen beginnen"), the
-tenant's own action ("Neem zo snel mogelijk contact op", "U kunt …"), something that is
-negated or already happened ("Toen gaven we aan dat …"), a question.
+promise: a wish or an effort ("wij proberen …", "om zo snel mogelijk te kunnen beginnen",
+"wij bekijken of …"), the tenant's own action ("Neem zo snel mogelijk contact op", "U kunt …"),
+what is asked of the tenant ("Wij verzoeken u zo snel mogelijk te betalen", "Wij horen graag
+van u"), a habit or a procedure ("elk jaar"), something that is negated or already happened
+("Toen gaven we aan dat …"), a question. An expectation or an intention ("wij verwachten …",
+"wij willen …") is a plan stated as a hope: the commitment says so (``expects``).
 
 The parse decides (subject, verb chain, modal, negation, tense); words only name the roles.
 """
@@ -81,10 +84,6 @@ class Commitment:
     verbs: tuple[Token, ...]
     infinitives: tuple[str, ...]
     expects: bool  # "wij verwachten / hopen …": a plan stated as an expectation
-
-    @property
-    def head(self) -> Token:
-        return self.verbs[-1]
 
 
 def infinitive(token: Token) -> str:
