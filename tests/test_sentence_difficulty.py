@@ -100,8 +100,7 @@ def test_a_level_4_sentence_without_evidence_is_left_alone(capsys, tmp_path):
         "U schakelt de Huurcommissie in door het formulier Huurverlaging volgens puntentelling "
         "in te sturen.",
         "De huurder moet eerst een voorstel tot huurverlaging naar de verhuurder sturen.",
-        "U herkent zo'n voorlopige berekening aan de kop 'Voorschotbeschikking' bovenaan de "
-        "brief.",
+        "U herkent zo'n voorlopige berekening aan de kop 'Voorschotbeschikking' bovenaan de brief.",
         "In november hebben de leden van het lezerspanel voor het eerst hun mening gegeven "
         "over onze teksten.",
     )
@@ -202,3 +201,15 @@ def test_the_pack_lists_more_passives_that_hide_the_organisation(capsys, tmp_pat
     )
     assert len(found[0]) == 1 and len(found[1]) == 1
     assert found[2] == found[3] == []
+
+
+def test_a_title_before_a_name_is_part_of_the_name(capsys, tmp_path):
+    # 24 words if "de heer de" and "mevrouw" counted, 20 without: a name is not a word
+    found = findings(
+        capsys,
+        tmp_path,
+        "LB201",
+        "Omdat de monteur ziek is, komt nu de heer de Boer van de afdeling Onderhoud samen met "
+        "mevrouw Jansen bij u langs om de kraan te maken.",
+    )
+    assert found[0] == []

@@ -13,9 +13,10 @@ Left out, because they are not words of the language but names, numbers and code
 - web addresses and e-mail addresses;
 - proper names: a capitalised word inside a sentence (not at its start, nor after a colon or
   an opening quote), the lower-case particles between two parts of a name ("Petra de Vries"),
-  a capitalised run at the start of a sentence ("Woonstad Rotterdam heeft…") and the words
-  of the organisation's own name and address in the ``[organisatie]`` profile. "U" and "Uw"
-  are the reader, not a name; an abbreviation in capitals ("ZAV") is a word.
+  a title before a name ("de heer de Boer", "mevrouw Jansen", "dhr. Maas"), a capitalised
+  run at the start of a sentence ("Woonstad Rotterdam heeft…") and the words of the
+  organisation's own name and address in the ``[organisatie]`` profile. "U" and "Uw" are the
+  reader, not a name; an abbreviation in capitals ("ZAV") is a word.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ _UNITS = frozenset({"euro", "eur", "cent", "uur", "procent", "cm", "m", "m2", "m
 _PARTICLES = frozenset({"de", "den", "der", "van", "ter", "ten", "het", "'t"})
 _PHRASE_OPENERS = frozenset(":\"'“‘„«([•-–—")
 _READER = frozenset({"u", "uw"})
+# titles that belong to the name after them ("de heer de Boer", "mevrouw Jansen")
+_TITLES = frozenset(
+    {"heer", "mevrouw", "meneer", "dhr", "dhr.", "mevr", "mevr.", "mw", "mw.", "hr", "hr."}
+)
 # profile fields whose capitalised words are names (the organisation, its street and town)
 NAME_FIELDS = ("naam", "balie")
 
@@ -84,6 +89,7 @@ def _not_words(tokens: list[Token], content: MappedText, names: frozenset[str]) 
         if date or unit or _is_name(tokens, i, names):
             out.add(i)
     _name_particles(tokens, out, names)
+    _titles(tokens, out)
     return out
 
 
@@ -138,3 +144,18 @@ def _name_particles(tokens: list[Token], out: set[int], names: frozenset[str]) -
 
 def _is_name_part(token: Token) -> bool:
     return token.is_alpha and _capitalised(token)
+
+
+def _titles(tokens: list[Token], out: set[int]) -> None:
+    """A title right before a name ("de heer de Boer", "mevrouw Jansen"), with the article
+    before "heer", is part of the name."""
+    for i, token in enumerate(tokens):
+        if token.lower_ not in _TITLES or i + 1 >= len(tokens):
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].text.lower() in _PARTICLES and j not in out:
+            j += 1
+        if j < len(tokens) and j in out and _is_name_part(tokens[j]):
+            out.update(range(i, j))
+            if token.lower_ == "heer" and i and tokens[i - 1].lower_ == "de":
+                out.add(i - 1)
