@@ -79,6 +79,7 @@ SentenceReason = Long | Hard | Split
 PRIORITY = (Long, Hard, Split)  # the primary reason's finding gives the code
 
 LEAD = "Deze zin is te moeilijk"
+FAR_APART = 10  # words between two parts that belong together: bringing them together helps most
 ADVICE_SPLIT = "Maak er twee of drie korte zinnen van."
 
 
@@ -226,10 +227,13 @@ def _distance(reasons: list[SentenceReason]) -> Apart | None:
 
 
 def _advice(long: Long | None, hard: Hard | None, apart: Apart | None) -> str:
-    """The one best advice: split a long sentence; else replace the hard words; else put the
-    words that belong together close together."""
+    """The one best advice: split a long sentence; else put words that belong together but
+    stand ``FAR_APART`` or more apart close together; else replace the hard words; else put
+    the words that belong together close together; else say who acts."""
     if long:
         return ADVICE_SPLIT
+    if apart and apart.gap >= FAR_APART:
+        return f"Zet '{apart.first}' en '{apart.second}' dichter bij elkaar."
     if hard and (hard.words or hard.jargon or hard.stiff):
         return f"Vervang {listed((*hard.words, *hard.jargon, *hard.stiff))} door gewone woorden."
     if apart:

@@ -296,13 +296,33 @@ def long_subject(sentence: Span, words: set[int], written: str) -> Apart | None:
     own = next((k for k in range(marker + 1, len(tokens)) if _finite(tokens[k])), None)
     if own is None:
         return None
-    for k in range(own + 1, len(tokens)):
-        token, before = tokens[k], tokens[k - 1]
-        if _finite(token) and (before.text == "," or before.pos_ in ("VERB", "AUX")):
-            noun = next(t for t in tokens[:marker] if t.pos_ in ("NOUN", "PROPN", "PRON"))
-            gap = sum(1 for t in tokens if noun.i < t.i < token.i and t.i in words)
-            return Apart(_as_written(noun, written), _as_written(token, written), gap)
-    return None
+    # the main verb follows a comma or the clause's verbs: the first finite verb there, or
+    # the finite verb of the sentence's root there; the later of the two (a tagger may take a
+    # noun of the clause for a verb, a parser may take the clause's verb for the root)
+    candidates = [
+        tokens[k]
+        for k in range(own + 1, len(tokens))
+        if _finite(tokens[k])
+        and (tokens[k - 1].text == "," or tokens[k - 1].pos_ in ("VERB", "AUX"))
+    ][:1]
+    root = sentence.root
+    finite_root = (
+        root
+        if _finite(root)
+        else next(
+            (c for c in root.children if c.dep_ in ("aux", "aux:pass", "cop") and _finite(c)), None
+        )
+    )
+    if finite_root is not None and finite_root.i > tokens[own].i:
+        before = finite_root.doc[finite_root.i - 1]
+        if before.text == "," or before.pos_ in ("VERB", "AUX"):
+            candidates.append(finite_root)
+    if not candidates:
+        return None
+    verb = max(candidates, key=lambda t: t.i)
+    noun = next(t for t in tokens[:marker] if t.pos_ in ("NOUN", "PROPN", "PRON"))
+    gap = sum(1 for t in tokens if noun.i < t.i < verb.i and t.i in words)
+    return Apart(_as_written(noun, written), _as_written(verb, written), gap)
 
 
 def _finite(token: Token) -> bool:
