@@ -323,7 +323,7 @@ def _odd_letter(path: Path) -> Path:
     document = new_document()
     document.add_paragraph("Beste heer Jansen,")  # ¶1
     p = document.add_paragraph("Wij komen ")  # ¶2
-    add_run_control(p, "indien nodig", alias="Afspraak")
+    add_run_control(p, "indien u wilt", alias="Afspraak")
     p.add_run(" langs.")
     add_table_with_control_rows(  # ¶3 .. ¶6
         document, [["Huur", "indien betaald"], ["Servicekosten", "reeds betaald"]]
@@ -333,7 +333,7 @@ def _odd_letter(path: Path) -> Path:
     add_note_reference(p, "endnote", 5)
     add_note_reference(p, "footnote", 3)
     document.sections[0].header.paragraphs[0].text = "Woonstichting De Linde"  # ¶10
-    data = with_notes(to_bytes(document), "footnote", {3: "Wij betalen terug indien nodig."})
+    data = with_notes(to_bytes(document), "footnote", {3: "Wij betalen terug indien u dat wilt."})
     data = with_notes(data, "endnote", {5: "Dit is reeds betaald."})
     path.write_bytes(data)
     return path
@@ -346,7 +346,7 @@ def test_content_controls_table_rows_and_notes_are_checked_at_their_paragraph(tm
     assert main(["check", str(path), str(bad), "--select", "LB101", "--output-format", "json"]) == 2
     files = json.loads(capsys.readouterr().out)["files"]
     found = [(f["line"], f["column"], f["text"]) for f in files[0]["findings"]]
-    footnote, endnote = " Wij betalen terug indien nodig.", " Dit is reeds betaald."
+    footnote, endnote = " Wij betalen terug indien u dat wilt.", " Dit is reeds betaald."
     assert found == [
         (2, 11, "indien"),  # run-level content control
         (4, 1, "indien"),  # table row inside a content control
