@@ -13,8 +13,11 @@ sidecar beside its text (``eval/dev/<slug>.yaml``, key ``judgments``; see
 judgment is used at most once. Then, per rule: findings, judged, TP, TP-bad, FP,
 precision = (TP + TP-bad) / judged, usable = TP / judged; overall for the default selection and
 for ALL; the rate of correct concrete replacements (judgment field ``replacement: correct |
-wrong``), overall and among the safe ones; every finding without a verdict, for a judge; and the
-judgments that match no finding any more. Exit code 0 (2 when DEV or a sidecar cannot be used).
+wrong``), overall and among the safe ones; every finding without a verdict, for a judge; the
+judgments that match no finding any more; and a warning for each group of judgments in one
+sidecar with the same code, text and line that disagree (verdict or replacement): findings take
+those in file order, so which verdict counts would depend on the order alone. Exit code 0 (2
+when DEV or a sidecar cannot be used).
 
 ``--write-template`` appends a stub (``verdict: null``) for every finding that has no judgment
 to the sidecar's ``judgments`` list, as text: existing entries and comments stay as they are,
@@ -151,6 +154,16 @@ def read_sidecar(path: Path) -> list[Judgment]:
     if not isinstance(entries, list):
         raise DevSetError(f"{_here(path)}: 'judgments' must be a list")
     return [_judgment(entry, path, i) for i, entry in enumerate(entries, 1)]
+
+
+def disagreeing(judgments: list[Judgment]) -> list[list[Judgment]]:
+    """Groups of judgments with the same code, folded text and line whose verdicts (or
+    replacement judgments) differ. ``match`` gives such judgments to findings in file order, so
+    the verdict that counts would depend on the order alone."""
+    groups: dict[tuple[str, str, int], list[Judgment]] = {}
+    for j in judgments:
+        groups.setdefault((j.code, fold(j.text), j.line), []).append(j)
+    return [g for g in groups.values() if len({(j.verdict, j.replacement) for j in g}) > 1]
 
 
 def _judgment(entry: Any, path: Path, number: int) -> Judgment:
@@ -360,6 +373,8 @@ class Measurement:
     errors: list[str]
     matched_all: list[Matched] = field(default_factory=list, repr=False)
     matched_default: list[Matched] = field(default_factory=list, repr=False)
+    # per sidecar, the groups of judgments with the same code, text and line that disagree
+    disagreements: list[tuple[Path, list[Judgment]]] = field(default_factory=list)
 
 
 def measure(dev: Path) -> Measurement:
@@ -419,6 +434,11 @@ def measure(dev: Path) -> Measurement:
         errors=errors,
         matched_all=matched_all,
         matched_default=matched_default,
+        disagreements=[
+            (sidecar, group)
+            for sidecar in sorted({m.sidecar for m in matched_all})
+            for group in disagreeing(read_sidecar(sidecar))
+        ],
     )
 
 
@@ -468,6 +488,13 @@ def render(m: Measurement) -> str:
         _replacement_line("ALL", m.replacements),
         _replacement_line("default selection", m.default_replacements),
     ]
+    if m.disagreements:
+        lines += [
+            "",
+            f"Warning: judgments with the same code, text and line that disagree "
+            f"({len(m.disagreements)}; findings take them in file order):",
+            *(_disagreement_line(sidecar, group) for sidecar, group in m.disagreements),
+        ]
     if m.errors:
         lines += ["", f"Files the tool could not read ({len(m.errors)}):", *m.errors]
     if m.waiting:
@@ -485,6 +512,20 @@ def render(m: Measurement) -> str:
             for sidecar, j in m.stale
         ]
     return "\n".join(lines) + "\n"
+
+
+def _disagreement_line(sidecar: Path, group: list[Judgment]) -> str:
+    first = group[0]
+    verdicts = ", ".join(_verdict_shown(j) for j in group)
+    return (
+        f"{_here(sidecar)}: {first.code} {json.dumps(first.text, ensure_ascii=False)} "
+        f"line {first.line}: {len(group)} judgments ({verdicts})"
+    )
+
+
+def _verdict_shown(j: Judgment) -> str:
+    verdict = j.verdict or "no verdict"
+    return f"{verdict}/{j.replacement}" if j.replacement else verdict
 
 
 def _replacement_line(label: str, r: ReplacementTally) -> str:
@@ -541,6 +582,17 @@ def as_json(m: Measurement) -> dict[str, Any]:
                 "verdict": j.verdict,
             }
             for s, j in m.stale
+        ],
+        "disagreements": [
+            {
+                "sidecar": _here(s),
+                "code": group[0].code,
+                "text": group[0].text,
+                "line": group[0].line,
+                "verdicts": [j.verdict for j in group],
+                "replacements": [j.replacement for j in group],
+            }
+            for s, group in m.disagreements
         ],
         "errors": m.errors,
     }

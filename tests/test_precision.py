@@ -375,3 +375,35 @@ def test_precision_on_the_judged_set_does_not_fall():
         pytest.skip("eval/dev has no judgments yet")
     rules_for.cache_clear()
     assert_not_below_recorded(dev, read_table(loader.precision_file()))
+
+
+def test_judgments_that_disagree_on_one_place_are_named(judged_set, capsys):
+    """Two judgments of one finding (same code, text and line) that disagree are taken in file
+    order: the output warns, one line per place, naming the sidecar. An exact copy does not."""
+    sidecar = judged_set / "a.yaml"
+    sidecar.write_text(
+        sidecar.read_text("utf-8")
+        + "  - {code: LB101, text: middels, line: 1, verdict: FP, reason: second judge}\n"
+        + "  - {code: LB102, text: Wij verzoeken u, line: 1, verdict: FP}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "--dev", "dev")
+    assert code == 0
+    warning = [ln for ln in out.splitlines() if "disagree" in ln]
+    assert warning == [
+        "Warning: judgments with the same code, text and line that disagree "
+        "(1; findings take them in file order):"
+    ]
+    place = 'dev/a.yaml: LB101 "middels" line 1: 2 judgments (TP/correct, FP)'
+    assert place in out.splitlines()
+    _, out, _ = run(capsys, "--dev", "dev", "--json")
+    assert json.loads(out)["disagreements"] == [
+        {
+            "sidecar": "dev/a.yaml",
+            "code": "LB101",
+            "text": "middels",
+            "line": 1,
+            "verdicts": ["TP", "FP"],
+            "replacements": ["correct", None],
+        }
+    ]
