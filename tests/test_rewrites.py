@@ -108,6 +108,12 @@ def replacements(finding: dict) -> list[str]:
         ("Indien nodig komen wij langs.", "LB102", "Als het nodig is komen wij langs."),
         ("Op 4 mei a.s. beginnen wij.", "LB511", "Op 4 mei aanstaande beginnen wij."),
         ("Hierbij treft u het formulier.", "LB102", "Hierbij vindt u het formulier."),
+        # "alvast" takes the "al" after "bij voorbaat" with it: never "alvast al"
+        (
+            "Ik meld u nu bij voorbaat al dat ik niet kan komen.",
+            "LB102",
+            "Ik meld u nu alvast dat ik niet kan komen.",
+        ),
     ],
 )
 def test_the_fix_is_correct_dutch(tmp_path, text, code, expected):
@@ -139,6 +145,11 @@ def test_the_fix_is_correct_dutch(tmp_path, text, code, expected):
         ("Op 1 juli worden de nieuwe regels van kracht.", "LB102", "geldig"),
         # "treft u … aan" is aantreffen: "vindt u … aan" would leave the particle behind
         ("Daarom treft u geen handtekening aan.", "LB102", "vindt u"),
+        # "al" elsewhere in the sentence: "Ik dank u al alvast" is wrong
+        ("Ik dank u al bij voorbaat voor uw hulp.", "LB102", "alvast"),
+        # what is handed out decides the verb: "het geven van minicontainers" reads badly
+        ("De brief gaat over de verstrekking van nieuwe minicontainers.", "LB101", "het uitdelen"),
+        ("De brief gaat over de verstrekking van nieuwe minicontainers.", "LB101", "het geven"),
     ],
 )
 def test_a_replacement_that_does_not_fit_is_advice_and_not_applied(
