@@ -104,6 +104,12 @@ def replacements(finding: dict) -> list[str]:
         ("Uw aanvraag is afgewezen.", "LB204", "Wij hebben uw aanvraag afgewezen."),
         ("Binnenkort wordt uw huur verhoogd.", "LB204", "Binnenkort verhogen wij uw huur."),
         ("Er wordt contact met u opgenomen.", "LB204", "Wij nemen contact met u op."),
+        # the diaeresis "ge" needed goes with it: "geïnformeerd" → "informeren"
+        (
+            "In de loop van het jaar wordt u nader geïnformeerd over de werkzaamheden.",
+            "LB204",
+            "In de loop van het jaar informeren wij u nader over de werkzaamheden.",
+        ),
         # "indien nodig" is not "als nodig"; "a.s." after a date is "aanstaande"
         ("Indien nodig komen wij langs.", "LB102", "Als het nodig is komen wij langs."),
         ("Op 4 mei a.s. beginnen wij.", "LB511", "Op 4 mei aanstaande beginnen wij."),

@@ -207,7 +207,17 @@ def _frequency(word: str) -> float:
 def verb_lemma(verb: Token) -> str | None:
     """The participle's infinitive: the parser's lemma when it fits the participle, else one
     built from a weak participle ("gebeld" → "bellen") or a strong one ("meegenomen" →
-    "meenemen")."""
+    "meenemen"). The diaeresis that "ge" needed ("geïnformeerd") goes: "informeren"."""
+    found = _verb_lemma(verb)
+    if found and found[0] in _DIAERESIS:
+        return _DIAERESIS[found[0]] + found[1:]
+    return found
+
+
+_DIAERESIS = {"ï": "i", "ë": "e", "ö": "o", "ü": "u"}
+
+
+def _verb_lemma(verb: Token) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma != verb.lower_ and consistent(lemma, verb.text):
         return lemma
