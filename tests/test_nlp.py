@@ -92,6 +92,10 @@ def parsed_sentences(text: str) -> list[str]:
             ["Bel mw. de Vries via tel. nummer 030 123 45 67 of o.b.v. de brief."],
         ),
         ("J. de Vries komt langs.", ["J. de Vries komt langs."]),
+        (  # a preposition's abbreviation, split from its stop, before a name
+            "Maak het over t.n.v. Woonstichting De Linde. Dank u wel.",
+            ["Maak het over t.n.v. Woonstichting De Linde.", "Dank u wel."],
+        ),
         (  # numbers, amounts, dates
             "Het kost 1.200 euro of € 5.- per week vanaf 3.12.2024 tot eind juni.",
             ["Het kost 1.200 euro of € 5.- per week vanaf 3.12.2024 tot eind juni."],

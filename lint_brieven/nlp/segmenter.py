@@ -57,6 +57,9 @@ ABBREVIATIONS = {
     *("jan", "feb", "febr", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov"),
     *("dec", "ma", "di", "wo", "za"),
 }
+# Abbreviations of prepositions that never end a sentence, whose full stop the tokenizer splits
+# off ("t.n.v" "."): a capital after them starts a name, not a sentence ("t.n.v. Woonstichting").
+NEVER_FINAL = {"t.n.v", "n.a.v", "m.b.t", "i.v.m", "o.b.v", "i.p.v", "m.i.v", "t.a.v", "d.d"}
 WRAPPED_LINE = 50  # an address, name or closing line is shorter; a wrapped prose line longer
 SALUTATIONS = {"beste", "geachte", "hallo", "dag", "lieve", "hoi", "goedendag", "l.s."}
 _VOWELS = set("aeiouyáéíóúàèëïöüâêîôû")
@@ -158,6 +161,8 @@ def letter_segmenter(doc: Doc) -> Doc:
             breaks = breaks or opening_quote or not token.is_lower or _full_stop_then_lower(doc, i)
             if token.is_digit and not _is_list_number(doc, i):
                 breaks = line is not None  # "… op 3. 12 dagen" reads on
+            if prev.text == "." and i >= 2 and doc[i - 2].lower_ in NEVER_FINAL:
+                breaks = line is not None  # "over t.n.v. Woonstichting De Linde"
             pending = False
         if token.is_space:
             starts[i] = _NO_START  # whitespace stays with the sentence before it
