@@ -1,8 +1,8 @@
 """The tone pack (rules/toon.yaml) through the command line: bad news without a reason (LB803),
 tone in every person (LB801 and its ik-forms), blame (LB806), condescension (LB807), legal
 threats in a first letter (LB808), stiff openings in every person without doubling ambtelijk
-(LB804) and the impersonal salutation when the tenant's name is a placeholder of any
-convention (LB805)."""
+(LB804), the impersonal salutation when the tenant's name is a placeholder of any
+convention (LB805), and stiff closing sentences and greetings, each with its own advice (LB802)."""
 
 from __future__ import annotations
 
@@ -539,3 +539,56 @@ def test_both_titles_before_the_name_say_so(tmp_path, capsys):
 )
 def test_personal_or_nameless_salutations_pass(tmp_path, capsys, text):
     assert flagged(tmp_path, capsys, text, "LB805") == []
+
+
+# -- LB802: a stiff closing sentence, and a stiff greeting ------------------------------------
+
+
+def _closing(greeting: str) -> str:
+    return (
+        "Beste mevrouw Jansen,\n\nDe monteur komt op 3 mei.\n\n"
+        f"{greeting},\n\nPetra de Vries\nKlantteam"
+    )
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    ["Hoogachtend", "Met de meeste hoogachting", "Met vriendelijke groeten en hoogachting"],
+)
+def test_a_stiff_greeting_becomes_met_vriendelijke_groet(tmp_path, capsys, greeting):
+    (found,) = findings(tmp_path, capsys, _closing(greeting), "LB802")
+    assert found["text"] == greeting
+    assert "groet" in found["message"] and "standaardzin" not in found["message"]
+    assert "Met vriendelijke groet" in found["message"]
+    assert [(s["text"], s["replaces"]) for s in found["suggestions"]] == [
+        ("Met vriendelijke groet", True)
+    ]
+    main(["check", "brief.txt", "--select", "LB802", "--fix", "--unsafe-fixes"])
+    fixed = (tmp_path / "brief.txt").read_text(encoding="utf-8")
+    assert fixed.rstrip("\n") == _closing("Met vriendelijke groet")
+
+
+def test_a_greeting_inside_a_sentence_gets_advice_only(tmp_path, capsys):
+    text = LETTER.format(body="Wij groeten u hoogachtend en danken u voor uw brief.")
+    (found,) = findings(tmp_path, capsys, text, "LB802")
+    assert found["text"] == "hoogachtend"
+    assert [(s["text"], s["replaces"]) for s in found["suggestions"]] == [
+        ("Met vriendelijke groet", False)
+    ]
+
+
+def test_a_stiff_closing_sentence_asks_for_what_the_tenant_can_do(tmp_path, capsys):
+    text = LETTER.format(
+        body="De monteur komt op 3 mei.\n\nIk hoop u hiermee voldoende te hebben geïnformeerd."
+    )
+    write(tmp_path, {"lint-brieven.toml": '[organisatie]\ntelefoon = "030 123 45 67"\n'})
+    (found,) = findings(tmp_path, capsys, text, "LB802")
+    assert found["text"] == "Ik hoop u hiermee voldoende te hebben geïnformeerd"
+    assert "standaardzin" in found["message"] and "vragen" in found["message"]
+    assert [(s["text"], s["replaces"]) for s in found["suggestions"]] == [
+        ("Heeft u nog vragen? Bel ons op 030 123 45 67 of mail naar [e-mailadres].", False)
+    ]
+
+
+def test_a_plain_greeting_passes(tmp_path, capsys):
+    assert findings(tmp_path, capsys, _closing("Met vriendelijke groet"), "LB802") == []

@@ -66,6 +66,7 @@ from lint_brieven.checks.detectors import (  # noqa: E402,F401  (registers every
     request_details,
     service_term,
     split_verb,
+    stiff_closing,
     vague_period,
     vague_term,
     web_only,
