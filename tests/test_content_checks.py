@@ -355,6 +355,121 @@ def test_each_missing_element_is_found_at_its_place(
         assert proposal in advice["text"]
 
 
+# -- an element said another way counts; a look-alike that denies it does not ------------------
+
+# (letter, words replaced, replacement, the codes found in the whole letter)
+SAID_ANOTHER_WAY = [
+    # a direct debit in main-clause order; and one that is stopped
+    (
+        AANMANING,
+        "Maak het over naar NL91 ABNA 0417 1643 00, op naam van Woonstichting De Linde.",
+        "Wij schrijven het bedrag op 15 april opnieuw van uw rekening af.",
+        [],
+    ),
+    (
+        AANMANING,
+        "Maak het over naar NL91 ABNA 0417 1643 00, op naam van Woonstichting De Linde.",
+        "Wij schrijven het bedrag niet meer automatisch van uw rekening af.",
+        ["LB912"],
+    ),
+    # a payment plan in other words; and one that is refused
+    (
+        AANMANING,
+        "Dan maken wij samen een betalingsregeling. Heeft u vaker geldzorgen? De schuldhulp van "
+        "de gemeente helpt u gratis.",
+        "Dan spreken wij samen af hoeveel u per maand aflost.",
+        [],
+    ),
+    (
+        AANMANING,
+        "Kunt u niet alles in één keer betalen? Dan maken wij samen een betalingsregeling. Heeft u "
+        "vaker geldzorgen? De schuldhulp van de gemeente helpt u gratis.",
+        "Een betalingsregeling is niet meer mogelijk.",
+        ["LB914"],
+    ),
+    # the start date: "Op 1 juli wordt uw huur …"; "per maand" is no start date
+    (
+        HUURVERHOGING,
+        "Vanaf 1 juli betaalt u € 670 per maand.",
+        "Op 1 juli wordt uw huur € 670 per maand.",
+        [],
+    ),
+    (
+        HUURVERHOGING,
+        ("Vanaf 1 juli betaalt u € 670 per maand.", "uiterlijk 30 juni het "),
+        ("Straks betaalt u € 670 per maand.", "uiterlijk 30 juni per post het "),
+        ["LB922"],
+    ),
+    # an objection: "het niet met deze verhoging eens"
+    (
+        HUURVERHOGING,
+        "Bent u het niet eens met de nieuwe huur?",
+        "Bent u het niet met deze verhoging eens?",
+        [],
+    ),
+    # what changes for the tenant: "Uw huur verandert niet"
+    (
+        WERKZAAMHEDEN,
+        "U krijgt nieuwe kozijnen met dubbel glas. U hoort op werkdagen geluid van boren.",
+        "Uw huur verandert niet.",
+        [],
+    ),
+    # who comes: a passive that names the company
+    (
+        WERKZAAMHEDEN,
+        "vervangt bouwbedrijf Bouwman de kozijnen van uw woning.",
+        "worden de kozijnen van uw woning vervangen door Bouwman.",
+        [],
+    ),
+    # what is repaired: "doet het niet"
+    (
+        REPARATIE,
+        "U meldde ons dat de kraan in de keuken lekt. Loodgietersbedrijf Van Dam komt die "
+        "repareren op",
+        "Uw cv-ketel doet het niet. Loodgietersbedrijf Van Dam komt op",
+        [],
+    ),
+    # what to remove: "Neem al uw spullen mee", not "Neem uw legitimatiebewijs mee"
+    (
+        HUUROPZEGGING,
+        "Haal voor 31 mei al uw spullen uit de woning. Heeft u zelf iets veranderd? Soms mag dat "
+        "blijven.",
+        "Neem voor 31 mei al uw spullen mee.",
+        [],
+    ),
+    (
+        HUUROPZEGGING,
+        "Haal voor 31 mei al uw spullen uit de woning. Heeft u zelf iets veranderd? Soms mag dat "
+        "blijven.",
+        "Neem voor 31 mei uw legitimatiebewijs mee.",
+        ["LB942"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("base", "old", "new", "expected"), SAID_ANOTHER_WAY)
+def test_an_element_said_another_way_counts_and_its_denial_does_not(
+    tmp_path, capsys, base, old, new, expected
+):
+    assert codes(content_findings(tmp_path, capsys, changed(base, old, new))) == expected
+
+
+def test_a_template_variable_for_the_reported_fault_says_what_is_repaired(tmp_path, capsys):
+    text = (
+        "Betreft: Uw reparatieverzoek\n\nBeste {{ huurder.naam }},\n\nU meldde ons: {{ melding }}. "
+        "Loodgietersbedrijf Van Dam komt op {{ afspraak|datum }} tussen 8.00 en 12.00 uur. Heeft "
+        "u vragen? Bel ons op 030 123 45 67." + CLOSING
+    )
+    for variable, expected in (
+        ("melding.omschrijving", []),
+        ("klacht", []),
+        # a date that happens to be the report's is no fault
+        ("melding.datum|datum", ["LB951"]),
+    ):
+        filled = text.replace("{{ melding }}", "{{ " + variable + " }}")
+        assert codes(content_findings(tmp_path, capsys, filled, name="brief.txt.j2")) == expected
+
+
 def test_a_missing_profile_leaves_a_blank_to_fill_in(tmp_path, capsys):
     text = changed(
         AANMANING,
@@ -469,6 +584,18 @@ def test_no_complete_letter_gets_no_content_findings(tmp_path, capsys, name, tex
             None,
         ),
         ("Uw bezwaar tegen de huurverhoging", "Wij hebben uw bezwaar ontvangen.", None),
+        # the je-form, and the works in a finite verb
+        ("Je nieuwe huur per 1 juli", "Vanaf 1 juli betaal je € 617 per maand.", "huurverhoging"),
+        ("Je nieuwe huur", "Wil je bezwaar maken? Vul dan het formulier in.", "huurverhoging"),
+        ("Je bezwaar tegen de huurverhoging", "We hebben je bezwaar ontvangen.", None),
+        ("Schilderwerk aan jouw woning", "Na de zomer schilderen we je kozijnen.", "werkzaamheden"),
+        (
+            "Nieuwe badkamer",
+            "Van 7 tot en met 18 april vernieuwt Bouwbedrijf Kok de badkamer van je woning.",
+            "werkzaamheden",
+        ),
+        ("Je huur stopt op 30 juni", "We hebben je opzegging ontvangen.", "huuropzegging"),
+        ("Bedankt", "Bedankt voor je betaling. Je huurachterstand is nu afgelost.", None),
     ],
 )
 def test_the_type_from_the_words_is_clear_or_none(subject, opening, expected):

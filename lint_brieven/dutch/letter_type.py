@@ -36,10 +36,13 @@ REPARATIE = "reparatie"
 PRIORITY = (AANMANING, HUUROPZEGGING, REPARATIE, WERKZAAMHEDEN, HUURVERHOGING)
 
 _FLAGS = re.IGNORECASE
+# "your": the u-form and the je-form ("aan jouw woning", "je nieuwe huur")
+_YOUR = r"(?:uw|je|jouw)"
 _WORKS = (
     r"\b(?:werkzaamheden|(?:groot|planmatig|gepland) onderhoud|onderhoud|onderhoudswerk\w*|"
-    r"renovatie\w*|renoveren|verduurzam\w+|isoleren|isolatie|sloop\w*|slopen|schilderwerk|"
-    r"schilderen|opknap\w*|vervangen|vervanging|vernieuwen|vernieuwing|asbestsanering|"
+    r"renovatie\w*|renoveren|renoveert|verduurzam\w+|isoleren|isoleert|isolatie|sloop\w*|"
+    r"slopen|schilderwerk|schilderen|schildert|opknap\w*|vervangen|vervangt|vervanging|"
+    r"vernieuwen|vernieuwt|vernieuwing|asbestsanering|"
     r"dakwerk\w*|gevelwerk\w*|voegwerk)\b"
 )
 # The works are on the tenant's home or building ("aan uw woning", "in de woningen",
@@ -49,11 +52,11 @@ _HOME_PART = (
     r"keuken|badkamer|toilet|dak|gevel|kozijnen|cv-ketel|ramen|(?:\w+ )?woningen"
 )
 _ON_HOME = (
-    rf"\b(?:aan|in|van) (?:uw|de|alle|jullie|onze|het|dit|deze) (?:{_HOME_PART})\b"
+    rf"\b(?:aan|in|van) (?:{_YOUR}|de|alle|jullie|onze|het|dit|deze) (?:{_HOME_PART})\b"
     r"|\bcomplex\b"
 )
 _HOME_WORKED_ON = (
-    r"\buw (?:woning|huis|keuken|badkamer|dak|gevel|kozijnen) (?:\w+ ){0,2}"
+    rf"\b{_YOUR} (?:woning|huis|keuken|badkamer|dak|gevel|kozijnen) (?:\w+ ){{0,2}}"
     r"(?:opknappen|renoveren|isoleren|verduurzamen|schilderen|onderhouden|vernieuwen|slopen)\b"
 )
 _UNPAID = r"\b(?:nog (?:steeds )?niet|niet (?:op tijd|tijdig|volledig)|te laat)\b"
@@ -67,7 +70,7 @@ _COMING = (
     r"volgende? (?:week|maand|jaar)|in de week|(?:op|van|vanaf) \d)"
 )
 _RENT_UP = (
-    r"\b(?:uw|de) (?:kale )?huur(?:prijs)? (?:gaat (?!niet)(?:[\w%,.]+ ){0,5}omhoog|stijgt|"
+    rf"\b(?:{_YOUR}|de) (?:kale )?huur(?:prijs)? (?:gaat (?!niet)(?:[\w%,.]+ ){{0,5}}omhoog|stijgt|"
     r"verandert(?! niet)|wordt (?:hoger|verhoogd|aangepast))\b"
 )
 
@@ -83,26 +86,26 @@ SIGNALS: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     HUURVERHOGING: (
         (r"\bhuur(?:prijs)?verhoging\b|\bhuuraanpassing\b|\bhuurprijsaanpassing\b",),
-        (r"\bverhoging van (?:de|uw) (?:kale )?huur(?:prijs)?\b",),
+        (rf"\bverhoging van (?:de|{_YOUR}) (?:kale )?huur(?:prijs)?\b",),
         (_RENT_UP,),
-        (r"\b(?:uw|de) nieuwe (?:kale )?huur(?:prijs)?\b",),
+        (rf"\b(?:{_YOUR}|de) nieuwe (?:kale )?huur(?:prijs)?\b",),
     ),
     WERKZAAMHEDEN: (
         (_WORKS, _ON_HOME),
         (_HOME_WORKED_ON,),
     ),
     HUUROPZEGGING: (
-        (r"\bhuuropzegging\b|\bopzegging van (?:de|uw) huur\w*\b",),
+        (rf"\bhuuropzegging\b|\bopzegging van (?:de|{_YOUR}) huur\w*\b",),
         (r"\bopzegging\b", r"\bhuur\w*\b"),
-        (r"\b(?:uw|de) huur(?:contract|overeenkomst)? (?:stopt|eindigt)\b",),
-        (r"\b(?:einde|beëindiging) (?:van )?(?:de|uw) huur(?:contract|overeenkomst)?\b",),
+        (rf"\b(?:{_YOUR}|de) huur(?:contract|overeenkomst)? (?:stopt|eindigt)\b",),
+        (rf"\b(?:einde|beëindiging) (?:van )?(?:de|{_YOUR}) huur(?:contract|overeenkomst)?\b",),
         (r"\b(?:voorinspectie|eindinspectie|eindopname|sleutelinlevering)\b",),
         (r"\bsleutels (?:in(?:leveren|geleverd)|terug(?:geven|brengen))\b",),
-        (r"\bvoordat u verhuist\b",),
+        (r"\bvoordat (?:u|je) verhuist\b",),
     ),
     REPARATIE: (
         (r"\breparatie(?:verzoek|melding|opdracht|aanvraag)?\b",),
-        (r"\bstorings?melding\b|\buw storing\b",),
+        (rf"\bstorings?melding\b|\b{_YOUR} storing\b",),
     ),
 }
 # In the first heading and paragraphs below the salutation, where a letter may mention other
@@ -115,28 +118,32 @@ OPENING_SIGNALS: dict[str, tuple[tuple[str, ...], ...]] = {
     HUUROPZEGGING: SIGNALS[HUUROPZEGGING][:-1],
     REPARATIE: (
         (
-            r"\b(?:uw|de|deze|die) reparatie\b|\breparatie(?:verzoek|melding|opdracht)\b"
+            rf"\b(?:{_YOUR}|de|deze|die) reparatie\b|\breparatie(?:verzoek|melding|opdracht)\b"
             r"|\bkom\w* (?:\w+ ){0,3}repareren\b",
         ),
-        (r"\bstorings?melding\b|\buw storing\b",),
+        (rf"\bstorings?melding\b|\b{_YOUR} storing\b",),
     ),
 }
 # Words that say the letter is about something else than what its signals suggest.
 NOT: dict[str, str] = {
     AANMANING: (
         r"\bbetalingsregeling\b.{0,60}\b(?:bevestig\w*|afgesproken|getroffen)\b"
-        r"|\bbevestig\w* (?:van )?(?:uw|de|onze) betalingsregeling\b|\bkwijtschelding\b"
-        r"|\bvoorkom\w* (?:een |uw )?(?:huur|betalings)?achterstand"
-        r"|\bafgelost\b|\bdank(?:en)? (?:u|wij u) (?:wel )?voor uw betaling\b"
+        rf"|\bbevestig\w* (?:van )?(?:{_YOUR}|de|onze) betalingsregeling\b|\bkwijtschelding\b"
+        rf"|\bvoorkom\w* (?:een |{_YOUR} )?(?:huur|betalings)?achterstand"
+        r"|\bafgelost\b"
+        rf"|\b(?:dank(?:en)? (?:u|je|wij u|we je) (?:wel )?|bedankt )voor {_YOUR} betaling\b"
     ),
     HUURVERHOGING: (
-        r"\buitspraak\b|\buw bezwaar\b|\bbezwaar(?:schrift)? (?:tegen|over|op)\b"
+        # "je bezwaar" is also "(wil) je bezwaar (maken)"
+        r"\buitspraak\b|\b(?:uw|jouw) bezwaar\b"
+        r"|\bje bezwaar\b(?! (?:\w+ )?(?:maken|indienen|in te dienen))"
+        r"|\bbezwaar(?:schrift)? (?:tegen|over|op)\b"
         r"|\bhuurcommissie heeft\b|\bbeslissing op\b"
     ),
     # plans, surveys and invitations come before the works: whom to call yes, who comes not yet
     WERKZAAMHEDEN: (
         r"\bonderhoudsabonnement\b|\bplannen\b|\benquête\b|\bvragenlijst\b|\binstemming\b"
-        r"|\bdraagvlak\b|\buw mening\b|\bmeedenken\b|\bontwerp\b|\buitnodig\w*"
+        rf"|\bdraagvlak\b|\b{_YOUR} mening\b|\bmeedenken\b|\bontwerp\b|\buitnodig\w*"
         r"|\binformatie(?:avond|bijeenkomst|markt)\b|\binloop(?:avond|bijeenkomst|spreekuur)\b"
         r"|\bbewonersavond\b"
     ),
@@ -148,7 +155,7 @@ NOT: dict[str, str] = {
     REPARATIE: (
         r"\breparatieabonnement\b|\bafgewezen\b|\bafwijzing\b|\bhuurdersonderhoud\b"
         r"|\b(?:niet|geen) (?:\w+ ){0,3}(?:uitvoeren|repareren|herstellen|in behandeling)\b"
-        r"|\bvoor (?:uw )?eigen rekening\b"
+        rf"|\bvoor (?:{_YOUR} )?eigen rekening\b"
     ),
 }
 

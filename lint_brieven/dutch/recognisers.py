@@ -1,6 +1,7 @@
 """Named recognisers for what a letter states: a date, an amount in euros, an account number
-(IBAN) or a payment link, a phone number, a term ("binnen 5 werkdagen"); and, for the whole
-letter, steps as a list and a number to call. Rule packs name them in a content element
+(IBAN) or a payment link, a phone number, a term ("binnen 5 werkdagen"), who comes to do the
+work, a template variable for the reported fault; and, for the whole letter, steps as a list
+and a number to call. Rule packs name them in a content element
 (``recogniser: date``); template placeholders of the right kind count too ({{ x|datum }},
 [bedrag], «Telefoon»).
 
@@ -156,6 +157,9 @@ NAMED_WORKER = regex.compile(
     rf"\b(?:{_ROLE}) (?-i:[A-Z][\w'-]+)"
     r"|\bonze (?:eigen )?(?:monteur|vakm\w+|reparatieteam|medewerker|huismeester|opzichter|"
     r"schilder|onderhoudsdienst|timmerman|loodgieter)\w*"
+    # a passive with its maker's name: "wordt gerenoveerd door Van Wijnen"
+    r"|\b(?:uitgevoerd|gedaan|verzorgd|gerenoveerd|vervangen|geschilderd|geïsoleerd|geplaatst|"
+    r"aangebracht|geïnstalleerd|gerepareerd|hersteld|gemaakt) door (?-i:[A-Z][\w'&-]+)"
     r"|\b(?:wij|we) (?:komen|repareren|maken|doen|vervangen|schilderen)\b"
     r"|\b(?:komen|repareren|maken|doen|vervangen) (?:wij|we)\b",
     regex.IGNORECASE | regex.VERSION0,
@@ -169,6 +173,26 @@ def named_worker(part: Part, _ctx: CheckContext) -> int:
     if NAMED_WORKER.search(part.text):
         return 1
     return int(any(_ROLE_SOURCE.search(s) for s in part.placeholder_sources()))
+
+
+# A template variable for what the tenant reported: {{ melding.omschrijving }}, [omschrijving
+# klacht], «Gebrek».
+_FAULT_SOURCE = regex.compile(
+    r"omschrijving|melding|klacht|gebrek|defect|storing|probleem|mankement", regex.IGNORECASE
+)
+
+
+def fault_placeholder(part: Part, _ctx: CheckContext) -> int:
+    """A text placeholder that fills in the reported fault (not a date or a name that happens
+    to carry such a word, like {{ melding.datum }})."""
+    found = part.block.content.placeholders_in(part.start, part.end)
+    return sum(
+        1
+        for seg in found
+        if seg.placeholder is not None
+        and seg.placeholder.kind is PlaceholderKind.TEXT
+        and _FAULT_SOURCE.search(seg.placeholder.source)
+    )
 
 
 def list_item(part: Part, _ctx: CheckContext) -> int:
@@ -209,6 +233,7 @@ PART_RECOGNISERS: dict[str, Callable[[Part, CheckContext], int]] = {
     "deadline": deadline,
     "list-item": list_item,
     "named-worker": named_worker,
+    "fault-placeholder": fault_placeholder,
 }
 LETTER_RECOGNISERS: dict[str, Callable[[LetterBody, CheckContext], bool]] = {
     "steps-list": steps_list,
