@@ -57,6 +57,12 @@ def test_complete_letter_gets_whole_letter_findings_a_fragment_none(tmp_path, ca
     assert not codes["stukje.txt"] & WHOLE_LETTER
 
 
+def test_a_letter_in_the_je_form_opening_with_hoi_is_a_complete_letter(tmp_path, capsys):
+    write(tmp_path, {"brief.txt": LETTER.replace("Beste heer Jansen,", "Hoi Daan,")})
+    _, report, _ = check(capsys, "brief.txt")
+    assert codes_by_file(report)["brief.txt"] >= WHOLE_LETTER
+
+
 def test_tenant_letter_gets_no_whole_letter_or_salutation_finding(tmp_path, capsys):
     tenant = TENANT.replace("Geachte heer/mevrouw", "Geachte verhuurder")
     write(tmp_path, {"huurder.txt": TENANT, "verhuurder.txt": tenant, "brief.txt": LETTER})

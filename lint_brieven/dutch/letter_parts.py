@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from lint_brieven.checks.base import AnalysedLetter
 from lint_brieven.letter import Block, BlockKind, DocumentKind, Letter, PlaceholderKind
 
-SALUTATION = re.compile(r"^\s*(?:beste|geachte|hallo|dag|lieve)\b", re.IGNORECASE)
+SALUTATION = re.compile(r"^\s*(?:beste|geachte|hallo|hoi|dag|lieve)\b", re.IGNORECASE)
 CLOSING = re.compile(
     r"^\s*(?:met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hartelijke groet(?:en)?|"
     r"met hartelijke groet(?:en)?|groet(?:en)?|hoogachtend|met de meeste hoogachting)\b",
@@ -21,7 +21,7 @@ _TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 # A salutation line: the greeting, a few words (no sentence end, no colon: "Dag en tijd: …" is
 # no salutation) and a comma or the end of the line.
 SALUTATION_LINE = re.compile(
-    r"^[ \t]*(?:beste|geachte|hallo|dag|lieve|goedemorgen|goedemiddag|goedendag)\b"
+    r"^[ \t]*(?:beste|geachte|hallo|hoi|dag|lieve|goedemorgen|goedemiddag|goedendag)\b"
     r"[^.!?:\n]{0,60}(?:,|$)",
     re.IGNORECASE | re.MULTILINE,
 )
