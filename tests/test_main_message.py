@@ -1,7 +1,9 @@
 """Main message first (LB306), through the command line: from the first paragraph of a
 complete letter the tenant can tell why he gets it and whether he must act. A first paragraph
 of background only, or a first sentence that opens with a long reference, is found; a short
-polite opening before the news is not."""
+polite opening before the news is not. The proposed first sentence reads on its own: a
+back-reference ("Daarom", "Op grond van het vorenstaande", "Ik kan u nu wel mededelen dat") is
+left out, a sentence with officialese or one that still points back is never proposed."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import json
 import pytest
 from lintkit import write
 
+from lint_brieven.checks.replacement_check import rewrite_problems
 from lint_brieven.cli import main
 
 pytestmark = pytest.mark.usefixtures("in_tmp")
@@ -118,3 +121,88 @@ def test_a_heading_with_the_news_above_the_first_paragraph_counts(tmp_path, caps
         "Wij maken het geld vóór 1 mei over.\n\nMet vriendelijke groet,\n\nTeam Verhuur\n"
     )
     assert findings(tmp_path, capsys, text, "brief.md") == []
+
+
+# -- the proposed first sentence reads on its own ----------------------------------------------
+
+BACKGROUND = "Op 12 maart heeft u ons gevraagd om de keuken te vervangen."
+
+
+@pytest.mark.parametrize(
+    ("news", "proposal"),
+    [
+        # a back-reference before the verb is dropped, the subject goes first
+        (
+            "Daarom vervangt de aannemer uw keuken op 14 april.",
+            "De aannemer vervangt uw keuken op 14 april.",
+        ),
+        (
+            "Zoals gezegd komt de aannemer op 14 april.",
+            "De aannemer komt op 14 april.",
+        ),
+        # a frame that only announces: its dat-clause becomes the sentence
+        (
+            "Ik kan u nu wel mededelen dat de afdeling uitvoering in week 16 en 17 "
+            "(14 t/m 24 april) uw keuken gaat vervangen.",
+            "De afdeling uitvoering gaat in week 16 en 17 (14 t/m 24 april) uw keuken vervangen.",
+        ),
+        (
+            "Wij laten u weten dat er op 14 april een monteur komt.",
+            "Er komt op 14 april een monteur.",
+        ),
+    ],
+)
+def test_a_back_reference_is_left_out_of_the_proposal(tmp_path, capsys, news, proposal):
+    (found,) = findings(tmp_path, capsys, letter(BACKGROUND, news))
+    assert f"bijvoorbeeld: '{proposal}'" in found["message"]
+    assert [s["text"] for s in found["suggestions"]] == [proposal]
+
+
+def test_a_news_sentence_with_officialese_is_not_proposed(tmp_path, capsys):
+    """'geen aanleiding' is LB102's: the next news sentence is proposed instead."""
+    text = letter(
+        BACKGROUND,
+        "Op grond van het vorenstaande zien wij geen aanleiding de kosten te vergoeden. "
+        "De opzichter komt op 14 april naar de keuken kijken.",
+    )
+    (found,) = findings(tmp_path, capsys, text)
+    proposal = "De opzichter komt op 14 april naar de keuken kijken."
+    assert f"bijvoorbeeld: '{proposal}'" in found["message"]
+    assert "vorenstaande" not in found["message"] and "aanleiding" not in found["message"]
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        # stripped, the rest still has officialese ('geen aanleiding', LB102)
+        "Op grond van het vorenstaande zien wij geen aanleiding aansprakelijkheid te erkennen.",
+        # stripped, the rest still points back ('dit', 'dit gesprek')
+        "Daarom is dit helaas niet mogelijk.",
+        "Daarom kunnen wij u op 14 april niet informeren over de uitkomst van dit gesprek.",
+        # stripped, the rest has 'u dient' (LB202)
+        "Daarom dient u zich op 14 april te melden bij de balie.",
+    ],
+)
+def test_no_proposal_when_no_news_sentence_can_open_the_letter(tmp_path, capsys, news):
+    (found,) = findings(tmp_path, capsys, letter(BACKGROUND, news))
+    assert "alinea 2" in found["message"]
+    assert "bijvoorbeeld" not in found["message"]
+    assert "Begin met de kern: wat er besloten is" in found["message"]
+    (advice,) = found["suggestions"]
+    assert not advice["replaces"] and advice["text"].startswith("Zet in de eerste zin wat er")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ("Daarom komt de schilder op 12 mei.", "De schilder komt op 12 mei.", None),
+        ("Daarom komt de schilder op 12 mei.", "Op 12 mei de schilder komt.", "v2"),
+        ("Ik kan u melden dat u de sleutels inlevert.", "U levert de sleutels in.", None),
+        ("Ik kan u melden dat u de sleutels inlevert.", "U inlevert de sleutels.", "particle"),
+        ("Wij melden u dat de bewoners verhuizen.", "De bewoners verhuist.", "agreement"),
+    ],
+)
+def test_a_rewritten_opening_is_parsed_again(old, new, problem):
+    """The check a proposed first sentence passes (``replacement_check.rewrite_problems``)."""
+    found = rewrite_problems(old, new)
+    assert found == [] if problem is None else any(problem in p for p in found), found

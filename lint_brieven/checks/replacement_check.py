@@ -159,6 +159,30 @@ def holds(rep: Replacement) -> bool:
     return not problems(rep)
 
 
+def rewrite_problems(old: str, new: str) -> list[str]:
+    """Why ``new``, a rewrite of the whole sentence ``old`` (words reordered or left out: "Op
+    grond van het vorenstaande zien wij …" → "Wij zien …"), does not read correctly: the rules
+    over one parse (agreement, one part before the finite verb, a subclause's word order, a
+    split particle, …) on ``new`` parsed on its own. A problem the old sentence has with the
+    same words (a parse quirk both share) does not count. The rules over a pair (word class,
+    finite verbs outside the replaced words) do not apply: every word of ``new`` is new."""
+
+    def parsed(text: str, side: str) -> _Parsed:
+        if not text[1:2].isupper():  # a sentence-initial capital makes the parser read a name
+            text = text[:1].lower() + text[1:]
+        return _Parsed(_parse(text), 0, len(text), 0, side)
+
+    def found(sentence: _Parsed) -> list[tuple[tuple[str, tuple[str, ...]], str]]:
+        return [
+            ((rule.__name__, tuple(t.lower_ for t in tokens)), f"{rule.__name__[1:]}: {desc}")
+            for rule in _RULES
+            for _key, desc, tokens in rule(sentence)
+        ]
+
+    before = {shape for shape, _ in found(parsed(old, "old"))}
+    return [desc for shape, desc in found(parsed(new, "new")) if shape not in before]
+
+
 def reads_correctly(
     letter: AnalysedLetter,
     block: int,

@@ -14,8 +14,12 @@ a decision about the reader's case ("uw aanvraag is toegekend"), or simply does 
 back: precision first, only what is recognisably background counts as background. Complete
 letters only (``dutch/letter_parts.py``): a fragment's first paragraph is not the opening.
 
-The proposal is the letter's first news: its first request, else its first sentence with a
-date or an amount.
+The proposal is the letter's first news: its first request, decision or outcome, or its
+first sentence with a date or an amount, as it can open the letter (``dutch/opening_sentence``):
+a back-reference at its start dropped ("Op grond van het vorenstaande zien wij …" → "Wij zien
+…", "Ik kan u nu wel mededelen dat de aannemer …" → "De aannemer …"). A sentence that does not
+read on its own, or that keeps words the officialese rules (LB101, LB102) flag, is never
+proposed: then the next news sentence, else advice without a sentence.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.clauses import clause_head, is_subordinate, sentence_span
 from lint_brieven.dutch.letter_parts import body_blocks, is_complete_letter
+from lint_brieven.dutch.opening_sentence import as_opening
 from lint_brieven.dutch.requests import DEADLINE, request_of, requests_in
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import BlockKind
@@ -94,6 +99,8 @@ _READER = re.compile(r"\b(?:u|uw)\b", re.IGNORECASE)
 SHORT_OPENING = 15
 # A reference this long before the main verb keeps the news from the start.
 LONG_REFERENCE = 8
+# What the first sentence should say, when no sentence of the letter can be proposed.
+WHAT_FIRST = "wat er besloten is, wat er gebeurt of wat de huurder moet doen"
 
 
 def _finite_main_verbs(sentence: Span) -> list[Token]:
@@ -233,6 +240,9 @@ class MainMessageFirst(Detector):
             "De eerste alinea vertelt nog niet waar de brief over gaat: het nieuws staat pas "
             f"in alinea {body.index(at) + 1}."
         )
+        if kern is None:  # no news sentence reads well as the first one: advice
+            advice = f"Zet in de eerste zin {WHAT_FIRST}. De voorgeschiedenis kan daarna."
+            return {"reden": reason, "voorbeeld": f": {WHAT_FIRST}"}, advice
         return {"reden": reason, "voorbeeld": f", bijvoorbeeld: '{kern}'"}, kern
 
     def _long_reference(self, opening: Span) -> tuple[dict[str, object], str] | None:
@@ -271,10 +281,13 @@ def _heading_with_news(letter: AnalysedLetter, first: int) -> bool:
     return bool(says) and any(is_news(s) for s in doc.sents)
 
 
-def _kern(letter: AnalysedLetter, blocks: list[int]) -> tuple[str, int] | None:
+def _kern(letter: AnalysedLetter, blocks: list[int]) -> tuple[str | None, int] | None:
     """The letter's first news, in the order of the letter: a decision or outcome ("Uw
     verzoek … kan niet worden gehonoreerd"), a request, or a sentence with a date or an
-    amount. Not from a list (an item is no opening sentence)."""
+    amount. Not from a list (an item is no opening sentence). The proposal is the first of
+    them that can open the letter and has no officialese; None with the block of the first
+    news when none can; None when the letter has no such news."""
+    first: int | None = None
     for index in blocks:
         if letter.letter.blocks[index].kind is not BlockKind.PARAGRAPH:
             continue
@@ -283,6 +296,21 @@ def _kern(letter: AnalysedLetter, blocks: list[int]) -> tuple[str, int] | None:
             text = sentence.text
             telling = sentence.start in asked or _OUTCOME.search(_main_clause_text(sentence))
             dated = DEADLINE.search(text) or _AMOUNT.search(text)
-            if (telling or dated) and is_news(sentence):
-                return sentence_span(sentence)[2], index
-    return None
+            if not ((telling or dated) and is_news(sentence)):
+                continue
+            first = index if first is None else first
+            opening = as_opening(sentence)
+            if opening is not None and not _officialese_in(letter, index, opening.kept):
+                return opening.text, index
+    return None if first is None else (None, first)
+
+
+def _officialese_in(letter: AnalysedLetter, block: int, kept: frozenset[int]) -> bool:
+    """Whether a word the officialese rules (LB101, LB102) flag is among the tokens ``kept``,
+    or "dienen" ("u dient zich te wenden tot", LB202)."""
+    from lint_brieven.checks.sentence_difficulty import officialese  # (imports detectors)
+
+    doc = letter.docs[block]
+    if any(doc[i].lemma_ == "dienen" for i in kept):
+        return True
+    return any(t.i in kept for span in officialese(letter, block) for t in span)
