@@ -592,3 +592,12 @@ def test_a_stiff_closing_sentence_asks_for_what_the_tenant_can_do(tmp_path, caps
 
 def test_a_plain_greeting_passes(tmp_path, capsys):
     assert findings(tmp_path, capsys, _closing("Met vriendelijke groet"), "LB802") == []
+
+
+def test_a_closing_with_a_template_blank_is_left_alone(tmp_path, capsys):
+    blank = LETTER.format(body="Wij zien uw reactie graag per [e-mail of brief] tegemoet.")
+    assert flagged(tmp_path, capsys, blank, "LB802") == []
+    filled = LETTER.format(body="Wij zien uw reactie graag per e-mail tegemoet.")
+    assert flagged(tmp_path, capsys, filled, "LB802") == [
+        "zien uw reactie graag per e-mail tegemoet."
+    ]

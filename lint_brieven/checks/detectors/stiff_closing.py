@@ -9,7 +9,8 @@
   ``groet``) replaces it where it opens its line ("Hoogachtend," above the signature) and the
   replacement reads correctly there; elsewhere it is advice.
 
-("In afwachting van uw reactie" and "Wij vertrouwen erop dat …" are officialese, LB102.)
+Words with a template placeholder in them are left alone, as for every word rule. ("In
+afwachting van uw reactie" and "Wij vertrouwen erop dat …" are officialese, LB102.)
 """
 
 from __future__ import annotations
@@ -107,7 +108,10 @@ class StiffClosing(Detector):
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         for block, doc in enumerate(letter.docs):
+            content = letter.letter.blocks[block].content
             for span in filter_spans(self.matcher(doc, as_spans=True)):
+                if content.placeholders_in(span.start_char, span.end_char):
+                    continue  # a template's blank decides what the words say
                 if span.label_ == "groet":
                     yield self._greeting(block, doc, span)
                 else:
