@@ -12,7 +12,8 @@ explained, but never replaced or glossed in place. A paragraph that is only a fi
 
 A first use counts as explained when the term
 - is followed by a gloss: "mutatie (het moment dat een huurder vertrekt)", "WOZ: de waarde …",
-  "mutatie, dat is …", "mutatie, oftewel …";
+  "mutatie, dat is …", "mutatie, oftewel …", or a colon after the particle that closes its
+  clause ("Ik leg u een last onder dwangsom op: u moet …");
 - is itself the bracketed short form after the words it stands for: "Vereniging van Eigenaars
   (VvE)", or an abbreviation its sentence spells out ("ACM ConsuWijzer, het loket van de
   Autoriteit Consument & Markt"); a bracket that only refers on ("(zie bijlage)", "(te vinden
@@ -48,9 +49,12 @@ from lint_brieven.dutch.abbreviations import spelled_out
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import BlockKind
 
+# "mutatie (…)", "WOZ: …", "mutatie, dat is …"; a colon may follow the particle of a separable
+# verb that closes the clause ("Ik leg u een last onder dwangsom op: u moet …")
 _GLOSS_AFTER = re.compile(
     r"^\s*(?:\(|:|[,–-]\s*(?:dat|dit|die|wat)\s+(?:is|zijn|betekent|wil zeggen)\b"
-    r"|,?\s*(?:oftewel|ofwel|met andere woorden|dat wil zeggen)\b)",
+    r"|,?\s*(?:oftewel|ofwel|met andere woorden|dat wil zeggen)\b"
+    r"|(?:op|aan|uit|toe|mee|af|vast)\s*:)",
     re.IGNORECASE,
 )
 _EXPLAINING = re.compile(
