@@ -16,6 +16,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from lint_brieven.nlp import finite_verbs, segmenter  # noqa: F401  (register components)
@@ -28,12 +29,47 @@ def model_path() -> Path:
     return Path(str(resources.files("lint_brieven.nlp") / "model"))
 
 
+DEFAULT_TOKENIZER = {"@tokenizers": "spacy.Tokenizer.v1"}
+BLANK_TOKENIZER = {"@tokenizers": "lint_brieven.blank_tokenizer.v1"}
+
+
+@spacy.registry.tokenizers("lint_brieven.blank_tokenizer.v1")
+def blank_tokenizer():
+    """A tokenizer with no exceptions, prefixes, suffixes or infixes yet, for a model whose saved
+    tokenizer replaces them all when it loads. spaCy's default factory first adds the
+    language's 4,670 exceptions (and compiles its affix patterns), which loading the saved
+    tokenizer then throws away and adds again."""
+
+    def make(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return make
+
+
 def letter_pipeline(model: Path) -> Language:
     """A trained model with our rule components: the letter segmenter before the parser and
     the finite-verb repair after it. Training's evaluation loads models the same way."""
-    nlp = spacy.load(model)
+    nlp = _load(model)
     nlp.add_pipe("letter_segmenter", before="parser")
     nlp.add_pipe("finite_verbs", after="parser")
+    return nlp
+
+
+def _load(model: Path) -> Language:
+    """``spacy.load``, with the saved tokenizer's exceptions added once instead of twice.
+
+    Only for a model built with spaCy's default tokenizer and saved with it: loading the saved
+    tokenizer resets every setting and reads each one from the file (spaCy's
+    ``Tokenizer.from_bytes``), so the tokenizer is the same whatever it was built with. The
+    config keeps naming the default tokenizer, so a pipeline saved from this one loads anywhere.
+    """
+    saved = spacy.util.load_config(model / "config.cfg", interpolate=False)
+    if saved["nlp"].get("tokenizer") != DEFAULT_TOKENIZER or not (model / "tokenizer").is_file():
+        return spacy.load(model)
+    nlp = spacy.load(model, config={"nlp": {"tokenizer": BLANK_TOKENIZER}})
+    config = nlp.config
+    config["nlp"]["tokenizer"] = dict(DEFAULT_TOKENIZER)
+    nlp.config = config
     return nlp
 
 
