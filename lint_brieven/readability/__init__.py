@@ -2,30 +2,20 @@
 
 Both are computed per sentence and per letter on our own segmentation and parse: LiNT-II by the
 reference ``lint-ii`` package (see ``lint_ii_bridge``), Flesch-Douma with textstat's Dutch
-constants and syllable counts, fed our sentence split (textstat's own is off on letters).
+constants and syllable counts (``flesch``), fed our sentence split (textstat's own is off
+on letters).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
-from textstat.backend.utils import get_lang_cfg
-from textstat.textstat import textstatistics
 
 from lint_brieven.nlp import source_text
 from lint_brieven.nlp.reading import token_as_written
-from lint_brieven.readability import lint_ii_bridge
-
-
-@lru_cache(maxsize=1)
-def _dutch() -> textstatistics:
-    """A textstat instance of our own set to Dutch (syllables by pyphen's Dutch patterns)."""
-    stats = textstatistics()
-    stats.set_lang("nl")
-    return stats
+from lint_brieven.readability import flesch, lint_ii_bridge
 
 
 @dataclass(frozen=True)
@@ -58,17 +48,7 @@ def _words(sentence: Span) -> list[str]:
 def flesch_douma(sentences: list[Span]) -> float | None:
     """Flesch-Douma with textstat's Dutch constants (206.835 - 0.93 * words per sentence
     - 77 * syllables per word), on our sentences instead of textstat's sentence count."""
-    words = [w for s in sentences for w in _words(s)]
-    counted = [s for s in sentences if _words(s)]
-    if not words or not counted:
-        return None
-    syllables = sum(max(1, _dutch().syllable_count(w)) for w in words)
-    return round(
-        get_lang_cfg("nl", "fre_base")
-        - get_lang_cfg("nl", "fre_sentence_length") * len(words) / len(counted)
-        - get_lang_cfg("nl", "fre_syll_per_word") * syllables / len(words),
-        1,
-    )
+    return flesch.score([_words(s) for s in sentences])
 
 
 def assess(docs: Sequence[Doc], cache: dict | None = None) -> Readability:

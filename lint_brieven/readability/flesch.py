@@ -1,0 +1,52 @@
+"""Flesch-Douma: 206.835 - 0.93 * words per sentence - 77 * syllables per word.
+
+The reference is textstat (its Dutch constants and its syllable count); we compute the same
+numbers with pyphen, textstat's own syllable source, directly: importing textstat imports nltk
+and much more for one count. ``tests/test_flesch.py`` compares both with textstat on the
+corpus texts, so an upgrade of textstat or pyphen that changes a count fails there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+BASE = 206.835
+SENTENCE_LENGTH = 0.93
+SYLLABLES_PER_WORD = 77
+
+# textstat's punctuation removal: an apostrophe stays only before an ending as in "auto's",
+# "zo'n" loses it; every other character that is no letter, digit or space goes.
+_LOOSE_APOSTROPHE = re.compile(r"\'(?!" + r"[tsd]|ve|ll|re" + ")")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+
+
+@cache
+def _dutch():
+    from pyphen import Pyphen
+
+    return Pyphen(lang="nl")
+
+
+def syllables(text: str) -> int:
+    """Syllables in ``text`` as textstat counts them in Dutch: punctuation removed, lower case,
+    per word the hyphenation points pyphen's Dutch patterns give, plus one."""
+    if not text:
+        return 0
+    words = _PUNCTUATION.sub("", _LOOSE_APOSTROPHE.sub("", text)).lower().split()
+    return sum(len(_dutch().positions(word)) + 1 for word in words)
+
+
+def score(sentences: Sequence[Sequence[str]]) -> float | None:
+    """Flesch-Douma of sentences given as their words (sentences without words not counted),
+    rounded to one decimal; None without words. A word counts at least one syllable."""
+    words = [w for sentence in sentences for w in sentence]
+    counted = sum(1 for sentence in sentences if sentence)
+    if not words or not counted:
+        return None
+    total = sum(max(1, syllables(w)) for w in words)
+    return round(
+        BASE - SENTENCE_LENGTH * len(words) / counted - SYLLABLES_PER_WORD * total / len(words),
+        1,
+    )
