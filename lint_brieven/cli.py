@@ -3,6 +3,9 @@
 Exit codes: 0 clean, 1 findings, 2 a usage error, bad configuration, a file that could not be
 read or written, or a bug. A bug never shows a traceback unless asked: one Dutch line, and
 ``--debug`` (before or after the subcommand, or ``LINT_BRIEVEN_DEBUG=1``) for the rest.
+
+``--help``, ``--version`` and a usage error import no spaCy, rules, readers or reporters: the
+subcommands import those when they run (``tests/test_startup.py``).
 """
 
 from __future__ import annotations
@@ -13,10 +16,14 @@ import sys
 from collections.abc import Sequence
 
 from lint_brieven import __version__, crash
-from lint_brieven.checks.loader import RulePackError
 from lint_brieven.commands import EXIT_USAGE, audit, check, explain, fail, review, rules
-from lint_brieven.config import ConfigError
-from lint_brieven.output import WriteError
+
+# the errors that carry a Dutch message of their own, by the module that defines each
+EXPECTED_ERRORS = (
+    ("lint_brieven.output", "WriteError"),
+    ("lint_brieven.config", "ConfigError"),
+    ("lint_brieven.checks.loader", "RulePackError"),
+)
 
 DEBUG_HELP = "toon bij een onverwachte fout de volledige melding (traceback)"
 
@@ -58,18 +65,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except KeyboardInterrupt:
         return EXIT_USAGE
-    except (WriteError, ConfigError, RulePackError) as exc:  # expected, with a Dutch message
-        crash.print_traceback(exc)
-        return fail(exc)
-    except BrokenPipeError:  # the reader went away (``| head``): nothing left to say
-        _silence_stdout()
-        return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - a bug: one line, exit 2, not a traceback
+        if isinstance(exc, _expected_errors()):  # expected, with a Dutch message
+            crash.print_traceback(exc)
+            return fail(exc)
+        if isinstance(exc, BrokenPipeError):  # the reader went away (``| head``)
+            _silence_stdout()
+            return EXIT_USAGE
         crash.print_traceback(exc)
         sys.stderr.write(crash.program_error(exc) + "\n")
         return EXIT_USAGE
     finally:
         crash.set_debug(False)
+
+
+def _expected_errors() -> tuple[type[Exception], ...]:
+    """The classes of :data:`EXPECTED_ERRORS` whose module was imported: an error of a module
+    that was never imported cannot have been raised (and importing it now, to compare, would
+    cost seconds, or fail again)."""
+    return tuple(
+        getattr(sys.modules[module], name)
+        for module, name in EXPECTED_ERRORS
+        if module in sys.modules
+    )
 
 
 def _silence_stdout() -> None:

@@ -1,14 +1,19 @@
-"""One module per subcommand, each with ``add_parser(subparsers)`` and ``run(args)``."""
+"""One module per subcommand, each with ``add_parser(subparsers)`` and ``run(args)``.
+
+Setting up the parsers imports nothing heavy (no spaCy, rules, readers or reporters): ``--help``,
+``--version`` and a usage error answer at once. Each ``run`` imports what its command needs.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lint_brieven.checks.loader import RulePackError, load_rules
-from lint_brieven.checks.rule import Rule
-from lint_brieven.config import ConfigError, config_in
 from lint_brieven.safe_text import terminal_safe
+
+if TYPE_CHECKING:
+    from lint_brieven.checks.rule import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -25,6 +30,9 @@ def rules_here() -> dict[str, Rule] | None:
 
     Prints the Dutch error and returns None when the configuration or a pack is bad.
     """
+    from lint_brieven.checks.loader import RulePackError, load_rules
+    from lint_brieven.config import ConfigError, config_in
+
     try:
         return load_rules(config_in(Path.cwd()).rule_packs)
     except (ConfigError, RulePackError) as exc:

@@ -11,17 +11,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from lint_brieven.audit.collect import collect, default_jobs, letters
-from lint_brieven.audit.export import letters_csv, report_json
-from lint_brieven.audit.html import dashboard, letter_page
-from lint_brieven.audit.model import Audit, LetterResult
-from lint_brieven.audit.moments import moment_of
 from lint_brieven.audit.names import printable, printable_report
-from lint_brieven.checks.loader import RulePackError, rules_for
 from lint_brieven.commands import EXIT_OK, EXIT_USAGE
-from lint_brieven.config import ConfigError, config_in
-from lint_brieven.file_access import dutch_reason
-from lint_brieven.output import write_atomic
 from lint_brieven.safe_text import no_workflow_commands
 
 CACHE = ".lint-brieven-cache"
@@ -38,13 +29,27 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", type=Path, required=True, metavar="MAP", help="map voor het rapport")
     p.add_argument("--compare", type=Path, metavar="RAPPORT", help="vorige rapport.json")
     p.add_argument(
-        "--jobs", "-j", type=int, default=default_jobs(), metavar="N", help="aantal processen"
+        "--jobs",
+        "-j",
+        type=int,
+        metavar="N",
+        help="aantal processen (standaard: het aantal processorkernen)",
     )
     p.add_argument("--no-cache", action="store_true", help="gebruik en vul de cache niet")
     p.set_defaults(run=run_audit)
 
 
 def run_audit(args: argparse.Namespace) -> int:
+    from lint_brieven.audit.collect import default_jobs, letters
+    from lint_brieven.audit.export import letters_csv, report_json
+    from lint_brieven.audit.html import dashboard, letter_page
+    from lint_brieven.audit.model import Audit, LetterResult
+    from lint_brieven.audit.moments import moment_of
+    from lint_brieven.checks.loader import RulePackError, rules_for
+    from lint_brieven.config import ConfigError, config_in
+    from lint_brieven.file_access import dutch_reason
+    from lint_brieven.output import write_atomic
+
     try:
         files, finished = letters(args.paths)
         previous = _previous(args.compare) if args.compare else None
@@ -59,7 +64,8 @@ def run_audit(args: argparse.Namespace) -> int:
             _say(sys.stderr, f"{printable(report.location)}: {printable(why)}\n")
         return _fail("geen brieven gevonden.")
     cache = None if args.no_cache else args.out / CACHE
-    checked = _with_progress(files, max(1, args.jobs), cache)
+    jobs = default_jobs() if args.jobs is None else args.jobs
+    checked = _with_progress(files, max(1, jobs), cache)
     results, skipped, rules = [], [], {}
     for path, one in zip(files, checked, strict=True):
         config = config_in(path.parent)
@@ -127,6 +133,8 @@ def _fail(message: str) -> int:
 def _previous(path: Path) -> dict:
     """An earlier ``rapport.json`` for ``--compare``, checked for the fields the comparison
     reads."""
+    from lint_brieven.config import ConfigError
+
     wrong = ConfigError(f"{path}: dit is geen rapport.json van 'lint-brieven audit'.")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -152,6 +160,8 @@ def _previous(path: Path) -> dict:
 
 
 def _with_progress(files: list[Path], jobs: int, cache: Path | None):
+    from lint_brieven.audit.collect import collect
+
     if sys.stderr.isatty():
         from rich.progress import Progress
 

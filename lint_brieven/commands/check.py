@@ -7,18 +7,13 @@ import os
 import sys
 from pathlib import Path
 
-from lint_brieven.audit.grade import grade_of
-from lint_brieven.checks.loader import RulePackError
 from lint_brieven.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail
-from lint_brieven.config import ConfigError, Overrides
 from lint_brieven.findings import Severity
-from lint_brieven.fix.files import fix, unified_diff
-from lint_brieven.output import WriteError, emit
-from lint_brieven.readers import ReadOptions
-from lint_brieven.reporters import FORMATS
-from lint_brieven.reporters.base import ReportContext
-from lint_brieven.runner import STDIN, RunRequest, run
 from lint_brieven.safe_text import terminal_safe
+
+# the names of ``reporters.FORMATS``, without importing every reporter for ``--help``
+# (tests/test_startup.py keeps them the same)
+FORMAT_NAMES = ("github", "gitlab", "json", "junit", "sarif", "text")
 
 
 def _codes(value: str) -> tuple[str, ...]:
@@ -41,7 +36,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--output-format",
-        choices=sorted(FORMATS),
+        choices=FORMAT_NAMES,
         default="text",
         help="uitvoerformaat (standaard: text)",
     )
@@ -100,7 +95,23 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run_check)
 
 
+def run(request):
+    """Check the letters of ``request`` (``runner.run``, imported when a check starts)."""
+    from lint_brieven.runner import run as run_request
+
+    return run_request(request)
+
+
 def run_check(args: argparse.Namespace) -> int:
+    from lint_brieven.checks.loader import RulePackError
+    from lint_brieven.config import ConfigError, Overrides
+    from lint_brieven.fix.files import fix, unified_diff
+    from lint_brieven.output import WriteError, emit
+    from lint_brieven.readers import ReadOptions
+    from lint_brieven.reporters import FORMATS
+    from lint_brieven.reporters.base import ReportContext
+    from lint_brieven.runner import STDIN, RunRequest
+
     # one letter on standard input, read no further than a file may be long (+1: too long)
     limit = ReadOptions().max_file_bytes + 1
     stdin_data = sys.stdin.buffer.read(limit) if STDIN in args.paths else None
@@ -166,6 +177,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _below_grade(reports, minimum: float) -> list[tuple]:
     """Letters whose grade (audit/grade.py) is below ``minimum``."""
+    from lint_brieven.audit.grade import grade_of
+
     out = []
     for report in reports:
         mark = grade_of(report)

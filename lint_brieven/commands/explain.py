@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
+from typing import TYPE_CHECKING
 
-from lint_brieven.checks.precision import percent
-from lint_brieven.checks.rule import Rule
 from lint_brieven.commands import EXIT_OK, EXIT_USAGE, rules_here
+
+if TYPE_CHECKING:
+    from lint_brieven.checks.rule import Rule
 
 MAX_SWAPS_SHOWN = 40
 
@@ -91,6 +93,8 @@ def explanation(rule: Rule) -> str:
 
 def measured_line(rule: Rule) -> str:
     """How often the rule was right on the judged set, in words."""
+    from lint_brieven.checks.precision import percent
+
     m = rule.precision
     if m is None:
         return "Precisie: nog niet gemeten."
@@ -103,6 +107,8 @@ def measured_line(rule: Rule) -> str:
 
 
 def default_line(rule: Rule) -> str:
+    from lint_brieven.checks.precision import percent
+
     if rule.on_by_default:
         return "Standaard: aan."
     if not rule.default:

@@ -18,16 +18,8 @@ import os
 import sys
 from pathlib import Path
 
-from lint_brieven.checks.loader import RulePackError
 from lint_brieven.commands import EXIT_OK, EXIT_USAGE
-from lint_brieven.config import REVIEW_COPY, ConfigError
-from lint_brieven.fix.docx_review import review
-from lint_brieven.output import write_bytes_atomic
-from lint_brieven.readers.errors import ReaderError
-from lint_brieven.runner import Runner, RunRequest, run
 from lint_brieven.safe_text import terminal_safe
-
-SUFFIX = REVIEW_COPY
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -59,9 +51,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def target(path: Path, out: Path | None, in_place: bool, root: Path | None = None) -> Path:
     """Where the reviewed copy of ``path`` goes; with ``out``, at the place of ``path`` below
     ``root`` (the common folder of the paths given)."""
+    from lint_brieven.config import REVIEW_COPY
+
     if in_place:
         return path
-    name = path.name[: -len(".docx")] + SUFFIX
+    name = path.name[: -len(".docx")] + REVIEW_COPY
     if out is None:
         return path.with_name(name)
     folder = Path(os.path.relpath(os.path.abspath(path.parent), root)) if root else Path()
@@ -77,6 +71,9 @@ def common_root(paths: list[str]) -> Path:
 
 
 def run_review(args: argparse.Namespace) -> int:
+    from lint_brieven.checks.loader import RulePackError
+    from lint_brieven.config import ConfigError
+
     try:
         letters = _letters(args.paths)
     except (ConfigError, RulePackError) as exc:
@@ -99,6 +96,8 @@ def _letters(paths: list[str]) -> list[tuple[str, Path | None]]:
     """(display, file) for each Word letter to review, found as ``check`` finds files (excluded
     folders, links out of the tree and devices left out); a file named on the command line is
     kept whatever its type, so that it gets an error of its own."""
+    from lint_brieven.runner import Runner, RunRequest
+
     named = {os.path.abspath(p) for p in paths if not os.path.isdir(p)}
     out: dict[str, tuple[str, Path | None]] = {}
     for display, file in Runner(RunRequest(list(paths))).targets():
@@ -109,8 +108,10 @@ def _letters(paths: list[str]) -> list[tuple[str, Path | None]]:
 
 
 def _is_letter(file: Path) -> bool:
+    from lint_brieven.config import REVIEW_COPY
+
     name = file.name.lower()
-    return name.endswith(".docx") and not name.endswith(SUFFIX) and not name.startswith("~$")
+    return name.endswith(".docx") and not name.endswith(REVIEW_COPY) and not name.startswith("~$")
 
 
 def _review_one(
@@ -121,6 +122,8 @@ def _review_one(
         return "Bestand of map bestaat niet."
     if not path.name.lower().endswith(".docx"):
         return "Dit is geen Word-bestand (.docx); review maakt alleen kopieën van Word-brieven."
+    from lint_brieven.runner import RunRequest, run
+
     result = run(RunRequest([str(path)]))
     report = next(iter(result.reports), None)
     if report is None:
@@ -150,6 +153,10 @@ def _refusal(path: Path, destination: Path, args: argparse.Namespace) -> str | N
 
 def _write_review(display: str, path: Path, destination: Path, report) -> str | None:
     """Review ``path`` and write the copy; the Dutch error if that fails."""
+    from lint_brieven.fix.docx_review import review
+    from lint_brieven.output import write_bytes_atomic
+    from lint_brieven.readers.errors import ReaderError
+
     try:
         made = review(path.read_bytes(), report.findings)
     except OSError as exc:

@@ -6,13 +6,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
-
-from lint_brieven.checks.rule import Rule
 from lint_brieven.commands import EXIT_OK, EXIT_USAGE, rules_here
+
+if TYPE_CHECKING:
+    from lint_brieven.checks.rule import Rule
 
 UNMEASURED = "–"
 TABLE_WIDTH = 132  # when not on a terminal: wide enough that no rule name is cut off
@@ -65,6 +64,9 @@ def run_rules(args: argparse.Namespace) -> int:
         ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(
         "Code",
         "Naam",
