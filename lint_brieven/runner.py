@@ -12,14 +12,13 @@ command line is followed). A subfolder that cannot be read is an error, not sile
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lint_brieven import readers
+from lint_brieven import readers, walk
 from lint_brieven.checks.base import Check, CheckContext
 from lint_brieven.checks.builtin import UNUSED_SUPPRESSION, rejected_word_rule
 from lint_brieven.checks.loader import RulePackError, build_check, rules_for
@@ -41,32 +40,26 @@ from lint_brieven.dutch.letter_type import declared_in_file, known_types
 from lint_brieven.engine import analyse
 from lint_brieven.file_access import (
     FileRefused,
-    check_regular,
-    dutch_reason,
-    not_regular,
     read_regular,
     too_large,
 )
 from lint_brieven.findings import FileReport, Finding, Severity
-from lint_brieven.letter import Suppression
+from lint_brieven.letter import ReadResult, Suppression
 from lint_brieven.readability.report import report_readability
 from lint_brieven.readers import ReaderError
 from lint_brieven.sentence_findings import merge as merge_sentence_findings
+from lint_brieven.walk import LINK_OUTSIDE_FILE, LINK_OUTSIDE_FOLDER, STDIN, Entry
 
-STDIN = "-"
-
-LINK_OUTSIDE_FILE = (
-    "Dit bestand is een symbolische koppeling naar een bestand buiten de gecontroleerde map; "
-    "overgeslagen. Noem het bestand zelf op de opdrachtregel om het toch te controleren."
-)
-LINK_OUTSIDE_FOLDER = (
-    "Deze map is een symbolische koppeling naar een map buiten de gecontroleerde map; "
-    "niet doorzocht. Noem de map zelf op de opdrachtregel om die toch te controleren."
-)
-
-# What ``entries`` yields for each path: a file to check, None for a path that does not
-# exist, or a finished report (a file skipped with a notice, a folder that cannot be read).
-Entry = Path | None | FileReport
+__all__ = [
+    "LINK_OUTSIDE_FILE",
+    "LINK_OUTSIDE_FOLDER",
+    "STDIN",
+    "Entry",
+    "RunRequest",
+    "RunResult",
+    "Runner",
+    "run",
+]
 
 
 @dataclass(frozen=True)
@@ -78,6 +71,9 @@ class RunRequest:
     stdin_data: bytes | None = None
     # file contents to use instead of what is on disk (``--fix`` passes over edited texts)
     overlay: Mapping[Path, bytes] = field(default_factory=dict)
+    # called with each file's display path and what its reader made of it (``audit`` takes a
+    # letter's own source text and the templates it used from there, without reading again)
+    on_read: Callable[[str, ReadResult], None] | None = None
 
 
 @dataclass
@@ -147,68 +143,7 @@ class Runner:
 
     def entries(self) -> Iterator[tuple[str, Entry]]:
         """(display path, entry) for every path of the request, folders walked."""
-        for raw in self.request.paths:
-            if raw == STDIN:
-                yield raw, None
-                continue
-            path = Path(raw)
-            try:
-                info = os.stat(path)
-            except FileNotFoundError:
-                # a dangling link is there, it just leads nowhere: say so when opening it
-                yield raw, (path if os.path.islink(path) else None)
-                continue
-            except OSError as exc:
-                error = f"Het bestand of de map kan niet worden geopend: {dutch_reason(exc)}."
-                yield raw, FileReport(raw, error=error)
-                continue
-            if not_regular(info.st_mode) == "een map":
-                yield from self._walk(path)
-            elif not self.config(path.parent).is_excluded(path):
-                yield _display(path), path  # named on the command line: links are followed
-
-    def _walk(self, folder: Path) -> Iterator[tuple[str, Entry]]:
-        tree = os.path.realpath(folder)
-        failed: list[OSError] = []
-        for root, dirs, files in os.walk(folder, onerror=failed.append):
-            yield from _unreadable(failed)
-            here = Path(root)
-            config = self.config(here)
-            walked = []
-            for name in sorted(dirs):
-                sub = here / name
-                if config.is_excluded(sub):
-                    continue
-                if os.path.islink(sub):  # never walked (os.walk does not follow links)
-                    if not _inside(sub, tree):
-                        display = _display_link(sub)
-                        yield display, _skipped(display, LINK_OUTSIDE_FOLDER)
-                    continue
-                walked.append(name)
-            dirs[:] = walked
-            for name in sorted(files):
-                file = here / name
-                if not (
-                    readers.supported(file, config.read_options)
-                    and config.is_included(file)
-                    and not config.is_excluded(file)
-                ):
-                    continue
-                if os.path.islink(file) and not _inside(file, tree):
-                    display = _display_link(file)
-                    yield display, _skipped(display, LINK_OUTSIDE_FILE)
-                    continue
-                display = _display(file)
-                try:
-                    check_regular(file)
-                except FileRefused as refused:
-                    if refused.notice:
-                        yield display, _skipped(display, refused.message)
-                        continue
-                    if os.path.islink(file):  # a dangling link: name the link, not nothing
-                        display = _display_link(file)
-                yield display, file  # an error opening it is reported when it is read
-        yield from _unreadable(failed)
+        return walk.entries(self.request.paths, self.config)
 
     # -- the run -------------------------------------------------------------------------
     def run(self) -> RunResult:
@@ -281,6 +216,8 @@ class Runner:
                 message = f"{exc.message} (in {exc.path}{f':{exc.line}' if exc.line else ''})"
                 return FileReport(display, error=message)
             return FileReport(display, error=exc.message, error_line=exc.line)
+        if self.request.on_read is not None:
+            self.request.on_read(display, read)
         read.declare_kind(config.kind_for(file_for_config))  # soort: brief, fragment …
         codes = selected_codes(config, rules, file_for_config)
         skip = {"builtin", "letter"} if config.is_partial(file_for_config) else {"builtin"}
@@ -364,38 +301,7 @@ def _unused(s: Suppression, codes: list[str], config: Config) -> Finding:
 
 
 def _skipped(display: str, notice: str) -> FileReport:
-    return FileReport(display, notices=[notice], skipped=True)
-
-
-def _unreadable(failed: list[OSError]) -> Iterator[tuple[str, FileReport]]:
-    """Folders ``os.walk`` could not list, as errors (and the list emptied)."""
-    while failed:
-        exc = failed.pop(0)
-        folder = Path(os.fsdecode(exc.filename)) if exc.filename is not None else Path(".")
-        display = _display(folder)
-        error = f"De map kan niet worden gelezen: {dutch_reason(exc)}."
-        yield display, FileReport(display, error=error)
-
-
-def _inside(path: Path, tree: str) -> bool:
-    """Whether ``path``, links followed, is within the folder ``tree`` (a real path)."""
-    real = os.path.realpath(path)
-    return real == tree or real.startswith(tree.rstrip(os.sep) + os.sep)
-
-
-def _display_link(path: Path) -> str:
-    """The name of a link as it is in the tree, not where it leads."""
-    try:
-        return (Path(os.path.realpath(path.parent)) / path.name).relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return walk.skipped(display, notice)
 
 
 def run(request: RunRequest) -> RunResult:
