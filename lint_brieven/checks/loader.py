@@ -26,6 +26,7 @@ from lint_brieven.checks.content import ContentCheck
 from lint_brieven.checks.detector import DetectorCheck
 from lint_brieven.checks.letter_level import LetterCheck
 from lint_brieven.checks.metric import MetricCheck
+from lint_brieven.checks.packs import RulePackError, builtin_pack_dir, pack_files
 from lint_brieven.checks.pattern import PatternCheck
 from lint_brieven.checks.precision import (
     PRECISION_FILE,
@@ -64,17 +65,6 @@ _COMMON = {
 }
 
 
-class RulePackError(Exception):
-    """A rule pack cannot be used; the message is Dutch and names the file."""
-
-
-def builtin_pack_dir() -> Path:
-    shipped = Path(str(resources.files("lint_brieven") / "_rules"))
-    if shipped.is_dir():
-        return shipped
-    return Path(__file__).resolve().parents[2] / "rules"  # a source checkout
-
-
 def precision_file() -> Path:
     """The measured precision of the built-in rules (``rules/precision.yaml``)."""
     return builtin_pack_dir() / PRECISION_FILE
@@ -85,18 +75,6 @@ def precision_table() -> PrecisionTable:
         return read_table(precision_file())
     except PrecisionFileError as exc:
         raise RulePackError(str(exc)) from None
-
-
-def pack_files(paths: Iterable[Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise RulePackError(f"{path}: regelpakket niet gevonden.")
-    return files
 
 
 @lru_cache(maxsize=1)
