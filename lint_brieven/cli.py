@@ -22,7 +22,7 @@ from lint_brieven.commands import EXIT_USAGE, audit, check, explain, fail, revie
 EXPECTED_ERRORS = (
     ("lint_brieven.output", "WriteError"),
     ("lint_brieven.config", "ConfigError"),
-    ("lint_brieven.checks.loader", "RulePackError"),
+    ("lint_brieven.checks.packs", "RulePackError"),
 )
 
 DEBUG_HELP = "toon bij een onverwachte fout de volledige melding (traceback)"

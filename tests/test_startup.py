@@ -98,11 +98,13 @@ def test_format_choices_are_the_reporters():
 
 def test_the_expected_errors_are_found_once_their_modules_are_imported():
     from lint_brieven.checks.loader import RulePackError
-    from lint_brieven.cli import _expected_errors
+    from lint_brieven.cli import EXPECTED_ERRORS, _expected_errors
     from lint_brieven.config import ConfigError
     from lint_brieven.output import WriteError
 
     assert set(_expected_errors()) == {WriteError, ConfigError, RulePackError}
+    # each named by the module that defines it: no error can be raised before that is imported
+    assert [(e.__module__, e.__name__) for e in _expected_errors()] == list(EXPECTED_ERRORS)
 
 
 @pytest.mark.parametrize("kind", ["ConfigError", "RulePackError", "WriteError"])
