@@ -3,8 +3,9 @@
 lint-ii's module ``lint_ii.linguistic_data.nlp_model`` loads spaCy's ``nl_core_news_lg`` when it
 is imported, which no pre-commit environment can download. We register a module of that name
 first, holding our pipeline and the coefficients lint-ii publishes for spaCy 3.7 models with
-its newest noun list. Everything else (word frequencies, noun concreteness, the formula and the
-levels) is lint-ii's own.
+its newest noun list. Its word lists are lint-ii's own, served from a cache instead of being
+built from Parquet at every start (``wordlists``). Everything else (word frequencies, noun
+concreteness, the formula and the levels) is lint-ii's own.
 
 lint-ii scores text it has preprocessed with whitespace collapsed; our docs keep a token for
 a run of whitespace (a doc holds one space after a token). ``sentence_analysis`` gives lint-ii
@@ -24,6 +25,7 @@ from functools import cache, cached_property
 from spacy.tokens import Span
 
 from lint_brieven.nlp import pipeline
+from lint_brieven.readability import wordlists
 
 MODULE = "lint_ii.linguistic_data.nlp_model"
 COEFFICIENTS_FOR = "3.7.0"  # lint-ii's coefficients for spaCy 3.7 pipelines
@@ -34,9 +36,8 @@ def install() -> types.ModuleType:
     if MODULE in sys.modules and getattr(sys.modules[MODULE], "IS_LINT_BRIEVEN", False):
         return sys.modules[MODULE]
     from lint_ii.linguistic_data import LINGUISTIC_DATA_PATH
-    from lint_ii.linguistic_data.wordlists import PATH_NOUNS_SEM_TYPES
 
-    noun_list = PATH_NOUNS_SEM_TYPES.stem
+    noun_list = wordlists.install().PATH_NOUNS_SEM_TYPES.stem
     models = json.loads((LINGUISTIC_DATA_PATH / "coefficients.json").read_text(encoding="utf8"))
     chosen = next(
         m for m in models if m["model_version"] == COEFFICIENTS_FOR and m["noun_list"] == noun_list
@@ -66,6 +67,20 @@ def _words_only() -> type:
             for feature in features:
                 feature.sentence_analysis = self
             return features
+
+        # Kept once per sentence (lint-ii lists them anew on every use): a letter's score
+        # gathers them from every sentence, and template variants share their sentences.
+        @cached_property
+        def concrete_nouns(self) -> list[WordFeatures]:
+            return super().concrete_nouns
+
+        @cached_property
+        def abstract_nouns(self) -> list[WordFeatures]:
+            return super().abstract_nouns
+
+        @cached_property
+        def undefined_nouns(self) -> list[WordFeatures]:
+            return super().undefined_nouns
 
     return WordsOnly
 
