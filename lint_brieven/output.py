@@ -22,6 +22,7 @@ import secrets
 import stat
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from lint_brieven.file_access import dutch_reason, not_regular
@@ -58,6 +59,13 @@ def write_atomic(path: Path, text: str) -> None:
     _write(Path(path), no_surrogates(text).encode("utf-8"), make_folders=True)
 
 
+def write_atomic_parts(path: Path, parts: Iterable[str]) -> None:
+    """``write_atomic`` for a text made part by part: each part is written as it comes, so a
+    large report is never held in memory whole."""
+    data = (no_surrogates(part).encode("utf-8") for part in parts)
+    _write(Path(path), data, make_folders=True)
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically, keeping its mode, owner and group; see the
     module docstring. A read-only file is refused."""
@@ -74,7 +82,7 @@ def emit(text: str, output: Path | None) -> None:
         write_atomic(output, text)
 
 
-def _write(path: Path, data: bytes, make_folders: bool) -> None:
+def _write(path: Path, data: bytes | Iterable[bytes], make_folders: bool) -> None:
     real = Path(os.path.realpath(path))  # a link: write where it leads, keep the link
     try:
         info: os.stat_result | None = os.stat(path)  # links followed, /dev/fd/1 too
@@ -116,13 +124,13 @@ def _same_file(real: Path, info: os.stat_result) -> bool:
         return False
 
 
-def _write_through(path: Path, data: bytes) -> None:
+def _write_through(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Write into a FIFO, device or open descriptor as it is: opened, written, never
     replaced (appending, so ``>>`` on the shell keeps what is there)."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0))
         with open(fd, "wb", closefd=True) as handle:
-            handle.write(data)
+            _write_data(handle, data)
     except OSError as exc:
         raise _failed(path, exc) from exc
 
@@ -137,13 +145,13 @@ def _temp_prefix(target: Path) -> str:
     return f".{name}{TEMP_MARK}"
 
 
-def _replace(real: Path, data: bytes, info: os.stat_result | None) -> None:
+def _replace(real: Path, data: bytes | Iterable[bytes], info: os.stat_result | None) -> None:
     tmp = real.with_name(temporary_name(real))
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(tmp, flags | getattr(os, "O_BINARY", 0), 0o666)  # the umask applies
     try:
         with open(fd, "wb", closefd=True) as handle:
-            handle.write(data)
+            _write_data(handle, data)
             handle.flush()
             os.fsync(handle.fileno())
             if info is not None:
@@ -154,6 +162,11 @@ def _replace(real: Path, data: bytes, info: os.stat_result | None) -> None:
             os.unlink(tmp)
         raise
     _sync_folder(real.parent)
+
+
+def _write_data(handle, data: bytes | Iterable[bytes]) -> None:
+    for part in [data] if isinstance(data, bytes) else data:
+        handle.write(part)
 
 
 def _keep_owner_and_mode(fd: int, info: os.stat_result, path: Path) -> None:

@@ -203,7 +203,7 @@ def test_check_min_grade(tmp_path, capsys, monkeypatch):
 
 def test_cache_key_follows_the_model(tmp_path, monkeypatch):
     """A retrained Dutch model (its meta.json) invalidates cached reports."""
-    from lint_brieven import nlp
+    from lint_brieven.audit import keys
     from lint_brieven.audit.collect import cache_key
 
     letter = tmp_path / "brief.txt"
@@ -212,5 +212,5 @@ def test_cache_key_follows_the_model(tmp_path, monkeypatch):
     model = tmp_path / "model"
     model.mkdir()
     (model / "meta.json").write_text('{"name": "retrained"}', encoding="utf-8")
-    monkeypatch.setattr(nlp, "model_path", lambda: model)
+    monkeypatch.setattr(keys, "model_path", lambda: model)
     assert cache_key(letter) != before

@@ -19,7 +19,7 @@ import pytest
 from docx_factory import add_runs, new_document, to_bytes
 from lintkit import write
 
-from lint_brieven.audit import collect
+from lint_brieven.audit import worker
 from lint_brieven.audit.cache import Cache
 from lint_brieven.audit.cache_entry import Checked, to_json
 from lint_brieven.audit.collect import cache_key, check_one
@@ -355,14 +355,14 @@ def test_an_unreadable_letter_is_listed_and_the_rest_is_reported(here, capsys):
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_an_unexpected_error_becomes_the_letters_error(here, capsys, monkeypatch, jobs):
-    real = collect.run
+    real = worker.run
 
     def failing(request):
         if str(request.paths[0]).endswith("stuk.txt"):
             raise ValueError("kapot door de test.")
         return real(request)
 
-    monkeypatch.setattr(collect, "run", failing)  # worker processes are forked with it
+    monkeypatch.setattr(worker, "run", failing)  # worker processes are forked with it
     write(here, {"brieven/a.txt": LETTER, "brieven/b.txt": OTHER, "brieven/stuk.txt": LETTER})
     code, output, report = audit(capsys, "brieven", jobs=jobs)
     assert code == 2
@@ -374,14 +374,14 @@ def test_an_unexpected_error_becomes_the_letters_error(here, capsys, monkeypatch
 
 
 def test_a_worker_that_dies_fails_only_its_own_letter(here, capsys, monkeypatch):
-    real = collect.run
+    real = worker.run
 
     def dying(request):
         if str(request.paths[0]).endswith("stuk.txt"):
             os._exit(3)  # as if the process ran out of memory
         return real(request)
 
-    monkeypatch.setattr(collect, "run", dying)
+    monkeypatch.setattr(worker, "run", dying)
     names = ["a.txt", "b.txt", "c.txt", "d.txt", "stuk.txt"]
     write(here, {f"brieven/{n}": LETTER if i % 2 else OTHER for i, n in enumerate(names)})
     code, output, report = audit(capsys, "brieven", jobs="2")

@@ -8,6 +8,12 @@ and its entry rewritten. An entry is also a miss when a template the letter exte
 or imports has changed since: the entry lists each one with the digest of its text.
 
 Entries of older versions (``*.pickle``) are never opened; they are deleted.
+
+``index`` beside the entries (the same header, its own magic) lets an audit find a
+letter's entry without reading the letter: for each letter the ``os.stat`` signature it had
+when it was read and the SHA-256 of the bytes read then (see ``keys``), and for each
+configuration that was checked the names and categories of its rules. A damaged index is an
+empty one.
 """
 
 from __future__ import annotations
@@ -22,14 +28,19 @@ import time
 from pathlib import Path
 
 from lint_brieven.audit.cache_entry import Checked, from_json, to_json
+from lint_brieven.audit.keys import signature
 
 SCHEMA = 1
 MAGIC = b"lint-brieven-audit-cache"
+INDEX_MAGIC = b"lint-brieven-audit-index"
+INDEX = "index"
+MAX_INDEX = 256 * 1024 * 1024  # bytes; some 1.5 million letters
+MAX_RULE_SETS = 32  # configurations whose rule names the index keeps
 MAX_ENTRY = 64 * 1024 * 1024  # bytes; far above any letter's report and source text
 MAX_SOURCE = 64 * 1024 * 1024  # bytes of a template read to compare its digest
 STALE_TEMP = 3600  # seconds after which a temporary file of an interrupted write is removed
-_HEADER = re.compile(rb"lint-brieven-audit-cache (\d{1,9}) ([0-9a-f]{64})")
-_TEMP = re.compile(r"\.[0-9a-f]{64}(\.json)?\.\d+(\.[0-9a-f]+\.tmp)?")
+_HEADER = re.compile(rb"lint-brieven-audit-(cache|index) (\d{1,9}) ([0-9a-f]{64})")
+_TEMP = re.compile(r"\.([0-9a-f]{64}|index)(\.json)?\.\d+(\.[0-9a-f]+\.tmp)?")
 
 
 def text_digest(text: str) -> str:
@@ -42,7 +53,7 @@ def text_digest(text: str) -> str:
 
 def file_digest(path: Path) -> str | None:
     """``text_digest`` of a file on disk; None when it cannot be read as UTF-8 text."""
-    data = _read_regular(path, MAX_SOURCE, follow=True)
+    data = read_regular(path, MAX_SOURCE, follow=True)
     if data is None:
         return None
     try:
@@ -60,35 +71,61 @@ class Cache:
         self._tidied = False
 
     def load(self, key: str) -> Checked | None:
-        data = _read_regular(self.folder / f"{key}.json", MAX_ENTRY, follow=False)
+        return self._entry(key)[0]
+
+    def read(self, key: str) -> str | None:
+        """The entry's JSON text (``encode``), checked as ``load`` checks it."""
+        return self._entry(key)[1]
+
+    def _entry(self, key: str) -> tuple[Checked, str] | tuple[None, None]:
+        data = read_regular(self.folder / f"{key}.json", MAX_ENTRY, follow=False)
         if data is None:
-            return None
+            return None, None
         try:
-            checked = _decode(data, key)
+            body = _body(data, MAGIC)
+            checked = decode(body, key)
         except Exception:  # untrusted bytes: whatever goes wrong, the entry is a miss
-            return None
+            return None, None
         for path, digest in checked.deps or ():
             if self._digest(path) != digest:
-                return None
-        return checked
+                return None, None
+        return checked, body
 
     def store(self, key: str, checked: Checked) -> None:
         """Write the entry; a letter that could not be read, or whose templates are not
         known, is not cached. A cache that cannot be written is no error: the next audit
         checks the letter again."""
-        if checked.report.error or checked.deps is None:
-            return
-        try:
-            body = json.dumps(
-                to_json(key, checked), ensure_ascii=True, separators=(",", ":"), allow_nan=False
-            ).encode("ascii")
-        except (TypeError, ValueError):
-            return
-        header = b"%s %d %s\n" % (MAGIC, SCHEMA, hashlib.sha256(body).hexdigest().encode())
+        if cacheable(checked):
+            body = encode(key, checked)
+            if body is not None:
+                self.store_text(key, body)
+
+    def store_text(self, key: str, body: str) -> None:
+        """Write an entry made by ``encode``."""
         try:
             self._tidy()
-            _write_atomic(self.folder / f"{key}.json", header + body)
+            _write_atomic(self.folder / f"{key}.json", _with_header(body, MAGIC))
         except OSError:
+            pass
+
+    def index(self) -> Index:
+        """The index as the last audit left it; empty when it is missing or damaged."""
+        data = read_regular(self.folder / INDEX, MAX_INDEX, follow=False)
+        if data is None:
+            return Index()
+        try:
+            found = json.loads(_body(data, INDEX_MAGIC))
+            return Index(_letters(found["brieven"]), _rule_sets(found["regels"]))
+        except Exception:  # untrusted bytes: a damaged index is an empty one
+            return Index()
+
+    def save_index(self, index: Index) -> None:
+        body = {"brieven": index.letters, "regels": index.rules}
+        try:
+            text = json.dumps(body, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+            self._tidy()
+            _write_atomic(self.folder / INDEX, _with_header(text, INDEX_MAGIC))
+        except (OSError, TypeError, ValueError):
             pass
 
     def _digest(self, path: str) -> str | None:
@@ -116,17 +153,112 @@ class Cache:
                     continue
 
 
-def _decode(data: bytes, key: str) -> Checked:
+class Index:
+    """``letters``: absolute path → [device, inode, size, mtime_ns, ctime_ns, SHA-256 of the
+    bytes]; ``rules``: ``Context.rules`` → {code: [name, category]}."""
+
+    def __init__(
+        self, letters: dict[str, list] | None = None, rules: dict[str, dict] | None = None
+    ) -> None:
+        self.letters = letters or {}
+        self.rules = rules or {}
+
+    def digest(self, path: str, signature: list[int]) -> str | None:
+        """The SHA-256 of a letter's bytes, when its signature is the one written down."""
+        found = self.letters.get(path)
+        return found[5] if found and found[:5] == signature else None
+
+    def update_letters(self, seen: dict[str, list]) -> None:
+        """This audit's letters, and those of earlier audits whose files are as they were
+        (other folders audited into the same report folder); the rest is forgotten."""
+        for path, entry in self.letters.items():
+            if path not in seen:
+                try:
+                    info = os.stat(path)
+                except (OSError, ValueError):
+                    continue
+                if signature(info) == entry[:5]:
+                    seen[path] = entry
+        self.letters = seen
+
+    def keep_rules(self, used: set[str]) -> None:
+        """The rule names of this audit's configurations, and of a few earlier ones."""
+        others = [key for key in self.rules if key not in used]
+        drop = set(others[: max(0, len(self.rules) - MAX_RULE_SETS)])
+        self.rules = {key: names for key, names in self.rules.items() if key not in drop}
+
+
+def _letters(value: object) -> dict[str, list]:
+    if not isinstance(value, dict):
+        raise ValueError("brieven")
+    for path, entry in value.items():
+        if not (
+            isinstance(path, str)
+            and isinstance(entry, list)
+            and len(entry) == 6
+            and all(type(n) is int for n in entry[:5])
+            and isinstance(entry[5], str)
+            and re.fullmatch("[0-9a-f]{64}", entry[5])
+        ):
+            raise ValueError("brieven")
+    return value
+
+
+def _rule_sets(value: object) -> dict[str, dict]:
+    if not isinstance(value, dict):
+        raise ValueError("regels")
+    for key, rules in value.items():
+        if not (isinstance(key, str) and isinstance(rules, dict)):
+            raise ValueError("regels")
+        for code, names in rules.items():
+            if not (
+                isinstance(code, str)
+                and isinstance(names, list)
+                and len(names) == 2
+                and all(isinstance(n, str) for n in names)
+            ):
+                raise ValueError("regels")
+    return value
+
+
+def cacheable(checked: Checked) -> bool:
+    """A letter that could not be read, or whose templates are not known, is not cached."""
+    return not checked.report.error and checked.deps is not None
+
+
+def encode(key: str, checked: Checked) -> str | None:
+    """The entry's JSON text (ASCII); None when the report holds what JSON cannot."""
+    try:
+        return json.dumps(
+            to_json(key, checked), ensure_ascii=True, separators=(",", ":"), allow_nan=False
+        )
+    except (TypeError, ValueError):
+        return None
+
+
+def decode(body: str, key: str) -> Checked:
+    """The ``Checked`` that ``encode(key, …)`` wrote; an exception for anything else."""
+    return from_json(json.loads(body), key)
+
+
+def _with_header(body: str, magic: bytes) -> bytes:
+    data = body.encode("ascii")
+    return b"%s %d %s\n" % (magic, SCHEMA, hashlib.sha256(data).hexdigest().encode()) + data
+
+
+def _body(data: bytes, magic: bytes) -> str:
     header, newline, body = data.partition(b"\n")
     match = _HEADER.fullmatch(header)
-    if not newline or not match or int(match.group(1)) != SCHEMA:
+    if not newline or not match or int(match.group(2)) != SCHEMA:
         raise ValueError("header")
-    if hashlib.sha256(body).hexdigest() != match.group(2).decode("ascii"):
+    if not header.startswith(magic + b" "):
+        raise ValueError("magic")
+    if hashlib.sha256(body).hexdigest() != match.group(3).decode("ascii"):
         raise ValueError("checksum")
-    return from_json(json.loads(body.decode("ascii")), key)
+    return body.decode("ascii")
 
 
-def _read_regular(path: Path, limit: int, *, follow: bool) -> bytes | None:
+def read_regular(path: Path, limit: int, *, follow: bool) -> bytes | None:
     """The bytes of a regular file of at most ``limit`` bytes; None for anything else. Never
     blocks on a FIFO or device; with ``follow=False`` a symlink is not followed."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)

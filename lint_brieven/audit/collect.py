@@ -1,242 +1,382 @@
-"""Check many letters: in parallel worker processes (the Dutch pipeline loaded once per worker),
-with a progress bar on a terminal, and a cache so a re-audit of unchanged letters is near
-instant.
+"""Check many letters: find them, serve unchanged ones from the cache, check the rest in
+worker processes (or any executor's ``map``), and hand the results on in file order, one at a
+time, so the report is written as they come and never held whole.
 
-The cache key is the file's content and place, the rules (every rule pack's bytes), the
-configuration that applies to the file, the lint-brieven version and the Dutch model's metadata
-(a retrained model changes it). A cached entry is the file's report, with the digest of every
-template the letter extends, includes or imports; see ``cache`` for how entries are stored and
-checked.
+The main process reads no letter. For each letter it takes ``os.stat``: when the signature is
+the one the cache's index wrote down, the letter's bytes are known (their SHA-256 is in the
+index) and its entry is loaded, without reading the letter and without loading spaCy (nor
+importing it: a fully cached audit never does). Any other letter goes to a worker, which
+reads it once, looks for its entry by the bytes' SHA-256 (a touched but unchanged letter is
+still found) and else checks it (see ``worker``). Workers load the Dutch pipeline once each,
+on their first check, and take letters in chunks; results come back as JSON text.
 
-A letter whose check fails in an unexpected way gets that as its error (the audit goes on).
+The cache key is the letter's bytes and place, the rules (every rule pack's bytes), the
+configuration that applies to it, the lint-brieven code and the Dutch model's metadata (see
+``keys``). A cached entry is the letter's report, with the digest of every template the letter
+extends, includes or imports; see ``cache`` for how entries are stored and checked.
+
+A letter whose check fails in an unexpected way gets that as its error (the audit goes on),
+and so does one whose worker process dies: the letters that process may have been checking
+are checked again one at a time, so only the one that kills it fails.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import NamedTuple
 
-from lint_brieven import nlp, readers
-from lint_brieven.audit.cache import Cache, text_digest
+from lint_brieven import walk
+from lint_brieven.audit.cache import Cache, Index, decode, encode
 from lint_brieven.audit.cache_entry import Checked
-from lint_brieven.checks.loader import RulePackError, builtin_pack_dir, pack_files
-from lint_brieven.config import ConfigError, config_in
-from lint_brieven.crash import file_error, print_traceback
-from lint_brieven.file_access import FileRefused, read_regular
+from lint_brieven.audit.keys import (
+    Context,
+    content_digest,
+    context_of,
+    letter_key,
+    settled,
+    signature,
+)
+from lint_brieven.audit.worker import check_letter, check_letters, check_one, failed
+from lint_brieven.config import config_in
+from lint_brieven.crash import file_error
 from lint_brieven.findings import FileReport
-from lint_brieven.runner import Runner, RunRequest, run
 
-__all__ = ["Checked", "cache_key", "check_one", "collect", "default_jobs", "letters"]
+__all__ = [
+    "Checked",
+    "Found",
+    "RuleInfo",
+    "cache_key",
+    "check_one",
+    "collect",
+    "default_jobs",
+    "find",
+    "letters",
+    "rule_names",
+]
+
+# (function, jobs) → results in the order of the jobs, like ``Executor.map``
+Mapper = Callable[[Callable[[dict], dict], list[dict]], Iterable[dict]]
+DIED = "het proces dat deze brief controleerde is onverwacht gestopt"
+CHUNK = 8  # letters per task of a worker process, at most
+WINDOW = 3  # tasks per worker process handed out ahead
 
 
-@dataclass(frozen=True)
-class Job:
-    index: int
-    path: Path
-    key: str | None  # None: not cached (the file could not be read for its key)
-    content: str | None  # SHA-256 of the file's bytes when the key was made
+@dataclass
+class Found:
+    """The letters under the paths (template pieces, the ``partials``, are no letters of
+    their own); the reports of what is not checked (a file skipped with a notice, a folder
+    that cannot be read, a path that does not exist); every folder whose configuration the
+    walk used, in order."""
+
+    files: list[Path]
+    finished: list[FileReport]
+    folders: list[Path]
 
 
-def letters(paths: Iterable[str]) -> tuple[list[Path], list[FileReport]]:
-    """The letter files under ``paths``, as ``check`` finds them (template pieces, the
-    ``partials``, are no letters of their own), and the reports of what is not checked: a
-    file skipped with a notice (a FIFO, a link out of the folder), a folder that cannot be
-    read, a path that does not exist."""
-    runner = Runner(RunRequest(list(paths)))
+def find(paths: Iterable[str]) -> Found:
+    """The letters as ``check`` finds them (without validating the configurations: see
+    ``rule_names``)."""
+    folders: dict[Path, None] = {}
+
+    def config(folder: Path):
+        folders.setdefault(folder, None)
+        return config_in(folder)
+
     files: list[Path] = []
     finished: list[FileReport] = []
-    for display, entry in runner.entries():
+    for display, entry in walk.entries(list(paths), config):
         if isinstance(entry, FileReport):
             finished.append(entry)
         elif entry is None:
             finished.append(FileReport(display, error="Bestand of map bestaat niet."))
-        elif not runner.config(entry.parent).is_partial(entry):
+        elif not config(entry.parent).is_partial(entry):
             files.append(entry)
-    return files, finished
+    return Found(files, finished, list(folders))
 
 
-def content_digest(path: Path) -> str | None:
-    """SHA-256 of a regular file's bytes, read in blocks; None for anything else (a FIFO is
-    never opened) or a file that cannot be read."""
+def letters(paths: Iterable[str]) -> tuple[list[Path], list[FileReport]]:
+    found = find(paths)
+    return found.files, found.finished
+
+
+class RuleInfo(NamedTuple):
+    """What the report shows of a rule."""
+
+    name: str
+    category: str
+
+
+class Contexts:
+    """``keys.Context`` per folder, made once per configuration."""
+
+    def __init__(self) -> None:
+        self._folders: dict[Path, Context | None] = {}
+        self._configs: dict[object, Context | None] = {}
+
+    def of(self, folder: Path) -> Context | None:
+        if folder not in self._folders:
+            config = config_in(folder)
+            if config.path not in self._configs:
+                self._configs[config.path] = context_of(config)
+            self._folders[folder] = self._configs[config.path]
+        return self._folders[folder]
+
+
+def rule_names(found: Found, contexts: Contexts, index: Index) -> dict[str, RuleInfo]:
+    """Check the configuration of every folder the walk used, as ``check`` does (a bad one
+    raises ``ConfigError`` or ``RulePackError``), and the names and categories of the rules
+    of every letter's configuration. A configuration checked by an earlier audit (the same
+    bytes, packs and code: its ``Context.rules`` is in the index) is not checked again, so a
+    cached audit loads no rules and no spaCy."""
+    used: set[str] = set()
+    for folder in found.folders:
+        context = contexts.of(folder)
+        if context is not None and context.rules in index.rules:
+            used.add(context.rules)
+            continue
+        from lint_brieven.checks.loader import rules_for
+        from lint_brieven.runner import Runner, RunRequest
+
+        config = Runner(RunRequest([])).config(folder)
+        if context is not None:
+            rules = rules_for(config.rule_packs)
+            index.rules[context.rules] = {c: [r.name, r.category] for c, r in rules.items()}
+            used.add(context.rules)
+    index.keep_rules(used)
+    names: dict[str, RuleInfo] = {}
+    for path in found.files:
+        context = contexts.of(path.parent)
+        if context is not None and context.rules in index.rules:
+            names.update((c, RuleInfo(*n)) for c, n in index.rules[context.rules].items())
+        else:  # a configuration that cannot be keyed
+            from lint_brieven.checks.loader import rules_for
+
+            rules = rules_for(config_in(path.parent).rule_packs)
+            names.update((c, RuleInfo(r.name, r.category)) for c, r in rules.items())
+    return names
+
+
+def cache_key(path: Path) -> str | None:
+    """The cache key of one letter as an audit makes it; None when it cannot be read."""
+    context = context_of(config_in(path.parent))
     try:
-        if not path.is_file():
-            return None
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            while block := handle.read(1 << 20):
-                digest.update(block)
-    except (OSError, ValueError):
+        data = path.read_bytes()
+    except OSError:
         return None
-    return digest.hexdigest()
+    return letter_key(context.letters, content_digest(data), path) if context else None
 
 
-def cache_key(path: Path, content: str | None = None) -> str | None:
-    """The cache key of one letter; None when the file cannot be read."""
-    content = content or content_digest(path)
-    if content is None:
-        return None
-    config = config_in(path.parent)
-    digest = hashlib.sha256(_version().encode())
-    digest.update((nlp.model_path() / "meta.json").read_bytes())  # a retrained model
-    digest.update(content.encode())
-    # where the letter is: includes are found beside it, settings apply by path, and the
-    # report names files relative to the working folder
-    for place in (os.path.abspath(path), os.getcwd(), str(config.path)):
-        digest.update(b"\0" + place.encode("utf-8", "surrogateescape"))
-    for pack in pack_files([builtin_pack_dir(), *config.rule_packs]):
-        digest.update(pack.read_bytes())
-    if config.path and config.path.is_file():
-        digest.update(config.path.read_bytes())  # repr(config) is not stable (sets)
-    return digest.hexdigest()
-
-
-def check_one(path: str, content: str | None = None) -> Checked:
-    """One letter's report, source text and templates (run in a worker process). Never
-    raises: an unexpected failure becomes the letter's error."""
-    try:
-        return _check(Path(path), content)
-    except (ConfigError, RulePackError) as exc:
-        return Checked(FileReport(_display(Path(path)), error=str(exc)), "", None)
-    except Exception as exc:  # one letter must not stop the audit
-        print_traceback(exc)  # with --debug
-        return Checked(FileReport(_display(Path(path)), error=file_error(exc)), "", None)
-
-
-def _check(path: Path, content: str | None) -> Checked:
-    reports = run(RunRequest([str(path)])).reports
-    display = _display(path)
-    own = [r for r in reports if r.path == display]
-    report = own[0] if own else FileReport(display)
-    # findings in included templates are reported on those files; keep them with this letter
-    for other in reports:
-        if other is not report:
-            report.findings.extend(other.findings)
-    if report.error or report.skipped:
-        return Checked(report, "", None)
-    source, deps = _source_and_deps(path, report.path, content)
-    return Checked(report, source, deps)
-
-
-def source_text(path: Path, display: str) -> str:
-    """The letter's own source text as the reader sees it (DOCX: a line per paragraph)."""
-    return _source_and_deps(path, display, None)[0]
-
-
-def _source_and_deps(
-    path: Path, display: str, content: str | None
-) -> tuple[str, tuple[tuple[str, str], ...] | None]:
-    """The letter's own source text, and (absolute path, text digest) of every other file the
-    reader used: the templates it extends, includes or imports. The dependencies are None
-    (the result is not cached) when the file cannot be read again or changed meanwhile."""
-    config = config_in(path.parent)
-    try:
-        data = read_regular(path, config.read_options.max_file_bytes)  # as the runner reads
-        result = readers.read(display, data, config.read_options)
-    except (readers.ReaderError, FileRefused, OSError):
-        return "", None
-    own = [s for s in result.sources if s.path == display]
-    deps = {(os.path.abspath(s.path), text_digest(s.text)) for s in result.sources}
-    deps -= {(os.path.abspath(s.path), text_digest(s.text)) for s in own}
-    changed = content is not None and hashlib.sha256(data).hexdigest() != content
-    return (own[0].text if own else ""), (None if changed else tuple(sorted(deps)))
+class _Plan(NamedTuple):
+    path: Path
+    context: str | None
+    info: os.stat_result | None
+    key: str | None  # known from the index: the entry is loaded, the letter not read
 
 
 def collect(
     files: list[Path],
     jobs: int,
-    cache_dir: Path | None,
+    cache: Cache | None,
+    contexts: Contexts,
+    index: Index,
     progress: Callable[[int, int], None] | None = None,
-) -> list[Checked]:
-    """Results for ``files`` in their order; cached where content, templates, rules and
-    config match."""
-    cache = Cache(cache_dir) if cache_dir is not None else None
-    results: dict[int, Checked] = {}
-    todo: list[Job] = []
-    for index, path in enumerate(files):
-        content = content_digest(path) if cache is not None else None
-        key = cache_key(path, content) if content else None
-        cached = cache.load(key) if cache is not None and key else None
-        if cached is not None:
-            results[index] = cached
-        else:
-            todo.append(Job(index, path, key, content))
-    done = len(results)
+    map: Mapper | None = None,  # noqa: A002 - the executor's map
+) -> Iterator[Checked]:
+    """The result of each of ``files``, in their order, as soon as it and all before it are
+    there. ``index`` is updated with the signatures of this run's letters."""
+    started = time.time()
+    plans = [_plan(path, contexts, cache, index) for path in files]
+    misses = {i: _job(p, cache) for i, p in enumerate(plans) if p.key is None}
+    if map is not None:
+        checker: _Checker = _Mapped(map, misses)
+    elif max(1, min(jobs, len(misses))) == 1:
+        checker = _InProcess(misses)
+    else:
+        checker = _Pool(min(jobs, len(misses)), misses)
+    seen: dict[str, list] = {}
     if progress:
-        progress(done, len(files))
-
-    def finished(job: Job, checked: Checked) -> None:
-        nonlocal done
-        results[job.index] = checked
-        if cache is not None and job.key:
-            cache.store(job.key, checked)
-        done += 1
-        if progress:
-            progress(done, len(files))
-
-    workers = max(1, min(jobs, len(todo)))
-    if workers == 1:
-        for job in todo:
-            finished(job, check_one(str(job.path), job.content))
-    elif todo:
-        _in_workers(todo, workers, finished)
-    return [results[i] for i in range(len(files))]
-
-
-def _in_workers(todo: list[Job], workers: int, finished: Callable[[Job, Checked], None]) -> None:
-    broken = _pool(todo, workers, finished)
-    # a worker process died (out of memory, a crash in a library): the letters it may have
-    # been checking are checked again one at a time, so only the one that kills it fails
-    for job in broken:
-        if _pool([job], 1, finished):
-            report = FileReport(_display(job.path), error=file_error(BrokenProcessPool(DIED)))
-            finished(job, Checked(report, "", None))
-
-
-DIED = "het proces dat deze brief controleerde is onverwacht gestopt"
-
-
-def _pool(todo: list[Job], workers: int, finished: Callable[[Job, Checked], None]) -> list[Job]:
-    """Check ``todo`` in ``workers`` processes; the jobs left when the pool broke."""
-    pool = ProcessPoolExecutor(max_workers=workers)
-    broken: list[Job] = []
+        progress(0, len(files))
     try:
-        futures: dict[Future, Job] = {
-            pool.submit(check_one, str(job.path), job.content): job for job in todo
-        }
-        for future in as_completed(futures):
-            job = futures[future]
-            try:
-                checked = future.result()
-            except BrokenProcessPool:
-                broken.append(job)
-                continue
-            except Exception as exc:  # e.g. a result that cannot be sent back
-                checked = Checked(FileReport(_display(job.path), error=file_error(exc)), "", None)
-            finished(job, checked)
+        for i, plan in enumerate(plans):
+            checked = cache.load(plan.key) if cache is not None and plan.key else None
+            digest = (
+                index.digest(os.path.abspath(plan.path), signature(plan.info))
+                if (checked is not None and plan.info is not None)
+                else None
+            )
+            if checked is None:
+                # not in the index, or its entry is damaged or gone: a worker reads it
+                result = checker.result(i) if plan.key is None else checker.now(i, _job(plan))
+                checked = _decoded(plan.path, result)
+                if cache is not None and result["store"]:
+                    cache.store_text(result["key"], result["entry"])
+                digest = result["digest"]
+            if digest and plan.info is not None and settled(plan.info, started):
+                seen[os.path.abspath(plan.path)] = [*signature(plan.info), digest]
+            if progress:
+                progress(i + 1, len(files))
+            yield checked
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-    return sorted(broken, key=lambda job: job.index)
+        checker.close()
+    index.update_letters(seen)
 
 
-def _display(path: Path) -> str:
-    """The path as the runner shows it: relative to the working folder where possible."""
+def _plan(path: Path, contexts: Contexts, cache: Cache | None, index: Index) -> _Plan:
+    context = contexts.of(path.parent)
     try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
-    except (ValueError, OSError, RuntimeError):
-        return path.as_posix()
+        info: os.stat_result | None = os.stat(path)
+    except (OSError, ValueError):
+        info = None
+    key = None
+    if cache is not None and context is not None and info is not None:
+        digest = index.digest(os.path.abspath(path), signature(info))
+        key = letter_key(context.letters, digest, path) if digest else None
+    return _Plan(path, context.letters if context else None, info, key)
 
 
-def _version() -> str:
+def _job(plan: _Plan, cache: Cache | None = None) -> dict:
+    return {
+        "path": os.fspath(plan.path),
+        "context": plan.context,
+        "cache": os.fspath(cache.folder) if cache is not None else None,
+    }
+
+
+def _decoded(path: Path, result: dict) -> Checked:
     try:
-        return version("lint-brieven")
-    except PackageNotFoundError:
-        return "dev"
+        return decode(result["entry"], result["key"] or "")
+    except Exception as exc:  # never seen: a worker's result that does not decode
+        return failed(path, file_error(exc))
+
+
+class _Checker:
+    def result(self, index: int) -> dict:
+        """The result of the miss ``index`` (the first one not yet taken)."""
+        raise NotImplementedError
+
+    def now(self, index: int, job: dict) -> dict:
+        """The result of ``job``, a letter that was to come from the cache."""
+        return check_letter(job)
+
+    def close(self) -> None:
+        pass
+
+
+class _InProcess(_Checker):
+    def __init__(self, jobs: dict[int, dict]) -> None:
+        self.jobs = jobs
+
+    def result(self, index: int) -> dict:
+        return check_letter(self.jobs.pop(index))
+
+
+class _Mapped(_Checker):
+    """Another executor: ``map(check_letter, jobs)`` gives the results in order."""
+
+    def __init__(self, map: Mapper, jobs: dict[int, dict]) -> None:  # noqa: A002
+        self.results = zip(jobs, map(check_letter, list(jobs.values())), strict=True)
+
+    def result(self, index: int) -> dict:
+        for i, result in self.results:
+            if i == index:
+                return result
+        raise LookupError(index)
+
+
+class _Pool(_Checker):
+    """Worker processes, each taking chunks of letters; no more than ``WINDOW`` chunks per
+    process are handed out ahead of the first letter still to come, so results waiting for
+    an earlier, slower letter stay few."""
+
+    def __init__(self, workers: int, jobs: dict[int, dict]) -> None:
+        items = list(jobs.items())
+        size = max(1, min(CHUNK, len(items) // (workers * 8)))
+        self.queue = deque(items[i : i + size] for i in range(0, len(items), size))
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+        self.running: dict[Future, list[tuple[int, dict]]] = {}
+        self.done: dict[int, dict] = {}
+
+    def result(self, index: int) -> dict:
+        while index not in self.done:
+            while self.queue and len(self.running) < self.workers * WINDOW:
+                self._submit(self.queue.popleft())
+            finished, _ = wait(self.running, return_when=FIRST_COMPLETED)
+            broken: list[tuple[int, dict]] = []
+            for future in finished:
+                chunk = self.running.pop(future)
+                broken += self._take(future, chunk)
+            if broken:
+                self._recover(broken)
+        return self.done.pop(index)
+
+    def now(self, index: int, job: dict) -> dict:
+        self._submit([(index, job)])
+        return self.result(index)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    def _submit(self, chunk: list[tuple[int, dict]]) -> None:
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+        future = self.pool.submit(check_letters, [job for _i, job in chunk])
+        self.running[future] = chunk
+
+    def _take(self, future: Future, chunk: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
+        """Keep a finished chunk's results; the chunk when its process died."""
+        try:
+            results = future.result()
+        except (BrokenProcessPool, CancelledError):
+            return chunk
+        except Exception as exc:  # e.g. a result that cannot be sent back
+            results = [_error(job, exc) for _i, job in chunk]
+        for (i, _job), result in zip(chunk, results, strict=True):
+            self.done[i] = result
+        return []
+
+    def _recover(self, broken: list[tuple[int, dict]]) -> None:
+        """A worker process died (out of memory, a crash in a library): every chunk in flight
+        is lost. Each of their letters is checked again alone in a process of its own
+        making, so only the one that kills it fails; then the pool starts anew."""
+        self.close()
+        for future, chunk in self.running.items():
+            broken += self._take(future, chunk) if future.done() else chunk
+        self.running.clear()
+        alone: ProcessPoolExecutor | None = None
+        for i, job in sorted(broken, key=lambda pair: pair[0]):
+            alone = alone or ProcessPoolExecutor(max_workers=1)
+            try:
+                self.done[i] = alone.submit(check_letters, [job]).result()[0]
+            except BrokenProcessPool:
+                alone.shutdown(wait=True)
+                alone = None
+                self.done[i] = _result_of(failed(Path(job["path"]), _died()))
+            except Exception as exc:
+                self.done[i] = _error(job, exc)
+        if alone is not None:
+            alone.shutdown(wait=True)
+
+
+def _died() -> str:
+    return file_error(BrokenProcessPool(DIED))
+
+
+def _error(job: dict, exc: Exception) -> dict:
+    return _result_of(failed(Path(job["path"]), file_error(exc)))
+
+
+def _result_of(checked: Checked) -> dict:
+    return {"key": None, "digest": None, "entry": encode("", checked) or "{}", "store": False}
 
 
 def default_jobs() -> int:

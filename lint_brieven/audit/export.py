@@ -1,12 +1,14 @@
-"""``rapport.json`` (every letter's scores and findings) and ``brieven.csv`` (a row per letter)."""
+"""``rapport.json`` (every letter's scores and findings) and ``brieven.csv`` (a row per
+letter), made a letter at a time: ``json_entry`` and ``csv_row`` for each letter as it comes,
+``report_json_parts`` around them at the end. The result is the same text as ``json.dumps``
+of the whole report with ``indent=2`` (and ``ensure_ascii=False``)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+from collections.abc import Iterable, Iterator
 
-from lint_brieven.audit.model import Audit, most_found
+from lint_brieven.audit.model import LetterResult, letter_json, most_found
 
 CSV_COLUMNS = (
     "pad",
@@ -25,37 +27,56 @@ CSV_COLUMNS = (
 )
 
 
-def report_json(audit: Audit, generated: str) -> str:
-    return json.dumps({"gemaakt": generated, **audit.to_json()}, ensure_ascii=False, indent=2)
+def json_entry(letter: LetterResult) -> str:
+    """The letter's entry as it stands in the list ``brieven`` (its inner lines indented)."""
+    return _nested(letter_json(letter), 2)
 
 
-def letters_csv(audit: Audit) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")  # ";" for Dutch Excel
-    writer.writerow(CSV_COLUMNS)
-    for letter in audit.letters:
-        findings = letter.report.findings
-        severities = [f.severity.value for f in findings]
-        codes = [f.code for f in findings]
-        top = most_found(codes) or ""
-        writer.writerow(
-            [
-                _text(letter.path),
-                _text(letter.moment),
-                _nl(letter.grade),
-                _nl(letter.score),
-                letter.level or "",
-                _nl(letter.readability.get("flesch_douma")),
-                letter.words,
-                len(findings),
-                severities.count("error"),
-                severities.count("warning"),
-                severities.count("info"),
-                _text(top),
-                _text(letter.report.error or ""),
-            ]
-        )
-    return out.getvalue()
+def report_json_parts(
+    generated: str, entries: Iterable[str], letters: int, totals: dict
+) -> Iterator[str]:
+    """``rapport.json`` in parts: ``entries`` is the text of the letters' entries, each
+    after ``"\\n    "`` (the first) or ``",\\n    "`` (the others); ``totals`` what follows
+    the letters (``Audit.totals_json``)."""
+    yield '{\n  "gemaakt": ' + json.dumps(generated, ensure_ascii=False) + ',\n  "brieven": ['
+    yield from entries
+    yield "\n  ]" if letters else "]"
+    for name, value in totals.items():
+        yield ",\n  " + json.dumps(name, ensure_ascii=False) + ": " + _nested(value, 1)
+    yield "\n}"
+
+
+def entry_separator(number: int) -> str:
+    """What goes before the entry of the ``number``-th letter (from 1)."""
+    return "\n    " if number == 1 else ",\n    "
+
+
+def _nested(value: object, level: int) -> str:
+    """``json.dumps(value, indent=2)`` as it stands ``level`` levels deep (JSON text holds no
+    line break but those of the indentation)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+
+
+def csv_row(letter: LetterResult) -> list:
+    findings = letter.report.findings
+    severities = [f.severity.value for f in findings]
+    codes = [f.code for f in findings]
+    top = most_found(codes) or ""
+    return [
+        _text(letter.path),
+        _text(letter.moment),
+        _nl(letter.grade),
+        _nl(letter.score),
+        letter.level or "",
+        _nl(letter.readability.get("flesch_douma")),
+        letter.words,
+        len(findings),
+        severities.count("error"),
+        severities.count("warning"),
+        severities.count("info"),
+        _text(top),
+        _text(letter.report.error or ""),
+    ]
 
 
 def _text(value: str) -> str:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from html import escape
 from importlib import resources
 
-from lint_brieven.audit.model import Audit, LetterResult, most_found
+from lint_brieven.audit.model import Audit, LetterResult, Summary, most_found
 from lint_brieven.fix.edits import line_starts
 
 COLOURS = {
@@ -66,7 +66,7 @@ def dashboard(audit: Audit, generated: str) -> str:
         f'<div class="kpi"><b>{eights}</b>brieven met een 8 of hoger</div>',
         f'<div class="kpi"><b>{sum(counts.values())}</b>bevindingen</div>',
     ]
-    errors = [x for x in audit.letters if x.report.error]
+    errors = [x for x in audit.letters if x.error]
     if errors:
         parts.append(f'<div class="kpi"><b>{len(errors)}</b>niet gelezen</div>')
     parts.append("</div>")
@@ -105,7 +105,7 @@ def dashboard(audit: Audit, generated: str) -> str:
     parts += ["<th>Gemiddeld cijfer</th><th>Bevindingen</th><th>Meest gevonden</th></tr>"]
     for moment, group in audit.by_moment().items():
         grades = [x.grade for x in group if x.grade is not None]
-        found = [f.code for x in group for f in x.report.findings]
+        found = [code for x in group for code in x.codes]
         top = most_found(found) or "-"
         avg = round(sum(grades) / len(grades), 1) if grades else None
         parts.append(
@@ -117,7 +117,7 @@ def dashboard(audit: Audit, generated: str) -> str:
     return _page(f"Audit van {len(audit.letters)} brieven", "".join(parts))
 
 
-def _unread(errors: list[LetterResult]) -> list[str]:
+def _unread(errors: list[Summary]) -> list[str]:
     """The letters that could not be read, each with the reason; they have no grade."""
     if not errors:
         return []
@@ -134,8 +134,7 @@ def _unread(errors: list[LetterResult]) -> list[str]:
         "<table><tr><th>Brief</th><th>Waarom niet</th></tr>",
     ]
     parts += [
-        f"<tr><td>{escape(x.report.location)}</td><td>{escape(x.report.error or '')}</td></tr>"
-        for x in errors
+        f"<tr><td>{escape(x.location)}</td><td>{escape(x.error or '')}</td></tr>" for x in errors
     ]
     parts.append("</table>")
     return parts
@@ -157,7 +156,7 @@ def _skipped(audit: Audit) -> list[str]:
     return parts
 
 
-def _letter_table(letters: list[LetterResult]) -> str:
+def _letter_table(letters: list[Summary]) -> str:
     rows = ["<table><tr><th>Brief</th><th>Moment</th><th>Cijfer</th><th>LiNT-II</th>"]
     rows.append("<th>Bevindingen</th></tr>")
     for x in letters:
@@ -165,7 +164,7 @@ def _letter_table(letters: list[LetterResult]) -> str:
         rows.append(
             f'<tr><td><a href="brieven/{x.slug}.html">{escape(x.path)}</a></td>'
             f"<td>{escape(x.moment)}</td><td>{_grade(x.grade)}</td><td>{score}</td>"
-            f"<td>{len(x.report.findings)}</td></tr>"
+            f"<td>{len(x.codes)}</td></tr>"
         )
     rows.append("</table>")
     return "".join(rows)
@@ -201,7 +200,7 @@ def _compare(audit: Audit) -> list[str]:
     old_avg = audit.previous.get("gemiddeld_cijfer")
     new_avg = audit.average_grade()
     old_findings = sum(len(b["bevindingen"]) for b in before.values())
-    new_findings = sum(len(x.report.findings) for x in now.values())
+    new_findings = sum(len(x.codes) for x in now.values())
     rows = ["<h2>Vergeleken met de vorige audit</h2><table>"]
     rows.append("<tr><th></th><th>Vorige</th><th>Nu</th></tr>")
     rows.append(f"<tr><td>Brieven</td><td>{len(before)}</td><td>{len(now)}</td></tr>")

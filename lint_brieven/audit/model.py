@@ -1,8 +1,14 @@
-"""The audit as data: one ``LetterResult`` per letter and the ``Audit`` over all of them. Both
-the HTML pages and ``rapport.json``/``brieven.csv`` are made from this."""
+"""The audit as data: one ``LetterResult`` per letter (its page, its entry in
+``rapport.json``, its row in ``brieven.csv``) and the ``Audit`` over all of them (the
+dashboard and the totals of ``rapport.json``).
+
+Letters come one at a time and are let go once written (``report.ReportWriter``): the
+``Audit`` keeps of each only its ``Summary`` (names, scores, the codes found and the
+commitments), so an audit of ten thousand letters holds no ten thousand reports."""
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -14,7 +20,8 @@ from lint_brieven.findings import FileReport
 
 def most_found(codes: list[str]) -> str | None:
     """The code found most often; of equals the first in order (the same on every run)."""
-    return min(set(codes), key=lambda c: (-codes.count(c), c)) if codes else None
+    counts = Counter(codes)
+    return min(counts, key=lambda c: (-counts[c], c)) if codes else None
 
 
 @dataclass
@@ -53,19 +60,80 @@ class LetterResult:
         return commitments(self.path, self.readability.get("sentences", []))
 
 
+def letter_json(letter: LetterResult) -> dict:
+    """The letter's entry in ``rapport.json``."""
+    return {
+        "pad": letter.path,
+        "moment": letter.moment,
+        "cijfer": letter.grade,
+        "lint_ii": letter.score,
+        "niveau": letter.level,
+        "flesch_douma": letter.readability.get("flesch_douma"),
+        "woorden": letter.words,
+        "fout": letter.report.error,
+        "fout_regel": letter.report.error_line,
+        "bevindingen": [
+            {
+                "code": f.code,
+                "niveau": f.severity.value,
+                "regel": f.line,
+                "kolom": f.column,
+                "tekst": f.text,
+                "melding": f.message,
+            }
+            for f in letter.report.findings
+        ],
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the dashboard needs of a letter."""
+
+    path: str
+    location: str  # the path, with the line of an error
+    error: str | None
+    moment: str
+    slug: str
+    grade: float | None
+    score: float | None
+    level: int | None
+    codes: tuple[str, ...]  # of the findings, in order
+    commitments: tuple[Commitment, ...]
+
+    @staticmethod
+    def of(letter: LetterResult) -> Summary:
+        report = letter.report
+        return Summary(
+            letter.path,
+            report.location,
+            report.error,
+            letter.moment,
+            letter.slug,
+            letter.grade,
+            letter.score,
+            letter.level,
+            tuple(sys.intern(f.code) for f in report.findings),
+            tuple(letter.commitments),
+        )
+
+
 @dataclass
 class Audit:
-    letters: list[LetterResult]
-    rules: dict = field(default_factory=dict)  # code → Rule
+    letters: list[Summary] = field(default_factory=list)
+    rules: dict = field(default_factory=dict)  # code → Rule (or collect.RuleInfo)
     previous: dict | None = None  # an earlier rapport.json, for --compare
     skipped: list[FileReport] = field(default_factory=list)  # not read on purpose, see notices
 
+    def add(self, letter: LetterResult) -> None:
+        self.letters.append(Summary.of(letter))
+
     @property
-    def readable(self) -> list[LetterResult]:
-        return [letter for letter in self.letters if not letter.report.error]
+    def readable(self) -> list[Summary]:
+        return [letter for letter in self.letters if not letter.error]
 
     def rule_counts(self) -> Counter:
-        return Counter(f.code for letter in self.readable for f in letter.report.findings)
+        return Counter(code for letter in self.readable for code in letter.codes)
 
     def level_counts(self) -> dict[str, int]:
         counts = Counter(str(letter.level or "-") for letter in self.readable)
@@ -79,8 +147,8 @@ class Audit:
         grades = [letter.grade for letter in self.readable if letter.grade is not None]
         return round(sum(grades) / len(grades), 1) if grades else None
 
-    def by_moment(self) -> dict[str, list[LetterResult]]:
-        out: dict[str, list[LetterResult]] = {}
+    def by_moment(self) -> dict[str, list[Summary]]:
+        out: dict[str, list[Summary]] = {}
         for letter in self.readable:
             out.setdefault(letter.moment, []).append(letter)
         order = {m: i for i, m in enumerate(MOMENTS)}
@@ -89,33 +157,9 @@ class Audit:
     def conflicts(self) -> dict:
         return conflicts([c for letter in self.readable for c in letter.commitments])
 
-    def to_json(self) -> dict:
+    def totals_json(self) -> dict:
+        """``rapport.json`` after the letters."""
         return {
-            "brieven": [
-                {
-                    "pad": letter.path,
-                    "moment": letter.moment,
-                    "cijfer": letter.grade,
-                    "lint_ii": letter.score,
-                    "niveau": letter.level,
-                    "flesch_douma": letter.readability.get("flesch_douma"),
-                    "woorden": letter.words,
-                    "fout": letter.report.error,
-                    "fout_regel": letter.report.error_line,
-                    "bevindingen": [
-                        {
-                            "code": f.code,
-                            "niveau": f.severity.value,
-                            "regel": f.line,
-                            "kolom": f.column,
-                            "tekst": f.text,
-                            "melding": f.message,
-                        }
-                        for f in letter.report.findings
-                    ],
-                }
-                for letter in self.letters
-            ],
             "overgeslagen": [
                 {"pad": report.path, "reden": " ".join(report.notices)} for report in self.skipped
             ],

@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-from datetime import datetime
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from lint_brieven.audit.names import printable, printable_report
+from lint_brieven.audit.names import printable
 from lint_brieven.commands import EXIT_OK, EXIT_USAGE
 from lint_brieven.safe_text import no_workflow_commands
 
-CACHE = ".lint-brieven-cache"
+CACHE = ".lint-brieven-cache"  # in the report folder (``audit.run.CACHE``)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -40,74 +40,44 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run_audit(args: argparse.Namespace) -> int:
-    from lint_brieven.audit.collect import default_jobs, letters
-    from lint_brieven.audit.export import letters_csv, report_json
-    from lint_brieven.audit.html import dashboard, letter_page
-    from lint_brieven.audit.model import Audit, LetterResult
-    from lint_brieven.audit.moments import moment_of
-    from lint_brieven.checks.loader import RulePackError, rules_for
-    from lint_brieven.config import ConfigError, config_in
+    from lint_brieven.audit.collect import default_jobs
+    from lint_brieven.audit.run import prepare, write
+    from lint_brieven.checks.packs import RulePackError
+    from lint_brieven.config import ConfigError
     from lint_brieven.file_access import dutch_reason
-    from lint_brieven.output import write_atomic
 
     try:
-        files, finished = letters(args.paths)
+        prepared = prepare(args.paths, args.out, use_cache=not args.no_cache)
         previous = _previous(args.compare) if args.compare else None
     except (ConfigError, RulePackError) as exc:
         return _fail(str(exc))
     except OSError as exc:
         where = printable(str(exc.filename or ""))
         return _fail(f"{where}: het bestand kan niet worden gelezen: {dutch_reason(exc)}.")
-    if not files:
-        for report in finished:
+    if not prepared.found.files:
+        for report in prepared.found.finished:
             why = report.error or " ".join(report.notices)
             _say(sys.stderr, f"{printable(report.location)}: {printable(why)}\n")
         return _fail("geen brieven gevonden.")
-    cache = None if args.no_cache else args.out / CACHE
-    jobs = default_jobs() if args.jobs is None else args.jobs
-    checked = _with_progress(files, max(1, jobs), cache)
-    results, skipped, rules = [], [], {}
-    for path, one in zip(files, checked, strict=True):
-        config = config_in(path.parent)
-        rules.update(rules_for(config.rule_packs))
-        report = printable_report(one.report)  # file names that are no UTF-8, escapes
-        if report.skipped and not report.error:
-            skipped.append(report)
-            continue
-        moment = moment_of(report.path, one.source, config.moments)
-        results.append(LetterResult(report, moment, one.source))
-    for report in map(printable_report, finished):  # a folder that cannot be read, …
-        if report.error:
-            results.append(LetterResult(report, moment_of(report.path)))
-        else:
-            skipped.append(report)
-    for index, letter in enumerate(results):
-        letter.slug = f"{index + 1:04d}-" + re.sub(
-            r"[^a-z0-9]+", "-", Path(letter.path).stem.lower()
-        )
-    audit = Audit(results, rules, previous, skipped)
-    generated = datetime.now().strftime("%d-%m-%Y %H:%M")
+    jobs = max(1, default_jobs() if args.jobs is None else args.jobs)
     out = args.out
     try:
-        write_atomic(out / "index.html", dashboard(audit, generated))
-        for letter in results:
-            write_atomic(out / "brieven" / f"{letter.slug}.html", letter_page(letter, rules))
-        write_atomic(out / "rapport.json", report_json(audit, generated))
-        write_atomic(out / "brieven.csv", letters_csv(audit))
+        with _progress(len(prepared.found.files)) as progress:
+            audit = write(prepared, jobs=jobs, previous=previous, progress=progress)
     except OSError as exc:  # output.WriteError carries its own Dutch line (``message``)
         where = printable(str(exc.filename or out))
-        reason = f"het rapport kan niet worden geschreven ({where}): {exc.strerror or exc}."
+        reason = f"het rapport kan niet worden geschreven ({where}): {dutch_reason(exc)}."
         return _fail(getattr(exc, "message", None) or reason)
-    errors = [x for x in results if x.report.error]
+    errors = [x for x in audit.letters if x.error]
     for x in errors:
-        _say(sys.stdout, f"{x.report.location}: fout: {x.report.error}\n")
-    for report in skipped:
+        _say(sys.stdout, f"{x.location}: fout: {x.error}\n")
+    for report in audit.skipped:
         _say(sys.stdout, f"{report.path}: {' '.join(report.notices)}\n")
     average = audit.average_grade()
     shown = "-" if average is None else f"{average:.1f}".replace(".", ",")
     _say(
         sys.stdout,
-        f"Rapport van {len(results)} brieven (gemiddeld cijfer {shown}): "
+        f"Rapport van {len(audit.letters)} brieven (gemiddeld cijfer {shown}): "
         f"{printable(str(out / 'index.html'))}\n",
     )
     if errors:
@@ -159,18 +129,19 @@ def _previous(path: Path) -> dict:
     return data
 
 
-def _with_progress(files: list[Path], jobs: int, cache: Path | None):
-    from lint_brieven.audit.collect import collect
-
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on a terminal, else a line every 25 letters."""
     if sys.stderr.isatty():
         from rich.progress import Progress
 
         with Progress(transient=True) as bar:
-            task = bar.add_task("Brieven controleren", total=len(files))
-            return collect(files, jobs, cache, lambda done, total: bar.update(task, completed=done))
+            task = bar.add_task("Brieven controleren", total=total)
+            yield lambda done, _total: bar.update(task, completed=done)
+        return
 
     def plain(done: int, total: int) -> None:
         if done == total or done % 25 == 0:
             _say(sys.stderr, f"{done}/{total} brieven gecontroleerd\n")
 
-    return collect(files, jobs, cache, plain)
+    yield plain

@@ -1,0 +1,273 @@
+"""``audit`` at scale, as behaviour (timings are measured by benchmarks/, never here): the
+report is written as letters come and is the same text as one made whole; each letter's bytes
+are read once; a fully cached audit reads no letter and never imports spaCy; a letter changed
+behind the cache's back is checked again; the per-letter function takes and gives plain data,
+so another executor's ``map`` (Dask, Ray) can run it."""
+
+from __future__ import annotations
+
+import builtins
+import csv
+import io
+import json
+import multiprocessing
+import os
+import subprocess
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pytest
+from lintkit import REPO, write
+
+from lint_brieven.audit import keys, worker
+from lint_brieven.audit.cache import INDEX, Cache
+from lint_brieven.audit.export import report_json_parts
+from lint_brieven.audit.run import audit as run_audit
+from lint_brieven.cli import main
+from lint_brieven.config import find_config_file, load_config
+
+CACHE = ".lint-brieven-cache"
+LETTER = (
+    "Beste heer Jansen,\n\nWij sturen u middels deze brief het formulier. Wij repareren de "
+    "lekkage binnen 5 werkdagen.\n\nMet vriendelijke groet,\nWoonstichting De Linde\n"
+)
+OTHER = "Beste mevrouw De Vries,\n\nU krijgt uw borg binnen dertig dagen terug.\n"
+LATIN1 = b"Beste heer Jansen,\n\nU krijgt \xe9\xe9n brief.\n"  # not UTF-8: an error
+TOML = 'partials = ["brieven/basis/*"]\n'
+BASE = "<p>Beste {{ naam }},</p>\n{% block inhoud %}{% endblock %}\n<p>Met groet</p>\n"
+CHILD = (
+    '{% extends "basis/basis.html.j2" %}\n{% block inhoud %}<p>Wij verzoeken u middels dit '
+    "formulier de reparatie binnen 2 weken te melden.</p>{% endblock %}\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_config():
+    find_config_file.cache_clear()
+    load_config.cache_clear()
+
+
+@pytest.fixture
+def here(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path,
+        {
+            "lint-brieven.toml": TOML,
+            "brieven/basis/basis.html.j2": BASE,
+            "brieven/a.txt": LETTER,
+            "brieven/b.txt": OTHER,
+            "brieven/c.html.j2": CHILD,
+            "brieven/kapot.txt": LATIN1,
+            "brieven/sub/d.md": "---\nmoment: verhuizen\n---\n\n" + LETTER,
+        },
+    )
+    os.mkfifo(tmp_path / "brieven" / "pijp.txt")  # skipped with a notice
+    return tmp_path
+
+
+def _audit(capsys, *args, out="rapport"):
+    code = main(["audit", "brieven", "--out", out, *args])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    return code
+
+
+def _outputs(out: str) -> dict[str, str]:
+    """Every file of a report by name, the date left out."""
+    files = {}
+    for path in sorted(Path(out).rglob("*")):
+        if path.is_file() and CACHE not in path.parts:
+            text = path.read_text(encoding="utf-8")
+            if path.name == "rapport.json":
+                text = text[text.index('"brieven"') :]
+            elif path.name == "index.html":
+                start = text.index("Gemaakt op ")
+                text = text[:start] + text[text.index("</p>", start) :]
+            files[path.relative_to(out).as_posix()] = text
+    return files
+
+
+def test_the_streamed_report_is_the_text_of_one_made_whole(here, capsys):
+    assert _audit(capsys, "--jobs", "1", "--no-cache") == 2  # kapot.txt cannot be read
+    text = (here / "rapport" / "rapport.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    # the same text as json.dumps of the whole report, which is how it was written before
+    assert text == json.dumps(data, ensure_ascii=False, indent=2)
+    assert [b["pad"] for b in data["brieven"]] == [
+        "brieven/a.txt",
+        "brieven/b.txt",
+        "brieven/c.html.j2",
+        "brieven/kapot.txt",
+        "brieven/sub/d.md",
+    ]
+    assert data["brieven"][0]["bevindingen"] and data["brieven"][3]["fout"]
+    assert [s["pad"] for s in data["overgeslagen"]] == ["brieven/pijp.txt"]
+    assert data["regels"] and data["gemiddeld_cijfer"] is not None
+    table = (here / "rapport" / "brieven.csv").read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(table), delimiter=";"))
+    assert [r[0] for r in rows[1:]] == [b["pad"] for b in data["brieven"]]
+    pages = sorted(p.name for p in (here / "rapport" / "brieven").iterdir())
+    assert pages == ["0001-a.html", "0002-b.html", "0003-c-html.html", "0004-kapot.html"] + [
+        "0005-d.html"
+    ]
+    # the same report with two worker processes, and from the cache
+    assert _audit(capsys, "--jobs", "2", out="twee") == 2
+    assert _outputs("twee") == _outputs("rapport")
+    assert _audit(capsys, "--jobs", "2", out="twee") == 2
+    assert _outputs("twee") == _outputs("rapport")
+
+
+def test_a_report_without_letters_in_its_list():
+    parts = report_json_parts("01-01-2026 10:00", [], 0, {"overgeslagen": [], "regels": {}})
+    whole = {"gemaakt": "01-01-2026 10:00", "brieven": [], "overgeslagen": [], "regels": {}}
+    assert "".join(parts) == json.dumps(whole, ensure_ascii=False, indent=2)
+
+
+def _opened(monkeypatch) -> dict[str, int]:
+    """How often each file was opened (by ``os.open``, ``open`` or ``Path.read_bytes``)."""
+    counts: dict[str, int] = {}
+    real_os_open, real_open = os.open, builtins.open
+
+    def count(path) -> None:
+        if isinstance(path, (str, bytes, os.PathLike)):
+            name = os.path.realpath(os.fsdecode(path))
+            counts[name] = counts.get(name, 0) + 1
+
+    def os_open(path, *args, **kwargs):
+        count(path)
+        return real_os_open(path, *args, **kwargs)
+
+    def any_open(file, *args, **kwargs):
+        count(file)
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", os_open)
+    monkeypatch.setattr(builtins, "open", any_open)
+    monkeypatch.setattr(io, "open", any_open)
+    return counts
+
+
+LETTERS = ["a.txt", "b.txt", "c.html.j2", "kapot.txt", "sub/d.md"]
+
+
+def test_each_letter_is_read_once_and_a_cached_one_not_at_all(here, capsys, monkeypatch):
+    monkeypatch.setattr(keys, "SETTLED", 0.0)  # files written just now count as settled
+    opened = _opened(monkeypatch)
+    assert _audit(capsys, "--jobs", "1") == 2
+    letters = {n: os.path.realpath(here / "brieven" / n) for n in LETTERS}
+    assert {n: opened.get(p) for n, p in letters.items()} == dict.fromkeys(LETTERS, 1)
+    first = _outputs("rapport")
+
+    real = worker.run
+
+    def no_check(request):
+        if request.paths[0].endswith("kapot.txt"):  # never cached: checked every time
+            return real(request)
+        raise AssertionError(f"checked again: {request.paths}")
+
+    monkeypatch.setattr(worker, "run", no_check)
+    opened.clear()
+    assert _audit(capsys, "--jobs", "1") == 2
+    # the index knew every readable letter: none was opened (the unreadable one, which is
+    # never cached, is checked again)
+    assert {n: opened.get(p) for n, p in letters.items() if n != "kapot.txt"} == dict.fromkeys(
+        ["a.txt", "b.txt", "c.html.j2", "sub/d.md"]
+    )
+    assert _outputs("rapport") == first
+    # touched but unchanged: read once more for its digest, and served from the cache
+    os.utime(here / "brieven" / "a.txt")
+    opened.clear()
+    assert _audit(capsys, "--jobs", "1") == 2
+    assert opened.get(letters["a.txt"]) == 1 and not opened.get(letters["b.txt"])
+    assert _outputs("rapport") == first
+
+
+def test_a_letter_changed_with_its_size_and_time_kept_is_checked_again(here, capsys, monkeypatch):
+    monkeypatch.setattr(keys, "SETTLED", 0.0)
+    letter = here / "brieven" / "a.txt"
+    assert _audit(capsys, "--jobs", "1") == 2
+    before = json.loads((here / "rapport" / "rapport.json").read_text(encoding="utf-8"))
+    info = letter.stat()
+    changed = LETTER.replace("middels", "met    ")  # the same number of bytes
+    letter.write_text(changed, encoding="utf-8")
+    os.utime(letter, ns=(info.st_atime_ns, info.st_mtime_ns))  # the time put back
+    assert letter.stat().st_size == info.st_size
+    assert _audit(capsys, "--jobs", "1") == 2
+    after = json.loads((here / "rapport" / "rapport.json").read_text(encoding="utf-8"))
+    texts = [" ".join(f["tekst"] for f in d["brieven"][0]["bevindingen"]) for d in (before, after)]
+    assert "middels" in texts[0] and "middels" not in texts[1]
+
+
+def test_a_damaged_index_is_an_empty_one(here, capsys, monkeypatch):
+    monkeypatch.setattr(keys, "SETTLED", 0.0)
+    assert _audit(capsys, "--jobs", "1") == 2
+    first = _outputs("rapport")
+    index = here / "rapport" / CACHE / INDEX
+    assert Cache(index.parent).index().letters
+    for damage in (b"", b"lint-brieven-audit-index 1 " + b"0" * 64 + b"\n{}", b"\xff" * 40):
+        index.write_bytes(damage)
+        assert not Cache(index.parent).index().letters
+        assert _audit(capsys, "--jobs", "1") == 2
+        assert _outputs("rapport") == first
+        assert Cache(index.parent).index().letters  # written again
+
+
+def _modules_of_an_audit(folder: Path, jobs: str, *, forget: bool) -> set[str]:
+    if forget:  # the index forgets the letters (it keeps the configurations' rule names)
+        cache = Cache(folder / "rapport" / CACHE)
+        index = cache.index()
+        index.letters.clear()
+        cache.save_index(index)
+    script = (
+        "import json, sys\n"
+        "from lint_brieven.cli import main\n"
+        f"code = main(['audit', 'brieven', '--out', 'rapport', '--jobs', '{jobs}'])\n"
+        "print(json.dumps([code, sorted(sys.modules)]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    code, modules = json.loads(done.stdout.splitlines()[-1])
+    assert code == 0, done.stderr
+    return set(modules)
+
+
+@pytest.mark.parametrize("settled", [True, False], ids=["index", "digests"])
+def test_a_fully_cached_audit_does_not_import_spacy(here, capsys, monkeypatch, settled):
+    """From the index (letters not read) or, for letters the index does not know, from
+    their digests (read once each, in the main process with one job or in workers)."""
+    (here / "brieven" / "kapot.txt").unlink()  # never cached: it would be checked again
+    monkeypatch.setattr(keys, "SETTLED", 0.0)
+    assert _audit(capsys, "--jobs", "1") == 0
+    first = _outputs("rapport")
+    for jobs in ("1", "2"):
+        modules = _modules_of_an_audit(here, jobs, forget=not settled)
+        heavy = {"spacy", "thinc", "lint_brieven.runner", "lint_brieven.nlp", "lint_ii"}
+        assert not heavy & modules
+        assert _outputs("rapport") == first
+
+
+def _plain_data_map(fn, jobs):
+    """A map that sends every job and result through JSON, as a cluster might."""
+    for job in jobs:
+        yield json.loads(json.dumps(fn(json.loads(json.dumps(job)))))
+
+
+def test_another_executors_map_gives_the_same_report(here, capsys):
+    assert _audit(capsys, "--jobs", "1", "--no-cache") == 2
+    expected = _outputs("rapport")
+    audit = run_audit(["brieven"], "kaart", cache=False, map=_plain_data_map)
+    assert len(audit.letters) == 5
+    assert _outputs("kaart") == expected
+    # a fresh interpreter (spawn): the function needs nothing of this process
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        run_audit(["brieven"], "apart", map=pool.map)
+    assert _outputs("apart") == expected
