@@ -295,6 +295,49 @@ def test_a_file_that_fails_while_in_use_gives_way_to_lint_iis_lists(
     assert source.store() is None and not path.exists()  # the next start builds it anew
 
 
+def _lists(nouns: dict, freq: dict) -> types.SimpleNamespace:
+    """A small stand-in for lint-ii's loaded module."""
+    return types.SimpleNamespace(
+        NOUN_DATA=nouns,
+        FREQ_DATA=freq,
+        FREQ_SKIPLIST=["aanbieden"],
+        MANNER_ADVERBS=["ambtshalve", "beleefdheidshalve "],
+        MEASUREMENT_UNITS=["cm", "cm", "kg"],
+    )
+
+
+def test_the_build_checks_what_it_reads_back():
+    nouns = {"huis": {"sem_type": "place", "super_sem_type": "concrete"}, "kind": {"head": "kind"}}
+    small = _lists(nouns, {"huis": 5.91, None: 2, "kind": 1e-300})
+    store = wordlist_cache.Store.in_memory(wordlist_cache.build(small, {"k": 1}))
+    assert _same(store.get("FREQ_DATA", None, "-"), 2) and _same(
+        store.get("FREQ_DATA", 2, "-"), "-"
+    )
+    assert _same(store.get("NOUN_DATA", "kind", None), {"head": "kind"})
+    assert store.listed("MEASUREMENT_UNITS") == ["cm", "cm", "kg"]
+    for changed in (
+        _lists(nouns, {"huis": 5.91, None: 2.0, "kind": 1e-300}),  # 2 is not 2.0
+        _lists(nouns, {"huis": 5.91, None: 2, "kind": 1e-300, "extra": 1.0}),
+        _lists({**nouns, "kind": {"head": "kind", "sem_type": "human"}}, small.FREQ_DATA),
+        _lists(
+            {"kind": nouns["kind"], "huis": dict(reversed(nouns["huis"].items()))}, small.FREQ_DATA
+        ),
+    ):
+        data = wordlist_cache.build(small, {"k": 1})
+        with pytest.raises(wordlist_cache.Unsupported):
+            wordlist_cache._verify(wordlist_cache.Store.in_memory(data), changed)
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [{"huis": float("nan")}, {"huis": True}, {1: 1.0}, {"huis": "5,9"}],
+    ids=["NaN", "bool", "number as word", "text"],
+)
+def test_lists_the_file_cannot_keep_exactly_are_not_cached(folder, odd):
+    assert wordlist_cache.open_store(lambda: _lists({}, odd)) is None
+    assert not folder.exists()  # nothing written: lint-ii's own lists are used
+
+
 def test_files_of_removed_installations_are_removed(folder, original, built, monkeypatch):
     _counting_build(monkeypatch, built)
     folder.mkdir()

@@ -32,6 +32,7 @@ SUFFIX = ".sqlite3"
 DICTS = ("NOUN_DATA", "FREQ_DATA")
 LISTS = ("FREQ_SKIPLIST", "MANNER_ADVERBS", "MEASUREMENT_UNITS")
 _HEADER = b"SQLite format 3\x00"
+_MISSING = object()
 
 
 class Unsupported(ValueError):
@@ -295,20 +296,32 @@ def _sorted_words(table: dict) -> list[str]:
 
 
 def _verify(store: Store, original: types.ModuleType) -> None:
-    """Every entry read back equals lint-ii's: value, type, the order of a noun's fields."""
+    """Every entry read back equals lint-ii's: value, type, the order of a noun's fields; and
+    there are as many (words are unique in a table)."""
     try:
         for name in LISTS:
             if store.listed(name) != getattr(original, name):
                 raise Unsupported(name)
         for name in DICTS:
-            back, expected = store.table(name), getattr(original, name)
-            if back != expected or any(
-                type(back[k]) is not type(v) or (type(v) is dict and list(back[k]) != list(v))
-                for k, v in expected.items()
+            expected, other = getattr(original, name), store._other_keys[name]
+            rows = store._db.execute(f"SELECT word, {store._columns[name]} FROM {name}")
+            count = len(other)
+            for row in rows:
+                count += 1
+                if not _same(store._value(name, row[1:]), expected.get(row[0], _MISSING)):
+                    raise Unsupported(f"{name}[{row[0]!r}]")
+            if count != len(expected) or any(
+                not _same(v, expected.get(k, _MISSING)) for k, v in other.items()
             ):
                 raise Unsupported(name)
     finally:
         store.close()
+
+
+def _same(ours, theirs) -> bool:
+    if type(ours) is not type(theirs) or ours != theirs:
+        return False
+    return type(ours) is not dict or list(ours) == list(theirs)
 
 
 def _remove_orphans(folder: Path, keep: Path) -> None:
