@@ -1,4 +1,10 @@
-"""Run checks over the letters a reader produced and turn their hits into findings."""
+"""Run checks over the letters a reader produced and turn their hits into findings.
+
+A template yields one letter per variant, and its variants share most blocks: each distinct
+text is parsed once, a block-level check (``Check.scope``) runs once per distinct block and
+its hits are reused in every variant that has the block; a letter-level check runs on every
+letter. Findings come out in the order running every check on every letter would give.
+"""
 
 from __future__ import annotations
 
@@ -35,14 +41,17 @@ def analyse(
             widths[block.text] = _source_width(block)
     docs = nlp.parse((b.text for b in blocks), widths)
     shared: dict = {}
+    reuse = BlockHits(ctx)
     findings: dict[tuple, Finding] = {}
     seen_in: dict[tuple, int] = {}  # place -> number of variants it was found in
     letters = []
     for letter in result.letters:
         analysed = AnalysedLetter(letter, tuple(docs[b.text] for b in letter.blocks), shared)
         letters.append(analysed)
+        plan = reuse.add(analysed)
         for check in checks:
-            for hit in check.run(analysed, ctx):
+            hits = reuse.hits(check, plan) if check.scope == "block" else check.run(analysed, ctx)
+            for hit in hits:
                 if hit.text and hit.text.lower() in accepted:
                     continue
                 finding = _finding(hit, letter, check, result)
@@ -56,6 +65,73 @@ def analyse(
     every = len(result.letters)
     named = [f if seen_in[p] < every else replace(f, variant=None) for p, f in findings.items()]
     return Analysis(named, letters)
+
+
+class BlockHits:
+    """The hits of block-level checks per distinct block, for the letters of one file.
+
+    A block is the same block when it is equal (text, kind, level, numbering and source map:
+    the same words from the same place in the same files), so it has the same parsed doc and
+    the same placeholders. Each distinct block gets a number; kept for one file only.
+    """
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.numbers: dict[Block, int] = {}
+        self.by_check: dict[int, dict[int, list[Hit]]] = {}
+        self.views: list[AnalysedLetter] = []  # alive while id()-keyed caches may hold them
+
+    def add(self, letter: AnalysedLetter) -> _Plan:
+        """The numbers of ``letter``'s blocks, and what block-level checks still have to read
+        of it: the letter itself when none of its blocks was seen before, else a view of its
+        new blocks, each once (None: no new blocks)."""
+        before = len(self.numbers)
+        numbers = tuple(self.numbers.setdefault(b, len(self.numbers)) for b in letter.letter.blocks)
+        if min(numbers, default=before) >= before:
+            return _Plan(numbers, letter, numbers)
+        fresh: dict[int, int] = {}  # number -> its first position in the letter
+        for index, number in enumerate(numbers):
+            if number >= before:
+                fresh.setdefault(number, index)
+        if not fresh:
+            return _Plan(numbers, None, ())
+        blocks, docs = letter.letter.blocks, letter.docs
+        view = AnalysedLetter(
+            replace(letter.letter, blocks=tuple(blocks[i] for i in fresh.values())),
+            tuple(docs[i] for i in fresh.values()),
+            letter.shared,
+            whole=letter,
+        )
+        self.views.append(view)
+        return _Plan(numbers, view, tuple(fresh))
+
+    def hits(self, check: Check, plan: _Plan) -> list[Hit]:
+        """``check``'s hits on the letter of ``plan``, block by block; the check runs only on
+        the blocks it has not read before."""
+        known = self.by_check.setdefault(id(check), {})
+        if plan.new is not None:
+            per_block: list[list[Hit]] = [[] for _ in plan.new_numbers]
+            for hit in check.run(plan.new, self.ctx):
+                if hit.block < 0:
+                    raise ValueError(f"{check.rule.code}: a block-level check reported a letter")
+                per_block[hit.block].append(hit)
+            for number, found in zip(plan.new_numbers, per_block, strict=True):
+                known.setdefault(number, found)  # a block twice in one letter: the first
+        return [
+            hit if hit.block == index else replace(hit, block=index)
+            for index, number in enumerate(plan.numbers)
+            for hit in known[number]
+        ]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One letter for the block-level checks: the number of each of its blocks, and ``new``,
+    the letter or view they run on (``new_numbers``: the numbers of its blocks)."""
+
+    numbers: tuple[int, ...]
+    new: AnalysedLetter | None
+    new_numbers: tuple[int, ...]
 
 
 def _finding(hit: Hit, letter: Letter, check: Check, result: ReadResult) -> Finding | None:

@@ -266,6 +266,12 @@ class Letter:
     def text(self) -> str:
         return "\n\n".join(b.text for b in self.blocks)
 
+    @cached_property
+    def facts(self) -> dict[str, object]:
+        """What is worked out from the blocks, once per letter (``dutch.letter_parts``: where
+        the closing and the salutation are, the kind of text); a letter never changes."""
+        return {}
+
 
 @dataclass(frozen=True)
 class Suppression:

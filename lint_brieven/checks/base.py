@@ -23,12 +23,15 @@ class AnalysedLetter:
     """A letter with the parsed doc of each block (``docs[i]`` belongs to ``letter.blocks[i]``).
 
     ``readability`` is computed on first use; ``shared`` is a cache the letters of one file
-    (template variants) share.
+    (template variants) share. ``whole``: set when this is a view of some blocks of a letter
+    (the engine runs block-level checks only on blocks it has not checked before); anything
+    asked of the letter as a whole (its kind, all its text) is asked of ``whole``.
     """
 
     letter: Letter
     docs: tuple[Doc, ...]
     shared: dict = field(default_factory=dict, compare=False, repr=False)
+    whole: AnalysedLetter | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def readability(self) -> Readability:
@@ -65,6 +68,13 @@ class Check:
 
     #: whether a hit that touches a template placeholder should be dropped
     skips_placeholders = True
+    #: what the hits on one block depend on. "block": that block alone (its text, parse, kind
+    #: and placeholders) and the run's context, never another block or the letter as a whole;
+    #: the engine then runs the check once per distinct block of a file's letters (template
+    #: variants share most blocks) and hits come in block order. "letter": the whole letter
+    #: (neighbouring blocks, the kind of text, what the letter says elsewhere, a first use):
+    #: run on every letter. A kind sets it per rule where its options decide.
+    scope = "letter"
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule

@@ -54,6 +54,7 @@ Counter = Callable[[AnalysedLetter, Part, CheckContext], int]
 
 class ContentCheck(Check):
     skips_placeholders = False  # a sentence that asks to pay may hold {{ bedrag }}
+    scope = "letter"  # an element the whole letter must contain
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)

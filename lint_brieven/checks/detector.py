@@ -33,6 +33,7 @@ class DetectorCheck(Check):
                 raise ValueError(f"optie '{key}' van detector '{name}' heeft een verkeerd type")
             options[key] = value
         self.detector = detector(options)
+        self.scope = detector.scope  # see Check.scope and Detector.scope
         # a split verb is a reason a sentence is hard: it merges with LB201/LB402 on it
         self.gives_reason = name == "split-verb"
 

@@ -34,6 +34,11 @@ class EntryCondition:
     def __bool__(self) -> bool:
         return bool(self.before or self.after or self.kinds or self.regexes)
 
+    @property
+    def reads_letter(self) -> bool:
+        """Whether it asks the letter as a whole (its kind, all its text), not just the block."""
+        return bool(self.kinds) or (bool(self.regexes) and self.within == "letter")
+
     def excuses(self, span: Span, letter: AnalysedLetter, block: int) -> bool:
         """Whether the match at ``span`` (in block ``block`` of ``letter``) is not flagged."""
         doc = span.doc
@@ -53,15 +58,20 @@ class EntryCondition:
         return False
 
 
+def scope_of(conditions: list[EntryCondition]) -> str:
+    """A word list's check scope (``Check.scope``): "letter" when a condition reads the letter."""
+    return "letter" if any(c.reads_letter for c in conditions) else "block"
+
+
 def _kind(letter: AnalysedLetter) -> str:
     from lint_brieven.dutch.letter_parts import document_kind
 
-    return str(document_kind(letter.letter).value)
+    return str(document_kind((letter.whole or letter).letter).value)
 
 
 def _scope(span: Span, letter: AnalysedLetter, within: str) -> str:
     if within == "letter":
-        return "\n".join(doc.text for doc in letter.docs)
+        return "\n".join(doc.text for doc in (letter.whole or letter).docs)
     if within == "paragraph":
         return span.doc.text
     return span.sent.text

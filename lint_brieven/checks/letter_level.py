@@ -24,6 +24,7 @@ class LetterCheck(Check):
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         self.require = "require" in rule.spec
+        self.scope = "letter" if self.require else "block"  # see Check.scope
         key = "require" if self.require else "forbid"
         matchers = rule.spec[key]
         pipeline = nlp.pipeline()

@@ -40,6 +40,10 @@ METRICS = {"words": word_count}
 class MetricCheck(Check):
     skips_placeholders = False
 
+    @property
+    def scope(self) -> str:  # (see Check.scope) an average is over the whole letter
+        return "letter" if self.rule.spec["metric"] == "average-words" else "block"
+
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
         names = sentence_words.organisation_names(ctx.organisation)
         if self.rule.spec["metric"] == "average-words":

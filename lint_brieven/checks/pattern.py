@@ -30,6 +30,7 @@ class PatternCheck(Check):
         self.matcher.add(rule.code, guard_token_patterns(rule.spec["patterns"], rule, "patterns"))
         unless = rule.spec.get("unless", {})
         self.within = unless.get("within", "sentence")
+        self.scope = "letter" if self.within == "letter" else "block"  # see Check.scope
         self.unless_regexes = [
             GuardedRegex(rule, "unless.regex", r) for r in unless.get("regex", [])
         ]

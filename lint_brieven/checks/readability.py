@@ -23,6 +23,7 @@ SENTENCE_DEFAULTS = sentence_difficulty.DEFAULTS
 
 class ReadabilityCheck(Check):
     skips_placeholders = False
+    scope = "letter"  # the letter's level; a sentence's jargon counts if unexplained anywhere
 
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
         readability = letter.readability

@@ -30,7 +30,7 @@ from lint_brieven.checks.base import (
     quoted,
     word_list_matcher,
 )
-from lint_brieven.checks.entry_conditions import EntryCondition
+from lint_brieven.checks.entry_conditions import EntryCondition, scope_of
 from lint_brieven.checks.offers import Offer, offer
 from lint_brieven.checks.rule import Rule
 
@@ -51,6 +51,7 @@ class SubstitutionCheck(Check):
             key: EntryCondition(rule, entry.get("advice-if"), "swap.advice-if")
             for key, entry in self.entries.items()
         }
+        self.scope = scope_of([*self.conditions.values(), *self.advice_if.values()])
         self.lemma = PhraseMatcher(pipeline.vocab, attr="LEMMA")
         self.classes: dict[str, list[str]] = {}
         if self.by_lemma:  # parse the phrases in one batch: hundreds of entries

@@ -88,6 +88,7 @@ _DEFINING_VERB = (
 
 
 class TermCheck(Check):
+    scope = "letter"  # a term is fine once the letter explains it anywhere
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         self.matcher, self.entries = word_list_matcher(rule.spec["terms"], "term")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from lint_brieven.checks.base import AnalysedLetter
 from lint_brieven.letter import Block, BlockKind, DocumentKind, Letter, PlaceholderKind
@@ -52,6 +53,7 @@ _INDENT = re.compile(r"[ \t]*")
 _SALUTATION_NAME = re.compile(r"aanhef|begroeting|salutation", re.IGNORECASE)
 _CLOSING_NAME = re.compile(r"(?<!be)groet|afsluiting|closing", re.IGNORECASE)
 _TENANT_NAME = re.compile(r"huurder|bewoner", re.IGNORECASE)
+T = TypeVar("T")
 
 
 def salutation_block(letter: AnalysedLetter) -> int | None:
@@ -96,9 +98,20 @@ def _placeholder_line(block: Block, named: re.Pattern[str]) -> tuple[int, int] |
     return None
 
 
+def _once(letter: Letter, name: str, find: Callable[[Letter], T]) -> T:
+    """``find(letter)``, worked out once per letter (``Letter.facts``)."""
+    if name not in letter.facts:
+        letter.facts[name] = find(letter)
+    return letter.facts[name]  # type: ignore[return-value]
+
+
 def closing_line(letter: Letter) -> tuple[int, int] | None:
     """Where the closing ("Met vriendelijke groet,", or a template's "{{ groet }}") ends:
     block index and offset in it."""
+    return _once(letter, "closing", _closing_line)
+
+
+def _closing_line(letter: Letter) -> tuple[int, int] | None:
     for index, block in enumerate(letter.blocks):
         match = CLOSING_LINE.search(block.text)
         by_name = _placeholder_line(block, _CLOSING_NAME)
@@ -126,6 +139,10 @@ def lines_after_closing(letter: Letter) -> Iterator[tuple[int, int, int]]:
 
 def salutation_span(letter: Letter) -> tuple[int, int, int] | None:
     """The salutation line before the closing: block index, start and end."""
+    return _once(letter, "salutation", _salutation_span)
+
+
+def _salutation_span(letter: Letter) -> tuple[int, int, int] | None:
     closing = closing_line(letter)
     last = closing[0] if closing else len(letter.blocks) - 1
     for index, block in enumerate(letter.blocks[: last + 1]):
@@ -160,6 +177,10 @@ def document_kind(letter: Letter) -> DocumentKind:
     is a fragment."""
     if letter.kind is not None:
         return letter.kind
+    return _once(letter, "kind", _found_kind)
+
+
+def _found_kind(letter: Letter) -> DocumentKind:
     texts = [block.text for block in letter.blocks]
     if any(_TO_LANDLORD.search(t) or _TENANT_WRITES.search(t) for t in texts) or _signed_by_tenant(
         letter

@@ -27,9 +27,10 @@ _ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
 class _Splitter(HTMLParser):
-    def __init__(self, text: MappedText) -> None:
+    def __init__(self, text: MappedText, memo: dict) -> None:
         super().__init__(convert_charrefs=False)
         self.source = text
+        self._memo = memo  # the parts of a block -> its text (see ``layout_for``)
         self._line_starts = [0] + [i + 1 for i, c in enumerate(text.text) if c == "\n"]
         self.blocks: list[Block] = []
         self._parts: list[MappedText] = []
@@ -45,7 +46,10 @@ class _Splitter(HTMLParser):
         return self._line_starts[line - 1] + col
 
     def _flush(self) -> None:
-        content = mark(collapse(MappedText.join(self._parts)))
+        key = tuple(self._parts)
+        content = self._memo.get(key)
+        if content is None:
+            content = self._memo[key] = mark(collapse(MappedText.join(self._parts)))
         if content.text:
             self.blocks.append(Block(content, self._kind, self._level, self._number))
         self._parts = []
@@ -129,8 +133,8 @@ class _Splitter(HTMLParser):
         self._entity()
 
 
-def blocks(text: MappedText) -> list[Block]:
-    splitter = _Splitter(text)
+def blocks(text: MappedText, memo: dict | None = None) -> list[Block]:
+    splitter = _Splitter(text, {} if memo is None else memo)
     splitter.feed(text.text)
     splitter.close()
     splitter._flush()

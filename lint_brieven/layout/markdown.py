@@ -26,14 +26,17 @@ FRONT_MATTER = re.compile(
 _INLINE = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|\]\([^)]*\)|(?<!\\)\[|`")
 
 
-def blocks(text: MappedText) -> list[Block]:
+def blocks(text: MappedText, memo: dict | None = None) -> list[Block]:
     front = FRONT_MATTER.match(text.text)
     dropped = [front.span()] if front else []
     dropped += [m.span() for m in _COMMENT.finditer(text.text, front.end() if front else 0)]
     text = remove(text, dropped)
     out: list[Block] = []
+    memo = {} if memo is None else memo  # a paragraph -> its blocks (see ``layout_for``)
     for paragraph in split_paragraphs(text):
-        out.extend(_paragraph_blocks(paragraph))
+        if paragraph not in memo:
+            memo[paragraph] = _paragraph_blocks(paragraph)
+        out.extend(memo[paragraph])
     return out
 
 

@@ -20,11 +20,13 @@ LIST_MARKER = re.compile(r"[ \t]*(?P<marker>[-*+•]|\d+[.)]|[a-z][.)])[ \t]+")
 _SOFT_BREAK = re.compile(r"(?<=[^\s.!?:;])[ \t]*\n[ \t]*(?=[a-z(])")
 
 
-def blocks(text: MappedText) -> list[Block]:
+def blocks(text: MappedText, memo: dict | None = None) -> list[Block]:
     out: list[Block] = []
+    memo = {} if memo is None else memo  # a paragraph -> its blocks (see ``layout_for``)
     for paragraph in split_paragraphs(text):
-        for block in _list_lines(paragraph):
-            out.append(replace(block, content=mark(block.content)))
+        if paragraph not in memo:
+            memo[paragraph] = [replace(b, content=mark(b.content)) for b in _list_lines(paragraph)]
+        out.extend(memo[paragraph])
     return out
 
 

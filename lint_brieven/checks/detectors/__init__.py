@@ -27,6 +27,9 @@ class Detector:
     """Base: ``defaults`` are the options a rule pack may set; :meth:`find` does the work."""
 
     defaults: ClassVar[dict[str, object]] = {}
+    #: "block" when what it finds in a block depends on that block alone, else "letter" (it
+    #: reads other blocks, the kind of text or the whole letter); see ``Check.scope``
+    scope: ClassVar[str] = "letter"
 
     def __init__(self, options: dict[str, object]) -> None:
         self.options = options

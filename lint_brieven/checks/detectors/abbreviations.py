@@ -76,6 +76,7 @@ _COMPANY_WORDS = (
 
 @register("unexplained-abbreviation")
 class UnexplainedAbbreviation(Detector):
+    scope = "letter"  # an abbreviation is fine once the letter explains it anywhere
     defaults = {"min-letters": 2, "max-letters": 5, "accept": []}
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:

@@ -72,6 +72,7 @@ _PAST = re.compile(r"\b(?:was|waren|ben geweest|zijn geweest)\b", re.IGNORECASE)
 
 @register("absence-without-stand-in")
 class AbsenceWithoutStandIn(Detector):
+    scope = "letter"  # the kind of text, and a stand-in named anywhere in the letter
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if document_kind(letter.letter) is DocumentKind.TENANT_LETTER:
             return

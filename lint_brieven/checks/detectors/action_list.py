@@ -16,6 +16,7 @@ from lint_brieven.letter import BlockKind
 
 @register("action-list")
 class ActionList(Detector):
+    scope = "block"  # the requests of one paragraph
     defaults = {"min-actions": 3, "heading": "Wat moet u doen?"}
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:

@@ -93,6 +93,7 @@ _WHY_HEADING = re.compile(r"^\s*waarom\b", re.IGNORECASE)
 
 @register("bad-news")
 class BadNews(Detector):
+    scope = "letter"  # the kind of text, and the news in its place in the letter
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if document_kind(letter.letter) is DocumentKind.TENANT_LETTER:
             return

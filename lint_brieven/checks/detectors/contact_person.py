@@ -53,6 +53,7 @@ SIGNATURE = "Met vriendelijke groet,\n\n[naam medewerker]\n[team of functie], {o
 
 @register("contact-person")
 class ContactPerson(Detector):
+    scope = "letter"  # the signature and the whole letter
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if not is_complete_letter(letter.letter):
             return  # a fragment, web page or tenant's letter has no signature of its own

@@ -33,6 +33,7 @@ _PRESENT_FORMS = {"zal", "zullen"}
 
 @register("zullen-future")
 class ZullenFuture(Detector):
+    scope = "block"  # one verb group
     defaults: dict[str, object] = {}
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:

@@ -76,6 +76,7 @@ FALLBACK = re.compile(
 
 @register("half-promise")
 class HalfPromise(Detector):
+    scope = "letter"  # a follow-up named anywhere in the letter
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         organisation = ctx.organisation.get("naam", "")
         # the text says when the exact date comes: an estimate before it is honest

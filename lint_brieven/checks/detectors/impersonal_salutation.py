@@ -65,6 +65,7 @@ _NOT_CHECKED = (DocumentKind.WEB_TEXT, DocumentKind.TENANT_LETTER)
 
 @register("impersonal-salutation")
 class ImpersonalSalutation(Detector):
+    scope = "letter"  # the salutation, the address block and the closing
     defaults = {"greeting": "Beste"}
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:

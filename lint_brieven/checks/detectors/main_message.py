@@ -194,6 +194,7 @@ def _words(sentence: Span) -> int:
 
 @register("main-message-first")
 class MainMessageFirst(Detector):
+    scope = "letter"  # the order of the letter's paragraphs
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if not is_complete_letter(letter.letter):
             return  # a fragment's first paragraph is not the letter's opening

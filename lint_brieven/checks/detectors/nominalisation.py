@@ -51,6 +51,7 @@ def verb_of_noun(noun: str) -> str | None:
 
 @register("nominalisation")
 class Nominalisation(Detector):
+    scope = "block"  # one sentence
     defaults = {
         "weak-verbs": ["plaatsvinden", "geschieden", "gebeuren", "verlopen", "gaan"],
         "weak-predicates": [

@@ -111,6 +111,7 @@ def _passive_auxiliary(aux: Token) -> bool:
 
 @register("passive")
 class PassiveVoice(Detector):
+    scope = "block"  # one clause
     defaults = {"doer": "wij", "skip-lemmas": [], "organisation-acts": {}, "tenant-acts": []}
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:

@@ -216,6 +216,7 @@ def _in_address(token: Token) -> bool:
 
 @register("rare-words")
 class RareWords(Detector):
+    scope = "letter"  # a word is reported once per letter
     defaults = {"min-zipf": 1.5, "long-compound": 24}
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:

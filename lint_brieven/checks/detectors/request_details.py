@@ -100,6 +100,7 @@ class _Asked:
 
 @register("request-details")
 class RequestDetails(Detector):
+    scope = "letter"  # details given anywhere in the letter
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         kind = document_kind(letter.letter)
         if kind is DocumentKind.TENANT_LETTER:

@@ -33,6 +33,7 @@ from lint_brieven.findings import Suggestion
 
 @register("service-term")
 class ServiceTerm(Detector):
+    scope = "letter"  # whether the letter makes promises
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         organisation = ctx.organisation.get("naam", "")
         in_letter = makes_promises(letter.letter)

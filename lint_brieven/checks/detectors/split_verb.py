@@ -168,6 +168,7 @@ def inserted_clause(first: Token, second: Token) -> bool:
 
 @register("split-verb")
 class SplitVerb(Detector):
+    scope = "block"  # one sentence
     defaults = {"max-gap": 10, "max-subject-gap": 8}
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:

@@ -92,6 +92,7 @@ SENTENCE = {
 
 @register("stiff-closing")
 class StiffClosing(Detector):
+    scope = "block"  # one sentence or greeting
     defaults = {
         "vraag": "Heeft u nog vragen? Bel ons op {organisatie.telefoon} of mail naar "
         "{organisatie.email}.",

@@ -33,6 +33,7 @@ from lint_brieven.dutch.commitments import (
 
 @register("vague-period")
 class VaguePeriod(Detector):
+    scope = "letter"  # whether the letter makes promises or names a follow-up
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if not makes_promises(letter.letter):
             return

@@ -34,6 +34,7 @@ from lint_brieven.findings import Suggestion
 
 @register("vague-term")
 class VagueTerm(Detector):
+    scope = "block"  # one sentence
     keeps_words = False  # the vague words are swapped for a term, not a clause rewritten
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:

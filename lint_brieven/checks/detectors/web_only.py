@@ -45,6 +45,7 @@ _ADD = (
 
 @register("web-only")
 class WebOnly(Detector):
+    scope = "letter"  # a way without internet anywhere in the letter
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if not is_complete_letter(letter.letter):
             return  # a web page is read online; a piece of a letter may have the phone number

@@ -38,6 +38,7 @@ WEB_ADDRESS = re.compile(
 
 @register("website-address")
 class WebsiteAddress(Detector):
+    scope = "letter"  # the website written anywhere in the letter
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if not is_complete_letter(letter.letter):
             return  # a web page is the website; a piece of a letter may have it elsewhere

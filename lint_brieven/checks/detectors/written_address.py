@@ -51,6 +51,7 @@ def _words(text: str) -> str:
 
 @register("written-address")
 class WrittenAddress(Detector):
+    scope = "letter"  # the salutation and the address anywhere in the letter
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         places = []
         for index, doc in enumerate(letter.docs):
