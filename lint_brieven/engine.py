@@ -8,8 +8,8 @@ letter. Findings come out in the order running every check on every letter would
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
@@ -42,6 +42,7 @@ def analyse(
     docs = nlp.parse((b.text for b in blocks), widths)
     shared: dict = {}
     reuse = BlockHits(ctx)
+    plans = []  # (their views stay alive as long as caches keyed on id() may hold them)
     findings: dict[tuple, Finding] = {}
     seen_in: dict[tuple, int] = {}  # place -> number of variants it was found in
     letters = []
@@ -49,6 +50,7 @@ def analyse(
         analysed = AnalysedLetter(letter, tuple(docs[b.text] for b in letter.blocks), shared)
         letters.append(analysed)
         plan = reuse.add(analysed)
+        plans.append(plan)
         for check in checks:
             hits = reuse.hits(check, plan) if check.scope == "block" else check.run(analysed, ctx)
             for hit in hits:
@@ -72,50 +74,40 @@ class BlockHits:
 
     A block is the same block when it is equal (text, kind, level, numbering and source map:
     the same words from the same place in the same files), so it has the same parsed doc and
-    the same placeholders. Each distinct block gets a number; kept for one file only.
+    the same placeholders. Each distinct block gets a number. A check's hits on a block are
+    kept per answer of its ``letter_facts`` (one answer for most checks); for one file only.
     """
 
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
         self.numbers: dict[Block, int] = {}
-        self.by_check: dict[int, dict[int, list[Hit]]] = {}
-        self.views: list[AnalysedLetter] = []  # alive while id()-keyed caches may hold them
+        self.known: dict[tuple[int, Hashable], dict[int, list[Hit]]] = {}
 
     def add(self, letter: AnalysedLetter) -> _Plan:
-        """The numbers of ``letter``'s blocks, and what block-level checks still have to read
-        of it: the letter itself when none of its blocks was seen before, else a view of its
-        new blocks, each once (None: no new blocks)."""
-        before = len(self.numbers)
         numbers = tuple(self.numbers.setdefault(b, len(self.numbers)) for b in letter.letter.blocks)
-        if min(numbers, default=before) >= before:
-            return _Plan(numbers, letter, numbers)
-        fresh: dict[int, int] = {}  # number -> its first position in the letter
-        for index, number in enumerate(numbers):
-            if number >= before:
-                fresh.setdefault(number, index)
-        if not fresh:
-            return _Plan(numbers, None, ())
-        blocks, docs = letter.letter.blocks, letter.docs
-        view = AnalysedLetter(
-            replace(letter.letter, blocks=tuple(blocks[i] for i in fresh.values())),
-            tuple(docs[i] for i in fresh.values()),
-            letter.shared,
-            whole=letter,
-        )
-        self.views.append(view)
-        return _Plan(numbers, view, tuple(fresh))
+        return _Plan(letter, numbers)
 
     def hits(self, check: Check, plan: _Plan) -> list[Hit]:
-        """``check``'s hits on the letter of ``plan``, block by block; the check runs only on
-        the blocks it has not read before."""
-        known = self.by_check.setdefault(id(check), {})
-        if plan.new is not None:
-            per_block: list[list[Hit]] = [[] for _ in plan.new_numbers]
-            for hit in check.run(plan.new, self.ctx):
+        """``check``'s hits on the letter of ``plan``, block by block. The check reads the
+        letter itself when it knows none of its blocks, else a view of the blocks it has not
+        read, each once."""
+        facts = check.letter_facts(plan.letter) if check.letter_facts is not None else None
+        known = self.known.setdefault((id(check), facts), {})
+        missing: dict[int, int] = {}  # number -> its first position in the letter
+        for index, number in enumerate(plan.numbers):
+            if number not in known:
+                missing.setdefault(number, index)
+        if missing:
+            if len(missing) == len(set(plan.numbers)):
+                new, numbers = plan.letter, plan.numbers
+            else:
+                new, numbers = plan.view(tuple(missing.values())), tuple(missing)
+            per_block: list[list[Hit]] = [[] for _ in numbers]
+            for hit in check.run(new, self.ctx):
                 if hit.block < 0:
                     raise ValueError(f"{check.rule.code}: a block-level check reported a letter")
                 per_block[hit.block].append(hit)
-            for number, found in zip(plan.new_numbers, per_block, strict=True):
+            for number, found in zip(numbers, per_block, strict=True):
                 known.setdefault(number, found)  # a block twice in one letter: the first
         return [
             hit if hit.block == index else replace(hit, block=index)
@@ -124,14 +116,28 @@ class BlockHits:
         ]
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Plan:
-    """One letter for the block-level checks: the number of each of its blocks, and ``new``,
-    the letter or view they run on (``new_numbers``: the numbers of its blocks)."""
+    """One letter for the block-level checks: the number of each of its blocks, and the views
+    of some of its blocks made for them (by the blocks' positions)."""
 
+    letter: AnalysedLetter
     numbers: tuple[int, ...]
-    new: AnalysedLetter | None
-    new_numbers: tuple[int, ...]
+    views: dict[tuple[int, ...], AnalysedLetter] = field(default_factory=dict)
+
+    def view(self, positions: tuple[int, ...]) -> AnalysedLetter:
+        """The blocks at ``positions`` as a letter; what is asked of the letter as a whole
+        (its kind, all its text) the letter answers (``AnalysedLetter.whole``)."""
+        if positions not in self.views:
+            letter = self.letter
+            blocks, docs = letter.letter.blocks, letter.docs
+            self.views[positions] = AnalysedLetter(
+                replace(letter.letter, blocks=tuple(blocks[i] for i in positions)),
+                tuple(docs[i] for i in positions),
+                letter.shared,
+                whole=letter,
+            )
+        return self.views[positions]
 
 
 def _finding(hit: Hit, letter: Letter, check: Check, result: ReadResult) -> Finding | None:

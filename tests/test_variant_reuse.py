@@ -148,14 +148,37 @@ def test_every_check_kind_and_detector_says_its_scope():
     for name, detector in DETECTORS.items():
         assert detector.__dict__.get("scope") in ("block", "letter"), name
     rules = load_rules()
-    scopes = {
-        code: build_check(rule).scope for code, rule in rules.items() if rule.kind != "builtin"
-    }
+    built = {code: build_check(rule) for code, rule in rules.items() if rule.kind != "builtin"}
+    scopes = {code: check.scope for code, check in built.items()}
     assert set(scopes.values()) == {"block", "letter"}
-    # a word list whose entry asks the whole letter ("verhuurder": not in a tenant's letter)
-    assert scopes["LB101"] == "letter" and scopes["LB102"] == "block"
+    # a word list whose entry asks the letter ("verhuurder": fine in a tenant's letter, or
+    # where the letter says "uw verhuurder") is block-level given those answers
+    assert scopes["LB101"] == scopes["LB102"] == "block"
+    assert built["LB101"].letter_facts is not None and built["LB102"].letter_facts is None
     assert scopes["LB501"] == "letter"  # a term is fine once explained anywhere
     assert scopes["LB201"] == "block" and scopes["LB203"] == "letter"  # average: whole letter
+
+
+LANDLORD = """<p>Beste {{ huurder.naam }},</p>
+<p>De verhuurder repareert de kraan volgende week.</p>
+{% if huurt %}<p>Als u huurt, betaalt u niets voor de reparatie.</p>{% endif %}
+<p>Met vriendelijke groet,</p>
+<p>Woonstichting De Linde</p>
+"""
+
+
+def test_a_block_shared_by_variants_is_judged_with_each_letter_s_facts(tmp_path):
+    """LB101's 'verhuurder' is fine in a letter that says 'als u huurt' anywhere: the same
+    paragraph is flagged in the variant without that sentence only."""
+    write(tmp_path, {"brief.html.j2": LANDLORD})
+    path = tmp_path / "brief.html.j2"
+    result = read(str(path), path.read_bytes(), ReadOptions())
+    assert len(result.letters) == 2
+    check = build_check(load_rules()["LB101"])
+    findings = analyse(result, [check], CheckContext()).findings
+    landlord = [f for f in findings if f.text.lower() == "verhuurder"]
+    assert [(f.line, f.variant) for f in landlord] == [(2, result.letters[1].variant)]
+    assert findings == analyse(result, [AsLetterLevel(check)], CheckContext()).findings
 
 
 def test_a_view_of_new_blocks_asks_the_whole_letter_about_the_letter(tmp_path):

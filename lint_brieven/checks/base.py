@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -69,12 +69,17 @@ class Check:
     #: whether a hit that touches a template placeholder should be dropped
     skips_placeholders = True
     #: what the hits on one block depend on. "block": that block alone (its text, parse, kind
-    #: and placeholders) and the run's context, never another block or the letter as a whole;
-    #: the engine then runs the check once per distinct block of a file's letters (template
+    #: and placeholders), the run's context and ``letter_facts``, never another block; the
+    #: engine then runs the check once per distinct block of a file's letters (template
     #: variants share most blocks) and hits come in block order. "letter": the whole letter
     #: (neighbouring blocks, the kind of text, what the letter says elsewhere, a first use):
     #: run on every letter. A kind sets it per rule where its options decide.
     scope = "letter"
+    #: for a block-level check whose hits on a block also depend on a few answers about the
+    #: letter as a whole (a word list's entry that is fine in a tenant's letter, or anywhere
+    #: the letter says "uw verhuurder"): a function of the letter that gives those answers
+    #: (hashable). A block's hits are reused only in letters with the same answers.
+    letter_facts: Callable[[AnalysedLetter], Hashable] | None = None
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule

@@ -13,6 +13,8 @@ An entry may carry ``unless`` with any of:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span
 
 from lint_brieven.checks.base import AnalysedLetter
@@ -58,9 +60,22 @@ class EntryCondition:
         return False
 
 
-def scope_of(conditions: list[EntryCondition]) -> str:
-    """A word list's check scope (``Check.scope``): "letter" when a condition reads the letter."""
-    return "letter" if any(c.reads_letter for c in conditions) else "block"
+def letter_facts(conditions: list[EntryCondition]) -> Callable[[AnalysedLetter], tuple] | None:
+    """What ``conditions`` ask of the letter as a whole, as a function of the letter (a word
+    list's ``Check.letter_facts``): its kind, and for each condition that searches all of its
+    text whether that matches. None when no condition asks the letter anything."""
+    asking = [c for c in conditions if c.reads_letter]
+    if not asking:
+        return None
+    kinds = any(c.kinds for c in asking)
+    searching = [c for c in asking if c.regexes and c.within == "letter"]
+
+    def facts(letter: AnalysedLetter) -> tuple:
+        text = _scope(None, letter, "letter") if searching else ""
+        found = tuple(any(r.search(text) for r in c.regexes) for c in searching)
+        return (_kind(letter) if kinds else None, found)
+
+    return facts
 
 
 def _kind(letter: AnalysedLetter) -> str:
@@ -69,8 +84,8 @@ def _kind(letter: AnalysedLetter) -> str:
     return str(document_kind((letter.whole or letter).letter).value)
 
 
-def _scope(span: Span, letter: AnalysedLetter, within: str) -> str:
-    if within == "letter":
+def _scope(span: Span | None, letter: AnalysedLetter, within: str) -> str:
+    if within == "letter" or span is None:
         return "\n".join(doc.text for doc in (letter.whole or letter).docs)
     if within == "paragraph":
         return span.doc.text

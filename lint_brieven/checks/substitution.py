@@ -30,7 +30,7 @@ from lint_brieven.checks.base import (
     quoted,
     word_list_matcher,
 )
-from lint_brieven.checks.entry_conditions import EntryCondition, scope_of
+from lint_brieven.checks.entry_conditions import EntryCondition, letter_facts
 from lint_brieven.checks.offers import Offer, offer
 from lint_brieven.checks.rule import Rule
 
@@ -38,6 +38,8 @@ _INFLECTING = {"VERB", "AUX", "NOUN", "ADJ"}
 
 
 class SubstitutionCheck(Check):
+    scope = "block"  # with the letter's facts an entry's condition asks (letter_facts)
+
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         pipeline = nlp.pipeline()
@@ -51,7 +53,7 @@ class SubstitutionCheck(Check):
             key: EntryCondition(rule, entry.get("advice-if"), "swap.advice-if")
             for key, entry in self.entries.items()
         }
-        self.scope = scope_of([*self.conditions.values(), *self.advice_if.values()])
+        self.letter_facts = letter_facts([*self.conditions.values(), *self.advice_if.values()])
         self.lemma = PhraseMatcher(pipeline.vocab, attr="LEMMA")
         self.classes: dict[str, list[str]] = {}
         if self.by_lemma:  # parse the phrases in one batch: hundreds of entries

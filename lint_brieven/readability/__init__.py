@@ -55,33 +55,39 @@ def assess(docs: Sequence[Doc], cache: dict | None = None) -> Readability:
     """Readability of a letter given the parsed doc of each block, in order.
 
     ``cache`` (keyed by doc identity) lets template variants that share blocks share the
-    per-sentence analyses.
+    per-sentence work: each distinct sentence is analysed, scored and counted once, and a
+    letter's scores gather those of its sentences. The cache lives as long as the caller keeps
+    it (the engine: one file's letters).
     """
     lint_ii_bridge.install()
     from lint_ii.core.readability_analysis import ReadabilityAnalysis
 
     cache = {} if cache is None else cache
-    analyses, scores, spans = [], [], []
+    analyses, scores, counts = [], [], []
     for index, doc in enumerate(docs):
         key = id(doc)
         if key not in cache:
             cache[key] = (doc, _sentences(doc))  # keep the doc alive while its id is a key
-        for sent, analysis, score in cache[key][1]:
-            spans.append(sent)
-            analyses.append(analysis)
-            scores.append(replace(score, block=index))
+        sentences = cache[key][1]
+        at = ("readability", key, index)  # the doc's sentence scores as block ``index``
+        if at not in cache:
+            cache[at] = tuple(replace(score, block=index) for _, _, score, _ in sentences)
+        scores += cache[at]
+        analyses += [analysis for _, analysis, _, _ in sentences]
+        counts += [flesch_counts for _, _, _, flesch_counts in sentences]
     document = ReadabilityAnalysis(analyses) if analyses else None
     return Readability(
         lint_ii=_round(document.lint.score) if document else None,
         level=document.lint.level if document else None,
-        flesch_douma=flesch_douma(spans),
+        flesch_douma=flesch.score_of_counts(counts),
         sentences=tuple(scores),
     )
 
 
-def _sentences(doc: Doc) -> list[tuple[Span, object, SentenceScore]]:
-    """Each sentence with words: its lint-ii analysis and its score. A sentence's text is the
-    text as written (the parser read typographic quotes as ASCII, at the same offsets)."""
+def _sentences(doc: Doc) -> list[tuple[Span, object, SentenceScore, tuple[int, int]]]:
+    """Each sentence with words: its lint-ii analysis, its score and its Flesch-Douma counts.
+    A sentence's text is the text as written (the parser read typographic quotes as ASCII, at
+    the same offsets)."""
     out = []
     source = source_text(doc)
     for sent in doc.sents:
@@ -101,7 +107,7 @@ def _sentences(doc: Doc) -> list[tuple[Span, object, SentenceScore]]:
             _longest_dependency(analysis),
             any(t.pos_ in ("VERB", "AUX") for t in sent),
         )
-        out.append((sent, analysis, score))
+        out.append((sent, analysis, score, flesch.counts(_words(sent))))
     return out
 
 

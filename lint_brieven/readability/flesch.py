@@ -41,12 +41,23 @@ def syllables(text: str) -> int:
 def score(sentences: Sequence[Sequence[str]]) -> float | None:
     """Flesch-Douma of sentences given as their words (sentences without words not counted),
     rounded to one decimal; None without words. A word counts at least one syllable."""
-    words = [w for sentence in sentences for w in sentence]
-    counted = sum(1 for sentence in sentences if sentence)
+    return score_of_counts([counts(sentence) for sentence in sentences])
+
+
+def counts(words: Sequence[str]) -> tuple[int, int]:
+    """A sentence's words and syllables as ``score`` counts them (a word at least one)."""
+    return len(words), sum(max(1, syllables(w)) for w in words)
+
+
+def score_of_counts(sentences: Sequence[tuple[int, int]]) -> float | None:
+    """``score`` of sentences given as their ``counts``: the template variants of a letter
+    count each sentence they share once."""
+    words = sum(n for n, _ in sentences)
+    counted = sum(1 for n, _ in sentences if n)
     if not words or not counted:
         return None
-    total = sum(max(1, syllables(w)) for w in words)
+    total = sum(s for _, s in sentences)
     return round(
-        BASE - SENTENCE_LENGTH * len(words) / counted - SYLLABLES_PER_WORD * total / len(words),
+        BASE - SENTENCE_LENGTH * words / counted - SYLLABLES_PER_WORD * total / words,
         1,
     )
