@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 
 from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
+from lint_brieven.checks.matchers import token_patterns
 from lint_brieven.checks.regexes import GuardedRegex, guard_token_patterns
 from lint_brieven.checks.replacement_check import reads_correctly
 from lint_brieven.checks.rule import Rule
@@ -26,8 +27,10 @@ class PatternCheck(Check):
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         vocab = nlp.pipeline().vocab
-        self.matcher = Matcher(vocab, validate=True)
-        self.matcher.add(rule.code, guard_token_patterns(rule.spec["patterns"], rule, "patterns"))
+        # matched with every other pattern rule's patterns, once per doc (see ``matchers``)
+        self.patterns = token_patterns(vocab).group(
+            self, rule.code, guard_token_patterns(rule.spec["patterns"], rule, "patterns")
+        )
         unless = rule.spec.get("unless", {})
         self.within = unless.get("within", "sentence")
         self.scope = "letter" if self.within == "letter" else "block"  # see Check.scope
@@ -48,7 +51,7 @@ class PatternCheck(Check):
         if letter_excused:
             return []
         for index, doc in enumerate(letter.docs):
-            for span in filter_spans(self.matcher(doc, as_spans=True)):
+            for span in filter_spans(self.patterns.spans(doc)):
                 scope = _scope(span, self.within)
                 if self.within != "letter" and self._excused(scope):
                     continue
