@@ -1,28 +1,48 @@
 """Speed and memory of ``lint-brieven audit``, measured (never asserted in tests).
 
-    .venv/bin/python benchmarks/audit.py [N]      (default N: 96 letters)
+    .venv/bin/python benchmarks/audit.py [N ...] [--runs no-cache-1,no-cache-2,fill,cached]
 
-Generates N letters from the example corpus (copies of its templates and Word letters, with
-their shared template pieces and configuration) in a temporary folder, then measures wall time,
-letters per second and peak memory (of the largest process) of:
-1. ``audit --jobs 1 --no-cache``;
-2. ``audit --jobs 2 --no-cache``;
-3. ``audit --jobs 2`` twice: the second run finds every letter in the cache.
+Generates N letters (default 96) from the example corpus (copies of its templates and Word
+letters, with their shared template pieces and configuration) in a temporary folder, then
+runs, each in a fresh process:
+- ``no-cache-1``: ``audit --jobs 1 --no-cache``;
+- ``no-cache-2``: ``audit --jobs 2 --no-cache``;
+- ``fill``: ``audit --jobs 2``, filling the cache;
+- ``cached``: ``audit --jobs 2`` again: every letter comes from the cache.
+For each: wall time, letters per second, the peak memory (max RSS) of the main process and of
+the largest worker process. Several N show whether the main process's memory stays flat.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CLI = Path(sys.executable).with_name("lint-brieven")
+RUNS = {
+    "no-cache-1": ("--jobs 1, no cache", ["--jobs", "1", "--no-cache"]),
+    "no-cache-2": ("--jobs 2, no cache", ["--jobs", "2", "--no-cache"]),
+    "fill": ("--jobs 2, filling the cache", ["--jobs", "2"]),
+    "cached": ("--jobs 2, cached re-run", ["--jobs", "2"]),
+}
+# the audit in a process of its own that reports its own peak memory and its workers'
+_AUDIT = """
+import json, resource, sys
+from lint_brieven.cli import main
+code = main(sys.argv[1:])
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+sys.stderr.write("\\nPEAK " + json.dumps([code, own, workers]) + "\\n")
+"""
 
 
 def make_letters(target: Path, count: int) -> int:
@@ -44,38 +64,67 @@ def make_letters(target: Path, count: int) -> int:
     return made
 
 
-def timed(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of the largest child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+@dataclass
+class Measured:
+    seconds: float
+    main_mib: float  # peak resident memory of the main process
+    workers_mib: float  # of the largest worker process (0: none ran)
+
+
+def audit(letters: Path, out: Path, extra: list[str], cpus: str | None = None) -> Measured:
+    """One ``audit`` of ``letters`` into ``out`` in a fresh process (pinned to ``cpus``,
+    e.g. ``"1"`` or ``"0,1"``, when given)."""
+    command = [sys.executable, "-c", _AUDIT, "audit", str(letters), "--out", str(out), *extra]
+    if cpus is not None and shutil.which("taskset"):
+        command = ["taskset", "-c", cpus, *command]
     start = time.perf_counter()
-    subprocess.run([str(CLI), *args], check=True, capture_output=True)
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    peak = [line for line in done.stderr.splitlines() if line.startswith("PEAK ")]
+    if not peak:
+        raise RuntimeError(f"audit failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    code, own, workers = json.loads(peak[-1][len("PEAK ") :])
+    if code not in (0, 2):
+        raise RuntimeError(f"audit exit {code}:\n{done.stderr[-3000:]}")
+    return Measured(seconds, own / 1024, workers / 1024)
+
+
+def settle() -> None:
+    """Wait until files written just now count as left alone (``audit.keys.SETTLED``), so
+    the cache's index records them."""
+    from lint_brieven.audit.keys import SETTLED
+
+    time.sleep(SETTLED + 0.5)
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 96
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        letters = make_letters(root / "brieven", count)
-        out = root / "rapport"
-        print(
-            f"{letters} letters; {platform.processor() or platform.machine()}, "
-            f"Python {platform.python_version()}"
-        )
-        runs = [
-            ("--jobs 1, no cache", ["--jobs", "1", "--no-cache"]),
-            ("--jobs 2, no cache", ["--jobs", "2", "--no-cache"]),
-            ("--jobs 2, filling the cache", ["--jobs", "2"]),
-            ("--jobs 2, cached re-run", ["--jobs", "2"]),
-        ]
-        for label, extra in runs:
-            seconds, peak = timed(["audit", str(root / "brieven"), "--out", str(out), *extra])
-            print(
-                f"{label:32s} {seconds:6.1f} s  {letters / seconds:6.1f} letters/s  "
-                f"peak {peak:5.0f} MB (largest process)"
-            )
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("counts", nargs="*", type=int, default=[96], metavar="N")
+    parser.add_argument("--runs", default=",".join(RUNS), help="which runs, in order")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    args = parser.parse_args()
+    runs = args.runs.split(",")
+    print(
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
+    print(
+        f"{'letters':>8} {'run':32} {'wall s':>8} {'letters/s':>10} {'main MiB':>9} "
+        f"{'worker MiB':>10}"
+    )
+    for count in args.counts:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = args.keep / str(count) if args.keep else Path(tmp)
+            letters = make_letters(root / "brieven", count)
+            settle()
+            for name in runs:
+                label, extra = RUNS[name]
+                m = audit(root / "brieven", root / "rapport", extra)
+                print(
+                    f"{letters:8d} {label:32} {m.seconds:8.1f} {letters / m.seconds:10.1f} "
+                    f"{m.main_mib:9.0f} {m.workers_mib:10.0f}",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

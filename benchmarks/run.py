@@ -1,103 +1,179 @@
-"""Speed and memory of lint-brieven, measured (never asserted in tests).
+"""Speed and memory of lint-brieven in one run, as a Markdown table for the README (measured,
+never asserted in tests).
 
-    .venv/bin/python benchmarks/run.py [PATH]      (default PATH: corpus/)
+    .venv/bin/python benchmarks/run.py [--letters N] [--repeat R]
 
-Measures, pinned to one CPU core:
-1. words per second of the Dutch pipeline on the UD news test set (../shared) or, without it,
-   on the text of the letters under PATH;
-2. letters per second for the full ``check`` path on PATH (warm, in-process, best of 3);
-3. cold wall time and peak memory of one ``lint-brieven check`` process on one letter.
+1. The full check against the shipped pipeline's own parse, warm, in this process, pinned to
+   one core, best of R (default 3): on the corpus templates (``corpus/sjablonen/{voor,na}``,
+   every variant as ``check`` reads them) and on plain letters (the ``.txt`` and ``.md`` texts
+   of ``eval/dev``). The parse is what the engine asks of the pipeline for those files: each
+   file's distinct block texts, parsed once (``nlp.parse``); the full check is ``check`` of
+   the same files (``runner.run``: reading, parsing, every rule, readability, suppressions).
+2. Cold: the wall time and peak memory (max RSS) of a fresh ``lint-brieven check`` process on
+   one letter, and of ``lint-brieven --help``; best of R.
+3. ``audit`` of N generated letters (default 96; ``benchmarks/audit.py`` makes them): letters
+   per second with ``--jobs 1`` and ``--jobs 2`` (no cache), then a re-run from the cache.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
-import resource
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
-if hasattr(os, "sched_setaffinity"):
-    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
 ROOT = Path(__file__).resolve().parents[1]
-NEWS = ROOT.parent / "shared" / "nlp" / "ud-dutch" / "nl_alpino-ud-test.conllu"
+CLI = Path(sys.executable).with_name("lint-brieven")
+TEMPLATES = sorted((ROOT / "corpus" / "sjablonen").glob("[!g]*/[0-9]*.html.j2"))  # not gedeeld/
+PLAIN = sorted(p for p in (ROOT / "eval" / "dev").iterdir() if p.suffix in (".txt", ".md"))
+LETTER = ROOT / "corpus" / "sjablonen" / "voor" / "01-woningaanbieding.html.j2"
 
 
-def pipeline_words_per_second(target: Path) -> tuple[float, int, str]:
-    from lint_brieven.nlp import pipeline
-
-    nlp = pipeline()
-    if NEWS.exists():
-        texts = [
-            line[len("# text = ") :]
-            for line in NEWS.read_text(encoding="utf-8").splitlines()
-            if line.startswith("# text = ")
-        ]
-        source = "UD Alpino test (news)"
-    else:
-        from lint_brieven.config import config_in
-        from lint_brieven.readers import read
-
-        texts = []
-        for path in sorted(target.rglob("*.html.j2")):
-            options = config_in(path.parent).read_options
-            result = read(str(path), path.read_bytes(), options)
-            texts += [b.text for b in result.letters[0].blocks]
-        source = f"the letters in {target}"
-    words = sum(len(nlp.make_doc(t)) for t in texts)
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        for _doc in nlp.pipe(texts, batch_size=64):
-            pass
-        best = min(best, time.perf_counter() - start)
-    return words / best, words, source
-
-
-def check_letters_per_second(target: Path) -> tuple[int, float]:
-    from lint_brieven.runner import RunRequest, run
-
-    run(RunRequest([str(target)]))  # warm: pipeline and rules loaded
-    best = float("inf")
-    files = 0
-    for _ in range(3):
-        start = time.perf_counter()
-        result = run(RunRequest([str(target)]))
-        best = min(best, time.perf_counter() - start)
-        files = len([r for r in result.reports if not r.error])
-    return files, best
-
-
-def cold_single(letter: Path) -> tuple[float, float]:
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "lint_brieven", "check", str(letter), "--exit-zero", "-q"],
-        capture_output=True,
-        check=True,
+def machine() -> str:
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        kib = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal:")
+        )
+        memory = f", {kib / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, StopIteration, ValueError):
+        memory = ""
+    return (
+        f"{model}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}, "
+        f"{platform.system()}"
     )
-    wall = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return wall, peak
+
+
+def best(repeat: int, work: Callable[[], object]) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def pinned() -> set[int] | None:
+    """Pin this process to one core; the cores it had (None where it cannot be pinned)."""
+    if not hasattr(os, "sched_setaffinity"):
+        return None
+    cores = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {max(cores)})
+    return cores
+
+
+def check_and_parse(files: list[Path], repeat: int) -> tuple[float, float]:
+    """Seconds of the full check and of the pipeline's parse of ``files``, warm."""
+    from lint_brieven import engine, nlp, readers
+    from lint_brieven.config import config_in
+    from lint_brieven.nlp.typography import has_line_break
+    from lint_brieven.runner import RunRequest, run
+    from lint_brieven.walk import display
+
+    texts = []
+    for path in files:
+        read = readers.read(display(path), path.read_bytes(), config_in(path.parent).read_options)
+        blocks = [b for letter in read.letters for b in letter.blocks]
+        # as the engine asks: the longest source line of a hard-wrapped text, for the segmenter
+        widths = {b.text: engine._source_width(b) for b in blocks if has_line_break(b.text)}
+        texts.append(([b.text for b in blocks], widths))
+
+    def parse() -> None:
+        for blocks, widths in texts:
+            nlp.parse(blocks, widths)
+
+    def check() -> None:
+        run(RunRequest([str(p) for p in files]))
+
+    parse()
+    check()  # warm: pipeline, rules and word lists loaded
+    return best(repeat, check), best(repeat, parse)
+
+
+def cold(args: list[str], repeat: int) -> tuple[float, float]:
+    """Best wall seconds and peak memory (MiB) of a fresh ``lint-brieven`` process."""
+    walls, peaks = [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            [str(CLI), *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        _pid, status, usage = os.wait4(child.pid, 0)
+        walls.append(time.perf_counter() - start)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        peaks.append(usage.ru_maxrss / 1024)
+    return min(walls), max(peaks)
+
+
+def audits(count: int) -> list[tuple[str, float, float]]:
+    """(run, letters per second, peak MiB of the main process) of ``benchmarks/audit.py``'s
+    runs on ``count`` generated letters."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from audit import RUNS, audit, make_letters, settle
+
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        letters = make_letters(root / "brieven", count)
+        settle()
+        for name in ("no-cache-1", "no-cache-2", "fill", "cached"):
+            label, extra = RUNS[name]
+            measured = audit(root / "brieven", root / "rapport", extra)
+            if name != "fill":
+                out.append((label, letters / measured.seconds, measured.main_mib))
+    return out
 
 
 def main() -> None:
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "corpus"
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores (1 used), "
-        f"Python {platform.python_version()}, {platform.system()}"
-    )
-    wps, words, source = pipeline_words_per_second(target)
-    print(f"pipeline: {wps:,.0f} words/s on one core ({words} words of {source})")
-    files, seconds = check_letters_per_second(target)
-    print(f"check: {files} files in {seconds:.2f} s warm = {files / seconds:.1f} letters/s")
-    letters = sorted(target.rglob("*.html.j2")) if target.is_dir() else [target]
-    letter = next((p for p in letters if "gedeeld" not in p.parts), letters[0])
-    wall, peak = cold_single(letter)
-    print(f"cold check of one letter ({letter.name}): {wall:.2f} s wall, peak {peak:.0f} MiB")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--letters", type=int, default=96, help="letters for the audit runs")
+    parser.add_argument("--repeat", type=int, default=3, help="best of this many")
+    args = parser.parse_args()
+    rows = []
+    cores = pinned()
+    try:
+        for label, files in (("corpus templates", TEMPLATES), ("plain letters", PLAIN)):
+            checked, parsed = check_and_parse(files, args.repeat)
+            rows.append(
+                (
+                    f"full check / parse, {label} ({len(files)} files, warm, one core)",
+                    f"**{checked / parsed:.2f}×** ({checked:.2f} s / {parsed:.2f} s)",
+                )
+            )
+    finally:
+        if cores is not None:
+            os.sched_setaffinity(0, cores)
+    wall, peak = cold(["check", str(LETTER), "--exit-zero", "-q"], args.repeat)
+    rows.append((f"cold `check` of one letter ({LETTER.name})", f"{wall:.2f} s, {peak:.0f} MiB"))
+    wall, peak = cold(["--help"], args.repeat)
+    rows.append(("cold `--help`", f"{wall:.2f} s, {peak:.0f} MiB"))
+    measured = audits(args.letters)
+    single = measured[0][1]
+    for label, per_second, main_mib in measured:
+        speedup = f", {per_second / single:.2f}× `--jobs 1`" if "jobs 2, no" in label else ""
+        rows.append(
+            (
+                f"`audit` {args.letters} letters, {label}",
+                f"{per_second:.1f} letters/s{speedup} (main process {main_mib:.0f} MiB)",
+            )
+        )
+    print(f"Machine: {machine()}.\n")
+    print("| measure | result |\n|---|---|")
+    for label, value in rows:
+        print(f"| {label} | {value} |")
 
 
 if __name__ == "__main__":

@@ -193,6 +193,8 @@ def test_corrupted_entries_are_misses_and_rewritten(here, capsys):
         rng = random.Random(seed)
         for path, data in pristine.items():
             path.write_bytes(_corrupt(data, rng))
+        for view in (here / "rapport" / CACHE).glob("*.view"):
+            view.unlink()  # else an unchanged letter's part of the report comes from its view
         code, output, report = audit(capsys, "brieven")
         assert code == 0, (seed, output)
         assert letters_of(report) == expected, seed

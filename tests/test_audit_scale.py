@@ -271,3 +271,80 @@ def test_another_executors_map_gives_the_same_report(here, capsys):
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         run_audit(["brieven"], "apart", map=pool.map)
     assert _outputs("apart") == expected
+
+
+def _takes(monkeypatch) -> list[str]:
+    """The letters whose entry is decoded or who are checked (not served from their view)."""
+    from lint_brieven.audit.collect import Collector
+
+    taken: list[str] = []
+    real = Collector.take
+
+    def take(self, i):
+        taken.append(self.plans[i].path.name)
+        return real(self, i)
+
+    monkeypatch.setattr(Collector, "take", take)
+    return taken
+
+
+def test_a_view_serves_an_unchanged_letter_and_nothing_else(here, capsys, monkeypatch):
+    monkeypatch.setattr(keys, "SETTLED", 0.0)
+    assert _audit(capsys, "--jobs", "1") == 2
+    first = _outputs("rapport")
+    taken = _takes(monkeypatch)
+    assert _audit(capsys, "--jobs", "1") == 2
+    assert taken == ["kapot.txt"]  # never cached; the others came from their views
+    assert _outputs("rapport") == first
+    # a page changed on disk, a damaged view: those letters go the long way, the same report
+    page = here / "rapport" / "brieven" / "0002-b.html"
+    page.write_text("<p>veranderd</p>", encoding="utf-8")
+    [view] = [v for v in (here / "rapport" / CACHE).glob("*.view") if b"a.txt" in v.read_bytes()]
+    view.write_bytes(view.read_bytes().replace(b"a.txt", b"x.txt"))
+    taken.clear()
+    assert _audit(capsys, "--jobs", "1") == 2
+    assert sorted(taken) == ["a.txt", "b.txt", "kapot.txt"]
+    assert _outputs("rapport") == first
+    # the template a letter extends changed: its view no longer fits
+    (here / "brieven" / "basis" / "basis.html.j2").write_text(
+        BASE.replace("Met groet", "Wij verzoeken u middels deze brief te reageren."),
+        encoding="utf-8",
+    )
+    taken.clear()
+    assert _audit(capsys, "--jobs", "1") == 2
+    assert sorted(taken) == ["c.html.j2", "kapot.txt"]
+    assert _audit(capsys, "--jobs", "1", "--no-cache", out="koud") == 2
+    assert _outputs("rapport") == _outputs("koud") != first
+
+
+def test_a_view_cannot_put_a_formula_in_the_table():
+    from lint_brieven.audit.model import Summary
+    from lint_brieven.audit.views import make, served
+
+    summary = Summary("a.txt", "a.txt", None, "overig", "", 8.0, 20.0, 1, ("LB101",), ())
+    cells = ["a.txt", "overig", "8,0", "20,0", 1, "80,0", 120, 1, 0, 1, 0, "LB101", ""]
+    view = make("r", b"<p></p>", json.dumps(_ENTRY), cells, summary, ())
+    assert served(view, "r").cells == cells
+    assert served(view, "andere regels") is None
+    text_formula = [*cells[:11], "=HYPERLINK(1)", ""]
+    assert served({**view, "csv": text_formula}, "r").cells[11] == "'=HYPERLINK(1)"
+    for bad in ("=1+1", "-2+3", "@SOM(1)"):
+        assert served({**view, "csv": [*cells[:2], bad, *cells[3:]]}, "r") is None
+    assert served({**view, "json": '{"pad": "a.txt"}'}, "r") is None
+    assert served({**view, "page": "0" * 63}, "r") is None
+
+
+_ENTRY = dict.fromkeys(
+    [
+        "pad",
+        "moment",
+        "cijfer",
+        "lint_ii",
+        "niveau",
+        "flesch_douma",
+        "woorden",
+        "fout",
+        "fout_regel",
+        "bevindingen",
+    ]
+)

@@ -14,6 +14,11 @@ letter's entry without reading the letter: for each letter the ``os.stat`` signa
 when it was read and the SHA-256 of the bytes read then (see ``keys``), and for each
 configuration that was checked the names and categories of its rules. A damaged index is an
 empty one.
+
+``KEY.view`` beside an entry (the same header, its own magic) keeps what the report showed of
+the letter (its ``rapport.json`` entry, ``brieven.csv`` cells, dashboard summary and the
+digest of its page), so a re-audit of an unchanged letter writes its part of the report
+without decoding its entry or making its page again (``report.ReportWriter``).
 """
 
 from __future__ import annotations
@@ -39,8 +44,9 @@ MAX_RULE_SETS = 32  # configurations whose rule names the index keeps
 MAX_ENTRY = 64 * 1024 * 1024  # bytes; far above any letter's report and source text
 MAX_SOURCE = 64 * 1024 * 1024  # bytes of a template read to compare its digest
 STALE_TEMP = 3600  # seconds after which a temporary file of an interrupted write is removed
-_HEADER = re.compile(rb"lint-brieven-audit-(cache|index) (\d{1,9}) ([0-9a-f]{64})")
-_TEMP = re.compile(r"\.([0-9a-f]{64}|index)(\.json)?\.\d+(\.[0-9a-f]+\.tmp)?")
+VIEW_MAGIC = b"lint-brieven-audit-view"
+_HEADER = re.compile(rb"lint-brieven-audit-(cache|index|view) (\d{1,9}) ([0-9a-f]{64})")
+_TEMP = re.compile(r"\.([0-9a-f]{64}(\.json|\.view)?|index)\.\d+(\.[0-9a-f]+\.tmp)?")
 
 
 def text_digest(text: str) -> str:
@@ -86,10 +92,13 @@ class Cache:
             checked = decode(body, key)
         except Exception:  # untrusted bytes: whatever goes wrong, the entry is a miss
             return None, None
-        for path, digest in checked.deps or ():
-            if self._digest(path) != digest:
-                return None, None
+        if not self.fresh(checked.deps or ()):
+            return None, None
         return checked, body
+
+    def fresh(self, deps) -> bool:
+        """Whether every template (absolute path, digest) is as it was."""
+        return all(self._digest(path) == digest for path, digest in deps)
 
     def store(self, key: str, checked: Checked) -> None:
         """Write the entry; a letter that could not be read, or whose templates are not
@@ -106,6 +115,28 @@ class Cache:
             self._tidy()
             _write_atomic(self.folder / f"{key}.json", _with_header(body, MAGIC))
         except OSError:
+            pass
+
+    def view(self, key: str) -> dict | None:
+        """What the report showed of a letter (``report.ReportWriter``), as plain data with
+        the fields checked there; None when missing or damaged."""
+        data = read_regular(self.folder / f"{key}.view", MAX_ENTRY, follow=False)
+        if data is None:
+            return None
+        try:
+            view = json.loads(_body(data, VIEW_MAGIC))
+        except Exception:  # untrusted bytes: a damaged view is none
+            return None
+        return view if isinstance(view, dict) and view.get("key") == key else None
+
+    def store_view(self, key: str, view: dict) -> None:
+        try:
+            text = json.dumps(
+                {**view, "key": key}, ensure_ascii=True, separators=(",", ":"), allow_nan=False
+            )
+            self._tidy()
+            _write_atomic(self.folder / f"{key}.view", _with_header(text, VIEW_MAGIC))
+        except (OSError, TypeError, ValueError):
             pass
 
     def index(self) -> Index:

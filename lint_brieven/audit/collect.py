@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from lint_brieven import walk
-from lint_brieven.audit.cache import Cache, Index, decode, encode
+from lint_brieven.audit.cache import Cache, Index, cacheable, decode, encode
 from lint_brieven.audit.cache_entry import Checked
 from lint_brieven.audit.keys import (
     Context,
@@ -54,7 +54,7 @@ __all__ = [
     "RuleInfo",
     "cache_key",
     "check_one",
-    "collect",
+    "Collector",
     "default_jobs",
     "find",
     "letters",
@@ -180,52 +180,70 @@ class _Plan(NamedTuple):
     key: str | None  # known from the index: the entry is loaded, the letter not read
 
 
-def collect(
-    files: list[Path],
-    jobs: int,
-    cache: Cache | None,
-    contexts: Contexts,
-    index: Index,
-    progress: Callable[[int, int], None] | None = None,
-    map: Mapper | None = None,  # noqa: A002 - the executor's map
-) -> Iterator[Checked]:
-    """The result of each of ``files``, in their order, as soon as it and all before it are
-    there. ``index`` is updated with the signatures of this run's letters."""
-    started = time.time()
-    plans = [_plan(path, contexts, cache, index) for path in files]
-    misses = {i: _job(p, cache) for i, p in enumerate(plans) if p.key is None}
-    if map is not None:
-        checker: _Checker = _Mapped(map, misses)
-    elif max(1, min(jobs, len(misses))) == 1:
-        checker = _InProcess(misses)
-    else:
-        checker = _Pool(min(jobs, len(misses)), misses)
-    seen: dict[str, list] = {}
-    if progress:
-        progress(0, len(files))
-    try:
-        for i, plan in enumerate(plans):
-            checked = cache.load(plan.key) if cache is not None and plan.key else None
-            digest = (
-                index.digest(os.path.abspath(plan.path), signature(plan.info))
-                if (checked is not None and plan.info is not None)
-                else None
-            )
-            if checked is None:
-                # not in the index, or its entry is damaged or gone: a worker reads it
-                result = checker.result(i) if plan.key is None else checker.now(i, _job(plan))
-                checked = _decoded(plan.path, result)
-                if cache is not None and result["store"]:
-                    cache.store_text(result["key"], result["entry"])
-                digest = result["digest"]
-            if digest and plan.info is not None and settled(plan.info, started):
-                seen[os.path.abspath(plan.path)] = [*signature(plan.info), digest]
-            if progress:
-                progress(i + 1, len(files))
-            yield checked
-    finally:
-        checker.close()
-    index.update_letters(seen)
+class Collector:
+    """The results of ``files``, taken in their order (``take``); ``index`` is updated with
+    the signatures of this run's letters when it closes. A letter the index knows
+    (``known``) may be served by the caller without its entry (``served``)."""
+
+    def __init__(
+        self,
+        files: list[Path],
+        jobs: int,
+        cache: Cache | None,
+        contexts: Contexts,
+        index: Index,
+        map: Mapper | None = None,  # noqa: A002 - the executor's map
+    ) -> None:
+        self.started = time.time()
+        self.cache, self.index = cache, index
+        self.plans = [_plan(path, contexts, cache, index) for path in files]
+        misses = {i: _job(p, cache) for i, p in enumerate(self.plans) if p.key is None}
+        if map is not None:
+            self.checker: _Checker = _Mapped(map, misses)
+        elif max(1, min(jobs, len(misses))) == 1:
+            self.checker = _InProcess(misses)
+        else:
+            self.checker = _Pool(min(jobs, len(misses)), misses)
+        self.seen: dict[str, list] = {}
+
+    def __enter__(self) -> Collector:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.checker.close()
+        self.index.update_letters(self.seen)
+
+    def known(self, i: int) -> str | None:
+        """The cache key of letter ``i`` when the index knows its bytes."""
+        return self.plans[i].key
+
+    def served(self, i: int) -> None:
+        """Letter ``i`` was served from its cache key (``known``)."""
+        self._seen(self.plans[i], self._indexed(self.plans[i]))
+
+    def take(self, i: int) -> tuple[Checked, str | None]:
+        """The result of letter ``i`` and its cache key (None: not cached)."""
+        plan = self.plans[i]
+        checked = self.cache.load(plan.key) if self.cache is not None and plan.key else None
+        if checked is not None:
+            self._seen(plan, self._indexed(plan))
+            return checked, plan.key
+        # not in the index, or its entry is damaged or gone: a worker reads it
+        result = self.checker.result(i) if plan.key is None else self.checker.now(i, _job(plan))
+        checked = _decoded(plan.path, result)
+        if self.cache is not None and result["store"]:
+            self.cache.store_text(result["key"], result["entry"])
+        self._seen(plan, result["digest"])
+        return checked, result["key"] if result["key"] and cacheable(checked) else None
+
+    def _indexed(self, plan: _Plan) -> str | None:
+        if plan.info is None:
+            return None
+        return self.index.digest(os.path.abspath(plan.path), signature(plan.info))
+
+    def _seen(self, plan: _Plan, digest: str | None) -> None:
+        if digest and plan.info is not None and settled(plan.info, self.started):
+            self.seen[os.path.abspath(plan.path)] = [*signature(plan.info), digest]
 
 
 def _plan(path: Path, contexts: Contexts, cache: Cache | None, index: Index) -> _Plan:

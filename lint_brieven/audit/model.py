@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lint_brieven.audit.grade import grade_of, words_of
 from lint_brieven.audit.moments import MOMENTS
@@ -35,7 +36,7 @@ class LetterResult:
     def path(self) -> str:
         return self.report.path
 
-    @property
+    @cached_property
     def grade(self) -> float | None:
         return grade_of(self.report)
 
@@ -51,11 +52,11 @@ class LetterResult:
     def score(self) -> float | None:
         return (self.readability.get("lint_ii") or {}).get("score")
 
-    @property
+    @cached_property
     def words(self) -> int:
         return words_of(self.report.readability)
 
-    @property
+    @cached_property
     def commitments(self) -> list[Commitment]:
         return commitments(self.path, self.readability.get("sentences", []))
 
@@ -124,9 +125,6 @@ class Audit:
     rules: dict = field(default_factory=dict)  # code → Rule (or collect.RuleInfo)
     previous: dict | None = None  # an earlier rapport.json, for --compare
     skipped: list[FileReport] = field(default_factory=list)  # not read on purpose, see notices
-
-    def add(self, letter: LetterResult) -> None:
-        self.letters.append(Summary.of(letter))
 
     @property
     def readable(self) -> list[Summary]:

@@ -101,6 +101,8 @@ def commitments(path: str, sentences: list[dict]) -> list[Commitment]:
     out = []
     for s in sentences:
         text = s["text"]
+        if not TERM.search(text):  # most sentences promise no term
+            continue
         topic = topic_of(text)
         if topic is None:
             continue

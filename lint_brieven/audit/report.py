@@ -4,13 +4,15 @@ the report; at the end the dashboard (``index.html``) from the letters' summarie
 ``rapport.json`` and ``brieven.csv`` from the temporary files, each written atomically. No
 more than one letter's report is held at a time.
 
-A page whose text is already on disk is not written again (a re-audit of unchanged letters
-writes only what changed: the dashboard, ``rapport.json`` and ``brieven.csv``).
+A page whose text is already on disk is not written again. A letter served from the cache
+whose view (``views``) still fits and whose page is on disk as it was is written from the view
+alone: its entry is not decoded and its page not made again (``add_cached``).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 import tempfile
@@ -18,7 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from lint_brieven.audit.cache import read_regular
+from lint_brieven.audit import views
+from lint_brieven.audit.cache import MAX_ENTRY, Cache, read_regular
 from lint_brieven.audit.export import (
     CSV_COLUMNS,
     csv_row,
@@ -27,9 +30,9 @@ from lint_brieven.audit.export import (
     report_json_parts,
 )
 from lint_brieven.audit.html import dashboard, letter_page
-from lint_brieven.audit.model import Audit, LetterResult
+from lint_brieven.audit.model import Audit, LetterResult, Summary
 from lint_brieven.findings import FileReport
-from lint_brieven.output import write_atomic, write_atomic_parts
+from lint_brieven.output import write_atomic, write_atomic_parts, write_bytes_atomic
 from lint_brieven.safe_text import no_surrogates
 
 PAGES = "brieven"
@@ -40,9 +43,13 @@ class ReportWriter:
     """The report in the folder ``out`` (which exists). Use as a context manager: the
     temporary files go when it closes, written or not."""
 
-    def __init__(self, out: Path, rules: dict, previous: dict | None = None) -> None:
+    def __init__(
+        self, out: Path, rules: dict, previous: dict | None = None, cache: Cache | None = None
+    ) -> None:
         self.out = out
+        self.cache = cache
         self.audit = Audit(rules=rules, previous=previous)
+        self._rules = views.rules_digest(rules)
         self._entries = _temporary(out)
         self._rows = _temporary(out)
         self._row = io.StringIO()
@@ -56,14 +63,46 @@ class ReportWriter:
         self._entries.close()
         self._rows.close()
 
-    def add(self, letter: LetterResult) -> None:
-        """Write the letter's page and keep its summary; it gets the next page name."""
+    def add(
+        self,
+        letter: LetterResult,
+        key: str | None = None,
+        deps: tuple[tuple[str, str], ...] | None = None,
+    ) -> None:
+        """Write the letter's page and keep its summary; it gets the next page name. With the
+        letter's cache key (and the templates its entry depends on) its view is kept too."""
         number = len(self.audit.letters) + 1
-        letter.slug = f"{number:04d}-" + re.sub(r"[^a-z0-9]+", "-", Path(letter.path).stem.lower())
-        write_page(self.out / PAGES / f"{letter.slug}.html", letter_page(letter, self.audit.rules))
-        self._entries.write(entry_separator(number) + no_surrogates(json_entry(letter)))
-        self._write_row(csv_row(letter))
-        self.audit.add(letter)
+        letter.slug = _slug(number, letter.path)
+        page = no_surrogates(letter_page(letter, self.audit.rules)).encode("utf-8")
+        write_page(self.out / PAGES / f"{letter.slug}.html", page)
+        entry = no_surrogates(json_entry(letter))
+        cells = csv_row(letter)
+        self._entries.write(entry_separator(number) + entry)
+        self._write_row(cells)
+        summary = Summary.of(letter)
+        self.audit.letters.append(summary)
+        if self.cache is not None and key is not None and deps is not None:
+            view = views.make(self._rules, page, entry, cells, summary, deps)
+            self.cache.store_view(key, view)
+
+    def add_cached(self, key: str) -> bool:
+        """Write the part of a letter served from the cache from its view; False when there
+        is no view that fits (or its page is not on disk as it was, or a template it depends
+        on changed): then the letter is to be added the long way."""
+        if self.cache is None:
+            return False
+        view = views.served(self.cache.view(key), self._rules)
+        if view is None or not self.cache.fresh(view.deps):
+            return False
+        number = len(self.audit.letters) + 1
+        slug = _slug(number, view.summary["path"])
+        page = read_regular(self.out / PAGES / f"{slug}.html", MAX_ENTRY, follow=True)
+        if page is None or hashlib.sha256(page).hexdigest() != view.page:
+            return False
+        self._entries.write(entry_separator(number) + view.entry)
+        self._write_row(view.cells)
+        self.audit.letters.append(view.summary_for(slug))
+        return True
 
     def finish(self, skipped: list[FileReport], generated: str) -> None:
         """The dashboard, ``rapport.json`` and ``brieven.csv``."""
@@ -85,11 +124,14 @@ class ReportWriter:
         self._row.truncate()
 
 
-def write_page(path: Path, text: str) -> None:
-    """Write a page atomically, unless the file holds this text already."""
-    data = no_surrogates(text).encode("utf-8")
+def write_page(path: Path, data: bytes) -> None:
+    """Write a page atomically, unless the file holds these bytes already."""
     if read_regular(path, len(data), follow=True) != data:
-        write_atomic(path, text)
+        write_bytes_atomic(path, data)
+
+
+def _slug(number: int, path: str) -> str:
+    return f"{number:04d}-" + re.sub(r"[^a-z0-9]+", "-", Path(path).stem.lower())
 
 
 def _temporary(out: Path) -> IO[str]:

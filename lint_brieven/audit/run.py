@@ -18,11 +18,11 @@ from pathlib import Path
 
 from lint_brieven.audit.cache import Cache, Index
 from lint_brieven.audit.collect import (
+    Collector,
     Contexts,
     Found,
     Mapper,
     RuleInfo,
-    collect,
     default_jobs,
     find,
     rule_names,
@@ -69,26 +69,28 @@ def write(
 ) -> Audit:
     """Check the letters and write the report; an ``OSError`` when it cannot be written
     (``WriteError``: with a Dutch line naming the file)."""
-    found, out = prepared.found, prepared.out
+    found, out, cache = prepared.found, prepared.out, prepared.cache
     _folder(out / PAGES)  # before the first letter is checked: a report that cannot be written
-    checked = collect(
-        found.files,
-        jobs,
-        prepared.cache,
-        prepared.contexts,
-        prepared.index,
-        progress,
-        map,
-    )
+    collector = Collector(found.files, jobs, cache, prepared.contexts, prepared.index, map)
     skipped = []
-    with ReportWriter(out, prepared.rules, previous) as writer:
-        for path, one in zip(found.files, checked, strict=True):
-            report = printable_report(one.report)  # file names that are no UTF-8, escapes
-            if report.skipped and not report.error:
-                skipped.append(report)
-                continue
-            moment = moment_of(report.path, one.source, config_in(path.parent).moments)
-            writer.add(LetterResult(report, moment, one.source))
+    total = len(found.files)
+    if progress:
+        progress(0, total)
+    with collector, ReportWriter(out, prepared.rules, previous, cache) as writer:
+        for i, path in enumerate(found.files):
+            known = collector.known(i)
+            if known is not None and writer.add_cached(known):
+                collector.served(i)
+            else:
+                one, key = collector.take(i)
+                report = printable_report(one.report)  # file names that are no UTF-8, escapes
+                if report.skipped and not report.error:
+                    skipped.append(report)
+                else:
+                    moment = moment_of(report.path, one.source, config_in(path.parent).moments)
+                    writer.add(LetterResult(report, moment, one.source), key, one.deps)
+            if progress:
+                progress(i + 1, total)
         for report in (printable_report(r) for r in found.finished):  # a folder that cannot …
             if report.error:
                 writer.add(LetterResult(report, moment_of(report.path)))
