@@ -11,6 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from lint_brieven import nlp
+from lint_brieven.checks import rule_cache
 from lint_brieven.checks.rule import Rule
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import Letter
@@ -137,12 +138,41 @@ def word_list_matcher(entries: list[dict], key: str) -> tuple[PhraseMatcher, dic
     pipeline = nlp.pipeline()
     matcher = PhraseMatcher(pipeline.vocab, attr="LOWER")
     by_key: dict[str, dict] = {}
+    listed: list[list[str]] = []  # per entry: its label, then its forms
     for entry in entries:
         label = entry[key].lower()
         by_key[label] = entry
-        forms = [label, *(f.lower() for f in entry.get("forms", []))]
-        matcher.add(label, [pipeline.make_doc(f) for f in forms])
+        listed.append([label, *(f.lower() for f in entry.get("forms", []))])
+    strings = pipeline.vocab.strings
+    for forms, tokens in zip(listed, phrase_tokens(listed), strict=True):
+        # each form as the string ids of its tokens' lower-case forms (what a form's doc gives)
+        matcher.add(forms[0], [[strings.add(t) for t in form] for form in tokens])
     return matcher, by_key
+
+
+def phrase_tokens(listed: list[list[str]]) -> list[list[list[str]]]:
+    """The lower-case forms of the tokens of every phrase in ``listed`` (lists of phrases), as
+    our tokenizer splits them. Kept in the rule cache (``rule_cache``): tokenizing thousands
+    of phrases and forms took a noticeable part of every start."""
+
+    def tokenize() -> list[list[list[str]]]:
+        make_doc = nlp.pipeline().make_doc
+        return [[[t.lower_ for t in make_doc(f)] for f in forms] for forms in listed]
+
+    def usable(found: list) -> bool:
+        return (
+            type(found) is list
+            and len(found) == len(listed)
+            and all(
+                type(tokens) is list
+                and len(tokens) == len(forms)
+                and all(type(form) is list for form in tokens)
+                and all(all(type(t) is str and t for t in form) for form in tokens)
+                for forms, tokens in zip(listed, found, strict=True)
+            )
+        )
+
+    return rule_cache.cached("forms", rule_cache.phrases_key("forms", listed), tokenize, usable)
 
 
 def quoted(options: list[str]) -> str:

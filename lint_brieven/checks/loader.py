@@ -6,10 +6,15 @@ such an error too ("regels.yaml: regel HUIS001, veld 'unless.regex': ongeldige r
 expressie: …"), never a traceback halfway through a run. Built-in packs live in the
 repository's ``rules/`` folder, shipped inside the wheel as ``lint_brieven/_rules``; a
 configuration can add more pack files or folders.
+
+A pack that passed is kept in the rule cache (``rule_cache``), keyed on the file's bytes and
+the code and package versions that validate it: the next start with the same pack skips
+reading the YAML and the validation (a changed pack is validated again).
 """
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -17,9 +22,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import jsonschema
-import yaml
-
+from lint_brieven.checks import rule_cache
 from lint_brieven.checks.base import Check
 from lint_brieven.checks.builtin import BUILTIN_RULES
 from lint_brieven.checks.content import ContentCheck
@@ -84,11 +87,30 @@ def _schema() -> dict:
 
 
 def load_pack(path: Path) -> list[Rule]:
+    """The rules of the pack in ``path``. A pack validated before, with the same bytes, comes
+    from the cache (``rule_cache``) without being read and checked again."""
     try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RulePackError(f"{path}: regelpakket kan niet worden gelezen: {exc}") from exc
+    data = rule_cache.cached(
+        "pack", rule_cache.pack_key(raw), lambda: _validated(path, raw), _is_pack
+    )
+    return [_rule(entry, data["pack"], path) for entry in data["rules"]]
+
+
+def _validated(path: Path, raw: bytes) -> dict:
+    """The pack's data from the file's bytes ``raw``, checked against the schema with every
+    regular expression compiled; :class:`RulePackError` if it is not a valid pack."""
+    import jsonschema
+    import yaml
+
+    try:
+        text = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8").read()  # as read_text
         # libyaml's safe loader when PyYAML has it: the packs hold hundreds of entries
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (safe)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        data = yaml.load(text, Loader=loader)  # noqa: S506 (safe)
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
         raise RulePackError(f"{path}: regelpakket kan niet worden gelezen: {exc}") from exc
     errors = sorted(
         jsonschema.Draft202012Validator(_schema()).iter_errors(data),
@@ -100,7 +122,17 @@ def load_pack(path: Path) -> list[Rule]:
         raise RulePackError(f"{path}: ongeldig regelpakket{where}: {first.message}")
     for entry in data["rules"]:
         _check_regexes(entry, path)
-    return [_rule(entry, data["pack"], path) for entry in data["rules"]]
+    return data
+
+
+def _is_pack(data: object) -> bool:
+    """The shape a validated pack has (a cache file is checked for it)."""
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("pack"), str)
+        and isinstance(data.get("rules"), list)
+        and all(isinstance(entry, dict) for entry in data["rules"])
+    )
 
 
 def _regex_fields(entry: dict) -> Iterator[tuple[str, str]]:

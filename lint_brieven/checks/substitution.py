@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from lint_brieven import nlp
+from lint_brieven.checks import rule_cache
 from lint_brieven.checks.base import (
     AnalysedLetter,
     Check,
@@ -56,11 +57,11 @@ class SubstitutionCheck(Check):
         self.letter_facts = letter_facts([*self.conditions.values(), *self.advice_if.values()])
         self.lemma = PhraseMatcher(pipeline.vocab, attr="LEMMA")
         self.classes: dict[str, list[str]] = {}
-        if self.by_lemma:  # parse the phrases in one batch: hundreds of entries
-            for key, parsed in zip(self.entries, pipeline.pipe(self.entries), strict=True):
-                if [t.lemma_.lower() for t in parsed] == [t.lower_ for t in parsed]:
-                    self.lemma.add(key, [parsed])
-                    self.classes[key] = [t.pos_ for t in parsed]
+        if self.by_lemma:
+            strings = pipeline.vocab.strings
+            for key, lemmas, classes in lemma_phrases(list(self.entries)):
+                self.lemma.add(key, [[strings.add(lemma) for lemma in lemmas]])
+                self.classes[key] = classes
 
     def _spans(self, doc: Doc) -> list:
         spans = list(self.lower(doc, as_spans=True))
@@ -111,6 +112,38 @@ class SubstitutionCheck(Check):
     def _advice_only(self, letter: AnalysedLetter, block: int, span: Span) -> bool:
         condition = self.advice_if[span.label_]
         return bool(condition) and condition.excuses(span, letter, block)
+
+
+def lemma_phrases(phrases: list[str]) -> list[list]:
+    """[phrase, its lemmas, its word classes] for each phrase our pipeline gives as its own
+    lemma, in order: the lemma patterns of a ``match: lemma`` rule (a ``PhraseMatcher`` on
+    ``LEMMA`` matches the lemmas' string ids). Parsing hundreds of phrases took most of the
+    rule building at every start; the result is kept in the rule cache (``rule_cache``)."""
+
+    def parse() -> list[list]:
+        found = []
+        # in one batch: hundreds of entries
+        for phrase, parsed in zip(phrases, nlp.pipeline().pipe(phrases), strict=True):
+            if [t.lemma_.lower() for t in parsed] == [t.lower_ for t in parsed]:
+                found.append([phrase, [t.lemma_ for t in parsed], [t.pos_ for t in parsed]])
+        return found
+
+    def usable(found: list) -> bool:
+        known = set(phrases)
+        return type(found) is list and all(
+            type(item) is list
+            and len(item) == 3
+            and item[0] in known
+            and type(item[1]) is list
+            and type(item[2]) is list
+            and len(item[1]) == len(item[2])
+            and all(type(w) is str and w for w in item[1])
+            and all(type(c) is str for c in item[2])
+            for item in found
+        )
+
+    key = rule_cache.phrases_key("lemmas", phrases)
+    return rule_cache.cached("lemmas", key, parse, usable)
 
 
 def suggestion_text(found: Offer, exact: bool = True) -> str:
