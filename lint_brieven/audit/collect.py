@@ -260,10 +260,12 @@ def _plan(path: Path, contexts: Contexts, cache: Cache | None, index: Index) -> 
 
 
 def _job(plan: _Plan, cache: Cache | None = None) -> dict:
+    """A letter's job for ``worker.check_letter``; absolute paths, so a worker in another
+    folder (or on another machine with the same files) finds them."""
     return {
-        "path": os.fspath(plan.path),
+        "path": os.path.abspath(plan.path),
         "context": plan.context,
-        "cache": os.fspath(cache.folder) if cache is not None else None,
+        "cache": os.path.abspath(cache.folder) if cache is not None else None,
     }
 
 
