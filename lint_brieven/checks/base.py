@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -17,6 +18,8 @@ from lint_brieven.findings import Suggestion
 from lint_brieven.letter import Letter
 from lint_brieven.readability import Readability, assess
 from lint_brieven.sentence_findings import SentenceReason
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,19 @@ class AnalysedLetter:
     @cached_property
     def readability(self) -> Readability:
         return assess(self.docs, self.shared)
+
+
+def per_doc(letter: AnalysedLetter, name: str, doc: Doc, compute: Callable[[Doc], T]) -> T:
+    """``compute(doc)``, worked out once per file: the letters of a file (template variants)
+    share the parsed doc of each distinct block, so a letter-level check that does the same
+    work on a block in every variant can keep it here. ``compute`` must depend on ``doc``
+    alone (plus what is fixed for the run: the rules and their options), and its result must
+    not be changed by the caller. ``name`` keeps the results of different works apart."""
+    key = (name, id(doc))
+    found = letter.shared.get(key)
+    if found is None or found[0] is not doc:  # the doc is kept, so its id stays its own
+        found = letter.shared[key] = (doc, compute(doc))
+    return found[1]
 
 
 @dataclass(frozen=True)
