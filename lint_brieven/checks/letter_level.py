@@ -12,9 +12,10 @@ every text.
 from __future__ import annotations
 
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
 
 from lint_brieven import nlp
-from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
+from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit, per_doc
 from lint_brieven.checks.regexes import GuardedRegex, guard_token_patterns
 from lint_brieven.checks.rule import Rule
 from lint_brieven.dutch.letter_parts import is_complete_letter
@@ -43,13 +44,22 @@ class LetterCheck(Check):
 
     def _matches(self, letter: AnalysedLetter) -> list[tuple[int, int, int]]:
         found: list[tuple[int, int, int]] = []
+        name = f"letter-level:{id(self)}"
         for index, (block, doc) in enumerate(zip(letter.letter.blocks, letter.docs, strict=True)):
-            for regex in self.regexes:
-                found += [(index, start, end) for start, end in regex.spans(block.text)]
-            for matcher in (self.phrases, self.tokens):
-                if len(matcher) == 0:
-                    continue
-                found += [(index, s.start_char, s.end_char) for s in matcher(doc, as_spans=True)]
+            spans = per_doc(letter, name, doc, lambda d, text=block.text: self._in_block(text, d))
+            found += [(index, start, end) for start, end in spans]
+        return found
+
+    def _in_block(self, text: str, doc: Doc) -> list[tuple[int, int]]:
+        """Where the matchers match in one block (its text and its doc; once per file: the
+        template variants share the doc of a text)."""
+        found: list[tuple[int, int]] = []
+        for regex in self.regexes:
+            found += regex.spans(text)
+        for matcher in (self.phrases, self.tokens):
+            if len(matcher) == 0:
+                continue
+            found += [(s.start_char, s.end_char) for s in matcher(doc, as_spans=True)]
         return found
 
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:

@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from lint_brieven.checks.base import AnalysedLetter
+from spacy.tokens import Doc
+
+from lint_brieven.checks.base import AnalysedLetter, per_doc
 from lint_brieven.dutch.clauses import sentence_span
 from lint_brieven.dutch.letter_parts import CLOSING_LINE, closing_line, salutation_span
 from lint_brieven.letter import Block, BlockKind, PlaceholderKind
@@ -79,10 +81,9 @@ class LetterBody:
         out = []
         for part in self.body:
             doc = self.letter.docs[part.index]
-            for sentence in doc.sents:
-                start, end, text = sentence_span(sentence)
+            for start, end in per_doc(self.letter, "letter_body.sentences", doc, _sentences):
                 start, end = max(start, part.start), min(end, part.end)
-                if end > start and text:
+                if end > start:
                     out.append(Part(part.index, part.block, start, end))
         return out
 
@@ -138,6 +139,16 @@ def body_of(letter: AnalysedLetter) -> LetterBody:
     if key not in letter.shared:
         letter.shared[key] = LetterBody(letter)
     return letter.shared[key]
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Where the sentences of a doc with words are, surrounding whitespace left out."""
+    found = []
+    for sentence in doc.sents:
+        start, end, text = sentence_span(sentence)
+        if text:
+            found.append((start, end))
+    return found
 
 
 def _closing_start(block: Block, closing_end: int) -> int:

@@ -205,27 +205,41 @@ def letter_type(letter: AnalysedLetter, declared: str | None = None) -> str | No
         return None if declared == NO_TYPE else declared
     key = ("letter_type", id(letter.letter))
     if key not in letter.shared:
-        letter.shared[key] = type_from_words(letter.letter)
+        letter.shared[key] = type_from_words(letter.letter, letter.shared)
     return letter.shared[key]
 
 
-def type_from_words(letter: Letter) -> str | None:
-    """The type the letter's subject and opening make clear, or None."""
+def type_from_words(letter: Letter, known: dict | None = None) -> str | None:
+    """The type the letter's subject and opening make clear, or None. ``known``: a cache of
+    the types each text signals (template variants share most of their texts)."""
     head, opening = _regions(letter)
-    for region, signals in ((head, _HEAD), (opening, _OPENING)):
-        found = [kind for kind in PRIORITY if _signalled(signals[kind], region)]
+    for region, name in ((head, "head"), (opening, "opening")):
+        kinds: set[str] = set()
+        for text in region:
+            kinds |= _kinds_in(text, name, known)
+        found = [kind for kind in PRIORITY if kind in kinds]
         if found:
             best = found[0]
             return None if _NOT[best].search(" ".join(head + opening)) else best
     return None
 
 
-def _signalled(signals: list, texts: list[str]) -> bool:
-    for text in texts:
-        for piece in _PIECES.findall(text):
-            if any(all(p.search(piece) for p in signal) for signal in signals):
-                return True
-    return False
+def _kinds_in(text: str, region: str, known: dict | None) -> frozenset[str]:
+    """The types whose signals (of the subject, ``head``, or of the ``opening``) a sentence
+    or line of ``text`` gives."""
+    key = ("letter_type.signals", region, text)
+    if known is not None and key in known:
+        return known[key]
+    table = _HEAD if region == "head" else _OPENING
+    pieces = _PIECES.findall(text)
+    found = frozenset(kind for kind in PRIORITY if _signalled(table[kind], pieces))
+    if known is not None:
+        known[key] = found
+    return found
+
+
+def _signalled(signals: list, pieces: list[str]) -> bool:
+    return any(any(all(p.search(piece) for p in signal) for signal in signals) for piece in pieces)
 
 
 def _regions(letter: Letter) -> tuple[list[str], list[str]]:

@@ -23,10 +23,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.clauses import is_name_like
 
@@ -220,27 +220,33 @@ class RareWords(Detector):
     defaults = {"min-zipf": 1.5, "long-compound": 24}
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
+        seen: set[str] = set()  # a word is reported once per letter
+        name = f"rare-words:{id(self)}:{id(ctx)}"  # its options and the profile's names
+        for index, doc in enumerate(letter.docs):
+            content = letter.letter.blocks[index].content
+            for token, word, found in per_doc(letter, name, doc, lambda d: self._rare(d, ctx)):
+                if word in seen or content.placeholders_in(token.idx, token.idx + len(token)):
+                    continue
+                seen.add(word)
+                yield Found(index, token.idx, token.idx + len(token), token.text, found)
+
+    def _rare(self, doc: Doc, ctx: CheckContext) -> list[tuple[Token, str, dict[str, object]]]:
+        """The rare words of one doc, each with its lower-case form and why it is rare (once
+        per file: template variants share the doc; placeholders and the words reported
+        earlier in the letter are for the letter to leave out)."""
         min_zipf = float(self.options["min-zipf"])  # type: ignore[arg-type]
         long = int(self.options["long-compound"])  # type: ignore[arg-type]
         skip = covered_elsewhere()
         names = profile_words(ctx.organisation)
-        seen: set[str] = set()  # a word is reported once per letter
-        for index, doc in enumerate(letter.docs):
-            content = letter.letter.blocks[index].content
-            for token in doc:
-                word = token.lower_
-                if (
-                    token.pos_ not in _CONTENT
-                    or word in skip
-                    or word in seen
-                    or is_name_or_code(token, names)
-                    or content.placeholders_in(token.idx, token.idx + len(token))
-                ):
-                    continue
-                found = self._check(token, min_zipf, long)
-                if found is not None:
-                    seen.add(word)
-                    yield Found(index, token.idx, token.idx + len(token), token.text, found)
+        out = []
+        for token in doc:
+            word = token.lower_
+            if token.pos_ not in _CONTENT or word in skip or is_name_or_code(token, names):
+                continue
+            found = self._check(token, min_zipf, long)
+            if found is not None:
+                out.append((token, word, found))
+        return out
 
     @staticmethod
     def _check(token: Token, min_zipf: float, long: int) -> dict[str, object] | None:
