@@ -73,9 +73,14 @@ def measure(
     names: frozenset[str] = frozenset(),
     item_words: int = DEFAULTS["list-item-words"],
     officialese: Iterable[Span] = (),
+    words: Iterable[Token] | None = None,
 ) -> Length:
+    """The sentence's ``Length``; ``words``: its words (``sentence_words``) when the caller
+    has them."""
     aside = trailing_aside(sentence)
-    counted = {t.i for t in sentence_words.words(sentence, content, names)} - aside
+    if words is None:
+        words = sentence_words.words(sentence, content, names)
+    counted = {t.i for t in words} - aside
     listed = list_words(sentence, counted, item_words)
     skip = listed | aside
     verbs = sum(

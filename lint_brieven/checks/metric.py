@@ -71,11 +71,11 @@ class MetricCheck(Check):
         items = int(options["list-item-words"])
         suggestions = self.fixed_suggestions(ctx)
         hits: list[Hit] = []
-        for index, doc in enumerate(letter.docs):
+        for index in range(len(letter.docs)):
             content = letter.letter.blocks[index].content
             stiff = sentence_difficulty.officialese(letter, index)
-            for sentence in doc.sents:
-                length = long_sentence.measure(sentence, content, names, items, stiff)
+            for sentence, words in sentence_words.of_block(letter, index, names):
+                length = long_sentence.measure(sentence, content, names, items, stiff, words)
                 if not long_sentence.too_long(length, most, clause_most):
                     continue
                 reason = Long(length.words, most, length.clause, length.kind)
@@ -94,11 +94,9 @@ class MetricCheck(Check):
         longest = int(options["long-sentence"])
         counts = [
             n
-            for index, doc in enumerate(letter.docs)
-            for sentence in doc.sents
-            if least
-            <= (n := word_count(sentence, letter.letter.blocks[index].content, names))
-            <= longest
+            for index in range(len(letter.docs))
+            for _, words in sentence_words.of_block(letter, index, names)
+            if least <= (n := len(words)) <= longest
         ]
         if len(counts) < int(options["min-sentences"]):
             return []

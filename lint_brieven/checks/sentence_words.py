@@ -26,6 +26,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Span, Token
 
+from lint_brieven.checks.base import AnalysedLetter, per_doc
 from lint_brieven.letter import MappedText
 
 _NUMBER = re.compile(r"^\W*\d[\d.,:/\-–]*[a-z]{0,2}\W*$", re.IGNORECASE)
@@ -62,16 +63,39 @@ def organisation_names(organisation: Mapping[str, str]) -> frozenset[str]:
 
 def words(sentence: Span, content: MappedText, names: frozenset[str] = frozenset()) -> list[Token]:
     """The tokens of ``sentence`` that count as words (see the module docstring)."""
-    tokens = [t for t in sentence if not t.is_space and t.text.strip()]
+    return _words(list(sentence), content, names)
+
+
+def _words(tokens: list[Token], content: MappedText, names: frozenset[str]) -> list[Token]:
+    """``words`` of a sentence given as its tokens."""
+    tokens = [t for t in tokens if t.text.strip()]  # (no whitespace: ``is_space`` is implied)
     left_out = _not_words(tokens, content, names)
     return [t for i, t in enumerate(tokens) if i not in left_out]
 
 
+def of_block(
+    letter: AnalysedLetter, index: int, names: frozenset[str] = frozenset()
+) -> tuple[tuple[Span, tuple[Token, ...]], ...]:
+    """Each sentence of block ``index`` with its words, worked out once per file for the
+    block's doc (``per_doc``): the words depend on the doc, the organisation's ``names`` and
+    where the block's placeholders are. Shared by LB201, LB203 and LB402; not to be changed."""
+    content = letter.letter.blocks[index].content
+    marks = tuple((s.start, s.end) for s in content.segments if s.placeholder is not None)
+
+    def compute(doc) -> tuple[tuple[Span, tuple[Token, ...]], ...]:
+        tokens = list(doc)  # (iterating a doc once is cheaper than indexing it per sentence)
+        return tuple((s, tuple(_words(tokens[s.start : s.end], content, names))) for s in doc.sents)
+
+    return per_doc(letter, ("sentence-words", names, marks), letter.docs[index], compute)
+
+
 def _not_words(tokens: list[Token], content: MappedText, names: frozenset[str]) -> set[int]:
     out: set[int] = set()
-    numbers = {i for i, t in enumerate(tokens) if _NUMBER.match(t.text)}
+    texts = [t.text for t in tokens]
+    numbers = {i for i, text in enumerate(texts) if _NUMBER.match(text)}
+    marked = any(s.placeholder is not None for s in content.segments)
     for i, token in enumerate(tokens):
-        text = token.text
+        text = texts[i]
         if (
             i in numbers
             or not any(c.isalpha() for c in text)
@@ -79,7 +103,7 @@ def _not_words(tokens: list[Token], content: MappedText, names: frozenset[str]) 
             or token.like_url
             or token.like_email
             or _WEB.search(text)
-            or content.placeholders_in(token.idx, token.idx + len(text))
+            or (marked and content.placeholders_in(token.idx, token.idx + len(text)))
         ):
             out.add(i)
             continue
@@ -104,8 +128,7 @@ def _capitalised(token: Token) -> bool:
 
 def _starts_phrase(tokens: list[Token], i: int) -> bool:
     """The first word of the sentence, or the first after a colon, quote or bullet."""
-    before = [t for t in tokens[:i] if not t.is_space]
-    return not before or before[-1].text in _PHRASE_OPENERS
+    return not i or tokens[i - 1].text in _PHRASE_OPENERS  # (``tokens`` has no whitespace)
 
 
 def _is_name(tokens: list[Token], i: int, names: frozenset[str]) -> bool:

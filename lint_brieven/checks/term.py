@@ -30,14 +30,16 @@ A first use counts as explained when the term
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from lint_brieven.checks.base import (
     AnalysedLetter,
     Check,
     CheckContext,
     Hit,
+    per_doc,
     quoted,
     word_list_matcher,
 )
@@ -89,6 +91,7 @@ _DEFINING_VERB = (
 
 class TermCheck(Check):
     scope = "letter"  # a term is fine once the letter explains it anywhere
+
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         self.matcher, self.entries = word_list_matcher(rule.spec["terms"], "term")
@@ -103,22 +106,54 @@ class TermCheck(Check):
         glossed: set[str] = set()
         for index, doc in enumerate(letter.docs):
             heading = letter.letter.blocks[index].kind is BlockKind.HEADING
-            if _FILE_NAME.fullmatch(doc.text.strip()):
-                continue  # a document's name ("Omgevingsvergunning kap en herplant.pdf")
-            for span in sorted(self.matcher(doc, as_spans=True), key=lambda s: s.start):
-                condition = self.conditions[span.label_]
-                if condition and condition.excuses(span, letter, index):
+            uses = per_doc(letter, ("terms", id(self)), doc, lambda d: self._uses(d, letter))
+            for use in uses:
+                if use.excused is None:  # the entry's condition asks the letter
+                    if self.conditions[use.key].excuses(use.span, letter, index):
+                        continue
+                elif use.excused:
                     continue
                 # A heading names the subject; the term is explained where the text first
                 # uses it (a gloss in brackets does not belong in a heading).
-                (in_heading if heading else first).setdefault(span.label_, (index, span))
-                if explained(span) or (heading and _READERS_QUESTION.search(doc.text)):
-                    glossed.add(span.label_)
+                (in_heading if heading else first).setdefault(use.key, (index, use.span))
+                if use.explained or (heading and use.question):
+                    glossed.add(use.key)
         hits = []
         for key, (index, span) in {**in_heading, **first}.items():
             if key not in glossed:
-                hits.append(self._hit(letter, index, span, self.entries[key], ctx))
+                hits.append(self._cached_hit(letter, index, span, key, ctx))
         return sorted(hits, key=lambda h: (h.block, h.start))
+
+    def _uses(self, doc: Doc, letter: AnalysedLetter) -> tuple[_Use, ...]:
+        """The terms of ``doc`` in order, with what the doc alone says of each (the same in
+        every template variant that has the doc; ``letter`` is one of them, not read here)."""
+        if _FILE_NAME.fullmatch(doc.text.strip()):
+            return ()  # a document's name ("Omgevingsvergunning kap en herplant.pdf")
+        question = bool(_READERS_QUESTION.search(doc.text))
+        uses = []
+        for span in sorted(self.matcher(doc, as_spans=True), key=lambda s: s.start):
+            condition = self.conditions[span.label_]
+            if not condition:
+                excused: bool | None = False
+            elif condition.reads_letter:
+                excused = None  # asks the letter as a whole: decided per letter
+            else:  # the span's own words, sentence or paragraph: the letter is not read
+                excused = condition.excuses(span, letter, -1)
+            uses.append(_Use(span, span.label_, excused, explained(span), question))
+        return tuple(uses)
+
+    def _cached_hit(
+        self, letter: AnalysedLetter, block: int, span: Span, key: str, ctx: CheckContext
+    ) -> Hit:
+        """``_hit``, once per file for the same use of a term in the same kind of block with
+        its placeholders in the same places (ctx is the same for a file's letters)."""
+        info = letter.letter.blocks[block]
+        marks = tuple((s.start, s.end) for s in info.content.segments if s.placeholder is not None)
+        name = ("term-hit", id(self), span.start, span.end, key, info.kind, marks)
+        hit = per_doc(
+            letter, name, span.doc, lambda _: self._hit(letter, block, span, self.entries[key], ctx)
+        )
+        return hit if hit.block == block else replace(hit, block=block)
 
     def _hit(
         self, letter: AnalysedLetter, block: int, span: Span, entry: dict, ctx: CheckContext
@@ -158,6 +193,19 @@ class TermCheck(Check):
         )
         suggestions = (*found.concrete, gloss, *found.advice)
         return Hit(block, found.start, found.end, message, suggestions, found.text)
+
+
+@dataclass(frozen=True)
+class _Use:
+    """One use of a term in a doc: ``excused`` by its entry's ``unless`` (None: that asks the
+    letter as a whole), ``explained`` where it stands, ``question``: the doc is a question in
+    the reader's voice."""
+
+    span: Span
+    key: str
+    excused: bool | None
+    explained: bool
+    question: bool
 
 
 def _is_name(span: Span) -> bool:
