@@ -13,8 +13,8 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from lint_brieven.layout import layout_for
-from lint_brieven.letter import Letter, MappedText, ReadResult
+from lint_brieven.layout import pieces_layout_for
+from lint_brieven.letter import Letter, ReadResult
 from lint_brieven.readers.errors import ReaderError
 from lint_brieven.readers.front_matter import declared_kind
 from lint_brieven.readers.limits import (
@@ -72,7 +72,7 @@ def _read(path: str, source: str, options: ReadOptions) -> ReadResult:
     seq = tree.build(parsed)
     markup = markup_of(path, source, options)
     kind = declared_kind(source, markup, template=True)
-    layout = layout_for(markup)
+    layout = pieces_layout_for(markup)
     cap, limit = _cap(seq, options)
     picked, full_count = variants(seq, cap)
     result = ReadResult(path, sources=tree.sources)
@@ -80,7 +80,7 @@ def _read(path: str, source: str, options: ReadOptions) -> ReadResult:
     checked = blocks_checked = 0
     covering = full_count is not None  # capped: the variants take every branch in turn
     for texts, labels in picked:
-        blocks = tuple(layout(MappedText.join(texts)))
+        blocks = tuple(layout(texts))
         key = "\x00".join(b.text for b in blocks)
         if key in seen:
             checked += 1
