@@ -37,7 +37,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.detectors.rare_words import profile_words
 from lint_brieven.checks.term import explained
@@ -80,29 +80,21 @@ class UnexplainedAbbreviation(Detector):
     defaults = {"min-letters": 2, "max-letters": 5, "accept": []}
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
-        low = int(self.options["min-letters"])  # type: ignore[call-overload]
-        high = int(self.options["max-letters"])  # type: ignore[call-overload]
-        accepted = {str(w).lower() for w in self.options["accept"]}  # type: ignore[attr-defined]
-        accepted |= profile_words(ctx.organisation) | explained_by_term_rules()
         first: dict[str, tuple[int, Token, str]] = {}
         in_heading: dict[str, tuple[int, Token, str]] = {}
         fine: set[str] = set()
+        name = f"unexplained-abbreviation:{id(self)}:{id(ctx)}"  # its options, the profile
         for index, doc in enumerate(letter.docs):
             block = letter.letter.blocks[index]
             heading = block.kind is BlockKind.HEADING
-            for token in doc:
-                part = _abbreviation(token, low, high)
-                if part is None or part.lower() in accepted or part in fine:
+            for token, part, named in per_doc(letter, name, doc, lambda d: self._in_doc(d, ctx)):
+                if part in fine:
                     continue
                 if block.content.placeholders_in(token.idx, token.idx + len(token)):
                     continue
-                if _not_an_abbreviation(token, part):
-                    continue
-                if explained(doc[token.i : token.i + 1]) or _named(token):
+                if named:
                     fine.add(part)  # explained, or named so: fine in the whole letter
                     continue
-                if _without_article(token):
-                    continue  # used as a name here ("via KVK"), maybe as a noun elsewhere
                 (in_heading if heading else first).setdefault(part, (index, token, part))
         for key, (index, token, part) in {**in_heading, **first}.items():
             if key not in fine:
@@ -114,6 +106,26 @@ class UnexplainedAbbreviation(Detector):
                     part,
                     suggestions=(Suggestion(advice, False, False),),
                 )
+
+    def _in_doc(self, doc: Doc, ctx: CheckContext) -> list[tuple[Token, str, bool]]:
+        """The abbreviations of one doc that are not accepted, not a code, a word or a name
+        used without an article: each token, its capitals, and whether it is explained or
+        named there (fine in the whole letter). Once per file: template variants share the
+        doc; placeholders and what the letter explains elsewhere are for the letter."""
+        low = int(self.options["min-letters"])  # type: ignore[call-overload]
+        high = int(self.options["max-letters"])  # type: ignore[call-overload]
+        accepted = {str(w).lower() for w in self.options["accept"]}  # type: ignore[attr-defined]
+        accepted |= profile_words(ctx.organisation) | explained_by_term_rules()
+        found = []
+        for token in doc:
+            part = _abbreviation(token, low, high)
+            if part is None or part.lower() in accepted or _not_an_abbreviation(token, part):
+                continue
+            if explained(doc[token.i : token.i + 1]) or _named(token):
+                found.append((token, part, True))
+            elif not _without_article(token):
+                found.append((token, part, False))  # used as a name here ("via KVK"): skipped
+        return found
 
 
 def _abbreviation(token: Token, low: int, high: int) -> str | None:

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext
+from spacy.tokens import Doc
+
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.letter_parts import document_kind
 from lint_brieven.letter import DocumentKind
@@ -73,21 +75,41 @@ _PAST = re.compile(r"\b(?:was|waren|ben geweest|zijn geweest)\b", re.IGNORECASE)
 @register("absence-without-stand-in")
 class AbsenceWithoutStandIn(Detector):
     scope = "letter"  # the kind of text, and a stand-in named anywhere in the letter
+
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if document_kind(letter.letter) is DocumentKind.TENANT_LETTER:
             return
-        flat = [(i, s) for i, doc in enumerate(letter.docs) for s in doc.sents]
-        for number, (index, sentence) in enumerate(flat):
-            text = sentence.text
-            match = ABSENCE.search(text)
-            if match is None or text.strip().endswith("?") or _PAST.search(text):
+        flat = [
+            (i, sentence)
+            for i, doc in enumerate(letter.docs)
+            for sentence in per_doc(letter, "absence-without-stand-in", doc, _sentences)
+        ]
+        for number, (index, (_text, absence)) in enumerate(flat):
+            if absence is None:
                 continue
-            if _GENERIC.search(match.group()) and not _TIME.search(text):
-                continue  # "niet bereikbaar via WhatsApp": no absence
-            if _CLOSED.search(match.group()) and not _PERIOD.search(text):
-                continue  # "Het kantoor is op zaterdag gesloten": opening hours
-            after = " ".join(s.text for _, s in flat[number : number + 3])
+            after = " ".join(text for _, (text, _) in flat[number : number + 3])
             if STAND_IN.search(after):
                 continue
-            start = sentence.start_char + match.start()
-            yield Found(index, start, start + len(match.group()), match.group())
+            yield Found(index, *absence)
+
+
+def _sentences(doc: Doc) -> list[tuple[str, tuple[int, int, str] | None]]:
+    """Each sentence of a doc, with the writer's absence it tells of (start, end and text in
+    the doc) when it tells of one; whether a stand-in is named is for the letter to say."""
+    out: list[tuple[str, tuple[int, int, str] | None]] = []
+    for sentence in doc.sents:
+        text = sentence.text
+        out.append((text, _absence(sentence.start_char, text)))
+    return out
+
+
+def _absence(offset: int, text: str) -> tuple[int, int, str] | None:
+    match = ABSENCE.search(text)
+    if match is None or text.strip().endswith("?") or _PAST.search(text):
+        return None
+    if _GENERIC.search(match.group()) and not _TIME.search(text):
+        return None  # "niet bereikbaar via WhatsApp": no absence
+    if _CLOSED.search(match.group()) and not _PERIOD.search(text):
+        return None  # "Het kantoor is op zaterdag gesloten": opening hours
+    start = offset + match.start()
+    return start, start + len(match.group()), match.group()

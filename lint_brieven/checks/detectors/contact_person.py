@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.letter_parts import is_complete_letter, lines_after_closing, salutation_span
 from lint_brieven.findings import Suggestion
@@ -54,11 +54,15 @@ SIGNATURE = "Met vriendelijke groet,\n\n[naam medewerker]\n[team of functie], {o
 @register("contact-person")
 class ContactPerson(Detector):
     scope = "letter"  # the signature and the whole letter
+
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if not is_complete_letter(letter.letter):
             return  # a fragment, web page or tenant's letter has no signature of its own
-        if any(ROLES.search(b.text) for b in letter.letter.blocks):
-            return
+        if any(
+            per_doc(letter, "contact-person.roles", doc, lambda d, t=b.text: bool(ROLES.search(t)))
+            for b, doc in zip(letter.letter.blocks, letter.docs, strict=True)
+        ):
+            return  # a role or a team named in the text (once per distinct block)
         if _staff_placeholder(letter.letter):
             return  # "Bel {{ medewerker.naam }}": the system fills in the person
         organisation = ctx.organisation.get("naam", "").strip().lower()

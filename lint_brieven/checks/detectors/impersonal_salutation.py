@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.letter_parts import closing_line, document_kind
 from lint_brieven.findings import Suggestion
@@ -71,25 +72,25 @@ class ImpersonalSalutation(Detector):
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if document_kind(letter.letter) in _NOT_CHECKED:
             return
-        for index, block in enumerate(letter.letter.blocks):
-            match = IMPERSONAL.search(block.text)
+        for index, (block, doc) in enumerate(zip(letter.letter.blocks, letter.docs, strict=True)):
+            match = per_doc(letter, "impersonal-salutation", doc, lambda d, t=block.text: _first(t))
             if not match:
                 continue
-            line_end = block.text.find("\n", match.end())
+            line_end = block.text.find("\n", match.end)
             line_end = len(block.text) if line_end == -1 else line_end
-            named = _name_in(block.content.placeholders_in(match.end(), line_end))
+            named = _name_in(block.content.placeholders_in(match.end, line_end))
             if named is not None:
-                if _TWO_TITLES.search(match.group()):
+                if _TWO_TITLES.search(match.text):
                     # "Geachte heer/mevrouw «Achternaam»": named, but with both titles
                     yield self._found(index, match, named, both_titles=True)
                 return
-            name = _tenant_name(letter.letter, (index, match.start()))
+            name = _tenant_name(letter.letter, (index, match.start))
             if name is not None:
                 yield self._found(index, match, name, both_titles=False)
             return
 
     def _found(
-        self, index: int, match: re.Match[str], placeholder: Placeholder, both_titles: bool
+        self, index: int, match: _Match, placeholder: Placeholder, both_titles: bool
     ) -> Found:
         greeting = str(self.options["greeting"])
         name = placeholder.source
@@ -115,7 +116,21 @@ class ImpersonalSalutation(Detector):
         else:
             suggestions = (Suggestion(f"{greeting} {name}", False),)
         values = {"name": name, "why": why}
-        return Found(index, match.start(), match.end(), match.group(), values, suggestions)
+        return Found(index, match.start, match.end, match.text, values, suggestions)
+
+
+class _Match(NamedTuple):
+    """Where :data:`IMPERSONAL` matched in a block's text (kept once per file: template
+    variants share the doc of a text)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _first(text: str) -> _Match | None:
+    found = IMPERSONAL.search(text)
+    return None if found is None else _Match(found.start(), found.end(), found.group())
 
 
 def _name_in(segments) -> Placeholder | None:

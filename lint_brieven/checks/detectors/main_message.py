@@ -26,14 +26,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cached_property
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.clauses import clause_head, is_subordinate, sentence_span
 from lint_brieven.dutch.letter_parts import body_blocks, is_complete_letter
-from lint_brieven.dutch.opening_sentence import as_opening
+from lint_brieven.dutch.opening_sentence import Opening, as_opening
 from lint_brieven.dutch.requests import DEADLINE, request_of, requests_in
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import BlockKind
@@ -192,9 +193,65 @@ def _words(sentence: Span) -> int:
     return sum(1 for t in sentence if not (t.is_punct or t.is_space))
 
 
+class _Sentences:
+    """What this rule asks of the sentences of one doc, each answer worked out on first use
+    and kept (``per_doc``: once per file, the template variants share the doc)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.all = list(doc.sents)
+        self._news: dict[int, bool] = {}
+        self._openings: dict[int, Opening | None] = {}
+
+    def is_news(self, i: int) -> bool:
+        if i not in self._news:
+            self._news[i] = is_news(self.all[i])
+        return self._news[i]
+
+    @cached_property
+    def written(self) -> list[int]:
+        """The sentences with words (not only white space)."""
+        return [i for i, s in enumerate(self.all) if s.text.strip()]
+
+    @cached_property
+    def has_news(self) -> bool:
+        return any(self.is_news(i) for i in range(len(self.all)))
+
+    @cached_property
+    def says_news(self) -> bool:
+        """As a heading: it says the news ("U krijgt € 100 terug"), it does not ask."""
+        doc = self.doc
+        if doc.text.strip().endswith("?"):
+            return False
+        says = _AMOUNT.search(doc.text) or any(t.tag_.startswith("WW|pv") for t in doc)
+        return bool(says) and self.has_news
+
+    @cached_property
+    def _asked(self) -> set[int]:
+        return {s.start for s in requests_in(self.doc)}
+
+    def tells(self, i: int) -> bool:
+        """A decision, an outcome, a request, a date or an amount, and news."""
+        sentence = self.all[i]
+        text = sentence.text
+        telling = sentence.start in self._asked or _OUTCOME.search(_main_clause_text(sentence))
+        dated = DEADLINE.search(text) or _AMOUNT.search(text)
+        return bool((telling or dated) and self.is_news(i))
+
+    def opening(self, i: int) -> Opening | None:
+        if i not in self._openings:
+            self._openings[i] = as_opening(self.all[i])
+        return self._openings[i]
+
+
+def _sentences(letter: AnalysedLetter, block: int) -> _Sentences:
+    return per_doc(letter, "main-message-first", letter.docs[block], _Sentences)
+
+
 @register("main-message-first")
 class MainMessageFirst(Detector):
     scope = "letter"  # the order of the letter's paragraphs
+
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if not is_complete_letter(letter.letter):
             return  # a fragment's first paragraph is not the letter's opening
@@ -202,11 +259,12 @@ class MainMessageFirst(Detector):
         if len(body) < 2 or _heading_with_news(letter, body[0]):
             return
         first = body[0]
-        sentences = [s for s in letter.docs[first].sents if s.text.strip()]
-        if not sentences:
+        known = _sentences(letter, first)
+        if not known.written:
             return
+        sentences = [known.all[i] for i in known.written]
         opening = sentences[0]
-        if not any(is_news(s) for s in sentences):
+        if not any(known.is_news(i) for i in known.written):
             found = self._background(letter, body, sentences)
         else:
             found = self._long_reference(opening)
@@ -220,18 +278,14 @@ class MainMessageFirst(Detector):
         self, letter: AnalysedLetter, body: list[int], sentences: list[Span]
     ) -> tuple[dict[str, object], str] | None:
         news_at = next(
-            (
-                n
-                for n, index in enumerate(body[1:], 2)
-                if any(is_news(s) for s in letter.docs[index].sents)
-            ),
+            (n for n, index in enumerate(body[1:], 2) if _sentences(letter, index).has_news),
             None,
         )
         if news_at is None:
             return None  # no news anywhere: not a question of order
-        second = [s for s in letter.docs[body[1]].sents if s.text.strip()]
+        second = _sentences(letter, body[1])
         short = len(sentences) == 1 and is_polite_opening(sentences[0])
-        if short and news_at == 2 and second and is_news(second[0]):
+        if short and news_at == 2 and second.written and second.is_news(second.written[0]):
             return None  # "Wij hebben uw brief ontvangen." and then the news: fine
         found = _kern(letter, body[1:])
         if found is None:
@@ -275,11 +329,7 @@ def _heading_with_news(letter: AnalysedLetter, first: int) -> bool:
     above = letter.letter.blocks[first - 1] if first else None
     if above is None or above.kind is not BlockKind.HEADING:
         return False
-    doc = letter.docs[first - 1]
-    if doc.text.strip().endswith("?"):
-        return False
-    says = _AMOUNT.search(doc.text) or any(t.tag_.startswith("WW|pv") for t in doc)
-    return bool(says) and any(is_news(s) for s in doc.sents)
+    return _sentences(letter, first - 1).says_news
 
 
 def _kern(letter: AnalysedLetter, blocks: list[int]) -> tuple[str | None, int] | None:
@@ -292,15 +342,12 @@ def _kern(letter: AnalysedLetter, blocks: list[int]) -> tuple[str | None, int] |
     for index in blocks:
         if letter.letter.blocks[index].kind is not BlockKind.PARAGRAPH:
             continue
-        asked = {s.start for s in requests_in(letter.docs[index])}
-        for sentence in letter.docs[index].sents:
-            text = sentence.text
-            telling = sentence.start in asked or _OUTCOME.search(_main_clause_text(sentence))
-            dated = DEADLINE.search(text) or _AMOUNT.search(text)
-            if not ((telling or dated) and is_news(sentence)):
+        known = _sentences(letter, index)
+        for i in range(len(known.all)):
+            if not known.tells(i):
                 continue
             first = index if first is None else first
-            opening = as_opening(sentence)
+            opening = known.opening(i)
             if opening is not None and not _officialese_in(letter, index, opening.kept):
                 return opening.text, index
     return None if first is None else (None, first)

@@ -11,10 +11,11 @@ configuration.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.detectors.website_address import REFERENCE
 from lint_brieven.dutch.letter_parts import is_complete_letter
@@ -46,18 +47,41 @@ _ADD = (
 @register("web-only")
 class WebOnly(Detector):
     scope = "letter"  # a way without internet anywhere in the letter
+
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if not is_complete_letter(letter.letter):
             return  # a web page is read online; a piece of a letter may have the phone number
         blocks = letter.letter.blocks
-        if OFFLINE.search("\n".join(b.text for b in blocks)):
+        if _offline(letter):
             return
         phone = ctx.organisation.get("telefoon", "").strip()
         if phone and any(phone in b.text for b in blocks):
             return
-        for index, block in enumerate(blocks):
-            match = DIGITAL.search(block.text)
-            if match is not None:
+        for index, (block, doc) in enumerate(zip(blocks, letter.docs, strict=True)):
+            found = per_doc(letter, "web-only.digital", doc, lambda d, t=block.text: _first(t))
+            if found is not None:
                 advice = Suggestion(_ADD, False, replaces=False)
-                yield Found(index, match.start(), match.end(), match.group(), {}, (advice,))
+                yield Found(index, *found, {}, (advice,))
                 return
+
+
+def _offline(letter: AnalysedLetter) -> bool:
+    """Whether the letter offers a way without internet (:data:`OFFLINE`), block by block
+    (once per file: template variants share the doc of a text). A phone number may be read
+    across two blocks as well (the line break between them is white space to the pattern):
+    then the whole text is searched, as one."""
+    texts = [b.text for b in letter.letter.blocks]
+    if any(
+        per_doc(letter, "web-only.offline", doc, lambda d, t=text: bool(OFFLINE.search(t)))
+        for text, doc in zip(texts, letter.docs, strict=True)
+    ):
+        return True
+    if any(a[-1:].isdigit() and b[:1].isdigit() for a, b in itertools.pairwise(texts)):
+        return bool(OFFLINE.search("\n".join(texts)))
+    return False
+
+
+def _first(text: str) -> tuple[int, int, str] | None:
+    """The first digital reference in a block's text: start, end and text."""
+    match = DIGITAL.search(text)
+    return None if match is None else (match.start(), match.end(), match.group())

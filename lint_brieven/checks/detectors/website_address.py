@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.letter_parts import is_complete_letter
 
@@ -39,15 +39,32 @@ WEB_ADDRESS = re.compile(
 @register("website-address")
 class WebsiteAddress(Detector):
     scope = "letter"  # the website written anywhere in the letter
+
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if not is_complete_letter(letter.letter):
             return  # a web page is the website; a piece of a letter may have it elsewhere
-        everything = "\n".join(b.text for b in letter.letter.blocks)
-        if WEB_ADDRESS.search(EMAIL.sub(" ", everything)):
+        blocks = letter.letter.blocks
+        if any(
+            per_doc(letter, "website-address.web", doc, lambda d, t=block.text: _web_address(t))
+            for block, doc in zip(blocks, letter.docs, strict=True)
+        ):
             return
         website = ctx.organisation.get("website", "").strip().lower()
-        if website and website in everything.lower():
+        if website and website in "\n".join(b.text for b in blocks).lower():
             return
-        for index, block in enumerate(letter.letter.blocks):
-            for match in REFERENCE.finditer(block.text):
-                yield Found(index, match.start(), match.end(), match.group())
+        for index, (block, doc) in enumerate(zip(blocks, letter.docs, strict=True)):
+            references = per_doc(
+                letter, "website-address.references", doc, lambda d, t=block.text: _references(t)
+            )
+            for start, end, text in references:
+                yield Found(index, start, end, text)
+
+
+def _web_address(text: str) -> bool:
+    """A web address in a block's text (an e-mail address is none). Neither pattern reads
+    past a line break, so the blocks of a letter can be searched one by one."""
+    return bool(WEB_ADDRESS.search(EMAIL.sub(" ", text)))
+
+
+def _references(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in REFERENCE.finditer(text)]

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext
+from spacy.tokens import Doc
+
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.letter_parts import salutation_span
 
@@ -52,18 +54,28 @@ def _words(text: str) -> str:
 @register("written-address")
 class WrittenAddress(Detector):
     scope = "letter"  # the salutation and the address anywhere in the letter
+
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
-        places = []
-        for index, doc in enumerate(letter.docs):
-            for sentence in doc.sents:
-                match = WRITTEN.search(sentence.text)
-                if match is None or _NOT_NEEDED.search(sentence.text):
-                    continue
-                start = sentence.start_char + match.start()
-                places.append((index, start, start + len(match.group()), match.group()))
+        places = [
+            (index, *place)
+            for index, doc in enumerate(letter.docs)
+            for place in per_doc(letter, "written-address", doc, _in_writing)
+        ]
         if places and not _has_address(letter, ctx):
             for index, start, end, text in places:
                 yield Found(index, start, end, text)
+
+
+def _in_writing(doc: Doc) -> list[tuple[int, int, str]]:
+    """Where the sentences of a doc ask for something in writing: start, end and text."""
+    places = []
+    for sentence in doc.sents:
+        match = WRITTEN.search(sentence.text)
+        if match is None or _NOT_NEEDED.search(sentence.text):
+            continue
+        start = sentence.start_char + match.start()
+        places.append((start, start + len(match.group()), match.group()))
+    return places
 
 
 def _has_address(letter: AnalysedLetter, ctx: CheckContext) -> bool:
