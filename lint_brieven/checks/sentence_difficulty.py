@@ -27,13 +27,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
 from lint_brieven.checks import sentence_words
-from lint_brieven.checks.base import AnalysedLetter, Check
+from lint_brieven.checks.base import AnalysedLetter, Check, per_doc
 from lint_brieven.checks.detectors.rare_words import base_forms, is_name_or_code, known_word
 from lint_brieven.checks.term import explained
 from lint_brieven.dutch.passive_voice import names_agent
@@ -81,6 +81,51 @@ def evidence(
     options: Mapping[str, float],
 ) -> Evidence:
     content = letter.letter.blocks[block].content
+    marks = tuple((s.start, s.end) for s in content.segments if s.placeholder is not None)
+    key = ("evidence", sentence.start, sentence.end, names, marks, tuple(sorted(options.items())))
+    local = per_doc(
+        letter, key, sentence.doc, lambda _: _in_sentence(letter, block, sentence, names, options)
+    )
+    written = content.text
+    jargon = _unique(
+        _written(s, written)
+        for s in unexplained_jargon(letter, block)
+        if _inside(s, sentence, local.aside)
+        and not any(h.lower() in s.text.lower() for h, _ in local.hard)
+    )
+    points = local.points + len(jargon)
+    return Evidence(
+        tuple(text for text, _ in local.hard[:MAX_WORDS]),
+        tuple(jargon[:MAX_WORDS]),
+        tuple(local.stiff[:MAX_WORDS]),
+        tuple(local.passive),
+        local.subject,
+        points,
+    )
+
+
+@dataclass(frozen=True)
+class _Local:
+    """What the sentence itself shows (the same in every template variant that has its
+    block): its tokens in brackets or quotes, hard words with their weight, officialese,
+    passives, a long subject, and their points (all but jargon's)."""
+
+    aside: frozenset[int]
+    hard: tuple[tuple[str, int], ...]
+    stiff: tuple[str, ...]
+    passive: tuple[str, ...]
+    subject: Apart | None
+    points: int
+
+
+def _in_sentence(
+    letter: AnalysedLetter,
+    block: int,
+    sentence: Span,
+    names: frozenset[str],
+    options: Mapping[str, float],
+) -> _Local:
+    content = letter.letter.blocks[block].content
     written = content.text
     counted = sentence_words.words(sentence, content, names)
     aside = quoted_or_bracketed(sentence)
@@ -99,26 +144,14 @@ def evidence(
             ]
         )
     )
-    jargon = _unique(
-        _written(s, written)
-        for s in unexplained_jargon(letter, block)
-        if _inside(s, sentence, aside) and not any(h.lower() in s.text.lower() for h, _ in hard)
-    )
     passive = _unique(passives(sentence, aside, written))
     subject = long_subject(sentence, {t.i for t in words}, written)
-    points = sum(weight for _, weight in hard) + len(jargon) + len(stiff) + bool(passive)
+    points = sum(weight for _, weight in hard) + len(stiff) + bool(passive)
     if subject is not None and subject.gap >= options["subject-gap"]:
         points += 2 if subject.gap >= options["long-subject-gap"] else 1
     else:
         subject = None
-    return Evidence(
-        tuple(text for text, _ in hard[:MAX_WORDS]),
-        tuple(jargon[:MAX_WORDS]),
-        tuple(stiff[:MAX_WORDS]),
-        tuple(passive),
-        subject,
-        points,
-    )
+    return _Local(frozenset(aside), tuple(hard), tuple(stiff), tuple(passive), subject, points)
 
 
 # -- hard words ------------------------------------------------------------------------------
@@ -222,17 +255,39 @@ def unexplained_jargon(letter: AnalysedLetter, block: int) -> list[Span]:
         found: list[tuple[int, Span]] = []
         explained_terms: set[str] = set()
         for check in _jargon_checks():
+            name = ("jargon-uses", id(check))
             for index, doc in enumerate(letter.docs):
-                for span in check.matcher(doc, as_spans=True):
-                    condition = check.conditions[span.label_]
-                    if condition and condition.excuses(span, letter, index):
+                uses = per_doc(letter, name, doc, partial(_uses, check, letter))
+                for span, excused, is_explained in uses:
+                    if excused is None:  # the entry's condition asks the letter
+                        excused = check.conditions[span.label_].excuses(span, letter, index)
+                    if excused:
                         continue
                     found.append((index, span))
-                    if explained(span):
+                    if is_explained:
                         explained_terms.add(span.label_)
         letter.shared[key] = (letter, found, explained_terms)
     _, found, explained_terms = letter.shared[key]
     return [s for i, s in found if i == block and s.label_ not in explained_terms]
+
+
+def _uses(
+    check: Check, letter: AnalysedLetter, doc: Doc
+) -> tuple[tuple[Span, bool | None, bool], ...]:
+    """The jargon check's terms in ``doc``: each with whether its entry's ``unless`` excuses
+    it (None: that asks the letter as a whole) and whether it is explained where it stands
+    (``letter``: one of the letters with ``doc``, not read here)."""
+    out = []
+    for span in check.matcher(doc, as_spans=True):
+        condition = check.conditions[span.label_]
+        if not condition:
+            excused: bool | None = False
+        elif condition.reads_letter:
+            excused = None
+        else:  # the span's own words, sentence or paragraph: the letter is not read
+            excused = condition.excuses(span, letter, -1)
+        out.append((span, excused, explained(span)))
+    return tuple(out)
 
 
 def constructions(sentence: Span, aside: set[int], written: str) -> list[tuple[int, str]]:
