@@ -32,11 +32,12 @@ way). A section headed "Waarom …?" further on also answers it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch import bad_news_words as vocab
 from lint_brieven.dutch.letter_parts import document_kind
@@ -94,27 +95,33 @@ _WHY_HEADING = re.compile(r"^\s*waarom\b", re.IGNORECASE)
 @register("bad-news")
 class BadNews(Detector):
     scope = "letter"  # the kind of text, and the news in its place in the letter
+
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if document_kind(letter.letter) is DocumentKind.TENANT_LETTER:
             return
+        # what each sentence says on its own is worked out once per file (template variants
+        # share their blocks); only its place in the letter is looked at per variant
         sentences = [
             (index, sentence)
             for index, doc in enumerate(letter.docs)
-            for sentence in doc.sents
-            if sentence.text.strip()
+            for sentence in per_doc(letter, "bad-news:sentences", doc, _read_sentences)
         ]
-        why = [s for _, s in sentences if _WHY_HEADING.match(s.text)]
+        why = [s.span for _, s in sentences if s.why]
         for position, (index, sentence) in enumerate(sentences):
+            if not sentence.news:
+                continue  # no bad news, or a question, an example or an introduction
             if letter.letter.blocks[index].kind is BlockKind.HEADING:
                 continue
-            previous = sentences[position - 1][1] if position else None
-            if _asked_or_hypothetical(sentence, previous):
-                continue
-            following = sentences[position + 1][1] if position + 1 < len(sentences) else None
-            for head, tokens, what in _bad_news(sentence):
-                if _explained(sentence, previous, following):
+            before = sentences[position - 1][1] if position else None
+            if before is not None and before.question and sentence.then:
+                continue  # the answer to a question: "Wilt u …? Dan …"
+            previous = before.span if before is not None else None
+            after = sentences[position + 1][1] if position + 1 < len(sentences) else None
+            following = after.span if after is not None else None
+            for head, tokens, what in sentence.news:
+                if _explained(sentence.span, previous, following):
                     break
-                if what == vocab.INCREASE and _increase_explained(sentence, following):
+                if what == vocab.INCREASE and _increase_explained(sentence.span, following):
                     continue
                 if any(_answers(question, head, tokens) for question in why):
                     continue
@@ -123,11 +130,45 @@ class BadNews(Detector):
                 break  # one finding per sentence
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    """What a sentence (not blank) says on its own, whatever letter it stands in."""
+
+    span: Span
+    question: bool  # it ends in "?"
+    then: bool  # it opens with "dan"
+    why: bool  # "Waarom …": it may answer the bad news further up
+    # the bad news in it (head word, words to flag, what it is); none in a sentence that is
+    # asked or hypothetical in itself (``_asked_or_hypothetical`` without a sentence before)
+    news: tuple[tuple[Token, tuple[Token, ...], str], ...]
+
+
+def _read_sentences(doc: Doc) -> tuple[_Sentence, ...]:
+    found = []
+    for sentence in doc.sents:
+        text = sentence.text
+        if not text.strip():
+            continue
+        news = ()
+        if not _asked_or_hypothetical(sentence, None):
+            news = tuple((head, tuple(tokens), what) for head, tokens, what in _bad_news(sentence))
+        found.append(
+            _Sentence(
+                sentence,
+                question=text.strip().endswith("?"),
+                then=bool(_THEN.match(text)),
+                why=bool(_WHY_HEADING.match(text)),
+                news=news,
+            )
+        )
+    return tuple(found)
+
+
 _CORE_WORDS = {"niet", "nooit", "geen", "niets", "akkoord", "in", "behandeling"}
 _BRIDGING = ("ADV", "DET")
 
 
-def _tight(head: Token, tokens: list[Token]) -> Span:
+def _tight(head: Token, tokens: Sequence[Token]) -> Span:
     """The words to flag: the verb (or predicate), its particle and the negation, with the
     auxiliaries, the writer and the object of "geen" where they stand right next to them
     (across an adverb or an article: "is helaas niet mogelijk", "Wij verhogen de huur"); not
@@ -155,7 +196,7 @@ def _tight(head: Token, tokens: list[Token]) -> Span:
     return doc[first : last + 1]
 
 
-def _answers(question: Span, head: Token, tokens: list[Token]) -> bool:
+def _answers(question: Span, head: Token, tokens: Sequence[Token]) -> bool:
     """Whether a "Waarom …?" in the letter asks about this bad news: it shares a word with
     it or with its subject ("Waarom gaat uw huur omhoog?" for "Uw huur gaat met 3% omhoog")."""
     subject = _subject(head)

@@ -24,18 +24,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import partial
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.commitments import (
     DATE_OR_TERM,
+    FOLLOW_UP,
     PERIOD,
     VAGUE,
     commitment,
     is_request_or_question,
-    names_follow_up,
     verb_of,
 )
 
@@ -77,21 +78,48 @@ FALLBACK = re.compile(
 @register("half-promise")
 class HalfPromise(Detector):
     scope = "letter"  # a follow-up named anywhere in the letter
+
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         organisation = ctx.organisation.get("naam", "")
         # the text says when the exact date comes: an estimate before it is honest
-        follow_up = names_follow_up(letter)
+        follow_up = any(
+            per_doc(letter, "half-promise:follow-up", doc, _names_follow_up) for doc in letter.docs
+        )
+        # the rest depends on the block alone: worked out once per file (template variants
+        # share their blocks)
+        name = f"half-promise:{follow_up}:{organisation}"
         for index, doc in enumerate(letter.docs):
-            sentences = list(doc.sents)
-            for number, sentence in enumerate(sentences):
-                if is_request_or_question(sentence):
-                    continue
-                following = sentences[number + 1].text if number + 1 < len(sentences) else ""
-                if FALLBACK.search(sentence.text + " " + following):
-                    continue
-                found = _hedge(doc, sentence, organisation, follow_up)
-                if found is not None:
-                    yield Found(index, found.start_char, found.end_char, found.text)
+            hedges = per_doc(letter, name, doc, partial(_hedges, organisation, follow_up))
+            for start, end, text in hedges:
+                yield Found(index, start, end, text)
+
+
+def _names_follow_up(doc: Doc) -> bool:
+    """``commitments.names_follow_up`` for one block: a sentence says when the tenant hears the
+    exact date, and is not vague itself."""
+    for sentence in doc.sents:
+        text = sentence.text
+        if FOLLOW_UP.search(text) and not (VAGUE.search(text) or PERIOD.search(text)):
+            return True
+    return False
+
+
+def _hedges(organisation: str, follow_up: bool, doc: Doc) -> tuple[tuple[int, int, str], ...]:
+    """The half promises in a block: the first hedge of each sentence that is no request or
+    question and does not say (with the sentence after it) what happens if it does not work
+    out; as (start, end, text)."""
+    found = []
+    sentences = list(doc.sents)
+    for number, sentence in enumerate(sentences):
+        if is_request_or_question(sentence):
+            continue
+        following = sentences[number + 1].text if number + 1 < len(sentences) else ""
+        if FALLBACK.search(sentence.text + " " + following):
+            continue
+        hedge = _hedge(doc, sentence, organisation, follow_up)
+        if hedge is not None:
+            found.append((hedge.start_char, hedge.end_char, hedge.text))
+    return tuple(found)
 
 
 def _hedge(doc, sentence: Span, organisation: str, follow_up: bool) -> Span | None:
