@@ -11,6 +11,7 @@ subcommands import those when they run (``tests/test_startup.py``).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -62,7 +63,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         crash.set_debug(bool(getattr(args, "debug", False)))
-        return int(args.run(args))
+        code = int(args.run(args))
+        if argv is None:
+            _ending()
+        return code
     except KeyboardInterrupt:
         return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - a bug: one line, exit 2, not a traceback
@@ -77,6 +81,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     finally:
         crash.set_debug(False)
+
+
+def _ending() -> None:
+    """The command line's process ends now (``lint-brieven``, ``python -m lint_brieven``):
+    hand everything still alive to the collector's permanent generation, so the collections
+    Python runs at exit do not walk the loaded pipeline and rules again (a quarter of a
+    second of a one-letter check). Nothing is lost: standard output is flushed and ``atexit``
+    handlers run as always; what we write to files is closed before this. A caller that
+    passes ``argv`` (tests, other programs) keeps its collector as it was."""
+    gc.freeze()
 
 
 def _expected_errors() -> tuple[type[Exception], ...]:

@@ -153,3 +153,78 @@ def test_the_tokenizer_is_the_one_spacy_loads_and_is_named_as_usual():
     assert [(t.text, t.norm_, t.is_stop, t.like_num) for t in ours.make_doc(text)] == [
         (t.text, t.norm_, t.is_stop, t.like_num) for t in theirs.make_doc(text)
     ]
+
+
+# never needed to check a Jinja2 template (and python-docx, lxml and the other reporters are
+# imported when a .docx letter or another output format asks for them)
+NOT_FOR_A_TEMPLATE = [
+    "docx",
+    "lxml",
+    "pandas",
+    "pyarrow",
+    "textstat",
+    "nltk",
+    "lint_brieven.readers.docx",
+    "lint_brieven.fix.files",
+    "lint_brieven.reporters.text",
+    "lint_brieven.reporters.sarif",
+    "lint_brieven.reporters.junit",
+    "lint_brieven.reporters.github",
+    "lint_brieven.reporters.gitlab",
+]
+
+
+def test_a_template_check_imports_only_what_it_needs():
+    letter = "corpus/sjablonen/voor/01-woningaanbieding.html.j2"
+    modules, done = _modules_after(
+        "import gc\n"
+        f"sys.argv = ['lint-brieven', 'check', {letter!r}, '--output-format', 'json']\n"
+        "from lint_brieven.cli import main\n"
+        "code = main()\n"
+        "sys.stderr.write(f'\\nEXIT {code} FROZEN {gc.get_freeze_count()}\\n')\n"
+    )
+    report = json.loads(done.stdout)["files"][0]
+    assert report["path"] == letter and report["findings"]  # it did check the template
+    assert (
+        "spacy" in modules
+        and "jinja2" in modules
+        and "lint_brieven.reporters.json_format" in modules
+    )
+    assert sorted(m for m in NOT_FOR_A_TEMPLATE if m in modules) == []
+    # the command line's own run hands what is left to the permanent generation at its end
+    assert "EXIT 1 FROZEN " in done.stderr
+    assert int(done.stderr.split("FROZEN ")[1].split()[0]) > 100_000
+
+
+def test_only_the_command_line_s_own_run_freezes_the_collector(in_tmp, monkeypatch):
+    import gc
+
+    from lint_brieven.cli import main
+    from lint_brieven.commands import check
+
+    monkeypatch.setattr(check, "run_check", lambda args: 0)
+    before = gc.get_freeze_count()
+    assert main(["check", "a.txt"]) == 0  # a caller passing arguments keeps its collector
+    assert gc.get_freeze_count() == before
+    monkeypatch.setattr(sys, "argv", ["lint-brieven", "check", "a.txt"])
+    try:
+        assert main() == 0
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()
+
+
+@pytest.mark.parametrize("name", ["text", "json", "sarif", "github", "gitlab", "junit"])
+def test_each_format_writes_what_its_reporter_writes(name):
+    from importlib import import_module
+
+    from lint_brieven.findings import FileReport, Finding, Severity
+    from lint_brieven.reporters import FORMATS, MODULES
+    from lint_brieven.reporters.base import ReportContext
+
+    finding = Finding("brief.txt", "LB101", Severity.WARNING, "'tevens' is ambtelijk.", 1, 1, 1, 7)
+    reports = [FileReport("brief.txt", findings=[finding]), FileReport("leeg.txt")]
+    ctx = ReportContext()
+    module = import_module(f"lint_brieven.reporters.{MODULES[name]}")
+    assert "LB101" in FORMATS[name](reports, ctx)
+    assert FORMATS[name](reports, ctx) == module.render(reports, ctx)

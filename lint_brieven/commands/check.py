@@ -105,7 +105,6 @@ def run(request):
 def run_check(args: argparse.Namespace) -> int:
     from lint_brieven.checks.loader import RulePackError
     from lint_brieven.config import ConfigError, Overrides
-    from lint_brieven.fix.files import fix, unified_diff
     from lint_brieven.output import WriteError, emit
     from lint_brieven.readers import ReadOptions
     from lint_brieven.reporters import FORMATS
@@ -129,6 +128,8 @@ def run_check(args: argparse.Namespace) -> int:
     )
     try:
         if args.fix or args.diff:
+            from lint_brieven.fix.files import fix
+
             fixed = fix(request, unsafe=args.unsafe_fixes, write=not args.diff)
             result = fixed.result
         else:
@@ -136,6 +137,8 @@ def run_check(args: argparse.Namespace) -> int:
     except (ConfigError, RulePackError) as exc:
         return fail(exc)
     if args.diff:
+        from lint_brieven.fix.files import unified_diff
+
         try:
             emit(unified_diff(fixed.changed), args.output)
         except WriteError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lint_brieven.letter import ReadResult
-from lint_brieven.readers import docx, jinja, sniff, text
+from lint_brieven.readers import jinja, sniff, text
 from lint_brieven.readers.errors import ReaderError
 from lint_brieven.readers.limits import (
     MAX_BLOCK_CHARS,
@@ -63,6 +63,8 @@ def read(path: str, data: bytes, options: ReadOptions, kind: str | None = None) 
     if problem:
         raise ReaderError(problem)
     if kind == "docx":
+        from lint_brieven.readers import docx  # python-docx and lxml: only for a Word file
+
         result = docx.read(path, data, options)
     elif kind == "jinja":
         result = jinja.read(path, data, options)
