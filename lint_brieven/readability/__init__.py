@@ -90,8 +90,11 @@ def _sentences(doc: Doc) -> list[tuple[Span, object, SentenceScore, tuple[int, i
     the same offsets)."""
     out = []
     source = source_text(doc)
+    tokens = list(doc)  # (iterating a doc once is cheaper than indexing it per sentence)
     for sent in doc.sents:
-        if not _words(sent):
+        own = tokens[sent.start : sent.end]
+        words = [t.text for t in own if not (t.is_punct or t.is_space)]  # ``_words``
+        if not words:
             continue
         analysis = lint_ii_bridge.sentence_analysis(sent)
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
@@ -105,9 +108,9 @@ def _sentences(doc: Doc) -> list[tuple[Span, object, SentenceScore, tuple[int, i
             analysis.lint.level,
             _rare_words(analysis),
             _longest_dependency(analysis),
-            any(t.pos_ in ("VERB", "AUX") for t in sent),
+            any(t.pos_ in ("VERB", "AUX") for t in own),
         )
-        out.append((sent, analysis, score, flesch.counts(_words(sent))))
+        out.append((sent, analysis, score, flesch.counts(words)))
     return out
 
 
