@@ -46,23 +46,34 @@ def analyse(
     findings: dict[tuple, Finding] = {}
     seen_in: dict[tuple, int] = {}  # place -> number of variants it was found in
     letters = []
+    # a block-level hit on a distinct block -> the place of its finding (None: none), made
+    # in the first variant with the block: the finding is the same in every variant but for
+    # its variant's name, and only the first variant's finding is kept
+    placed: dict[tuple[int, int, int], tuple | None] = {}
     for letter in result.letters:
         analysed = AnalysedLetter(letter, tuple(docs[b.text] for b in letter.blocks), shared)
         letters.append(analysed)
         plan = reuse.add(analysed)
         plans.append(plan)
         for check in checks:
-            hits = reuse.hits(check, plan) if check.scope == "block" else check.run(analysed, ctx)
-            for hit in hits:
-                if hit.text and hit.text.lower() in accepted:
-                    continue
-                finding = _finding(hit, letter, check, result)
-                if finding is None:
-                    continue
-                if finding.place not in findings:
-                    findings[finding.place] = finding
-                    seen_in[finding.place] = 0
-                seen_in[finding.place] += 1
+            if check.scope != "block":
+                for hit in check.run(analysed, ctx):
+                    _add(_found(hit, letter, check, result, accepted), findings, seen_in)
+                continue
+            known = reuse.known_for(check, plan)
+            for index, number in enumerate(plan.numbers):
+                for j, hit in enumerate(known[number]):
+                    key = (id(known), number, j)
+                    if key in placed:
+                        place = placed[key]
+                        if place is not None:
+                            seen_in[place] += 1
+                        continue
+                    if hit.block != index:
+                        hit = replace(hit, block=index)
+                    finding = _found(hit, letter, check, result, accepted)
+                    placed[key] = None if finding is None else finding.place
+                    _add(finding, findings, seen_in)
     # Name the variant only when the finding is not in every letter the template can produce.
     every = len(result.letters)
     named = [f if seen_in[p] < every else replace(f, variant=None) for p, f in findings.items()]
@@ -87,10 +98,12 @@ class BlockHits:
         numbers = tuple(self.numbers.setdefault(b, len(self.numbers)) for b in letter.letter.blocks)
         return _Plan(letter, numbers)
 
-    def hits(self, check: Check, plan: _Plan) -> list[Hit]:
-        """``check``'s hits on the letter of ``plan``, block by block. The check reads the
-        letter itself when it knows none of its blocks, else a view of the blocks it has not
-        read, each once."""
+    def known_for(self, check: Check, plan: _Plan) -> dict[int, list[Hit]]:
+        """``check``'s hits per block number, for the letter's facts; every block of the
+        letter of ``plan`` among them (a hit's block index is that of the letter in which
+        the block was first read). The check reads the letter itself when it knows none of
+        its blocks, else a view of the blocks it has not read, each once. The same dict for
+        every letter with the same facts."""
         facts = check.letter_facts(plan.letter) if check.letter_facts is not None else None
         known = self.known.setdefault((id(check), facts), {})
         missing: dict[int, int] = {}  # number -> its first position in the letter
@@ -109,11 +122,7 @@ class BlockHits:
                 per_block[hit.block].append(hit)
             for number, found in zip(numbers, per_block, strict=True):
                 known.setdefault(number, found)  # a block twice in one letter: the first
-        return [
-            hit if hit.block == index else replace(hit, block=index)
-            for index, number in enumerate(plan.numbers)
-            for hit in known[number]
-        ]
+        return known
 
 
 @dataclass
@@ -138,6 +147,25 @@ class _Plan:
                 whole=letter,
             )
         return self.views[positions]
+
+
+def _found(
+    hit: Hit, letter: Letter, check: Check, result: ReadResult, accepted: set[str]
+) -> Finding | None:
+    """The finding of ``hit``; None for accepted words and hits in no source text."""
+    if hit.text and hit.text.lower() in accepted:
+        return None
+    return _finding(hit, letter, check, result)
+
+
+def _add(finding: Finding | None, findings: dict[tuple, Finding], seen_in: dict) -> None:
+    """Keep the first finding at each place; count the variants it is found in."""
+    if finding is None:
+        return
+    if finding.place not in findings:
+        findings[finding.place] = finding
+        seen_in[finding.place] = 0
+    seen_in[finding.place] += 1
 
 
 def _finding(hit: Hit, letter: Letter, check: Check, result: ReadResult) -> Finding | None:

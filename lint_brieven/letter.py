@@ -152,6 +152,14 @@ class MappedText:
             offset += len(part.text)
         return MappedText("".join(text), tuple(segments))
 
+    def __hash__(self) -> int:
+        """The hash of the fields, as the dataclass would give it, worked out once: the
+        variants of a template share their blocks, which are looked up by value."""
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = self.__dict__["_hash"] = hash((self.text, self.segments))
+        return cached
+
     @cached_property
     def _ends(self) -> list[int]:
         return [seg.end for seg in self.segments]
@@ -241,6 +249,15 @@ class Block:
     kind: BlockKind = BlockKind.PARAGRAPH
     level: int = 0  # heading level or list nesting level
     number: str | None = None  # list numbering as shown ("1.", "a)", "•")
+
+    def __hash__(self) -> int:
+        """The hash of the fields, as the dataclass would give it, worked out once."""
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = self.__dict__["_hash"] = hash(
+                (self.content, self.kind, self.level, self.number)
+            )
+        return cached
 
     @property
     def text(self) -> str:

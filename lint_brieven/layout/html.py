@@ -175,12 +175,21 @@ class _Splitter:
                 self._skip_depth = max(0, self._skip_depth - 1)
 
     def flush(self) -> None:
-        key = tuple(self._parts)
-        content = self._memo.get(key)
-        if content is None:
-            content = self._memo[key] = mark(collapse(MappedText.join(self._parts)))
+        """End the block being read. Its text is worked out once per list of parts: by their
+        identity (the parts every variant shares come from the same events); the parts are
+        kept with it, so that their ids stay theirs. So is each block made of that text."""
+        key = tuple(map(id, self._parts))
+        known = self._memo.get(key)
+        if known is None:
+            content = mark(collapse(MappedText.join(self._parts)))
+            known = self._memo[key] = (tuple(self._parts), content, {})
+        content, made = known[1], known[2]
         if content.text:
-            self.blocks.append(Block(content, self._kind, self._level, self._number))
+            style = (self._kind, self._level, self._number)
+            block = made.get(style)
+            if block is None:
+                block = made[style] = Block(content, *style)
+            self.blocks.append(block)
         self._parts = []
 
     def _set(self, kind: BlockKind, level: int = 0, number: str | None = None) -> None:
