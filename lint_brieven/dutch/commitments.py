@@ -20,10 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from lint_brieven.checks.base import AnalysedLetter
+from lint_brieven.checks.base import AnalysedLetter, per_doc
 from lint_brieven.dutch.passive_voice import takes_zijn
+from lint_brieven.dutch.requests import is_imperative
 from lint_brieven.dutch.verbs import infinitive_of
 from lint_brieven.letter import DocumentKind, Letter
 
@@ -207,7 +208,8 @@ def commitment(token: Token, organisation: str = "", aims: bool = False) -> Comm
     ``aims``, an aim or an effort counts too ("wij streven ernaar …", "wij doen ons best …"):
     a half promise is one."""
     verb = verb_of(token)
-    if token.sent.text.strip().endswith("?"):
+    sentence = token.sent.text
+    if sentence.strip().endswith("?"):
         return None
     chain = [verb]
     current = verb
@@ -225,7 +227,7 @@ def commitment(token: Token, organisation: str = "", aims: bool = False) -> Comm
     governing = _governing(current)
     if any(_past(v) for v in governing):
         return None  # "Toen gaven we aan dat de werkzaamheden … zouden starten"
-    if HABITUAL.search(token.sent.text):
+    if HABITUAL.search(sentence):
         return None  # "In de winter controleren wij elk jaar de cv-ketel": a procedure
     infinitives = tuple(infinitive(v) for v in chain if v.pos_ in ("VERB", "AUX"))
     above = {infinitive(v) for v in governing if v.pos_ in ("VERB", "AUX")}
@@ -344,9 +346,18 @@ def dated_clauses(sentence: Span) -> set[int]:
 
 def is_request_or_question(sentence: Span) -> bool:
     """An imperative or a question: the tenant is asked, nothing is promised."""
-    from lint_brieven.dutch.requests import is_imperative
+    return _ends_in_question_mark(sentence) or is_imperative(sentence)
 
-    return sentence.text.strip().endswith("?") or is_imperative(sentence)
+
+def _ends_in_question_mark(sentence: Span) -> bool:
+    """``sentence.text.strip().endswith("?")`` from its last words, without joining the text
+    of all its tokens (a token's trailing whitespace is at most one space)."""
+    doc = sentence.doc
+    for i in range(sentence.end - 1, sentence.start - 1, -1):
+        text = doc[i].text.rstrip()
+        if text:
+            return text.endswith("?")
+    return False
 
 
 def makes_promises(letter: Letter) -> bool:
@@ -437,10 +448,17 @@ FOLLOW_UP = re.compile(
 
 def names_follow_up(letter: AnalysedLetter) -> bool:
     """Whether the text says when the tenant hears the exact date, in a sentence that is not
-    vague itself ("de exacte planning wordt te zijner tijd bekendgemaakt" is no follow-up)."""
-    for doc in letter.docs:
-        for sentence in doc.sents:
-            text = sentence.text
-            if FOLLOW_UP.search(text) and not (VAGUE.search(text) or PERIOD.search(text)):
-                return True
+    vague itself ("de exacte planning wordt te zijner tijd bekendgemaakt" is no follow-up).
+    Worked out once per block for all variants of a template (``checks.base.per_doc``)."""
+    return any(
+        per_doc(letter, "commitments:follow-up", doc, names_follow_up_in) for doc in letter.docs
+    )
+
+
+def names_follow_up_in(doc: Doc) -> bool:
+    """``names_follow_up`` for one parsed block."""
+    for sentence in doc.sents:
+        text = sentence.text
+        if FOLLOW_UP.search(text) and not (VAGUE.search(text) or PERIOD.search(text)):
+            return True
     return False

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -114,7 +115,7 @@ class Request:
     verb: Token
     conditional: bool
 
-    @property
+    @cached_property  # worked out once: a request is read again in every template variant
     def infinitive(self) -> str:
         return infinitive(self.verb)
 
@@ -129,11 +130,11 @@ def is_imperative(sentence: Span) -> bool:
 
 
 def _imperative_verb(sentence: Span) -> Token | None:
-    words = [t for t in sentence if not (t.is_punct or t.is_space or t.like_num)]
-    if not words:
+    words = (t for t in sentence if not (t.is_punct or t.is_space or t.like_num))
+    first = next(words, None)  # only the first two words matter: no list of them all
+    if first is None:
         return None
-    first = words[0]
-    if first.lower_ == "dan" and len(words) > 1:  # "Dan stuurt …" is no imperative either
+    if first.lower_ == "dan" and next(words, None) is not None:  # "Dan stuurt …" neither
         return None
     if not first.tag_.startswith("WW|pv|tgw|ev") or not first.text[:1].isupper():
         return None

@@ -25,10 +25,12 @@ The proposal names what is missing with the organisation's own channels: "vóór
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext, fill
+from spacy.tokens import Doc
+
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, fill, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.clauses import sentence_span
 from lint_brieven.dutch.letter_parts import document_kind
@@ -51,7 +53,7 @@ from lint_brieven.dutch.requests import (
     requests,
 )
 from lint_brieven.findings import Suggestion
-from lint_brieven.letter import BlockKind, DocumentKind
+from lint_brieven.letter import Block, BlockKind, DocumentKind
 
 _TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 _EXAMPLE = re.compile(r"^\s*(?:bijvoorbeeld|voorbeeld)\b", re.IGNORECASE)
@@ -98,21 +100,75 @@ class _Asked:
     how: bool
 
 
+@dataclass(frozen=True)
+class _Block:
+    """What the check reads in one parsed block, whatever letter it is in (worked out once per
+    file: template variants share their blocks): its text, the text of each sentence, the
+    kinds of action whose way the block gives for the whole letter, whether it gives an
+    account number in a sentence, whether it is an example."""
+
+    text: str
+    sentences: tuple[str, ...]
+    ways: frozenset[str]
+    pays: bool
+    example: bool  # "Bijvoorbeeld: …"
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A request in a block that needs a deadline or a way: its kind and its sentence's
+    position in the block."""
+
+    request: Request
+    kind: str
+    position: int
+
+
+def _block(doc: Doc) -> _Block:
+    text = doc.text
+    # the letter-wide ways never span two blocks, so each block can be searched alone
+    ways = frozenset(k for k, p in _LETTER_WIDE.items() if p.search(text))
+    return _Block(
+        text,
+        tuple(s.text for s in doc.sents),
+        ways,
+        bool(PAYMENT.search(text) and _has_verb(doc)),
+        bool(_EXAMPLE.match(text)),
+    )
+
+
+def _found(doc: Doc) -> tuple[_Found, ...]:
+    """The requests in a block that ask for an action with a deadline or a way."""
+    sentences = list(doc.sents)
+    out = []
+    for request in requests(doc):
+        sentence = request.sentence
+        kind = kind_of(request.infinitive)
+        if kind is None:
+            continue
+        if len(sentences) == 1 and not _SENTENCE_END.search(sentence.text):
+            continue  # a link or a button: "Meld een lastige tekst"
+        position = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+        out.append(_Found(request, kind, position))
+    return tuple(out)
+
+
 @register("request-details")
 class RequestDetails(Detector):
     scope = "letter"  # details given anywhere in the letter
+
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         kind = document_kind(letter.letter)
         if kind is DocumentKind.TENANT_LETTER:
             return  # the tenant asks the landlord: not our request to the tenant
         complete = kind is DocumentKind.LETTER
-        whole = "\n".join(d.text for d in letter.docs)
+        blocks = [per_doc(letter, "request-details:block", d, _block) for d in letter.docs]
         # ways the whole letter gives, for the kinds of action any reader can use them for;
         # an account number only in a sentence (not the letterhead's "KvK … · IBAN …")
-        anywhere = {k: bool(p.search(whole)) for k, p in _LETTER_WIDE.items()}
-        anywhere[PAY] = any(PAYMENT.search(d.text) and _has_verb(d) for d in letter.docs)
+        anywhere = {k: any(k in b.ways for b in blocks) for k in _LETTER_WIDE}
+        anywhere[PAY] = any(b.pays for b in blocks)
         reported = set()
-        asked = [a for a in self._requests(letter) if complete or not a.request.conditional]
+        asked = [a for a in self._requests(letter, blocks) if complete or not a.request.conditional]
         # A request is specified once for the letter: "U moet nog € 100 betalen" in the
         # opening is fine when "Betaal € 100 uiterlijk 1 mei via …" follows in the steps.
         done_when = {a.request.action for a in asked if a.when}
@@ -144,85 +200,80 @@ class RequestDetails(Detector):
                 (Suggestion(f"Vul aan: {proposal}.", False, False),),
             )
 
-    def _requests(self, letter: AnalysedLetter) -> Iterable[_Asked]:
+    def _requests(self, letter: AnalysedLetter, parsed: list[_Block]) -> Iterable[_Asked]:
         blocks, docs = letter.letter.blocks, letter.docs
+        heading = ""
         for index, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
+            if index and blocks[index - 1].kind is BlockKind.HEADING:
+                heading = blocks[index - 1].text.strip()  # the heading above this block
             if block.kind not in _TEXT_KINDS:
                 continue  # a heading announces ("Dit moet u nog betalen"); it asks nothing
-            heading = _heading_above(letter, index)
-            before = _text_before(letter, index)
+            if parsed[index].example:
+                continue  # "Bijvoorbeeld: … Stuur uw verzoekschrift vóór 1 november op."
+            asked = per_doc(letter, "request-details:requests", doc, _found)
+            if not asked:
+                continue
+            before = parsed[index - 1].text.strip() if index else ""  # "Heeft u vragen?"
             if _EXAMPLE_HEADING.search(heading) or any(
                 _OFFER.search(t) for t in (heading, before) if is_conditional_question(t)
             ):
                 continue  # under "Heeft u vragen?": ways to reach us; under "Voorbeeld"
             # under "Bent u het niet eens?": for some readers only
             for_some = any(is_conditional_question(t) for t in (heading, before))
-            if _EXAMPLE.match(doc.text):
-                continue  # "Bijvoorbeeld: … Stuur uw verzoekschrift vóór 1 november op."
-            sentences = list(doc.sents)
-            for request in requests(doc):
-                sentence = request.sentence
-                kind = kind_of(request.infinitive)
-                if kind is None:
-                    continue
-                if len(sentences) == 1 and not _SENTENCE_END.search(sentence.text):
-                    continue  # a link or a button: "Meld een lastige tekst"
-                around = " ".join([heading, *_around(letter, index, sentences, sentence)])
+            for found in asked:
+                request = found.request
+                around = " ".join([heading, *_around(blocks, parsed, index, found.position)])
                 if for_some and not request.conditional:
                     request = Request(request.sentence, request.verb, True)
-                yield _Asked(
-                    index,
-                    request,
-                    kind,
-                    bool(DEADLINE.search(around) or MOMENT.search(around)),
-                    bool(
-                        CHANNEL.search(around)
-                        or DESTINATION.search(around)
-                        or (kind == PAY and PAYMENT.search(around))
-                    ),
-                )
+                when, how = _says(letter.shared, around, found.kind == PAY)
+                yield _Asked(index, request, found.kind, when, how)
 
 
-def _around(letter: AnalysedLetter, index: int, sentences: list, sentence) -> list[str]:
-    """The request, the sentence before and after it, a list right after it or the
-    introduction of the list it is in."""
-    blocks, docs = letter.letter.blocks, letter.docs
-    position = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
-    out = [s.text for s in sentences[max(0, position - 1) : position + 2]]
+def _says(known: dict, around: str, pay: bool) -> tuple[bool, bool]:
+    """Whether the text around a request says by when, and how (for a payment: also an
+    account number); kept in ``known`` (the variants of a template share most of it)."""
+    key = ("request-details:says", around, pay)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = (
+            bool(DEADLINE.search(around) or MOMENT.search(around)),
+            bool(
+                CHANNEL.search(around)
+                or DESTINATION.search(around)
+                or (pay and PAYMENT.search(around))
+            ),
+        )
+    return found
+
+
+def _around(blocks: Sequence[Block], parsed: list[_Block], index: int, position: int) -> list[str]:
+    """The request (the sentence at ``position`` in block ``index``), the sentence before and
+    after it, a list right after it or the introduction of the list it is in."""
+    sentences = parsed[index].sentences
+    out = list(sentences[max(0, position - 1) : position + 2])
     if position == 0 and index > 0 and blocks[index - 1].kind in _TEXT_KINDS:
-        out.append(list(docs[index - 1].sents)[-1].text)
+        out.append(parsed[index - 1].sentences[-1])
     last = position == len(sentences) - 1
     following = index + 1
     if last and following < len(blocks) and blocks[following].kind in _TEXT_KINDS:
-        if blocks[following].kind is BlockKind.LIST_ITEM or sentence.text.rstrip().endswith(":"):
+        steps = blocks[following].kind is BlockKind.LIST_ITEM
+        if steps or sentences[position].rstrip().endswith(":"):
             # the steps or the address right after it
             while following < len(blocks) and blocks[following].kind in _TEXT_KINDS:
-                out.append(docs[following].text)
+                out.append(parsed[following].text)
                 if blocks[following].kind is not BlockKind.LIST_ITEM and following > index + 1:
                     break
                 following += 1
         else:
-            out.append(next(iter(docs[following].sents)).text)
+            out.append(parsed[following].sentences[0])
     if blocks[index].kind is BlockKind.LIST_ITEM:
         start = index
         while start > 0 and blocks[start - 1].kind is BlockKind.LIST_ITEM:
             start -= 1
         if start > 0 and blocks[start - 1].kind is BlockKind.PARAGRAPH:
-            out.append(docs[start - 1].text)  # "Doe dit vóór 1 mei:"
+            out.append(parsed[start - 1].text)  # "Doe dit vóór 1 mei:"
     return out
 
 
 def _has_verb(doc) -> bool:
     return any(t.tag_.startswith("WW|pv") for t in doc)
-
-
-def _text_before(letter: AnalysedLetter, index: int) -> str:
-    """The block before, when it is a question of its own ("Heeft u vragen?")."""
-    return letter.docs[index - 1].text.strip() if index else ""
-
-
-def _heading_above(letter: AnalysedLetter, index: int) -> str:
-    for block in reversed(letter.letter.blocks[:index]):
-        if block.kind is BlockKind.HEADING:
-            return block.text.strip()
-    return ""

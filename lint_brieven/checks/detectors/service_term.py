@@ -20,11 +20,12 @@ alone. The proposal is the configured term in place of the letter's, where it re
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from lint_brieven.audit.promises import topic_of
-from lint_brieven.checks.base import AnalysedLetter, CheckContext, match_case
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, match_case, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.commitments import commitment, is_request_or_question, makes_promises
 from lint_brieven.dutch.service_terms import normalised_term, terms_in, topic_terms
@@ -33,27 +34,25 @@ from lint_brieven.findings import Suggestion
 
 @register("service-term")
 class ServiceTerm(Detector):
-    scope = "letter"  # whether the letter makes promises
+    scope = "letter"  # whether the letter makes promises; a term promised earlier in it
+
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         organisation = ctx.organisation.get("naam", "")
         in_letter = makes_promises(letter.letter)
+        # the promises of each block depend on that block alone (and on the run's settings):
+        # worked out once per file (template variants share their blocks)
+        service_terms = tuple(ctx.service_terms.items())
+        cache_name = f"service-term:{organisation!r}:{service_terms!r}"
+        work = partial(_promises, organisation, service_terms)
         first: dict[tuple[str, str], str] = {}  # (topic, what) → the first term promised
         for index, doc in enumerate(letter.docs):
-            for sentence in doc.sents:
-                text = sentence.text
-                found = terms_in(text)
-                if not found or is_request_or_question(sentence):
-                    continue
-                if len({t for _, _, t in found}) > 1:
-                    continue  # "een lekkage binnen 24 uur, een deurbel binnen 2 weken": a list
-                kept = _kept(text, ctx)
-                for span, term, action in _promised(doc, sentence, found, organisation):
+            for kept, promised, topic in per_doc(letter, cache_name, doc, work):
+                for span, term, action in promised:
                     if kept:
                         if term in {normalised_term(value) for _, value in kept}:
                             continue  # the term of (one of) the sentence's topics
                         (name, configured), source = kept[0], _CONFIGURED
                     else:
-                        topic = topic_of(text)
                         if topic is None or not in_letter:
                             continue
                         key = (topic, action)
@@ -72,6 +71,31 @@ class ServiceTerm(Detector):
                         {"onderwerp": name, "termijn": configured, "bron": source},
                         (Suggestion(match_case(span.text, configured), False),),
                     )
+
+
+_Promise = tuple[Span, str, str]  # the term's span, the normalised term, what is promised
+
+
+def _promises(
+    organisation: str, service_terms: tuple[tuple[str, str], ...], doc: Doc
+) -> tuple[tuple[tuple[tuple[str, str], ...], tuple[_Promise, ...], str | None], ...]:
+    """For each sentence of a block with one term promised (not a request or a question, not
+    a list of terms): the configured service terms of its topics, its promises, and its topic
+    (when no service term applies)."""
+    out = []
+    for sentence in doc.sents:
+        text = sentence.text
+        found = terms_in(text)
+        if not found or is_request_or_question(sentence):
+            continue
+        if len({t for _, _, t in found}) > 1:
+            continue  # "een lekkage binnen 24 uur, een deurbel binnen 2 weken": a list
+        promised = _promised(doc, sentence, found, organisation)
+        if not promised:
+            continue
+        kept = tuple(_kept(text, dict(service_terms)))
+        out.append((kept, tuple(promised), None if kept else topic_of(text)))
+    return tuple(out)
 
 
 _CONFIGURED = "uw organisatie (servicetermijnen in lint-brieven.toml)"
@@ -95,10 +119,10 @@ def _promised(doc, sentence, found, organisation: str) -> list[tuple[Span, str, 
     return out
 
 
-def _kept(text: str, ctx: CheckContext) -> list[tuple[str, str]]:
+def _kept(text: str, service_terms: dict[str, str]) -> list[tuple[str, str]]:
     """The configured service terms of the sentence's topics that name a term."""
     return [
         (key, value)
-        for key, value in topic_terms(text, ctx.service_terms)
+        for key, value in topic_terms(text, service_terms)
         if normalised_term(value) is not None
     ]

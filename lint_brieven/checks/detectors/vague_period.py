@@ -16,8 +16,11 @@ plan around it, and not for a habit ("In de winter controleren wij elk jaar de c
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext
+from spacy.tokens import Doc
+
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.commitments import (
     PERIOD,
@@ -34,25 +37,39 @@ from lint_brieven.dutch.commitments import (
 @register("vague-period")
 class VaguePeriod(Detector):
     scope = "letter"  # whether the letter makes promises or names a follow-up
+
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if not makes_promises(letter.letter):
             return
         if names_follow_up(letter):
             return  # the letter says when the tenant hears the exact date
         organisation = ctx.organisation.get("naam", "")
+        # the periods themselves depend on the block alone: worked out once per file
+        # (template variants share their blocks)
+        name = f"vague-period:{organisation}"
         for index, doc in enumerate(letter.docs):
-            for sentence in doc.sents:
-                text = sentence.text
-                if is_request_or_question(sentence):
-                    continue
-                dated = dated_clauses(sentence)
-                for match in PERIOD.finditer(text):
-                    start = sentence.start_char + match.start()
-                    span = doc.char_span(start, start + len(match.group()), "expand")
-                    if span is None or verb_of(span.root).i in dated:
-                        continue  # "in het voorjaar, op 3 april" names the date
-                    made = commitment(span.root, organisation)
-                    if made is None or informs(made):
-                        continue  # "In het voorjaar ontvangt u een brief": nothing to plan
-                    yield Found(index, span.start_char, span.end_char, span.text)
-                    break  # one period per sentence
+            for start, end, text in per_doc(letter, name, doc, partial(_periods, organisation)):
+                yield Found(index, start, end, text)
+
+
+def _periods(organisation: str, doc: Doc) -> tuple[tuple[int, int, str], ...]:
+    """The vague periods the organisation commits itself to in a block, the first of each
+    sentence that is no request or question, as (start, end, text)."""
+    out = []
+    for sentence in doc.sents:
+        text = sentence.text
+        matches = list(PERIOD.finditer(text))
+        if not matches or is_request_or_question(sentence):
+            continue
+        dated = dated_clauses(sentence)
+        for match in matches:
+            start = sentence.start_char + match.start()
+            span = doc.char_span(start, start + len(match.group()), "expand")
+            if span is None or verb_of(span.root).i in dated:
+                continue  # "in het voorjaar, op 3 april" names the date
+            made = commitment(span.root, organisation)
+            if made is None or informs(made):
+                continue  # "In het voorjaar ontvangt u een brief": nothing to plan
+            out.append((span.start_char, span.end_char, span.text))
+            break  # one period per sentence
+    return tuple(out)
