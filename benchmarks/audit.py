@@ -10,7 +10,11 @@ runs, each in a fresh process:
 - ``fill``: ``audit --jobs 2``, filling the cache;
 - ``cached``: ``audit --jobs 2`` again: every letter comes from the cache.
 For each: wall time, letters per second, the peak memory (max RSS) of the main process and of
-the largest worker process. Several N show whether the main process's memory stays flat.
+the largest worker process, and the CPU seconds of the main process and of all workers. Several
+N show whether the main process's memory stays flat. On a machine shared with other work the
+wall times say little; the CPU seconds do: the main process's share shows whether it can keep
+two workers busy, and with two idle cores ``--jobs 2`` takes at least
+max(main CPU, (main + workers CPU) / 2) seconds.
 """
 
 from __future__ import annotations
@@ -39,9 +43,10 @@ _AUDIT = """
 import json, resource, sys
 from lint_brieven.cli import main
 code = main(sys.argv[1:])
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-sys.stderr.write("\\nPEAK " + json.dumps([code, own, workers]) + "\\n")
+own = resource.getrusage(resource.RUSAGE_SELF)
+workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = [u.ru_utime + u.ru_stime for u in (own, workers)]
+sys.stderr.write("\\nPEAK " + json.dumps([code, own.ru_maxrss, workers.ru_maxrss, *cpu]) + "\\n")
 """
 
 
@@ -69,6 +74,8 @@ class Measured:
     seconds: float
     main_mib: float  # peak resident memory of the main process
     workers_mib: float  # of the largest worker process (0: none ran)
+    main_cpu: float = 0.0  # CPU seconds (user + system) of the main process
+    workers_cpu: float = 0.0  # of all worker processes together
 
 
 def audit(letters: Path, out: Path, extra: list[str], cpus: str | None = None) -> Measured:
@@ -83,10 +90,10 @@ def audit(letters: Path, out: Path, extra: list[str], cpus: str | None = None) -
     peak = [line for line in done.stderr.splitlines() if line.startswith("PEAK ")]
     if not peak:
         raise RuntimeError(f"audit failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    code, own, workers = json.loads(peak[-1][len("PEAK ") :])
+    code, own, workers, own_cpu, workers_cpu = json.loads(peak[-1][len("PEAK ") :])
     if code not in (0, 2):
         raise RuntimeError(f"audit exit {code}:\n{done.stderr[-3000:]}")
-    return Measured(seconds, own / 1024, workers / 1024)
+    return Measured(seconds, own / 1024, workers / 1024, own_cpu, workers_cpu)
 
 
 def settle() -> None:
@@ -110,7 +117,7 @@ def main() -> None:
     )
     print(
         f"{'letters':>8} {'run':32} {'wall s':>8} {'letters/s':>10} {'main MiB':>9} "
-        f"{'worker MiB':>10}"
+        f"{'worker MiB':>10} {'main CPU s':>10} {'workers CPU s':>13}"
     )
     for count in args.counts:
         with tempfile.TemporaryDirectory() as tmp:
@@ -122,7 +129,8 @@ def main() -> None:
                 m = audit(root / "brieven", root / "rapport", extra)
                 print(
                     f"{letters:8d} {label:32} {m.seconds:8.1f} {letters / m.seconds:10.1f} "
-                    f"{m.main_mib:9.0f} {m.workers_mib:10.0f}",
+                    f"{m.main_mib:9.0f} {m.workers_mib:10.0f} {m.main_cpu:10.1f} "
+                    f"{m.workers_cpu:13.1f}",
                     flush=True,
                 )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import builtins
 import csv
+import hashlib
 import io
 import json
 import multiprocessing
@@ -348,3 +349,72 @@ _ENTRY = dict.fromkeys(
         "bevindingen",
     ]
 )
+
+
+def _no_letter_checked_alone(monkeypatch) -> list[str]:
+    """The letters checked one at a time while the report waits (``_Checker.now``); an audit
+    should hand every letter it has to check to the workers at the start."""
+    from lint_brieven.audit import collect
+
+    alone: list[str] = []
+    for checker in (collect._Checker, collect._Pool):
+        real = checker.now
+
+        def now(self, index, job, real=real):
+            alone.append(Path(job["path"]).name)
+            return real(self, index, job)
+
+        monkeypatch.setattr(checker, "now", now)
+    return alone
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_letters_whose_template_or_configuration_changed_are_checked_by_the_workers(
+    here, capsys, monkeypatch, jobs
+):
+    """The index knows these letters' bytes, but their entries no longer fit: the audit
+    knows so before the first letter is checked (their templates' digests are in the index,
+    and there is no entry for a new key), so they are spread over the workers, not checked
+    one by one as the report reaches them."""
+    monkeypatch.setattr(keys, "SETTLED", 0.0)
+    assert _audit(capsys, "--jobs", jobs) == 2
+    alone = _no_letter_checked_alone(monkeypatch)
+    taken = _takes(monkeypatch)
+    # the template c.html.j2 extends
+    (here / "brieven" / "basis" / "basis.html.j2").write_text(
+        BASE.replace("Met groet", "Wij verzoeken u middels deze brief te reageren."),
+        encoding="utf-8",
+    )
+    assert _audit(capsys, "--jobs", jobs) == 2
+    assert sorted(taken) == ["c.html.j2", "kapot.txt"] and alone == []
+    assert _audit(capsys, "--jobs", jobs, "--no-cache", out="koud") == 2
+    assert _outputs("rapport") == _outputs("koud")
+    # a changed configuration: every key is new
+    (here / "lint-brieven.toml").write_text(TOML + "# anders\n", encoding="utf-8")
+    find_config_file.cache_clear()
+    load_config.cache_clear()
+    taken.clear()
+    assert _audit(capsys, "--jobs", jobs) == 2
+    assert sorted(taken) == sorted(Path(n).name for n in LETTERS) and alone == []
+    assert _outputs("rapport") == _outputs("koud")
+
+
+def test_the_index_keeps_each_set_of_templates_once(here, capsys, monkeypatch):
+    monkeypatch.setattr(keys, "SETTLED", 0.0)
+    write(here, {f"brieven/kind{i}.html.j2": CHILD for i in range(3)})
+    assert _audit(capsys, "--jobs", "1") == 2
+    cache = Cache(here / "rapport" / CACHE)
+    text = (cache.folder / INDEX).read_bytes().partition(b"\n")[2]
+    stored = json.loads(text)
+    basis = os.path.abspath(here / "brieven" / "basis" / "basis.html.j2")
+    assert [[dep[0] for dep in deps] for deps in stored["sjablonen"]] == [[], [basis]]
+    index = cache.index()
+    children = [p for p in index.letters if Path(p).name.startswith(("c.", "kind"))]
+    assert len(children) == 4
+    assert {index.letters[p][6] for p in children} == {((basis, stored["sjablonen"][1][0][1]),)}
+    # a letter that names a set that is not there: the index is damaged, so empty
+    stored["brieven"][children[0]][6] = 7
+    body = json.dumps(stored).encode()
+    header = b"lint-brieven-audit-index 1 %s\n" % hashlib.sha256(body).hexdigest().encode()
+    (cache.folder / INDEX).write_bytes(header + body)
+    assert cache.index().letters == {}

@@ -11,7 +11,9 @@ Entries of older versions (``*.pickle``) are never opened; they are deleted.
 
 ``index`` beside the entries (the same header, its own magic) lets an audit find a
 letter's entry without reading the letter: for each letter the ``os.stat`` signature it had
-when it was read and the SHA-256 of the bytes read then (see ``keys``), and for each
+when it was read, the SHA-256 of the bytes read then (see ``keys``) and the templates its
+entry depends on (with their digests: a letter whose template changed is known to need a check
+before the report reaches it, so it goes to a worker with the others), and for each
 configuration that was checked the names and categories of its rules. A damaged index is an
 empty one.
 
@@ -46,6 +48,7 @@ MAX_SOURCE = 64 * 1024 * 1024  # bytes of a template read to compare its digest
 STALE_TEMP = 3600  # seconds after which a temporary file of an interrupted write is removed
 VIEW_MAGIC = b"lint-brieven-audit-view"
 _HEADER = re.compile(rb"lint-brieven-audit-(cache|index|view) (\d{1,9}) ([0-9a-f]{64})")
+_DIGEST = re.compile("[0-9a-f]{64}")
 _TEMP = re.compile(r"\.([0-9a-f]{64}(\.json|\.view)?|index)\.\d+(\.[0-9a-f]+\.tmp)?")
 
 
@@ -146,12 +149,26 @@ class Cache:
             return Index()
         try:
             found = json.loads(_body(data, INDEX_MAGIC))
-            return Index(_letters(found["brieven"]), _rule_sets(found["regels"]))
+            deps = _dep_sets(found["sjablonen"])
+            return Index(_letters(found["brieven"], deps), _rule_sets(found["regels"]))
         except Exception:  # untrusted bytes: a damaged index is an empty one
             return Index()
 
+    def has(self, key: str) -> bool:
+        """Whether there is an entry for ``key`` (whether it is sound is seen on loading)."""
+        try:
+            return stat.S_ISREG(os.stat(self.folder / f"{key}.json", follow_symlinks=False).st_mode)
+        except (OSError, ValueError):
+            return False
+
     def save_index(self, index: Index) -> None:
-        body = {"brieven": index.letters, "regels": index.rules}
+        sets: dict[tuple, int] = {}  # each distinct set of templates written once
+        letters = {
+            path: [*entry[:6], sets.setdefault(entry[6], len(sets))]
+            for path, entry in index.letters.items()
+        }
+        table = [[list(dep) for dep in deps] for deps in sets]
+        body = {"brieven": letters, "sjablonen": table, "regels": index.rules}
         try:
             text = json.dumps(body, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
             self._tidy()
@@ -184,9 +201,14 @@ class Cache:
                     continue
 
 
+Deps = tuple[tuple[str, str], ...]  # (absolute path, ``text_digest``) of each template
+
+
 class Index:
     """``letters``: absolute path → [device, inode, size, mtime_ns, ctime_ns, SHA-256 of the
-    bytes]; ``rules``: ``Context.rules`` → {code: [name, category]}."""
+    bytes, the templates its entry depends on (``Deps``)]; ``rules``: ``Context.rules`` →
+    {code: [name, category]}. On disk each distinct set of templates is written once
+    (``sjablonen``) and a letter names it by its place in that list."""
 
     def __init__(
         self, letters: dict[str, list] | None = None, rules: dict[str, dict] | None = None
@@ -194,10 +216,16 @@ class Index:
         self.letters = letters or {}
         self.rules = rules or {}
 
+    def known(self, path: str, signature: list[int]) -> tuple[str, Deps] | None:
+        """The SHA-256 of a letter's bytes and the templates its entry depends on, when its
+        signature is the one written down."""
+        found = self.letters.get(path)
+        return (found[5], found[6]) if found and found[:5] == signature else None
+
     def digest(self, path: str, signature: list[int]) -> str | None:
         """The SHA-256 of a letter's bytes, when its signature is the one written down."""
-        found = self.letters.get(path)
-        return found[5] if found and found[:5] == signature else None
+        found = self.known(path, signature)
+        return found[0] if found else None
 
     def update_letters(self, seen: dict[str, list]) -> None:
         """This audit's letters, and those of earlier audits whose files are as they were
@@ -219,20 +247,43 @@ class Index:
         self.rules = {key: names for key, names in self.rules.items() if key not in drop}
 
 
-def _letters(value: object) -> dict[str, list]:
+def _letters(value: object, deps: list[Deps]) -> dict[str, list]:
     if not isinstance(value, dict):
         raise ValueError("brieven")
     for path, entry in value.items():
         if not (
             isinstance(path, str)
             and isinstance(entry, list)
-            and len(entry) == 6
+            and len(entry) == 7
             and all(type(n) is int for n in entry[:5])
             and isinstance(entry[5], str)
-            and re.fullmatch("[0-9a-f]{64}", entry[5])
+            and _DIGEST.fullmatch(entry[5])
+            and type(entry[6]) is int
+            and 0 <= entry[6] < len(deps)
         ):
             raise ValueError("brieven")
+        entry[6] = deps[entry[6]]
     return value
+
+
+def _dep_sets(value: object) -> list[Deps]:
+    if not isinstance(value, list):
+        raise ValueError("sjablonen")
+    sets = []
+    for deps in value:
+        if not isinstance(deps, list):
+            raise ValueError("sjablonen")
+        for dep in deps:
+            if not (
+                isinstance(dep, list)
+                and len(dep) == 2
+                and isinstance(dep[0], str)
+                and isinstance(dep[1], str)
+                and _DIGEST.fullmatch(dep[1])
+            ):
+                raise ValueError("sjablonen")
+        sets.append(tuple((path, digest) for path, digest in deps))
+    return sets
 
 
 def _rule_sets(value: object) -> dict[str, dict]:

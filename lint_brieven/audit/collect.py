@@ -4,11 +4,16 @@ time, so the report is written as they come and never held whole.
 
 The main process reads no letter. For each letter it takes ``os.stat``: when the signature is
 the one the cache's index wrote down, the letter's bytes are known (their SHA-256 is in the
-index) and its entry is loaded, without reading the letter and without loading spaCy (nor
-importing it: a fully cached audit never does). Any other letter goes to a worker, which
-reads it once, looks for its entry by the bytes' SHA-256 (a touched but unchanged letter is
-still found) and else checks it (see ``worker``). Workers load the Dutch pipeline once each,
-on their first check, and take letters in chunks; results come back as JSON text.
+index); when, besides, the templates its entry depends on are as they were and there is an
+entry for its key, it is served from the cache without reading the letter and without loading
+spaCy (nor importing it: a fully cached audit never does). This is decided for every letter
+before the first one is checked, so the letters to check are spread over the workers from the
+start (after an upgrade, a changed configuration or a changed template as well). Any other
+letter goes to a worker, which reads it once, looks for its entry by the bytes' SHA-256 (a
+touched but unchanged letter is still found) and else checks it (see ``worker``). Workers
+load the Dutch pipeline once each, on their first check, and take letters in chunks; results
+come back as JSON text, and no more of them wait in the main process than a few chunks per
+worker.
 
 The cache key is the letter's bytes and place, the rules (every rule pack's bytes), the
 configuration that applies to it, the lint-brieven code and the Dutch model's metadata (see
@@ -66,6 +71,7 @@ Mapper = Callable[[Callable[[dict], dict], list[dict]], Iterable[dict]]
 DIED = "het proces dat deze brief controleerde is onverwacht gestopt"
 CHUNK = 8  # letters per task of a worker process, at most
 WINDOW = 3  # tasks per worker process handed out ahead
+HELD = 64  # results per worker process that may wait for an earlier, slower letter
 
 
 @dataclass
@@ -178,6 +184,7 @@ class _Plan(NamedTuple):
     context: str | None
     info: os.stat_result | None
     key: str | None  # known from the index: the entry is loaded, the letter not read
+    deps: tuple | None = None  # with ``key``: the templates of its entry, as they are
 
 
 class Collector:
@@ -219,44 +226,57 @@ class Collector:
 
     def served(self, i: int) -> None:
         """Letter ``i`` was served from its cache key (``known``)."""
-        self._seen(self.plans[i], self._indexed(self.plans[i]))
+        plan = self.plans[i]
+        self._seen(plan, self._indexed(plan), plan.deps)
 
     def take(self, i: int) -> tuple[Checked, str | None]:
         """The result of letter ``i`` and its cache key (None: not cached)."""
         plan = self.plans[i]
         checked = self.cache.load(plan.key) if self.cache is not None and plan.key else None
         if checked is not None:
-            self._seen(plan, self._indexed(plan))
+            self._seen(plan, self._indexed(plan), checked.deps)
             return checked, plan.key
-        # not in the index, or its entry is damaged or gone: a worker reads it
+        # not in the index, or its entry is damaged (rare: a worker checks it now, alone)
         result = self.checker.result(i) if plan.key is None else self.checker.now(i, _job(plan))
         checked = _decoded(plan.path, result)
         if self.cache is not None and result["store"]:
             self.cache.store_text(result["key"], result["entry"])
-        self._seen(plan, result["digest"])
-        return checked, result["key"] if result["key"] and cacheable(checked) else None
+        good = cacheable(checked)
+        self._seen(plan, result["digest"], checked.deps if good else None)
+        return checked, result["key"] if result["key"] and good else None
 
     def _indexed(self, plan: _Plan) -> str | None:
         if plan.info is None:
             return None
         return self.index.digest(os.path.abspath(plan.path), signature(plan.info))
 
-    def _seen(self, plan: _Plan, digest: str | None) -> None:
-        if digest and plan.info is not None and settled(plan.info, self.started):
-            self.seen[os.path.abspath(plan.path)] = [*signature(plan.info), digest]
+    def _seen(self, plan: _Plan, digest: str | None, deps) -> None:
+        info = plan.info
+        if digest and deps is not None and info is not None and settled(info, self.started):
+            entry = [*signature(info), digest, tuple(tuple(d) for d in deps)]
+            self.seen[os.path.abspath(plan.path)] = entry
 
 
 def _plan(path: Path, contexts: Contexts, cache: Cache | None, index: Index) -> _Plan:
+    """What is known of a letter before any is checked: with ``key`` it is served from the
+    cache (its bytes, its templates and its entry are there), else a worker reads it."""
     context = contexts.of(path.parent)
     try:
         info: os.stat_result | None = os.stat(path)
     except (OSError, ValueError):
         info = None
-    key = None
-    if cache is not None and context is not None and info is not None:
-        digest = index.digest(os.path.abspath(path), signature(info))
-        key = letter_key(context.letters, digest, path) if digest else None
-    return _Plan(path, context.letters if context else None, info, key)
+    letters = context.letters if context else None
+    if cache is None or letters is None or info is None:
+        return _Plan(path, letters, info, None)
+    known = index.known(os.path.abspath(path), signature(info))
+    if known is None or not cache.fresh(known[1]):
+        return _Plan(path, letters, info, None)
+    key = letter_key(letters, known[0], path)
+    return (
+        _Plan(path, letters, info, key, known[1])
+        if cache.has(key)
+        else _Plan(path, letters, info, None)
+    )
 
 
 def _job(plan: _Plan, cache: Cache | None = None) -> dict:
@@ -312,8 +332,8 @@ class _Mapped(_Checker):
 
 class _Pool(_Checker):
     """Worker processes, each taking chunks of letters; no more than ``WINDOW`` chunks per
-    process are handed out ahead of the first letter still to come, so results waiting for
-    an earlier, slower letter stay few."""
+    process are handed out at a time, and none while ``HELD`` results per process wait for an
+    earlier, slower letter, so the results the main process holds stay few."""
 
     def __init__(self, workers: int, jobs: dict[int, dict]) -> None:
         items = list(jobs.items())
@@ -326,7 +346,13 @@ class _Pool(_Checker):
 
     def result(self, index: int) -> dict:
         while index not in self.done:
-            while self.queue and len(self.running) < self.workers * WINDOW:
+            while self.queue and (
+                not self.running
+                or (
+                    len(self.running) < self.workers * WINDOW
+                    and len(self.done) < self.workers * HELD
+                )
+            ):
                 self._submit(self.queue.popleft())
             finished, _ = wait(self.running, return_when=FIRST_COMPLETED)
             broken: list[tuple[int, dict]] = []
