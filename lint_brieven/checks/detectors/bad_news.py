@@ -351,6 +351,15 @@ def _news_at(token: Token, sorry: bool) -> tuple[list[Token], str] | None:
         pos = "VERB"  # "(wordt) verhoogd" read as an adjective
     if pos not in ("VERB", "AUX", "ADJ", "ADV", "NOUN"):
         return None
+    word = token.lower_
+    # besides a verb, only these words are bad news (below): "niet" ("dat kan niet"),
+    # "vertraging", "(niet) mogelijk", "onmogelijk"; the rest needs no look at the parse
+    if word != "niet" and (
+        pos == "ADV"
+        or (pos == "NOUN" and word != "vertraging")
+        or (pos == "ADJ" and word not in vocab.NOT_ALLOWED and word != "onmogelijk")
+    ):
+        return None
     if pos in ("VERB", "AUX") and any(c.dep_ == "det" for c in token.children):
         return None  # "het opzeggen van de automatische incasso": a verb used as a noun
     if _needless(token):
@@ -370,7 +379,6 @@ def _news_at(token: Token, sorry: bool) -> tuple[list[Token], str] | None:
         return None
 
     # "niet mogelijk", "niet toegestaan", "onmogelijk"
-    word = token.lower_
     if pos in ("ADJ", "VERB") and (word in vocab.NOT_ALLOWED or word == "onmogelijk"):
         if _is_tenant(subject):
             return None
