@@ -58,12 +58,36 @@ def _words_only() -> type:
     from lint_ii.core.sentence_analysis import SentenceAnalysis
     from lint_ii.core.word_features import WordFeatures
 
+    class Features(WordFeatures):
+        """lint-ii's word features; a dependency length inside the sentence counted from the
+        sentence's running count of words that are not punctuation (lint-ii walks the tokens
+        between the word and its head for every word: the same number, the long way)."""
+
+        def _calculate_dep_length(self, head) -> int:
+            sentence = self.sentence_analysis
+            if self.token.dep_ == "punct" or not isinstance(sentence, WordsOnly):
+                return super()._calculate_dep_length(head)
+            start, counts = sentence.not_punct
+            low, high = sorted([self.token.i, head.i])
+            if not start <= low <= high < start + len(counts):
+                return super()._calculate_dep_length(head)  # a head outside the sentence
+            return max(counts[high - start] - counts[low - start] - 1, 0)
+
     class WordsOnly(SentenceAnalysis):
         """lint-ii's sentence analysis over the sentence's tokens that are not whitespace."""
 
         @cached_property
+        def not_punct(self) -> tuple[int, list[int]]:
+            """The sentence's first token, and how many of its first k tokens are not
+            punctuation, for every k."""
+            counts = [0]
+            for token in self.doc:
+                counts.append(counts[-1] + (token.dep_ != "punct"))
+            return (self.doc.start if isinstance(self.doc, Span) else 0), counts
+
+        @cached_property
         def word_features(self) -> list[WordFeatures]:
-            features = [WordFeatures(token) for token in self.doc if not token.is_space]
+            features = [Features(token) for token in self.doc if not token.is_space]
             for feature in features:
                 feature.sentence_analysis = self
             return features
