@@ -39,9 +39,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
 
 from lint_brieven import nlp
-from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
+from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit, per_doc
 from lint_brieven.checks.regexes import GuardedRegex, guard_token_patterns
 from lint_brieven.checks.rule import Rule
 from lint_brieven.dutch.letter_body import LetterBody, Part, body_of
@@ -89,14 +90,14 @@ class ContentCheck(Check):
     def _counter(self, spec: dict, field: str) -> Counter:
         if "regex" in spec:
             regex = GuardedRegex(self.rule, f"{field}.regex", spec["regex"])
-            return lambda letter, part, ctx: len(regex.spans(part.text))
+            return _by_text(lambda part: len(regex.spans(part.text)))
         if "recogniser" in spec:
             name = spec["recogniser"]
             if name not in PART_RECOGNISERS:
                 known = ", ".join(sorted([*PART_RECOGNISERS, *LETTER_RECOGNISERS]))
                 raise ValueError(f"onbekende herkenner '{name}' (bekend: {known})")
             recognise = PART_RECOGNISERS[name]
-            return lambda letter, part, ctx: recognise(part, ctx)
+            return _by_part(recognise)
         if "phrase" in spec or "pattern" in spec:
             return self._spacy_counter(spec, field)
         parts = [self._counter(m, field) for m in spec.get("any") or spec.get("all")]
@@ -119,9 +120,14 @@ class ContentCheck(Check):
             matcher = Matcher(pipeline.vocab, validate=True)
             matcher.add("element", guard_token_patterns([spec["pattern"]], self.rule, field))
 
+        def matches(doc: Doc) -> list[tuple[int, int]]:
+            return [(s.start_char, s.end_char) for s in matcher(doc, as_spans=True)]
+
+        name = f"content.matcher:{id(matcher)}"  # the matcher lives as long as the check
+
         def count(letter: AnalysedLetter, part: Part, _ctx: CheckContext) -> int:
-            spans = matcher(letter.docs[part.index], as_spans=True)
-            return sum(1 for s in spans if s.start_char >= part.start and s.end_char <= part.end)
+            spans = per_doc(letter, name, letter.docs[part.index], matches)
+            return sum(1 for start, end in spans if start >= part.start and end <= part.end)
 
         return count
 
@@ -145,6 +151,38 @@ class ContentCheck(Check):
                     Hit(sentence.index, sentence.start, sentence.end, message, suggestions, text)
                 ]
         return [Hit(-1, 0, 0, self.message(ctx), suggestions)]
+
+
+def _by_text(count: Callable[[Part], int]) -> Counter:
+    """A counter that reads the text of a part only, worked out once per text for the letters
+    of a file (template variants share most of their paragraphs and sentences)."""
+
+    def counter(letter: AnalysedLetter, part: Part, _ctx: CheckContext) -> int:
+        key = (counter, part.text)
+        found = letter.shared.get(key)
+        if found is None:
+            found = letter.shared[key] = count(part)
+        return found
+
+    return counter
+
+
+def _by_part(recognise: Callable[[Part, CheckContext], int]) -> Counter:
+    """A recogniser's count, worked out once per file for each part that reads the same to it:
+    its text, the kind of its block and the placeholders in it (the context is the file's)."""
+
+    def counter(letter: AnalysedLetter, part: Part, ctx: CheckContext) -> int:
+        inside = part.block.content.placeholders_in(part.start, part.end)
+        placeholders = tuple(
+            (s.start - part.start, s.end - part.start, s.placeholder) for s in inside
+        )
+        key = (counter, id(ctx), part.text, part.block.kind, placeholders)
+        found = letter.shared.get(key)
+        if found is None:
+            found = letter.shared[key] = recognise(part, ctx)
+        return found
+
+    return counter
 
 
 class _LetterLevel:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import TypeVar
 
 from lint_brieven.checks.base import AnalysedLetter
@@ -113,11 +114,8 @@ def closing_line(letter: Letter) -> tuple[int, int] | None:
 
 def _closing_line(letter: Letter) -> tuple[int, int] | None:
     for index, block in enumerate(letter.blocks):
-        match = CLOSING_LINE.search(block.text)
         by_name = _placeholder_line(block, _CLOSING_NAME)
-        ends = [
-            e for e in (match.end() if match else None, by_name and by_name[1]) if e is not None
-        ]
+        ends = [e for e in (_closing_end(block.text), by_name and by_name[1]) if e is not None]
         if ends:
             return index, min(ends)
     return None
@@ -146,13 +144,38 @@ def _salutation_span(letter: Letter) -> tuple[int, int, int] | None:
     closing = closing_line(letter)
     last = closing[0] if closing else len(letter.blocks) - 1
     for index, block in enumerate(letter.blocks[: last + 1]):
-        match = SALUTATION_LINE.search(block.text)
-        found = [(match.start(), match.end())] if match else []
+        match = _salutation_in(block.text)
+        found = [match] if match else []
         by_name = _placeholder_line(block, _SALUTATION_NAME)
         found += [by_name] if by_name else []
         if found:
             return index, *min(found)
     return None
+
+
+# What one text says, kept for the texts of the last few files: the variants of a template
+# share most of their texts, and the parts of each letter are looked for in every variant.
+_TEXTS_KEPT = 4096
+
+
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _closing_end(text: str) -> int | None:
+    """Where the first closing line in ``text`` ends (:data:`CLOSING_LINE`)."""
+    match = CLOSING_LINE.search(text)
+    return None if match is None else match.end()
+
+
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _salutation_in(text: str) -> tuple[int, int] | None:
+    """Where the first salutation line in ``text`` starts and ends."""
+    match = SALUTATION_LINE.search(text)
+    return None if match is None else (match.start(), match.end())
+
+
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _tenant_writes(text: str) -> bool:
+    """Whether ``text`` addresses the landlord or says the writer rents."""
+    return bool(_TO_LANDLORD.search(text) or _TENANT_WRITES.search(text))
 
 
 def _signed_by_tenant(letter: Letter) -> bool:
@@ -181,10 +204,7 @@ def document_kind(letter: Letter) -> DocumentKind:
 
 
 def _found_kind(letter: Letter) -> DocumentKind:
-    texts = [block.text for block in letter.blocks]
-    if any(_TO_LANDLORD.search(t) or _TENANT_WRITES.search(t) for t in texts) or _signed_by_tenant(
-        letter
-    ):
+    if any(_tenant_writes(block.text) for block in letter.blocks) or _signed_by_tenant(letter):
         return DocumentKind.TENANT_LETTER
     closing = closing_line(letter)
     salutation = salutation_span(letter)
