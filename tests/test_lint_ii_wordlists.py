@@ -430,7 +430,9 @@ def test_with_the_file_built_lint_ii_reads_no_parquet(with_cache):
     assert "lint_ii.core.word_features" in modules  # lint-ii did score the letter
     assert "pyarrow" not in modules
     word_list_files = [
-        p.name for p in (cache / "lint-brieven").iterdir() if p.is_file()
+        p.name
+        for p in (cache / "lint-brieven").iterdir()
+        if p.is_file() and p.name.startswith(wordlist_cache.PREFIX)  # wordfreq's file beside it
     ]
     assert word_list_files == [wordlist_cache.file_name(wordlist_cache.cache_key())]
 

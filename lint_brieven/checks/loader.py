@@ -43,6 +43,10 @@ from lint_brieven.checks.rule import Rule
 from lint_brieven.checks.substitution import SubstitutionCheck
 from lint_brieven.checks.term import TermCheck
 from lint_brieven.findings import Severity, Suggestion
+from lint_brieven.nlp import word_frequencies
+
+# the checks ask wordfreq for Dutch word frequencies: from a lookup file, not its unpacked list
+word_frequencies.install()
 
 KINDS: dict[str, type[Check]] = {
     "substitution": SubstitutionCheck,
