@@ -122,3 +122,44 @@ def test_a_template_reads_the_same_as_laying_out_each_variant_whole(tmp_path, mo
     result = jinja.read(str(path), path.read_bytes(), ReadOptions())
     assert len(result.letters) == 4
     assert laid_out and all(by_pieces == joined for by_pieces, joined in laid_out)
+
+
+def test_a_shared_template_is_parsed_once_per_text(tmp_path, monkeypatch):
+    from jinja2 import Environment
+
+    from lint_brieven.readers import template_tree
+
+    monkeypatch.setattr(template_tree, "_PARSED", template_tree._ParsedTemplates())
+    parsed: list[str] = []
+    parse = Environment.parse
+
+    def counting(self, source, name=None, filename=None):
+        parsed.append(name)
+        return parse(self, source, name, filename)
+
+    monkeypatch.setattr(Environment, "parse", counting)
+    (tmp_path / "basis.html.j2").write_text(
+        "<html><body>{% block inhoud %}{% endblock %}<p>Groet,</p></body></html>",
+        encoding="utf-8",
+    )
+    for name, words in (("a.html.j2", "Uw huur."), ("b.html.j2", "Uw reparatie.")):
+        (tmp_path / name).write_text(
+            '{% extends "basis.html.j2" %}{% block inhoud %}<p>' + words + "</p>{% endblock %}",
+            encoding="utf-8",
+        )
+
+    def read(name):
+        path = tmp_path / name
+        letters = jinja.read(str(path), path.read_bytes(), ReadOptions()).letters
+        return [[b.text for b in letter.blocks] for letter in letters]
+
+    assert read("a.html.j2") == [["Uw huur.", "Groet,"]]
+    assert read("b.html.j2") == [["Uw reparatie.", "Groet,"]]
+    assert sorted(parsed) == ["a.html.j2", "b.html.j2", "basis.html.j2"]
+    # an edited house style is parsed anew
+    (tmp_path / "basis.html.j2").write_text(
+        "<html><body>{% block inhoud %}{% endblock %}<p>Met groet,</p></body></html>",
+        encoding="utf-8",
+    )
+    assert read("a.html.j2") == [["Uw huur.", "Met groet,"]]
+    assert parsed.count("basis.html.j2") == 2 and parsed.count("a.html.j2") == 1

@@ -12,6 +12,7 @@ so that macros calling macros cannot take minutes or exhaust the stack.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -130,6 +131,55 @@ class _Shape:
     imported: dict[str, tuple[nodes.Macro, Parsed]]
 
 
+class _ParsedTemplates:
+    """Templates parsed in this process, by name, path, text and the environment's syntax
+    and extensions (``_syntax``): the templates that many letters include or extend (a house
+    style, a contact block, macros) are parsed once. A parsed template is only read, never
+    changed. The most recently used are kept, and only templates of at most ``MAX_CHARS``
+    characters."""
+
+    MAX_ENTRIES = 64
+    MAX_CHARS = 200_000
+
+    def __init__(self) -> None:
+        self._kept: OrderedDict[tuple, Parsed] = OrderedDict()
+
+    def get(self, key: tuple) -> Parsed | None:
+        parsed = self._kept.get(key)
+        if parsed is not None:
+            self._kept.move_to_end(key)
+        return parsed
+
+    def put(self, key: tuple, parsed: Parsed) -> None:
+        if len(key[2]) > self.MAX_CHARS:
+            return
+        self._kept[key] = parsed
+        while len(self._kept) > self.MAX_ENTRIES:
+            self._kept.popitem(last=False)
+
+
+_PARSED = _ParsedTemplates()
+
+
+def _syntax(env: Environment) -> tuple:
+    """What of an environment decides how a template parses (its loader does not)."""
+    return (
+        env.block_start_string,
+        env.block_end_string,
+        env.variable_start_string,
+        env.variable_end_string,
+        env.comment_start_string,
+        env.comment_end_string,
+        env.line_statement_prefix,
+        env.line_comment_prefix,
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.newline_sequence,
+        env.keep_trailing_newline,
+        tuple(sorted(env.extensions)),
+    )
+
+
 class TemplateTree:
     """Builds the choice tree for one template file, loading what it includes or extends."""
 
@@ -145,15 +195,19 @@ class TemplateTree:
     def parse(self, name: str, source: str, path: str) -> Parsed:
         if name in self._cache:
             return self._cache[name]
-        try:
-            ast = self.env.parse(source, name, path)
-        except TemplateSyntaxError as exc:
-            raise ReaderError(f"Sjabloonfout: {exc.message}", exc.lineno, path=path) from exc
-        text = SourceText(path, source)
-        data_at, expr_at = _positions(self.env, source, name, path, ast)
-        parsed = Parsed(name, text, ast, data_at, expr_at)
+        key = (name, path, source, _syntax(self.env))
+        parsed = _PARSED.get(key)
+        if parsed is None:
+            try:
+                ast = self.env.parse(source, name, path)
+            except TemplateSyntaxError as exc:
+                raise ReaderError(f"Sjabloonfout: {exc.message}", exc.lineno, path=path) from exc
+            text = SourceText(path, source)
+            data_at, expr_at = _positions(self.env, source, name, path, ast)
+            parsed = Parsed(name, text, ast, data_at, expr_at)
+            _PARSED.put(key, parsed)
         self._cache[name] = parsed
-        self.sources.append(text)
+        self.sources.append(parsed.source)
         return parsed
 
     def load(self, name: str, by: Scope, line: int) -> Parsed:
