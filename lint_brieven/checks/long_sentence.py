@@ -174,11 +174,12 @@ def _coordinations(sentence: Span) -> list[list[set[int]]]:
     hinder …")."""
     out: list[list[set[int]]] = []
     for token in sentence:
-        conjuncts = [c for c in token.children if c.dep_ == "conj" and not _verbal(c)]
+        if not token.n_lefts and not token.n_rights:
+            continue  # no children: neither a coordination nor a loose phrase
+        children = list(token.children)
+        conjuncts = [c for c in children if c.dep_ == "conj" and not _verbal(c)]
         loose = [
-            c
-            for c in token.children
-            if c.dep_ in ("parataxis", "appos") and c.pos_ in ("NOUN", "PROPN")
+            c for c in children if c.dep_ in ("parataxis", "appos") and c.pos_ in ("NOUN", "PROPN")
         ]
         if conjuncts and not _verbal(token):
             items = [_own(token, conjuncts)]
