@@ -32,11 +32,11 @@ from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.commitments import (
     DATE_OR_TERM,
-    FOLLOW_UP,
     PERIOD,
     VAGUE,
     commitment,
     is_request_or_question,
+    names_follow_up,
     verb_of,
 )
 
@@ -82,9 +82,7 @@ class HalfPromise(Detector):
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         organisation = ctx.organisation.get("naam", "")
         # the text says when the exact date comes: an estimate before it is honest
-        follow_up = any(
-            per_doc(letter, "half-promise:follow-up", doc, _names_follow_up) for doc in letter.docs
-        )
+        follow_up = names_follow_up(letter)
         # the rest depends on the block alone: worked out once per file (template variants
         # share their blocks)
         name = f"half-promise:{follow_up}:{organisation}"
@@ -92,16 +90,6 @@ class HalfPromise(Detector):
             hedges = per_doc(letter, name, doc, partial(_hedges, organisation, follow_up))
             for start, end, text in hedges:
                 yield Found(index, start, end, text)
-
-
-def _names_follow_up(doc: Doc) -> bool:
-    """``commitments.names_follow_up`` for one block: a sentence says when the tenant hears the
-    exact date, and is not vague itself."""
-    for sentence in doc.sents:
-        text = sentence.text
-        if FOLLOW_UP.search(text) and not (VAGUE.search(text) or PERIOD.search(text)):
-            return True
-    return False
 
 
 def _hedges(organisation: str, follow_up: bool, doc: Doc) -> tuple[tuple[int, int, str], ...]:
