@@ -60,8 +60,13 @@ def analyse(
                 for hit in check.run(analysed, ctx):
                     _add(_found(hit, letter, check, result, accepted), findings, seen_in)
                 continue
-            known = reuse.known_for(check, plan)
-            for index, number in enumerate(plan.numbers):
+            known, with_hits = reuse.known_for(check, plan)
+            hit_numbers = plan.distinct & with_hits
+            if not hit_numbers:
+                continue
+            # the positions of the blocks with hits, in the letter's order
+            for index in sorted(i for n in hit_numbers for i in plan.positions[n]):
+                number = plan.numbers[index]
                 for j, hit in enumerate(known[number]):
                     key = (id(known), number, j)
                     if key in placed:
@@ -93,19 +98,24 @@ class BlockHits:
         self.ctx = ctx
         self.numbers: dict[Block, int] = {}
         self.known: dict[tuple[int, Hashable], dict[int, list[Hit]]] = {}
+        self.with_hits: dict[tuple[int, Hashable], set[int]] = {}  # the numbers hit in known
 
     def add(self, letter: AnalysedLetter) -> _Plan:
         numbers = tuple(self.numbers.setdefault(b, len(self.numbers)) for b in letter.letter.blocks)
         return _Plan(letter, numbers)
 
-    def known_for(self, check: Check, plan: _Plan) -> dict[int, list[Hit]]:
+    def known_for(self, check: Check, plan: _Plan) -> tuple[dict[int, list[Hit]], set[int]]:
         """``check``'s hits per block number, for the letter's facts; every block of the
         letter of ``plan`` among them (a hit's block index is that of the letter in which
-        the block was first read). The check reads the letter itself when it knows none of
-        its blocks, else a view of the blocks it has not read, each once. The same dict for
-        every letter with the same facts."""
+        the block was first read); and the numbers of the blocks with hits. The check reads
+        the letter itself when it knows none of its blocks, else a view of the blocks it
+        has not read, each once. The same dict and set for every letter with the same facts."""
         facts = check.letter_facts(plan.letter) if check.letter_facts is not None else None
-        known = self.known.setdefault((id(check), facts), {})
+        key = (id(check), facts)
+        known = self.known.setdefault(key, {})
+        with_hits = self.with_hits.setdefault(key, set())
+        if known.keys() >= plan.distinct:
+            return known, with_hits
         missing: dict[int, int] = {}  # number -> its first position in the letter
         for index, number in enumerate(plan.numbers):
             if number not in known:
@@ -121,8 +131,10 @@ class BlockHits:
                     raise ValueError(f"{check.rule.code}: a block-level check reported a letter")
                 per_block[hit.block].append(hit)
             for number, found in zip(numbers, per_block, strict=True):
-                known.setdefault(number, found)  # a block twice in one letter: the first
-        return known
+                known[number] = found
+                if found:
+                    with_hits.add(number)
+        return known, with_hits
 
 
 @dataclass
@@ -133,6 +145,14 @@ class _Plan:
     letter: AnalysedLetter
     numbers: tuple[int, ...]
     views: dict[tuple[int, ...], AnalysedLetter] = field(default_factory=dict)
+    distinct: frozenset[int] = field(init=False)
+    positions: dict[int, list[int]] = field(init=False)  # number -> its positions
+
+    def __post_init__(self) -> None:
+        self.distinct = frozenset(self.numbers)
+        self.positions = {}
+        for index, number in enumerate(self.numbers):
+            self.positions.setdefault(number, []).append(index)
 
     def view(self, positions: tuple[int, ...]) -> AnalysedLetter:
         """The blocks at ``positions`` as a letter; what is asked of the letter as a whole
