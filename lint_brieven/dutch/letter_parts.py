@@ -78,9 +78,13 @@ def body_blocks(letter: AnalysedLetter) -> list[int]:
     end = closing_block(letter)
     first = start + 1 if start is not None else 0
     last = end if end is not None and end > first else len(blocks)
-    return [
-        i for i in range(first, last) if blocks[i].kind in _TEXT_KINDS and blocks[i].text.strip()
-    ]
+    return [i for i in range(first, last) if blocks[i].kind in _TEXT_KINDS and _written(blocks[i])]
+
+
+def _written(block: Block) -> bool:
+    """Not empty or only white space (``text.strip()``, without copying the text)."""
+    text = block.text
+    return bool(text) and not text.isspace()
 
 
 def _placeholder_line(block: Block, named: re.Pattern[str]) -> tuple[int, int] | None:

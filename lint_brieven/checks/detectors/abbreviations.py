@@ -87,15 +87,19 @@ class UnexplainedAbbreviation(Detector):
         for index, doc in enumerate(letter.docs):
             block = letter.letter.blocks[index]
             heading = block.kind is BlockKind.HEADING
-            for token, part, named in per_doc(letter, name, doc, lambda d: self._in_doc(d, ctx)):
+            found = per_doc(
+                letter, name, doc, lambda d: _Abbreviations(d, self._accepted(letter, ctx, name))
+            )
+            for n, (token, part) in enumerate(found.candidates):
                 if part in fine:
                     continue
                 if block.content.placeholders_in(token.idx, token.idx + len(token)):
                     continue
-                if named:
+                use = found.use(n)
+                if use is _FINE:
                     fine.add(part)  # explained, or named so: fine in the whole letter
-                    continue
-                (in_heading if heading else first).setdefault(part, (index, token, part))
+                elif use is _UNEXPLAINED:
+                    (in_heading if heading else first).setdefault(part, (index, token, part))
         for key, (index, token, part) in {**in_heading, **first}.items():
             if key not in fine:
                 advice = f"{part} (schrijf hier voluit wat {part} betekent)"
@@ -107,25 +111,54 @@ class UnexplainedAbbreviation(Detector):
                     suggestions=(Suggestion(advice, False, False),),
                 )
 
-    def _in_doc(self, doc: Doc, ctx: CheckContext) -> list[tuple[Token, str, bool]]:
-        """The abbreviations of one doc that are not accepted, not a code, a word or a name
-        used without an article: each token, its capitals, and whether it is explained or
-        named there (fine in the whole letter). Once per file: template variants share the
-        doc; placeholders and what the letter explains elsewhere are for the letter."""
-        low = int(self.options["min-letters"])  # type: ignore[call-overload]
-        high = int(self.options["max-letters"])  # type: ignore[call-overload]
-        accepted = {str(w).lower() for w in self.options["accept"]}  # type: ignore[attr-defined]
-        accepted |= profile_words(ctx.organisation) | explained_by_term_rules()
-        found = []
+    def _accepted(
+        self, letter: AnalysedLetter, ctx: CheckContext, name: str
+    ) -> tuple[int, int, set[str]]:
+        """The length limits and the accepted words (options, profile, term rules), made
+        once per file."""
+        key = (name, "accepted")
+        if key not in letter.shared:
+            low = int(self.options["min-letters"])  # type: ignore[call-overload]
+            high = int(self.options["max-letters"])  # type: ignore[call-overload]
+            words = {str(w).lower() for w in self.options["accept"]}  # type: ignore[attr-defined]
+            words |= profile_words(ctx.organisation) | explained_by_term_rules()
+            letter.shared[key] = (low, high, words)
+        return letter.shared[key]
+
+
+# What an abbreviation's use is: none (a code, a word, a name without an article), one that
+# makes it fine in the whole letter (explained, or named so), or one that needs explaining.
+_NONE, _FINE, _UNEXPLAINED = "none", "fine", "unexplained"
+
+
+class _Abbreviations:
+    """The abbreviations of one doc that are not accepted (token and capitals), and what each
+    use is, worked out when the letter asks (kept per file with ``per_doc``: template variants
+    share the doc; placeholders and what the letter explains elsewhere are the letter's)."""
+
+    def __init__(self, doc: Doc, accepted: tuple[int, int, set[str]]) -> None:
+        low, high, words = accepted
+        self.candidates: list[tuple[Token, str]] = []
         for token in doc:
             part = _abbreviation(token, low, high)
-            if part is None or part.lower() in accepted or _not_an_abbreviation(token, part):
-                continue
-            if explained(doc[token.i : token.i + 1]) or _named(token):
-                found.append((token, part, True))
-            elif not _without_article(token):
-                found.append((token, part, False))  # used as a name here ("via KVK"): skipped
-        return found
+            if part is not None and part.lower() not in words:
+                self.candidates.append((token, part))
+        self._uses: dict[int, str] = {}
+
+    def use(self, n: int) -> str:
+        if n not in self._uses:
+            self._uses[n] = _use(*self.candidates[n])
+        return self._uses[n]
+
+
+def _use(token: Token, part: str) -> str:
+    if _not_an_abbreviation(token, part):
+        return _NONE
+    if explained(token.doc[token.i : token.i + 1]) or _named(token):
+        return _FINE
+    if _without_article(token):
+        return _NONE  # used as a name here ("via KVK"), maybe as a noun elsewhere
+    return _UNEXPLAINED
 
 
 def _abbreviation(token: Token, low: int, high: int) -> str | None:

@@ -202,6 +202,7 @@ class _Sentences:
         self.all = list(doc.sents)
         self._news: dict[int, bool] = {}
         self._openings: dict[int, Opening | None] = {}
+        self._tells: dict[int, bool] = {}
 
     def is_news(self, i: int) -> bool:
         if i not in self._news:
@@ -232,11 +233,24 @@ class _Sentences:
 
     def tells(self, i: int) -> bool:
         """A decision, an outcome, a request, a date or an amount, and news."""
-        sentence = self.all[i]
-        text = sentence.text
-        telling = sentence.start in self._asked or _OUTCOME.search(_main_clause_text(sentence))
-        dated = DEADLINE.search(text) or _AMOUNT.search(text)
-        return bool((telling or dated) and self.is_news(i))
+        if i not in self._tells:
+            sentence = self.all[i]
+            text = sentence.text
+            asked = sentence.start in self._asked
+            telling = asked or _OUTCOME.search(_main_clause_text(sentence))
+            dated = DEADLINE.search(text) or _AMOUNT.search(text)
+            self._tells[i] = bool((telling or dated) and self.is_news(i))
+        return self._tells[i]
+
+    @cached_property
+    def opening_span(self) -> tuple[int, int, str]:
+        """Where the first sentence with words is (``sentence_span``)."""
+        return sentence_span(self.all[self.written[0]])
+
+    @cached_property
+    def long_reference(self) -> tuple[dict[str, object], str] | None:
+        """The first sentence with words, when it opens with a long reference."""
+        return _long_reference(self.all[self.written[0]])
 
     def opening(self, i: int) -> Opening | None:
         if i not in self._openings:
@@ -262,16 +276,14 @@ class MainMessageFirst(Detector):
         known = _sentences(letter, first)
         if not known.written:
             return
-        sentences = [known.all[i] for i in known.written]
-        opening = sentences[0]
         if not any(known.is_news(i) for i in known.written):
-            found = self._background(letter, body, sentences)
+            found = self._background(letter, body, [known.all[i] for i in known.written])
         else:
-            found = self._long_reference(opening)
+            found = known.long_reference
         if found is None:
             return
         values, kern = found
-        start, end, text = sentence_span(opening)
+        start, end, text = known.opening_span
         yield Found(first, start, end, text, values, (Suggestion(kern, False, replaces=False),))
 
     def _background(
@@ -300,27 +312,28 @@ class MainMessageFirst(Detector):
             return {"reden": reason, "voorbeeld": f": {WHAT_FIRST}"}, advice
         return {"reden": reason, "voorbeeld": f", bijvoorbeeld: '{kern}'"}, kern
 
-    def _long_reference(self, opening: Span) -> tuple[dict[str, object], str] | None:
-        if not REFERENCE.match(opening.text):
-            return None
-        verbs = _finite_main_verbs(opening)
-        verb = verbs[0] if verbs else opening.root  # "… laten wij u weten": a finite "laten"
-        lead = [t for t in opening[: verb.i - opening.start] if not t.is_punct]
-        if len(lead) < LONG_REFERENCE:
-            return None
-        start = " ".join(t.text for t in lead[:4])
-        reason = (
-            f"De brief begint met een verwijzing ('{start} …'): het nieuws komt pas na "
-            f"{len(lead)} woorden."
-        )
-        advice = (
-            "Zet in de eerste zin wat er gebeurt of wat de huurder moet doen. Noem de "
-            "verwijzing daarna, of laat haar weg."
-        )
-        return {
-            "reden": reason,
-            "voorbeeld": ". Noem de verwijzing daarna, of laat haar weg",
-        }, advice
+
+def _long_reference(opening: Span) -> tuple[dict[str, object], str] | None:
+    if not REFERENCE.match(opening.text):
+        return None
+    verbs = _finite_main_verbs(opening)
+    verb = verbs[0] if verbs else opening.root  # "… laten wij u weten": a finite "laten"
+    lead = [t for t in opening[: verb.i - opening.start] if not t.is_punct]
+    if len(lead) < LONG_REFERENCE:
+        return None
+    start = " ".join(t.text for t in lead[:4])
+    reason = (
+        f"De brief begint met een verwijzing ('{start} …'): het nieuws komt pas na "
+        f"{len(lead)} woorden."
+    )
+    advice = (
+        "Zet in de eerste zin wat er gebeurt of wat de huurder moet doen. Noem de "
+        "verwijzing daarna, of laat haar weg."
+    )
+    return {
+        "reden": reason,
+        "voorbeeld": ". Noem de verwijzing daarna, of laat haar weg",
+    }, advice
 
 
 def _heading_with_news(letter: AnalysedLetter, first: int) -> bool:

@@ -172,6 +172,14 @@ def _plain(word: str) -> str:
     return stripped if _zipf(stripped) > _zipf(word) else word
 
 
+def _names(letter: AnalysedLetter, ctx: CheckContext, name: str) -> frozenset[str]:
+    """The words of the organisation's profile, made once per file."""
+    key = (name, "names")
+    if key not in letter.shared:
+        letter.shared[key] = profile_words(ctx.organisation)
+    return letter.shared[key]
+
+
 def profile_words(organisation: Mapping[str, str]) -> frozenset[str]:
     """The words of the organisation's profile: its name, address, website and the like."""
     return frozenset(
@@ -224,20 +232,20 @@ class RareWords(Detector):
         name = f"rare-words:{id(self)}:{id(ctx)}"  # its options and the profile's names
         for index, doc in enumerate(letter.docs):
             content = letter.letter.blocks[index].content
-            for token, word, found in per_doc(letter, name, doc, lambda d: self._rare(d, ctx)):
+            rare = per_doc(letter, name, doc, lambda d: self._rare(d, _names(letter, ctx, name)))
+            for token, word, found in rare:
                 if word in seen or content.placeholders_in(token.idx, token.idx + len(token)):
                     continue
                 seen.add(word)
                 yield Found(index, token.idx, token.idx + len(token), token.text, found)
 
-    def _rare(self, doc: Doc, ctx: CheckContext) -> list[tuple[Token, str, dict[str, object]]]:
+    def _rare(self, doc: Doc, names: frozenset[str]) -> list[tuple[Token, str, dict[str, object]]]:
         """The rare words of one doc, each with its lower-case form and why it is rare (once
         per file: template variants share the doc; placeholders and the words reported
         earlier in the letter are for the letter to leave out)."""
         min_zipf = float(self.options["min-zipf"])  # type: ignore[arg-type]
         long = int(self.options["long-compound"])  # type: ignore[arg-type]
         skip = covered_elsewhere()
-        names = profile_words(ctx.organisation)
         out = []
         for token in doc:
             word = token.lower_
