@@ -99,7 +99,7 @@ def _built(rule: Rule, options: str) -> Check:
 def _check(rule: Rule, options: Mapping[str, Any] | None = None) -> Check:
     """The check for ``rule`` with the configuration's options, built once per combination
     (rules compare by code, so the options are part of the key)."""
-    return _built(rule, json.dumps(dict(options or {}), sort_keys=True))
+    return _built(rule, json.dumps(dict(options), sort_keys=True) if options else "{}")
 
 
 @lru_cache(maxsize=8)
