@@ -231,6 +231,8 @@ def blocks_of(pieces: Sequence[MappedText], memo: dict) -> list[Block]:
     """The blocks of ``MappedText.join(pieces)``, the same as ``blocks`` gives, with the
     events of each run of pieces that ends clean kept in ``memo`` (by the pieces' identity:
     the template pieces every variant of a file shares)."""
+    if _START_TAG_END is None:
+        return blocks(MappedText.join(pieces), memo)
     chunks: dict = memo.setdefault("html-pieces", {})
     splitter = _Splitter(memo)
     start, count = 0, len(pieces)
