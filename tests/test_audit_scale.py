@@ -418,3 +418,22 @@ def test_the_index_keeps_each_set_of_templates_once(here, capsys, monkeypatch):
     header = b"lint-brieven-audit-index 1 %s\n" % hashlib.sha256(body).hexdigest().encode()
     (cache.folder / INDEX).write_bytes(header + body)
     assert cache.index().letters == {}
+
+
+def test_a_word_letter_is_read_once_too(tmp_path, capsys, monkeypatch):
+    """A .docx letter: the worker's one read gives the digest, the check (the Word reader
+    works on the bytes) and the source text."""
+    from docx_factory import new_document, to_bytes
+
+    monkeypatch.chdir(tmp_path)
+    document = new_document()
+    for line in LETTER.split("\n\n"):
+        document.add_paragraph(line)
+    write(tmp_path, {"brieven/a.docx": to_bytes(document), "brieven/b.txt": OTHER})
+    opened = _opened(monkeypatch)
+    assert _audit(capsys, "--jobs", "1") == 0
+    report = json.loads((tmp_path / "rapport" / "rapport.json").read_text(encoding="utf-8"))
+    assert [b["pad"] for b in report["brieven"]] == ["brieven/a.docx", "brieven/b.txt"]
+    assert any(f["code"] for f in report["brieven"][0]["bevindingen"])
+    for name in ("a.docx", "b.txt"):
+        assert opened.get(os.path.realpath(tmp_path / "brieven" / name)) == 1, name

@@ -212,6 +212,7 @@ class Collector:
         else:
             self.checker = _Pool(min(jobs, len(misses)), misses)
         self.seen: dict[str, list] = {}
+        self._deps: dict[tuple, tuple] = {}  # each set of templates kept once
 
     def __enter__(self) -> Collector:
         return self
@@ -253,7 +254,8 @@ class Collector:
     def _seen(self, plan: _Plan, digest: str | None, deps) -> None:
         info = plan.info
         if digest and deps is not None and info is not None and settled(info, self.started):
-            entry = [*signature(info), digest, tuple(tuple(d) for d in deps)]
+            templates = tuple(tuple(d) for d in deps)
+            entry = [*signature(info), digest, self._deps.setdefault(templates, templates)]
             self.seen[os.path.abspath(plan.path)] = entry
 
 
