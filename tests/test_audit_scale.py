@@ -437,3 +437,16 @@ def test_a_word_letter_is_read_once_too(tmp_path, capsys, monkeypatch):
     assert any(f["code"] for f in report["brieven"][0]["bevindingen"])
     for name in ("a.docx", "b.txt"):
         assert opened.get(os.path.realpath(tmp_path / "brieven" / name)) == 1, name
+
+
+@pytest.mark.parametrize("count", [1, 7, 64, 1000])
+def test_the_work_is_split_in_order_into_chunks_that_shrink_at_the_end(count):
+    from lint_brieven.audit.collect import CHUNK, _chunks
+
+    chunks = _chunks(list(range(count)), 2)
+    assert [i for chunk in chunks for i in chunk] == list(range(count))
+    sizes = [len(chunk) for chunk in chunks]
+    assert max(sizes) <= CHUNK and sizes == sorted(sizes, reverse=True)
+    assert sizes[-8:] == [1] * min(8, count)  # the last letters go one by one
+    if count == 1000:
+        assert sizes[0] == CHUNK

@@ -338,9 +338,7 @@ class _Pool(_Checker):
     earlier, slower letter, so the results the main process holds stay few."""
 
     def __init__(self, workers: int, jobs: dict[int, dict]) -> None:
-        items = list(jobs.items())
-        size = max(1, min(CHUNK, len(items) // (workers * 8)))
-        self.queue = deque(items[i : i + size] for i in range(0, len(items), size))
+        self.queue = deque(_chunks(list(jobs.items()), workers))
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
         self.running: dict[Future, list[tuple[int, dict]]] = {}
@@ -413,6 +411,18 @@ class _Pool(_Checker):
                 self.done[i] = _error(job, exc)
         if alone is not None:
             alone.shutdown(wait=True)
+
+
+def _chunks(items: list, workers: int) -> list[list]:
+    """The tasks for ``workers`` processes: up to ``CHUNK`` letters each, fewer towards the
+    end (a few letters per process still to come at most), so the processes finish
+    together rather than one waiting for the other's last large chunk."""
+    chunks, start = [], 0
+    while start < len(items):
+        size = max(1, min(CHUNK, (len(items) - start) // (workers * 4)))
+        chunks.append(items[start : start + size])
+        start += size
+    return chunks
 
 
 def _died() -> str:
