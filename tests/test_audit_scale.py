@@ -261,6 +261,34 @@ def _plain_data_map(fn, jobs):
         yield json.loads(json.dumps(fn(json.loads(json.dumps(job)))))
 
 
+def _elsewhere_map(folder: Path):
+    """A map whose worker runs in another working folder, as a cluster's worker may."""
+
+    def map_(fn, jobs):
+        for job in jobs:
+            back = os.getcwd()
+            os.chdir(folder)
+            try:
+                result = json.loads(json.dumps(fn(json.loads(json.dumps(job)))))
+            finally:
+                os.chdir(back)
+            yield result
+
+    return map_
+
+
+def test_a_worker_in_another_folder_names_the_files_as_the_audit_does(here, capsys, tmp_path):
+    assert _audit(capsys, "--jobs", "1", "--no-cache") == 2
+    expected = _outputs("rapport")
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elders"
+    elsewhere.mkdir()
+    run_audit(["brieven"], "elders", map=_elsewhere_map(elsewhere))
+    assert _outputs("elders") == expected
+    # and what it cached serves the audit's own process the same report
+    assert _audit(capsys, "--jobs", "1", out="elders") == 2
+    assert _outputs("elders") == expected
+
+
 def test_another_executors_map_gives_the_same_report(here, capsys):
     assert _audit(capsys, "--jobs", "1", "--no-cache") == 2
     expected = _outputs("rapport")

@@ -288,6 +288,7 @@ def _job(plan: _Plan, cache: Cache | None = None) -> dict:
         "path": os.path.abspath(plan.path),
         "context": plan.context,
         "cache": os.path.abspath(cache.folder) if cache is not None else None,
+        "cwd": os.getcwd(),
     }
 
 

@@ -6,7 +6,7 @@ keeps nothing between calls and reads only the letter, its templates, its config
 rule packs and (when it may) the cache. It reads the letter's bytes once: the SHA-256 for the
 cache key, the check and the source text for the report all come from that one read.
 
-    job    {"path": str, "context": str | None, "cache": str | None}
+    job    {"path": str, "context": str | None, "cache": str | None, "cwd": str | None}
     result {"key": str | None, "digest": str | None, "entry": str, "store": bool}
 
 ``context`` is ``keys.Context.letters`` of the letter's configuration (None: no key, nothing
@@ -14,12 +14,15 @@ cached); ``cache`` the cache folder to look in first (None: check the letter). `
 the letter's result as ``cache.encode`` writes it: the report, the letter's own source text
 and the digest of every template it extends, includes or imports. ``store``: whether the
 entry may be written to the cache (a letter that could not be read is checked again next
-time). A letter whose check fails in an unexpected way gets that as its error.
+time). A letter whose check fails in an unexpected way gets that as its error. ``cwd`` is the
+working folder of the audit: the report names files relative to it, also when the worker runs
+in another folder (a cluster's worker process).
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from lint_brieven.audit.cache import Cache, cacheable, decode, encode, text_digest
@@ -37,25 +40,44 @@ __all__ = ["check_letter", "check_letters", "check_one", "failed"]
 def check_letter(job: dict) -> dict:
     """The result for one job; never raises (see the module docstring)."""
     path = Path(job["path"])
+    base = job.get("cwd")
     try:
-        return _check_letter(path, job.get("context"), job.get("cache"))
+        return _check_letter(path, job.get("context"), job.get("cache"), base)
     except Exception as exc:  # one letter must not stop the audit
         print_traceback(exc)  # with --debug
-        return _result(None, None, failed(path, file_error(exc)))
+        return _result(None, None, _rebased(failed(path, file_error(exc)), base))
 
 
-def _check_letter(path: Path, context: str | None, cache: str | None) -> dict:
+def _check_letter(path: Path, context: str | None, cache: str | None, base: str | None) -> dict:
     try:
         data = _read(path)
     except (ConfigError, RulePackError) as exc:
-        return _result(None, None, failed(path, str(exc)))
+        return _result(None, None, _rebased(failed(path, str(exc)), base))
     digest = None if data is None else content_digest(data)
     key = letter_key(context, digest, path) if digest and context else None
     if key and cache:
         body = Cache(Path(cache)).read(key)
         if body is not None:
             return {"key": key, "digest": digest, "entry": body, "store": False}
-    return _result(key, digest, _checked(path, data))
+    return _result(key, digest, _rebased(_checked(path, data), base))
+
+
+def _rebased(checked: Checked, base: str | None) -> Checked:
+    """The report with its file names relative to ``base`` instead of this process's working
+    folder (absolute when outside it), as the audit's own process names them."""
+    here = os.getcwd()
+    if base is None or base == here:
+        return checked
+
+    def name(shown: str) -> str:
+        absolute = os.path.normpath(os.path.join(here, shown))
+        inside = os.path.relpath(absolute, base)
+        return Path(absolute if inside.startswith("..") else inside).as_posix()
+
+    report = checked.report
+    report.path = name(report.path)
+    report.findings = [replace(f, path=name(f.path)) for f in report.findings]
+    return checked
 
 
 def check_letters(jobs: list[dict]) -> list[dict]:
