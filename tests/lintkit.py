@@ -85,3 +85,17 @@ def parsed(rows: list[tuple[str, str, str, int, str]], lemmas: dict[str, str] | 
         deps=list(deps),
         lemmas=[lemmas.get(w, w.lower()) for w in words],
     )
+
+
+def read_template(folder: Path, text: str, name: str = "brief.html.j2"):
+    """``text`` written as the template ``name`` in ``folder``, read as ``check`` reads it."""
+    write(folder, {name: text})
+    path = folder / name
+    return read(str(path), path.read_bytes(), ReadOptions())
+
+
+def without_sharing(monkeypatch, modules) -> None:
+    """``per_doc`` in ``modules`` works out everything anew, every time it is asked (to compare
+    hits with and without the work shared across template variants)."""
+    for module in modules:
+        monkeypatch.setattr(module, "per_doc", lambda letter, name, doc, compute: compute(doc))

@@ -9,14 +9,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from lintkit import REPO, write
+from lintkit import REPO, read_template, without_sharing
 
 from lint_brieven.checks.base import CheckContext
 from lint_brieven.checks.detectors import bad_news, half_promise
 from lint_brieven.checks.loader import build_check, load_rules
 from lint_brieven.config import config_in
 from lint_brieven.engine import analyse
-from lint_brieven.readers import ReadOptions, read
+from lint_brieven.readers import read
 
 # three independent choices: 8 variants. "niet toekennen" is explained where the reason
 # stands before it; "Dan … verzetten" answers a question where there is one; "naar
@@ -43,19 +43,11 @@ def _checks():
 
 
 def _template(tmp_path: Path):
-    write(tmp_path, {"brief.html.j2": TEMPLATE})
-    path = tmp_path / "brief.html.j2"
-    return read(str(path), path.read_bytes(), ReadOptions())
+    return read_template(tmp_path, TEMPLATE)
 
 
-def _without_sharing(monkeypatch):
-    """Every variant works out every sentence itself."""
-
-    def each_time(letter, name, doc, compute):
-        return compute(doc)
-
-    monkeypatch.setattr(bad_news, "per_doc", each_time)
-    monkeypatch.setattr(half_promise, "per_doc", each_time)
+def _without_sharing(monkeypatch) -> None:
+    without_sharing(monkeypatch, (bad_news, half_promise))
 
 
 def _spy(monkeypatch) -> tuple[Counter, Counter]:

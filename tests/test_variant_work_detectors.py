@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from lintkit import write
+from lintkit import read_template
 
 from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
@@ -48,9 +48,7 @@ def _checks():
 
 
 def _template(tmp_path: Path):
-    write(tmp_path, {"brief.html.j2": TEMPLATE})
-    path = tmp_path / "brief.html.j2"
-    return read(str(path), path.read_bytes(), ReadOptions())
+    return read_template(tmp_path, TEMPLATE)
 
 
 def _hits_per_variant(result, checks, *, shared: bool) -> list[dict]:

@@ -6,7 +6,7 @@ variant out on its own."""
 from __future__ import annotations
 
 import pytest
-from lintkit import REPO
+from lintkit import REPO, without_sharing
 
 from lint_brieven.checks import sentence_difficulty, sentence_words, term
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
@@ -29,9 +29,7 @@ def _letters(template: str) -> list[AnalysedLetter]:
 
 
 def _without_sharing(monkeypatch) -> None:
-    """``per_doc`` works out everything anew, every time it is asked."""
-    for module in (sentence_words, sentence_difficulty, term):
-        monkeypatch.setattr(module, "per_doc", lambda letter, name, doc, compute: compute(doc))
+    without_sharing(monkeypatch, (sentence_words, sentence_difficulty, term))
 
 
 @pytest.mark.parametrize("template", TEMPLATES)

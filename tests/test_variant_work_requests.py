@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from lintkit import write
+from lintkit import read_template, without_sharing
 
 from lint_brieven import nlp
 from lint_brieven.checks.base import CheckContext
@@ -18,7 +18,6 @@ from lint_brieven.dutch import commitments
 from lint_brieven.dutch.commitments import is_request_or_question
 from lint_brieven.dutch.requests import requests
 from lint_brieven.engine import analyse
-from lint_brieven.readers import ReadOptions, read
 
 # three independent choices: 8 variants. The season is honest where a letter with the exact
 # date follows; the second term for calling back contradicts the first where it is there;
@@ -47,19 +46,11 @@ def _checks():
 
 
 def _template(tmp_path: Path):
-    write(tmp_path, {"brief.html.j2": TEMPLATE})
-    path = tmp_path / "brief.html.j2"
-    return read(str(path), path.read_bytes(), ReadOptions())
+    return read_template(tmp_path, TEMPLATE)
 
 
-def _without_sharing(monkeypatch):
-    """Every variant works out every block itself."""
-
-    def each_time(letter, name, doc, compute):
-        return compute(doc)
-
-    for module in SHARING:
-        monkeypatch.setattr(module, "per_doc", each_time)
+def _without_sharing(monkeypatch) -> None:
+    without_sharing(monkeypatch, SHARING)
 
 
 def _spy(monkeypatch) -> Counter:
