@@ -25,6 +25,12 @@ def _check(code: str) -> Check:
     return build_check(load_rules()[code])
 
 
+def new_checks(codes) -> list[Check]:
+    """The checks of the rules ``codes``, newly built (not shared with other tests)."""
+    rules = load_rules()
+    return [build_check(rules[code]) for code in codes]
+
+
 def lint_text(text: str, codes: list[str], name: str | None = None) -> list[Finding]:
     """Findings of the given rules on ``text`` read as a letter called ``name`` (default: a
     plain text letter, or a Jinja2 template when the text has template tags)."""

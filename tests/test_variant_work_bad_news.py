@@ -9,11 +9,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from lintkit import REPO, read_template, without_sharing
+from lintkit import REPO, new_checks, read_template, without_sharing
 
 from lint_brieven.checks.base import CheckContext
 from lint_brieven.checks.detectors import bad_news, half_promise
-from lint_brieven.checks.loader import build_check, load_rules
 from lint_brieven.config import config_in
 from lint_brieven.engine import analyse
 from lint_brieven.readers import read
@@ -38,8 +37,7 @@ CODES = ["LB803", "LB704"]
 
 
 def _checks():
-    rules = load_rules()
-    return [build_check(rules[code]) for code in CODES]
+    return new_checks(CODES)
 
 
 def _template(tmp_path: Path):

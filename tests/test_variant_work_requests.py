@@ -8,12 +8,11 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from lintkit import read_template, without_sharing
+from lintkit import new_checks, read_template, without_sharing
 
 from lint_brieven import nlp
 from lint_brieven.checks.base import CheckContext
 from lint_brieven.checks.detectors import request_details, service_term, vague_period
-from lint_brieven.checks.loader import build_check, load_rules
 from lint_brieven.dutch import commitments
 from lint_brieven.dutch.commitments import is_request_or_question
 from lint_brieven.dutch.requests import requests
@@ -41,8 +40,7 @@ SHARING = [request_details, vague_period, service_term, commitments]
 
 
 def _checks():
-    rules = load_rules()
-    return [build_check(rules[code]) for code in CODES]
+    return new_checks(CODES)
 
 
 def _template(tmp_path: Path):
