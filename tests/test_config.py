@@ -160,7 +160,7 @@ def test_include_exclude_and_partials(tmp_path):
     assert c.is_included(tmp_path / "brieven" / "a.txt")
     assert not c.is_included(tmp_path / "anders" / "a.txt")
     assert c.is_excluded(tmp_path / "brieven" / "concept-a.txt")
-    assert c.is_excluded(tmp_path / "node_modules" / "a.txt")
+    assert c.is_excluded(tmp_path / "node_modules", folder=True)
     assert c.is_partial(tmp_path / "gedeeld" / "kop.html.j2")
     assert c.is_partial(tmp_path / "brieven" / "_voet.html.j2")
     assert not c.is_partial(tmp_path / "brieven" / "a.html.j2")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from fnmatch import fnmatch
 from pathlib import PurePosixPath
+
+from lint_brieven.config import glob_matches
 
 MOMENTS = ("intrekken", "reparatie en onderhoud", "huur en betalen", "verhuizen", "overig")
 _KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -72,7 +73,7 @@ _FRONT_MATTER = re.compile(
 def moment_of(path: str, text: str = "", mapping: Mapping[str, str] | None = None) -> str:
     posix = PurePosixPath(path)
     for pattern, moment in (mapping or {}).items():
-        if fnmatch(posix.as_posix(), pattern) or fnmatch(posix.name, pattern):
+        if glob_matches(posix, (pattern,)):  # gitignore patterns, as the configuration's
             return moment
     found = _FRONT_MATTER.search(text[:2000])
     if found:

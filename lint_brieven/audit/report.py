@@ -34,6 +34,7 @@ from lint_brieven.audit.model import Audit, LetterResult, Summary
 from lint_brieven.findings import FileReport
 from lint_brieven.output import write_atomic, write_atomic_parts, write_bytes_atomic
 from lint_brieven.safe_text import no_surrogates
+from lint_brieven.walk import REPORT_MARKER, REPORT_MARKER_TEXT
 
 PAGES = "brieven"
 _BLOCK = 1 << 20  # characters read back from a temporary file at a time
@@ -47,6 +48,7 @@ class ReportWriter:
         self, out: Path, rules: dict, previous: dict | None = None, cache: Cache | None = None
     ) -> None:
         self.out = out
+        write_atomic(out / REPORT_MARKER, REPORT_MARKER_TEXT)  # check and audit pass it by
         self.cache = cache
         self.audit = Audit(rules=rules, previous=previous)
         self._rules = views.rules_digest(rules)
