@@ -10,6 +10,7 @@ import pytest
 import wordfreq
 
 from lint_brieven.nlp import word_frequencies as wf
+from lint_brieven.readability import wordlist_cache
 
 WORDS = [
     "huur",
@@ -108,6 +109,8 @@ def test_a_damaged_or_stale_file_is_rebuilt(cache, damage, monkeypatch):
 
 def test_no_writable_folder_means_wordfreq_s_own_dict(cache, monkeypatch):
     monkeypatch.setattr(wf, "build", lambda key: (_ for _ in ()).throw(OSError("read-only")))
+    # nor the private temporary folder (it may hold a file another run built)
+    monkeypatch.setattr(wordlist_cache, "_private_temp_folder", lambda: None)
     wf.install()
     assert wf._table() is None
     assert type(wordfreq.get_frequency_dict("nl")) is dict

@@ -17,7 +17,6 @@ folder can be written, or a lookup fails, wordfreq's own dict is used.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -26,13 +25,15 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
+from lint_brieven.readability import wordlist_cache
+
 FORMAT = 1  # of the file; a change makes every older file stale
 LANG, WORDLIST = "nl", "best"  # what the checks ask (``zipf_frequency(word, "nl")``)
 PREFIX, SUFFIX = "wordfreq-nl-", ".sqlite3"
 _MARK = "_lint_brieven_frequencies"
 
 
-class Unsupported(ValueError):
+class Unsupported(wordlist_cache.Unsupported):
     """wordfreq's list holds something this file does not keep exactly."""
 
 
@@ -215,32 +216,12 @@ def _table() -> Frequencies | None:
     hold it or the list holds what it cannot keep."""
     import wordfreq
 
-    from lint_brieven.output import write_bytes_atomic
-    from lint_brieven.readability.wordlist_cache import _folders
-
     try:
         key = cache_key()
     except OSError:
         return None
-    data: bytes | None = None
-    for folder_of in _folders():
-        folder = folder_of()
-        if folder is None:
-            continue
-        path = folder / file_name(key)
-        if not _opened(path, key):
-            try:
-                if data is None:
-                    data = build(key)
-                folder.mkdir(parents=True, exist_ok=True)
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(path)  # stale or broken; the new file is a plain new file
-                write_bytes_atomic(path, data)
-            except Unsupported:
-                return None
-            except (OSError, sqlite3.Error):
-                continue
-            if not _opened(path, key):
-                continue
-        return Frequencies(path, wordfreq.cB_to_freq)
-    return None
+    return wordlist_cache.cached_file(
+        file_name(key),
+        lambda: build(key),
+        lambda path: Frequencies(path, wordfreq.cB_to_freq) if _opened(path, key) else None,
+    )

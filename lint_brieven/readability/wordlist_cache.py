@@ -25,6 +25,7 @@ import tempfile
 import types
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 FORMAT = 1  # of the file; a change makes every older file stale
 PREFIX = "lint-ii-wordlists-"
@@ -33,6 +34,9 @@ DICTS = ("NOUN_DATA", "FREQ_DATA")
 LISTS = ("FREQ_SKIPLIST", "MANNER_ADVERBS", "MEASUREMENT_UNITS")
 _HEADER = b"SQLite format 3\x00"
 _MISSING = object()
+
+
+T = TypeVar("T")
 
 
 class Unsupported(ValueError):
@@ -348,24 +352,43 @@ def _remove_orphans(folder: Path, keep: Path) -> None:
 def open_store(original: Callable[[], types.ModuleType]) -> Store | None:
     """The cache for this lint-ii, built if needed; None when no folder can hold it (or
     lint-ii's lists hold what it cannot keep). ``original`` loads lint-ii's own module."""
-    from lint_brieven.output import write_bytes_atomic
-
     try:
         key = cache_key()
     except OSError:
         return None
+    return cached_file(
+        file_name(key),
+        lambda: build(original(), key),
+        lambda path: Store.open(path, key),
+        written=_remove_orphans,
+    )
+
+
+def cached_file(
+    name: str,
+    make: Callable[[], bytes],
+    use: Callable[[Path], T | None],
+    written: Callable[[Path, Path], None] | None = None,
+) -> T | None:
+    """``use(path)`` of the file ``name`` in the first cache folder where it is usable, made
+    with ``make()`` (at most once) and written atomically where it is missing, stale or
+    broken; None when no folder can hold it or ``make`` raises :class:`Unsupported` (the
+    data holds what the file cannot keep exactly). ``written(folder, path)`` runs after a
+    new file is written. Shared by the lint-ii word lists and wordfreq's frequencies."""
+    from lint_brieven.output import write_bytes_atomic
+
     data: bytes | None = None
     for folder_of in _folders():
         folder = folder_of()
         if folder is None:
             continue
-        path = folder / file_name(key)
-        store = Store.open(path, key)
-        if store is not None:
-            return store
+        path = folder / name
+        found = use(path)
+        if found is not None:
+            return found
         try:
             if data is None:
-                data = build(original(), key)
+                data = make()
             folder.mkdir(parents=True, exist_ok=True)
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(path)  # stale or broken; then the new file is a plain new file
@@ -374,8 +397,9 @@ def open_store(original: Callable[[], types.ModuleType]) -> Store | None:
             return None
         except (OSError, sqlite3.Error):
             continue
-        _remove_orphans(folder, path)
-        store = Store.open(path, key)
-        if store is not None:
-            return store
+        if written is not None:
+            written(folder, path)
+        found = use(path)
+        if found is not None:
+            return found
     return None
