@@ -81,6 +81,7 @@ class RunResult:
     reports: list[FileReport] = field(default_factory=list)
     rules: dict[str, Rule] = field(default_factory=dict)
     fail_on: Severity = Severity.ERROR  # the strictest fail-on of the configurations used
+    docs_url: str | None = None  # the first ``docs-url`` of the configurations used
 
     @property
     def has_errors(self) -> bool:
@@ -206,6 +207,7 @@ class Runner:
             self.result.fail_on = config.fail_on
         rules = rules_for(config.rule_packs)
         self.result.rules.update(rules)
+        self.result.docs_url = self.result.docs_url or config.docs_url
         try:
             read = readers.read(display, data, config.read_options)
             # brieftype: the file's front matter, else the configuration (dutch/letter_type.py)

@@ -11,6 +11,7 @@ import pytest
 from lintkit import sarif_schema
 
 from lint_brieven.checks.rule import Rule
+from lint_brieven.commands.explain import explanation
 from lint_brieven.findings import FileReport, Finding, Severity, Suggestion
 from lint_brieven.reporters import github, gitlab, json_format, junit, sarif
 from lint_brieven.reporters.base import ReportContext
@@ -214,7 +215,10 @@ def test_sarif_driver_and_rules(reports, ctx):
         "name": "moeilijk-woord",
         "shortDescription": {"text": "'…' is moeilijk; gebruik '…'"},
         "fullDescription": {"text": "Uitleg bij moeilijk-woord."},
-        "help": {"text": "Uitleg bij moeilijk-woord."},
+        "help": {
+            "text": explanation(RULES["B1001"]),
+            "markdown": sarif.help_markdown(explanation(RULES["B1001"])),
+        },
         "defaultConfiguration": {"level": "warning"},
         "properties": {"category": "woordkeus"},
     }

@@ -13,7 +13,17 @@ from lint_brieven.safe_text import terminal_safe
 
 # the names of ``reporters.FORMATS``, without importing every reporter for ``--help``
 # (tests/test_startup.py keeps them the same)
-FORMAT_NAMES = ("github", "gitlab", "json", "junit", "sarif", "text")
+FORMAT_NAMES = (
+    "github",
+    "github-summary",
+    "gitlab",
+    "json",
+    "json-lines",
+    "junit",
+    "rdjson",
+    "sarif",
+    "text",
+)
 
 
 def _codes(value: str) -> tuple[str, ...]:
@@ -88,12 +98,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="gebruik dit configuratiebestand in plaats van zoeken",
     )
     p.add_argument(
-        "--respect-gitignore",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="sla in mappen over wat .gitignore-bestanden negeren (standaard: ja)",
-    )
-    p.add_argument(
         "--stdin-filename",
         metavar="NAAM",
         help="naam (en dus type) van de brief op standaardinvoer",
@@ -127,7 +131,6 @@ def run_check(args: argparse.Namespace) -> int:
             extend_select=args.extend_select,
             ignore=args.ignore,
             fail_on=Severity(args.fail_on) if args.fail_on else None,
-            respect_gitignore=args.respect_gitignore,
         ),
         config_file=args.config,
         stdin_filename=args.stdin_filename,
@@ -168,6 +171,7 @@ def run_check(args: argparse.Namespace) -> int:
         show_source=tty,
         statistics=args.statistics,
         quiet=args.quiet,
+        docs_url=result.docs_url,
     )
     try:
         emit(FORMATS[args.output_format](result.reports, ctx), args.output)

@@ -21,6 +21,9 @@ MODULES = {
     "github": "github",
     "gitlab": "gitlab",
     "junit": "junit",
+    "rdjson": "rdjson",
+    "json-lines": "json_lines",
+    "github-summary": "github_summary",
 }
 
 

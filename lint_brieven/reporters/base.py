@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from lint_brieven import __version__
 from lint_brieven.checks.rule import Rule
-from lint_brieven.findings import FileReport
+from lint_brieven.findings import FileReport, Finding
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,19 @@ class ReportContext:
     show_source: bool = False
     statistics: bool = False
     quiet: bool = False
+    docs_url: str | None = None  # the configuration's ``docs-url`` (``{code}``: a rule's code)
+
+    def rule_url(self, code: str) -> str | None:
+        """The documentation page of rule ``code``, when the configuration names one."""
+        return self.docs_url.replace("{code}", code) if self.docs_url else None
 
 
 Reports = Sequence[FileReport]
+
+
+def paragraph_place(finding: Finding) -> str:
+    """Where a DOCX finding is, in words: "Alinea 3" or "Alinea 3-4" (``line`` counts
+    paragraphs there)."""
+    if finding.end_line != finding.line:
+        return f"Alinea {finding.line}-{finding.end_line}"
+    return f"Alinea {finding.line}"

@@ -1,4 +1,12 @@
-"""SARIF 2.1.0 output, for GitHub code scanning and other SARIF viewers."""
+"""SARIF 2.1.0 output, for GitHub code scanning and other SARIF viewers.
+
+Every rule carries its ``explain`` page as ``help.text`` and, as Markdown, ``help.markdown``
+(GitHub shows it beside an alert), and a ``helpUri`` when the configuration names a
+``docs-url``. A Word document has no text lines: its findings point at the paragraph, as
+``startLine`` (code scanning needs a ``region.startLine`` to place an alert), with the
+paragraph's text as the region's ``snippet`` and "Alinea N, teken M" in the message (the
+columns count characters in the paragraph).
+"""
 
 from __future__ import annotations
 
@@ -10,9 +18,11 @@ from typing import Any
 from urllib.parse import quote
 
 from lint_brieven.checks.rule import Rule
+from lint_brieven.commands.explain import explanation
 from lint_brieven.findings import FileReport, Finding, Severity
-from lint_brieven.reporters.base import ReportContext, Reports
+from lint_brieven.reporters.base import ReportContext, Reports, paragraph_place
 from lint_brieven.reporters.json_format import rule_name, suggestion_dict
+from lint_brieven.reporters.markdown import markdown_text
 from lint_brieven.safe_text import json_no_surrogates, no_surrogates
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -60,36 +70,69 @@ def region(finding: Finding) -> dict[str, Any]:
     }
 
 
-def descriptor(rule: Rule) -> dict[str, Any]:
-    return {
+def help_markdown(page: str) -> str:
+    """The ``explain`` page (``commands.explain.explanation``) as Markdown: its title a
+    heading, each line of its head a paragraph, its ``##`` headings and ``-`` lists kept,
+    the rest (rule texts, letter examples) escaped."""
+    lines = page.rstrip("\n").split("\n")
+    out = [f"# {markdown_text(lines[0])}"]
+    in_head = True
+    for line in lines[1:]:
+        if line.startswith("## "):
+            in_head = False
+            out += ["", f"## {markdown_text(line[3:])}"]
+        elif line.startswith("- "):
+            out.append(f"- {markdown_text(line[2:])}")
+        elif line.startswith("  → "):
+            out.append(f"  → {markdown_text(line[4:])}")
+        elif line:
+            out += ["", markdown_text(line)] if in_head else [markdown_text(line)]
+        else:
+            out.append("")
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)) + "\n"
+
+
+def descriptor(rule: Rule, ctx: ReportContext) -> dict[str, Any]:
+    page = explanation(rule)
+    entry = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.rationale},
-        "help": {"text": rule.rationale},
+        "help": {"text": page, "markdown": help_markdown(page)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"category": rule.category},
     }
+    url = ctx.rule_url(rule.code)
+    if url:
+        entry["helpUri"] = url
+    return entry
 
 
-def fallback_descriptor(finding: Finding) -> dict[str, Any]:
+def fallback_descriptor(finding: Finding, ctx: ReportContext) -> dict[str, Any]:
     """For a code missing from the rule table, so every result still has a rule."""
-    return {
+    entry = {
         "id": finding.code,
         "name": finding.rule_name or finding.code,
         "shortDescription": {"text": finding.message},
+        "help": {"text": finding.message, "markdown": markdown_text(finding.message)},
         "defaultConfiguration": {"level": LEVELS[finding.severity]},
     }
+    url = ctx.rule_url(finding.code)
+    if url:
+        entry["helpUri"] = url
+    return entry
 
 
-def descriptors(reports: Reports, rules: Mapping[str, Rule]) -> list[dict[str, Any]]:
-    table = [descriptor(rules[code]) for code in sorted(rules)]
+def descriptors(reports: Reports, ctx: ReportContext) -> list[dict[str, Any]]:
+    rules = ctx.rules
+    table = [descriptor(rules[code], ctx) for code in sorted(rules)]
     known = set(rules)
     for report in reports:
         for finding in sorted(report.findings, key=lambda f: f.sort_key):
             if finding.code not in known:
                 known.add(finding.code)
-                table.append(fallback_descriptor(finding))
+                table.append(fallback_descriptor(finding, ctx))
     return table
 
 
@@ -131,13 +174,18 @@ def result_properties(finding: Finding, rules: Mapping[str, Rule]) -> dict[str, 
 def result(finding: Finding, rule_index: int, rules: Mapping[str, Rule]) -> dict[str, Any]:
     uri = artifact_uri(finding.path)
     physical_region = region(finding)
-    if finding.text:
+    message = finding.message
+    if finding.paragraphs:  # DOCX: the paragraph's text, since the file shows none
+        message = f"{paragraph_place(finding)}, teken {finding.column}: {message}"
+        if finding.source_line:
+            physical_region["snippet"] = {"text": finding.source_line}
+    elif finding.text:
         physical_region["snippet"] = {"text": finding.text}
     entry: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": message},
         "locations": [
             {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": physical_region}}
         ],
@@ -182,7 +230,7 @@ def invocation(reports: Reports) -> dict[str, Any]:
 
 
 def to_dict(reports: Reports, ctx: ReportContext) -> dict[str, Any]:
-    rules_table = descriptors(reports, ctx.rules)
+    rules_table = descriptors(reports, ctx)
     index = {rule["id"]: position for position, rule in enumerate(rules_table)}
     results = [
         result(finding, index[finding.code], ctx.rules)
