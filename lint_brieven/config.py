@@ -7,13 +7,14 @@ Unknown keys and bad values are errors that name the file and the key, in Dutch.
 from __future__ import annotations
 
 import difflib
-import fnmatch
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+import pathspec
 
 from lint_brieven.findings import Severity
 from lint_brieven.letter import DocumentKind
@@ -32,11 +33,47 @@ ORGANISATION_KEYS = (
     "betaallink",
     "schuldhulp",
 )
-DEFAULT_EXCLUDE = (".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox")
+# Folders a walk never enters, whatever .gitignore says: version control, environments,
+# caches and build output (README: "Welke bestanden").
+DEFAULT_EXCLUDE = (
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    "node_modules",
+    "__pycache__",
+    ".tox",
+    ".nox",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "build",
+    "dist",
+    "site-packages",
+)
 # A review copy made by ``lint-brieven review`` is not a letter of its own.
 REVIEW_COPY = ".nagekeken.docx"
-# A repository's own documentation is not a letter.
-DOCUMENTATION = ("README.md", "README.txt", "CHANGELOG.md", "CONTRIBUTING.md", "LICENSE.txt")
+# Files a walk passes by as no letters (gitignore patterns on the file name, any case): a
+# repository's own documentation and licence, and text files of other tools. Named on the
+# command line they are checked all the same.
+NOT_LETTERS = (
+    "readme*",
+    "changelog*",
+    "contributing*",
+    "code_of_conduct*",
+    "license*",
+    "licence*",
+    "copying*",
+    "authors*",
+    "requirements*.txt",
+    "constraints*.txt",
+    "robots.txt",
+    "humans.txt",
+    "security.txt",
+    "cmakelists.txt",
+    f"*{REVIEW_COPY}",
+)
 
 
 class ConfigError(Exception):
@@ -55,8 +92,11 @@ class Config:
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     severity: Mapping[str, Severity] = field(default_factory=dict)
     fail_on: Severity = Severity.WARNING
+    # gitignore patterns, relative to the configuration file's folder (``*`` stays within
+    # a folder, ``**`` crosses folders)
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True  # a walk skips what .gitignore files ignore
     partials: tuple[str, ...] = ()  # template pieces: no whole-letter checks
     # ``soort``: what kind of text the files are (None: decided from each text), and per glob
     kind: DocumentKind | None = None
@@ -93,17 +133,21 @@ class Config:
         except ValueError:
             return None
 
-    def is_excluded(self, path: Path) -> bool:
-        """Whether a file or folder is excluded (always: .git, .venv, node_modules …)."""
-        rel = self.relative(path)
-        parts = rel.parts if rel is not None else path.parts
-        if (
-            any(part in DEFAULT_EXCLUDE for part in parts)
-            or path.name in DOCUMENTATION
-            or path.name.endswith(REVIEW_COPY)
-        ):
+    def is_excluded(self, path: Path, folder: bool = False) -> bool:
+        """Whether a walk passes a file or folder by: the ``exclude`` patterns, folders never
+        entered (``DEFAULT_EXCLUDE``: .git, .venv, build …) and files that are no letters
+        (``NOT_LETTERS``: README, LICENSE, requirements.txt …)."""
+        if folder and path.name in DEFAULT_EXCLUDE:  # never entered: nothing inside is met
             return True
-        return rel is not None and _matches_any(rel, self.exclude)
+        if not folder and glob_matches(PurePosixPath(path.name.lower()), NOT_LETTERS):
+            return True
+        return self.excludes(path, folder)
+
+    def excludes(self, path: Path, folder: bool = False) -> bool:
+        """Whether the ``exclude`` patterns name a file or folder (a file named on the command
+        line too)."""
+        rel = self.relative(path)
+        return rel is not None and glob_matches(rel, self.exclude, folder)
 
     def is_included(self, path: Path) -> bool:
         if not self.include:
@@ -154,14 +198,23 @@ class Config:
 
 
 def _matches_any(rel: PurePosixPath, globs: Sequence[str]) -> bool:
+    return glob_matches(rel, globs)
+
+
+def glob_matches(rel: PurePosixPath, globs: Sequence[str], folder: bool = False) -> bool:
+    """Whether the gitignore patterns ``globs`` (pathspec's, as git reads a .gitignore) match
+    the relative path ``rel``: ``*`` stays within a folder, ``**`` crosses folders, a pattern
+    without ``/`` matches a name at any depth, one with ``/`` is relative to the root, what is
+    inside a matched folder matches too, and ``!`` takes a path out again."""
+    if not globs:
+        return False
     text = rel.as_posix()
-    for glob in globs:
-        glob = glob.rstrip("/")
-        if fnmatch.fnmatch(text, glob) or fnmatch.fnmatch(rel.name, glob):
-            return True
-        if any(fnmatch.fnmatch(p.as_posix(), glob) for p in rel.parents if p.as_posix() != "."):
-            return True
-    return False
+    return _spec(tuple(globs)).match_file(f"{text}/" if folder and text != "." else text)
+
+
+@cache
+def _spec(globs: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines(globs)
 
 
 # -- finding and parsing ----------------------------------------------------------------------
@@ -218,6 +271,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None, root: Path) -> Conf
         fail_on=reader.severity("fail-on", Severity.WARNING),
         include=reader.strings("include"),
         exclude=reader.strings("exclude"),
+        respect_gitignore=reader.boolean("respect-gitignore", True),
         partials=reader.strings("partials"),
         kind=reader.kind(),
         per_file_kind=reader.per_file_kind(),
@@ -254,6 +308,7 @@ class _Reader:
         "fail-on",
         "include",
         "exclude",
+        "respect-gitignore",
         "partials",
         "soort",
         "per-file-soort",
@@ -370,6 +425,12 @@ class _Reader:
             raise self.fail(key, f"een van {', '.join(repr(k) for k in known)}")
         return chosen
 
+    def boolean(self, key: str, default: bool) -> bool:
+        value = self.data.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(key, "true of false")
+        return value
+
     def positive_int(self, key: str, default: int) -> int:
         value = self.data.get(key, default)
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
@@ -429,15 +490,6 @@ class _Reader:
             raise self.fail("docs-url", "een webadres (https://…, met {code} voor de regelcode)")
         return value
 
-    def path(self, key: str, root: Path) -> Path | None:
-        """A file named relative to the configuration file (``root``)."""
-        value = self.data.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(key, "een bestandsnaam (tekst)")
-        return root / value
-
     def rule_options(self) -> dict[str, dict[str, Any]]:
         """``[rule-options.LB201] max = 22``: per rule, the settings its pack allows to change
         (checked against the rule when the rules are known, see ``checks.options``)."""
@@ -455,6 +507,7 @@ class Overrides:
     extend_select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
     fail_on: Severity | None = None
+    respect_gitignore: bool | None = None
 
     def apply(self, config: Config) -> Config:
         changes = {k: v for k, v in vars(self).items() if v is not None}

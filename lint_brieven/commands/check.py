@@ -98,6 +98,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="gebruik dit configuratiebestand in plaats van zoeken",
     )
     p.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="sla in mappen over wat .gitignore-bestanden negeren (standaard: ja)",
+    )
+    p.add_argument(
         "--stdin-filename",
         metavar="NAAM",
         help="naam (en dus type) van de brief op standaardinvoer",
@@ -131,6 +137,7 @@ def run_check(args: argparse.Namespace) -> int:
             extend_select=args.extend_select,
             ignore=args.ignore,
             fail_on=Severity(args.fail_on) if args.fail_on else None,
+            respect_gitignore=args.respect_gitignore,
         ),
         config_file=args.config,
         stdin_filename=args.stdin_filename,
