@@ -69,7 +69,7 @@ def _read(out, name):
 
 
 def letters_of(report):
-    return {b["pad"]: b for b in report["brieven"]}
+    return {b["path"]: b for b in report["letters"]}
 
 
 def cold(capsys, *paths):
@@ -254,7 +254,7 @@ CHILD = (
 
 
 def _texts(report, path):
-    return {(f["code"], f["tekst"]) for f in letters_of(report)[path]["bevindingen"]}
+    return {(f["code"], f["text"]) for f in letters_of(report)[path]["findings"]}
 
 
 @pytest.mark.parametrize(
@@ -298,9 +298,9 @@ def test_letters_with_the_same_text_keep_their_own_names(here, capsys):
         code, output, report = audit(capsys, "noord", "zuid")
         assert code == 0, output
         assert sorted(letters_of(report)) == ["noord/brief.txt", "zuid/brief.txt"]
-        for letter in report["brieven"]:
+        for letter in report["letters"]:
             # a finding in the letter names the letter's own file
-            assert {f["code"] for f in letter["bevindingen"]}
+            assert {f["code"] for f in letter["findings"]}
 
 
 @pytest.mark.parametrize(
@@ -339,9 +339,9 @@ def test_an_unreadable_letter_is_listed_and_the_rest_is_reported(here, capsys):
     message = "Het bestand is geen geldige UTF-8-tekst (byte 0xe9 op positie 29)."
     assert f"brieven/kapot.txt:3: fout: {message}" in output
     letters = letters_of(report)
-    assert letters["brieven/kapot.txt"]["fout"].startswith(message)
-    assert letters["brieven/a.txt"]["cijfer"] and letters["brieven/b.txt"]["cijfer"]
-    assert letters["brieven/a.txt"]["bevindingen"]
+    assert letters["brieven/kapot.txt"]["error"].startswith(message)
+    assert letters["brieven/a.txt"]["grade"] and letters["brieven/b.txt"]["grade"]
+    assert letters["brieven/a.txt"]["findings"]
     dashboard = _read("rapport", "index.html")
     unread = dashboard[dashboard.index('<h2 id="niet-gelezen">Niet gelezen</h2>') :]
     unread = unread[: unread.index("</table>")]
@@ -370,8 +370,8 @@ def test_an_unexpected_error_becomes_the_letters_error(here, capsys, monkeypatch
     assert code == 2
     assert f"brieven/stuk.txt: fout: {UNEXPECTED}" in output
     letters = letters_of(report)
-    assert letters["brieven/stuk.txt"]["fout"] == UNEXPECTED
-    assert letters["brieven/a.txt"]["cijfer"] and letters["brieven/b.txt"]["cijfer"]
+    assert letters["brieven/stuk.txt"]["error"] == UNEXPECTED
+    assert letters["brieven/a.txt"]["grade"] and letters["brieven/b.txt"]["grade"]
     assert UNEXPECTED in _read("rapport", "index.html")
 
 
@@ -393,8 +393,8 @@ def test_a_worker_that_dies_fails_only_its_own_letter(here, capsys, monkeypatch)
         "controleerde is onverwacht gestopt. Meld dit als fout in lint-brieven."
     )
     letters = letters_of(report)
-    assert letters.pop("brieven/stuk.txt")["fout"] == died
-    assert len(letters) == 4 and all(b["cijfer"] and not b["fout"] for b in letters.values())
+    assert letters.pop("brieven/stuk.txt")["error"] == died
+    assert len(letters) == 4 and all(b["grade"] and not b["error"] for b in letters.values())
     assert f"brieven/stuk.txt: fout: {died}" in output
 
 
@@ -411,9 +411,9 @@ def test_skipped_files_and_missing_paths_are_in_the_report(here, capsys, tmp_pat
     assert "brieven/link.txt: Dit bestand is een symbolische koppeling" in output
     letters = letters_of(report)
     assert set(letters) == {"brieven/a.txt", "ontbreekt"}
-    assert letters["brieven/a.txt"]["cijfer"] and letters["ontbreekt"]["cijfer"] is None
-    assert {s["pad"] for s in report["overgeslagen"]} == {"brieven/pijp.txt", "brieven/link.txt"}
-    assert all(s["reden"] for s in report["overgeslagen"])
+    assert letters["brieven/a.txt"]["grade"] and letters["ontbreekt"]["grade"] is None
+    assert {s["path"] for s in report["skipped"]} == {"brieven/pijp.txt", "brieven/link.txt"}
+    assert all(s["reason"] for s in report["skipped"])
     dashboard = _read("rapport", "index.html")
     assert '<h2 id="overgeslagen">Overgeslagen</h2>' in dashboard
     assert "GEHEIM" not in dashboard + _read("rapport", "rapport.json")
@@ -445,7 +445,7 @@ def test_file_names_that_are_not_utf8_or_hold_escapes(here, capsys):
             "brieven/kapot-\\xfe.txt",
             "brieven/kleur-\\x1b[31m.txt",
         }
-        assert letters["brieven/brief-\\xff.txt"]["bevindingen"]
+        assert letters["brieven/brief-\\xff.txt"]["findings"]
         rows = list(csv.reader(io.StringIO(_read("rapport", "brieven.csv")), delimiter=";"))
         assert {r[0] for r in rows[1:]} == set(letters)
         dashboard = _read("rapport", "index.html")

@@ -82,7 +82,7 @@ def _outputs(out: str) -> dict[str, str]:
         if path.is_file() and CACHE not in path.parts:
             text = path.read_text(encoding="utf-8")
             if path.name == "rapport.json":
-                text = text[text.index('"brieven"') :]
+                text = text[text.index('"letters"') :]
             elif path.name == "index.html":
                 start = text.index("Gemaakt op ")
                 text = text[:start] + text[text.index("</p>", start) :]
@@ -96,19 +96,19 @@ def test_the_streamed_report_is_the_text_of_one_made_whole(here, capsys):
     data = json.loads(text)
     # the same text as json.dumps of the whole report, which is how it was written before
     assert text == json.dumps(data, ensure_ascii=False, indent=2)
-    assert [b["pad"] for b in data["brieven"]] == [
+    assert [b["path"] for b in data["letters"]] == [
         "brieven/a.txt",
         "brieven/b.txt",
         "brieven/c.html.j2",
         "brieven/kapot.txt",
         "brieven/sub/d.md",
     ]
-    assert data["brieven"][0]["bevindingen"] and data["brieven"][3]["fout"]
-    assert [s["pad"] for s in data["overgeslagen"]] == ["brieven/pijp.txt"]
-    assert data["regels"] and data["gemiddeld_cijfer"] is not None
+    assert data["letters"][0]["findings"] and data["letters"][3]["error"]
+    assert [s["path"] for s in data["skipped"]] == ["brieven/pijp.txt"]
+    assert data["findings_by_code"] and data["average_grade"] is not None
     table = (here / "rapport" / "brieven.csv").read_text(encoding="utf-8")
     rows = list(csv.reader(io.StringIO(table), delimiter=";"))
-    assert [r[0] for r in rows[1:]] == [b["pad"] for b in data["brieven"]]
+    assert [r[0] for r in rows[1:]] == [b["path"] for b in data["letters"]]
     pages = sorted(p.name for p in (here / "rapport" / "brieven").iterdir())
     assert pages == ["0001-a.html", "0002-b.html", "0003-c-html.html", "0004-kapot.html"] + [
         "0005-d.html"
@@ -121,8 +121,9 @@ def test_the_streamed_report_is_the_text_of_one_made_whole(here, capsys):
 
 
 def test_a_report_without_letters_in_its_list():
-    parts = report_json_parts("01-01-2026 10:00", [], 0, {"overgeslagen": [], "regels": {}})
-    whole = {"gemaakt": "01-01-2026 10:00", "brieven": [], "overgeslagen": [], "regels": {}}
+    head = {"version": 2, "generated": "2026-01-01T10:00:00+01:00"}
+    parts = report_json_parts(head, [], 0, {"skipped": [], "findings_by_code": {}})
+    whole = {**head, "letters": [], "skipped": [], "findings_by_code": {}}
     assert "".join(parts) == json.dumps(whole, ensure_ascii=False, indent=2)
 
 
@@ -197,7 +198,7 @@ def test_a_letter_changed_with_its_size_and_time_kept_is_checked_again(here, cap
     assert letter.stat().st_size == info.st_size
     assert _audit(capsys, "--jobs", "1") == 2
     after = json.loads((here / "rapport" / "rapport.json").read_text(encoding="utf-8"))
-    texts = [" ".join(f["tekst"] for f in d["brieven"][0]["bevindingen"]) for d in (before, after)]
+    texts = [" ".join(f["text"] for f in d["letters"][0]["findings"]) for d in (before, after)]
     assert "middels" in texts[0] and "middels" not in texts[1]
 
 
@@ -359,22 +360,21 @@ def test_a_view_cannot_put_a_formula_in_the_table():
     assert served({**view, "csv": text_formula}, "r").cells[11] == "'=HYPERLINK(1)"
     for bad in ("=1+1", "-2+3", "@SOM(1)"):
         assert served({**view, "csv": [*cells[:2], bad, *cells[3:]]}, "r") is None
-    assert served({**view, "json": '{"pad": "a.txt"}'}, "r") is None
+    assert served({**view, "json": '{"path": "a.txt"}'}, "r") is None
     assert served({**view, "page": "0" * 63}, "r") is None
 
 
 _ENTRY = dict.fromkeys(
     [
-        "pad",
+        "path",
+        "error",
+        "error_line",
+        "notices",
+        "findings",
+        "readability",
         "moment",
-        "cijfer",
-        "lint_ii",
-        "niveau",
-        "flesch_douma",
-        "woorden",
-        "fout",
-        "fout_regel",
-        "bevindingen",
+        "grade",
+        "words",
     ]
 )
 
@@ -461,8 +461,8 @@ def test_a_word_letter_is_read_once_too(tmp_path, capsys, monkeypatch):
     opened = _opened(monkeypatch)
     assert _audit(capsys, "--jobs", "1") == 0
     report = json.loads((tmp_path / "rapport" / "rapport.json").read_text(encoding="utf-8"))
-    assert [b["pad"] for b in report["brieven"]] == ["brieven/a.docx", "brieven/b.txt"]
-    assert any(f["code"] for f in report["brieven"][0]["bevindingen"])
+    assert [b["path"] for b in report["letters"]] == ["brieven/a.docx", "brieven/b.txt"]
+    assert any(f["code"] for f in report["letters"][0]["findings"])
     for name in ("a.docx", "b.txt"):
         assert opened.get(os.path.realpath(tmp_path / "brieven" / name)) == 1, name
 

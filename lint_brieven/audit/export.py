@@ -1,15 +1,28 @@
 """``rapport.json`` (every letter's scores and findings) and ``brieven.csv`` (a row per
 letter), made a letter at a time: ``json_entry`` and ``csv_row`` for each letter as it comes,
 ``report_json_parts`` around them at the end. The result is the same text as ``json.dumps``
-of the whole report with ``indent=2`` (and ``ensure_ascii=False``)."""
+of the whole report with ``indent=2`` (and ``ensure_ascii=False``).
+
+``rapport.json`` (format ``FORMAT``, described by ``rapport.schema.json``) uses the keys of
+``check --output-format json`` for what they share: each letter is check's file object
+(``reporters.json_format.file_dict``: ``path``, ``error``, ``findings``, ``readability`` …)
+with the audit's ``moment``, ``grade`` and ``words``. Format 1 had Dutch keys;
+``model.previous_report`` still reads it for ``--compare``.
+
+``brieven.csv`` is for a Dutch spreadsheet: UTF-8 with a byte order mark (``BOM``, so Excel
+does not take it for Windows-1252), ``;`` between cells and decimal commas."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from json.encoder import encode_basestring
 
-from lint_brieven.audit.model import LetterResult, letter_json, most_found
+from lint_brieven import __version__
+from lint_brieven.audit.model import FORMAT, LetterResult, letter_json, most_found
+
+BOM = "\ufeff"  # the first character of brieven.csv
 
 CSV_COLUMNS = (
     "pad",
@@ -29,18 +42,33 @@ CSV_COLUMNS = (
 TEXT_CELLS = frozenset({0, 1, 11, 12})  # pad, moment, meest_gevonden, fout
 
 
-def json_entry(letter: LetterResult) -> str:
-    """The letter's entry as it stands in the list ``brieven`` (its inner lines indented)."""
-    return _nested(letter_json(letter), 2)
+def json_entry(letter: LetterResult, rules: dict) -> str:
+    """The letter's entry as it stands in the list ``letters`` (its inner lines indented);
+    ``rules`` (code → rule) give the findings' rule names."""
+    return _nested(letter_json(letter, rules), 2)
+
+
+def report_head(generated: datetime) -> dict:
+    """What ``rapport.json`` starts with: its format, the tool's version and when it was made
+    (ISO 8601 with the time zone)."""
+    return {
+        "version": FORMAT,
+        "tool_version": __version__,
+        "generated": generated.isoformat(timespec="seconds"),
+    }
 
 
 def report_json_parts(
-    generated: str, entries: Iterable[str], letters: int, totals: dict
+    head: dict, entries: Iterable[str], letters: int, totals: dict
 ) -> Iterator[str]:
-    """``rapport.json`` in parts: ``entries`` is the text of the letters' entries, each
-    after ``"\\n    "`` (the first) or ``",\\n    "`` (the others); ``totals`` what follows
-    the letters (``Audit.totals_json``)."""
-    yield '{\n  "gemaakt": ' + json.dumps(generated, ensure_ascii=False) + ',\n  "brieven": ['
+    """``rapport.json`` in parts: ``head`` (``report_head``) first, then the list
+    ``letters``: ``entries`` is the text of the letters' entries, each after ``"\\n    "``
+    (the first) or ``",\\n    "`` (the others); ``totals`` what follows the letters
+    (``Audit.totals_json``)."""
+    yield "{"
+    for name, value in head.items():
+        yield "\n  " + json.dumps(name, ensure_ascii=False) + ": " + _nested(value, 1) + ","
+    yield '\n  "letters": ['
     yield from entries
     yield "\n  ]" if letters else "]"
     for name, value in totals.items():

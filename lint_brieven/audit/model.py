@@ -10,13 +10,21 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from lint_brieven.audit.grade import grade_of, words_of
+from lint_brieven.audit.grade import fixed_grade_of, grade_of, words_of
 from lint_brieven.audit.moments import MOMENTS
 from lint_brieven.audit.promises import Commitment, commitments, conflicts
 from lint_brieven.findings import FileReport
+from lint_brieven.reporters.json_format import file_dict
+
+FORMAT = 2  # of rapport.json; 1 had Dutch keys (``pad``, ``cijfer``, ``bevindingen`` …)
+_KEYS = {  # per format: the list of letters, a letter's path, grade and findings, the average
+    1: ("brieven", "pad", "cijfer", "bevindingen", "gemiddeld_cijfer"),
+    2: ("letters", "path", "grade", "findings", "average_grade"),
+}
 
 
 def most_found(codes: list[str]) -> str | None:
@@ -31,6 +39,7 @@ class LetterResult:
     moment: str
     source: str = ""  # the letter's own source text, for the highlighted page
     slug: str = ""
+    layout: dict | None = None  # the letter as the tenant reads it (``audit.layout``)
 
     @property
     def path(self) -> str:
@@ -39,6 +48,11 @@ class LetterResult:
     @cached_property
     def grade(self) -> float | None:
         return grade_of(self.report)
+
+    @cached_property
+    def fixed_grade(self) -> float | None:
+        """The grade once the safe fixes are applied (the dashboard's quick wins)."""
+        return fixed_grade_of(self.report)
 
     @property
     def readability(self) -> dict:
@@ -61,30 +75,70 @@ class LetterResult:
         return commitments(self.path, self.readability.get("sentences", []))
 
 
-def letter_json(letter: LetterResult) -> dict:
-    """The letter's entry in ``rapport.json``."""
+def letter_json(letter: LetterResult, rules: Mapping[str, object]) -> dict:
+    """The letter's entry in ``rapport.json``: check's JSON object of the file (the same keys
+    and values as ``check --output-format json``) with the audit's moment, grade and words."""
     return {
-        "pad": letter.path,
+        **file_dict(letter.report, rules),
         "moment": letter.moment,
-        "cijfer": letter.grade,
-        "lint_ii": letter.score,
-        "niveau": letter.level,
-        "flesch_douma": letter.readability.get("flesch_douma"),
-        "woorden": letter.words,
-        "fout": letter.report.error,
-        "fout_regel": letter.report.error_line,
-        "bevindingen": [
-            {
-                "code": f.code,
-                "niveau": f.severity.value,
-                "regel": f.line,
-                "kolom": f.column,
-                "tekst": f.text,
-                "melding": f.message,
-            }
-            for f in letter.report.findings
-        ],
+        "grade": letter.grade,
+        "words": letter.words,
     }
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousLetter:
+    grade: float | None
+    findings: int  # how many
+
+
+@dataclass(frozen=True)
+class Previous:
+    """What ``--compare`` reads of an earlier ``rapport.json`` (``previous_report``)."""
+
+    version: int  # its format
+    letters: dict[str, PreviousLetter]  # by path
+    average_grade: float | None
+
+
+class NotAReport(ValueError):
+    """The data is no ``rapport.json`` that ``--compare`` can read; the text says why in Dutch."""
+
+
+def previous_report(data: object) -> Previous:
+    """An earlier ``rapport.json`` (already decoded) for ``--compare``: of format 2 (English
+    keys) or 1 (Dutch keys, before ``version`` was written); ``NotAReport`` when it is
+    neither, or of a newer format."""
+    wrong = NotAReport("dit is geen rapport.json van 'lint-brieven audit'.")
+    if not isinstance(data, dict):
+        raise wrong
+    version = data.get("version", 1)
+    if type(version) is not int:
+        raise wrong
+    if version not in _KEYS:
+        raise NotAReport(
+            f"dit rapport.json heeft versie {version}; deze lint-brieven kan alleen rapporten "
+            f"van versie 1 tot en met {FORMAT} vergelijken. Maak het rapport opnieuw, of "
+            "vergelijk met de lint-brieven die het maakte."
+        )
+    letters_key, path_key, grade_key, findings_key, average_key = _KEYS[version]
+    if not isinstance(data.get(letters_key), list) or not _is_grade(data.get(average_key)):
+        raise wrong
+    letters = {}
+    for letter in data[letters_key]:
+        if not (
+            isinstance(letter, dict)
+            and isinstance(letter.get(path_key), str)
+            and isinstance(letter.get(findings_key), list)
+            and _is_grade(letter.get(grade_key))
+        ):
+            raise wrong
+        letters[letter[path_key]] = PreviousLetter(letter[grade_key], len(letter[findings_key]))
+    return Previous(version, letters, data[average_key])
+
+
+def _is_grade(value: object) -> bool:
+    return value is None or type(value) in (int, float)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +155,7 @@ class Summary:
     level: int | None
     codes: tuple[str, ...]  # of the findings, in order
     commitments: tuple[Commitment, ...]
+    fixed_grade: float | None = None  # the grade once the safe fixes are applied
 
     @staticmethod
     def of(letter: LetterResult) -> Summary:
@@ -116,6 +171,7 @@ class Summary:
             letter.level,
             tuple(sys.intern(f.code) for f in report.findings),
             tuple(letter.commitments),
+            letter.fixed_grade,
         )
 
 
@@ -123,7 +179,7 @@ class Summary:
 class Audit:
     letters: list[Summary] = field(default_factory=list)
     rules: dict = field(default_factory=dict)  # code → Rule (or collect.RuleInfo)
-    previous: dict | None = None  # an earlier rapport.json, for --compare
+    previous: Previous | None = None  # an earlier rapport.json, for --compare
     skipped: list[FileReport] = field(default_factory=list)  # not read on purpose, see notices
 
     @property
@@ -158,12 +214,12 @@ class Audit:
     def totals_json(self) -> dict:
         """``rapport.json`` after the letters."""
         return {
-            "overgeslagen": [
-                {"pad": report.path, "reden": " ".join(report.notices)} for report in self.skipped
+            "skipped": [
+                {"path": report.path, "reason": " ".join(report.notices)} for report in self.skipped
             ],
-            "regels": dict(self.rule_counts().most_common()),
-            "gemiddeld_cijfer": self.average_grade(),
-            "beloftes": {
+            "findings_by_code": dict(self.rule_counts().most_common()),
+            "average_grade": self.average_grade(),
+            "conflicting_promises": {
                 topic: {term: sorted({c.path for c in cs}) for term, cs in terms.items()}
                 for topic, terms in self.conflicts().items()
             },

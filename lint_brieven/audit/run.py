@@ -27,7 +27,7 @@ from lint_brieven.audit.collect import (
     find,
     rule_names,
 )
-from lint_brieven.audit.model import Audit, LetterResult
+from lint_brieven.audit.model import Audit, LetterResult, Previous
 from lint_brieven.audit.moments import moment_of
 from lint_brieven.audit.names import printable_report
 from lint_brieven.audit.report import PAGES, ReportWriter
@@ -63,7 +63,7 @@ def write(
     prepared: Prepared,
     *,
     jobs: int,
-    previous: dict | None = None,
+    previous: Previous | None = None,
     progress: Callable[[int, int], None] | None = None,
     map: Mapper | None = None,  # noqa: A002 - the executor's map
 ) -> Audit:
@@ -88,7 +88,7 @@ def write(
                     skipped.append(report)
                 else:
                     moment = moment_of(report.path, one.source, config_in(path.parent).moments)
-                    writer.add(LetterResult(report, moment, one.source), key, one.deps)
+                    writer.add(LetterResult(report, moment, one.source, layout=one.layout), key, one.deps)
             if progress:
                 progress(i + 1, total)
         for report in (printable_report(r) for r in found.finished):  # a folder that cannot …
@@ -96,7 +96,7 @@ def write(
                 writer.add(LetterResult(report, moment_of(report.path)))
             else:
                 skipped.append(report)
-        writer.finish(skipped, datetime.now().strftime("%d-%m-%Y %H:%M"))
+        writer.finish(skipped, datetime.now().astimezone())
     if prepared.cache is not None:
         prepared.cache.save_index(prepared.index)
     return writer.audit
@@ -108,7 +108,7 @@ def audit(
     *,
     jobs: int | None = None,
     cache: bool = True,
-    previous: dict | None = None,
+    previous: Previous | None = None,
     map: Mapper | None = None,  # noqa: A002 - the executor's map
 ) -> Audit:
     """The audit of the letters under ``paths``, written to the folder ``out``. With ``map``

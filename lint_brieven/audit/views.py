@@ -16,31 +16,45 @@ import json
 import re
 import sys
 
+from lint_brieven.audit import grade as grading
 from lint_brieven.audit.export import CSV_COLUMNS, TEXT_CELLS, guard
 from lint_brieven.audit.model import Summary
 from lint_brieven.audit.promises import Commitment
 
 _NUMBER = re.compile(r"-?\d+(,\d+)?")
 _DIGEST = re.compile(r"[0-9a-f]{64}")
-_SUMMARY = {"path", "location", "moment", "grade", "score", "level", "codes", "commitments"}
-_ENTRY = {
-    "pad",
+_SUMMARY = {
+    "path",
+    "location",
     "moment",
-    "cijfer",
-    "lint_ii",
-    "niveau",
-    "flesch_douma",
-    "woorden",
-    "fout",
-    "fout_regel",
-    "bevindingen",
+    "grade",
+    "fixed_grade",
+    "score",
+    "level",
+    "codes",
+    "commitments",
 }
+_ENTRY = {  # of a letter in rapport.json (``model.letter_json``)
+    "path",
+    "error",
+    "error_line",
+    "notices",
+    "findings",
+    "readability",
+    "moment",
+    "grade",
+    "words",
+}
+# What a view is made of: one more whenever its entry, cells or summary change, so that a
+# view of an earlier report (2: rapport.json with English keys) is never served.
+FORMAT = 2
 
 
 def rules_digest(rules: dict) -> str:
-    """What the pages show of the rules (names and categories)."""
+    """What the pages show of the rules (names and categories), and the grade's formula (a
+    view holds grades: one of another formula is never served)."""
     names = sorted((code, rule.name, rule.category) for code, rule in rules.items())
-    return hashlib.sha256(json.dumps(names).encode()).hexdigest()
+    return hashlib.sha256(json.dumps([grading.FORMULA, names]).encode()).hexdigest()
 
 
 def make(
@@ -52,6 +66,7 @@ def make(
     deps: tuple[tuple[str, str], ...],
 ) -> dict:
     return {
+        "format": FORMAT,
         "rules": rules,
         "page": hashlib.sha256(page).hexdigest(),
         "deps": [list(dep) for dep in deps],
@@ -62,6 +77,7 @@ def make(
             "location": summary.location,
             "moment": summary.moment,
             "grade": summary.grade,
+            "fixed_grade": summary.fixed_grade,
             "score": summary.score,
             "level": summary.level,
             "codes": list(summary.codes),
@@ -98,12 +114,14 @@ class Served:
             s["level"],
             tuple(s["codes"]),
             tuple(Commitment(*c) for c in s["commitments"]),
+            s["fixed_grade"],
         )
 
 
 def served(view: dict | None, rules: str) -> Served | None:
-    """The view when it is one for these rules and every field fits; else None."""
-    if view is None or view.get("rules") != rules:
+    """The view when it is one of this format for these rules and every field fits; else
+    None."""
+    if view is None or view.get("format") != FORMAT or view.get("rules") != rules:
         return None
     try:
         return Served(view)
@@ -132,7 +150,7 @@ def _summary(value: object) -> dict:
         raise ValueError("summary")
     for name in ("path", "location", "moment"):
         _text(s[name])
-    for name in ("grade", "score"):
+    for name in ("grade", "fixed_grade", "score"):
         if s[name] is not None and (type(s[name]) not in (int, float)):
             raise ValueError(name)
     if s["level"] is not None and type(s["level"]) is not int:

@@ -100,33 +100,18 @@ def _fail(message: str) -> int:
     return EXIT_USAGE
 
 
-def _previous(path: Path) -> dict:
-    """An earlier ``rapport.json`` for ``--compare``, checked for the fields the comparison
-    reads."""
+def _previous(path: Path):
+    """An earlier ``rapport.json`` for ``--compare`` (``model.previous_report``: format 2 or
+    the Dutch-keyed format 1)."""
+    from lint_brieven.audit.model import NotAReport, previous_report
     from lint_brieven.config import ConfigError
 
-    wrong = ConfigError(f"{path}: dit is geen rapport.json van 'lint-brieven audit'.")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return previous_report(json.loads(path.read_text(encoding="utf-8")))
+    except NotAReport as exc:
+        raise ConfigError(f"{path}: {exc}") from None
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise wrong from None
-    if not isinstance(data, dict) or not isinstance(data.get("brieven"), list):
-        raise wrong
-    number = (int, float, type(None))
-    if isinstance(data.get("gemiddeld_cijfer"), bool) or not isinstance(
-        data.get("gemiddeld_cijfer"), number
-    ):
-        raise wrong
-    for letter in data["brieven"]:
-        if not (
-            isinstance(letter, dict)
-            and isinstance(letter.get("pad"), str)
-            and isinstance(letter.get("bevindingen"), list)
-            and isinstance(letter.get("cijfer"), number)
-            and not isinstance(letter.get("cijfer"), bool)
-        ):
-            raise wrong
-    return data
+        raise ConfigError(f"{path}: dit is geen rapport.json van 'lint-brieven audit'.") from None
 
 
 @contextmanager
