@@ -14,13 +14,11 @@ import pytest
 from lintkit import REPO, write
 from PIL import Image
 
-from lint_brieven.audit.grade import grade
 from lint_brieven.audit.html import COLOURS
 from lint_brieven.audit.moments import moment_of
 from lint_brieven.audit.promises import commitments, conflicts
 from lint_brieven.cli import main
 from lint_brieven.config import find_config_file, load_config
-from lint_brieven.findings import Finding, Severity
 
 ARTEFACTS = REPO / "test-artefacts"
 
@@ -29,22 +27,6 @@ ARTEFACTS = REPO / "test-artefacts"
 def _fresh_config():
     find_config_file.cache_clear()
     load_config.cache_clear()
-
-
-def _findings(*severities):
-    return [
-        Finding("a.txt", "LB101", s, "", 1, 1, 1, 2)
-        for s in severities  # type: ignore[arg-type]
-    ]
-
-
-def test_grade_formula():
-    assert grade(1, [], 200) == 10.0
-    assert grade(2, _findings(Severity.WARNING) * 4, 200) == 8.5  # 2 per 100 words: −0.5
-    assert grade(3, _findings(Severity.WARNING) * 16, 200) == 5.0  # 8 per 100 words: −2
-    assert grade(4, _findings(Severity.ERROR) * 100, 100) == 1.0  # never below 1
-    assert grade(None, [], 100) == 8.0
-    assert grade(1, _findings(Severity.INFO) * 4, 10) == 9.5  # short letters count as 50 words
 
 
 @pytest.mark.parametrize(
@@ -180,7 +162,7 @@ def test_dashboard_and_letter_page_render_in_a_real_browser(rapport, tmp_path):
     _root, out = rapport
     ARTEFACTS.mkdir(exist_ok=True)
     dom, shot = _render((out / "index.html").as_uri(), ARTEFACTS / "audit-index.png", tmp_path)
-    # the charts exist only after the page's script ran: 4 levels + 10 grades
+    # the charts are inline SVG (tests/test_audit_dashboard.py): 4 levels + 10 grades
     assert dom.count('class="staaf"') == 14
     assert _has_colour(shot, "#1f4e79", at_least=2000)  # the bars are drawn
     page = next(
