@@ -22,6 +22,11 @@ and the rules selected for each, plus files under its paths that no longer exist
 scope that match nothing are reported as prunable; ``--write-baseline`` replaces the entries
 in scope with the run's findings and keeps the others (other files, rules left out by
 ``--select``/``--ignore``, files that could not be read).
+
+With ``--fix`` every safe fix is applied, to known findings as well (a baseline hides debt,
+it does not protect it); what the fixes removed is then reported as prunable. ``--diff``
+shows every fix and leaves the baseline aside. Every output format gets the findings the
+baseline leaves; what it left out and what is prunable go to standard error, in Dutch.
 """
 
 from __future__ import annotations
