@@ -121,7 +121,6 @@ class Config:
     # ``docs-url``: where the rules are documented, ``{code}`` filled with a rule's code
     # (SARIF ``helpUri``, rdjson ``code.url``)
     docs_url: str | None = None
-    baseline: Path | None = None  # ``baseline``: the file of known findings (see baseline.py)
 
     @property
     def read_options(self) -> ReadOptions:
@@ -292,7 +291,6 @@ def parse_config(data: Mapping[str, Any], path: Path | None, root: Path) -> Conf
         rule_options=reader.rule_options(),
         moments=reader.moments(),
         docs_url=reader.docs_url(),
-        baseline=reader.path("baseline", root),
     )
     reader.finish()
     return config
@@ -328,7 +326,6 @@ class _Reader:
         "rule-options",
         "momenten",
         "docs-url",
-        "baseline",
     )
 
     def __init__(self, data: Mapping[str, Any], path: Path | None) -> None:
@@ -492,15 +489,6 @@ class _Reader:
         if not isinstance(value, str) or not value.startswith(("https://", "http://")):
             raise self.fail("docs-url", "een webadres (https://…, met {code} voor de regelcode)")
         return value
-
-    def path(self, key: str, root: Path) -> Path | None:
-        """A file named relative to the configuration file (``root``)."""
-        value = self.data.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(key, "een bestandsnaam (tekst)")
-        return root / value
 
     def rule_options(self) -> dict[str, dict[str, Any]]:
         """``[rule-options.LB201] max = 22``: per rule, the settings its pack allows to change

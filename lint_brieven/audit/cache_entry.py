@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from lint_brieven.audit.layout import checked as layout_checked
 from lint_brieven.findings import FileReport, Finding, Severity, Suggestion
 from lint_brieven.sentence_findings import (
     SentenceReason,
@@ -38,6 +39,7 @@ class Checked:
     report: FileReport
     source: str
     deps: tuple[tuple[str, str], ...] | None = ()
+    layout: dict | None = None  # the letter as the tenant reads it (``audit.layout``)
 
 
 def to_json(key: str, checked: Checked) -> dict:
@@ -46,6 +48,7 @@ def to_json(key: str, checked: Checked) -> dict:
         "key": key,
         "deps": [list(dep) for dep in checked.deps or ()],
         "source": checked.source,
+        "layout": checked.layout,
         "report": {
             "path": report.path,
             "findings": [_finding_json(f) for f in report.findings],
@@ -82,11 +85,15 @@ def _finding_json(f: Finding) -> dict:
 
 def from_json(data: Any, key: str) -> Checked:
     """The ``Checked`` that ``to_json(key, …)`` wrote; :class:`BadEntry` for anything else."""
-    entry = _object(data, {"key", "deps", "source", "report"})
+    entry = _object(data, {"key", "deps", "source", "layout", "report"})  # older: no layout
     if entry["key"] != key:
         raise BadEntry("key")
     deps = tuple(_dep(d) for d in _list(entry["deps"]))
-    return Checked(_report(entry["report"]), _text(entry["source"]), deps)
+    try:
+        layout = layout_checked(entry["layout"], _text)
+    except (ValueError, RecursionError):
+        raise BadEntry("layout") from None
+    return Checked(_report(entry["report"]), _text(entry["source"]), deps, layout)
 
 
 def _dep(value: Any) -> tuple[str, str]:

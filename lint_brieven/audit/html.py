@@ -14,8 +14,7 @@ from functools import lru_cache
 from html import escape
 from importlib import resources
 
-from lint_brieven.audit.model import Audit, LetterResult, Summary, most_found
-from lint_brieven.fix.edits import line_starts
+from lint_brieven.audit.model import Audit, Summary, most_found
 
 COLOURS = {
     "ambtelijk": "#f6c744",
@@ -227,84 +226,3 @@ def _compare(audit: Audit) -> list[str]:
     if new:
         rows.append(f"<p>Nieuw: {escape(', '.join(new[:20]))}</p>")
     return rows
-
-
-def letter_page(letter: LetterResult, rules: dict) -> str:
-    report = letter.report
-    categories = sorted({rules[f.code].category for f in report.findings if f.code in rules})
-    legend = "".join(
-        f'<span style="background:{COLOURS.get(c, "#ddd")}">{escape(c)}</span>' for c in categories
-    )
-    parts = []
-    if report.error:
-        parts.append(
-            f"<p><b>Deze brief kon niet worden gelezen:</b> {escape(report.error)}"
-            + (f" (regel {report.error_line})" if report.error_line else "")
-            + "</p>"
-        )
-    if report.notices:
-        parts += ["<ul>", *(f"<li>{escape(n)}</li>" for n in report.notices), "</ul>"]
-    parts += [
-        f"<p>Cijfer: {_grade(letter.grade)} · moment: {escape(letter.moment)} · "
-        f"LiNT-II: {'-' if letter.score is None else f'{letter.score:.1f}'.replace('.', ',')}"
-        f" (niveau {letter.level or '-'}) · {letter.words} woorden</p>",
-        f'<p class="legend">Kleuren: {legend or "geen bevindingen"}</p>',
-        f'<pre class="brief">{_highlighted(letter, rules)}</pre>',
-    ]
-    whole = [f for f in report.findings if not f.text]
-    if whole:
-        parts += ["<h2>Over de hele brief</h2>", "<ul>"]
-        for f in whole:
-            advice = f.suggestions[0].text if f.suggestions else ""
-            parts.append(
-                f"<li><b>{f.code}</b> {escape(f.message)}"
-                + (f"<br><i>{escape(advice)}</i>" if advice else "")
-                + "</li>"
-            )
-        parts.append("</ul>")
-    sentences = letter.readability.get("sentences", [])
-    if sentences:
-        parts += ["<h2>Leesbaarheid per zin (LiNT-II)</h2>", "<table><tr><th>Regel</th>"]
-        parts += ["<th>Zin</th><th>Score</th><th>Niveau</th></tr>"]
-        for s in sentences:
-            score = "-" if s["lint_ii"] is None else f"{s['lint_ii']:.1f}".replace(".", ",")
-            parts.append(
-                f"<tr><td>{s.get('line') or '-'}</td><td>{escape(s['text'])}</td>"
-                f"<td>{score}</td><td>{s['level'] or '-'}</td></tr>"
-            )
-        parts.append("</table>")
-    return _page(f"{letter.path}", "".join(parts), root="../")
-
-
-def _highlighted(letter: LetterResult, rules: dict) -> str:
-    """The source text with a ``<mark>`` per finding (overlapping ones: the first wins)."""
-    text = letter.source
-    starts = line_starts(text)
-    spans = []
-    for f in letter.report.findings:
-        if not f.text or not 1 <= f.line <= f.end_line <= len(starts):
-            continue
-        start = starts[f.line - 1] + f.column - 1
-        end = starts[f.end_line - 1] + f.end_column - 1
-        if 0 <= start < end <= len(text):
-            spans.append((start, -end, f))
-    out, pos = [], 0
-    for start, neg_end, f in sorted(spans, key=lambda s: (s[0], s[1], s[2].code)):
-        end = -neg_end
-        if start < pos:
-            continue
-        category = rules[f.code].category if f.code in rules else ""
-        colour = COLOURS.get(category, "#ddd")
-        tip = escape(f"{f.code}: {f.message}")
-        if f.suggestions:
-            label = "Suggestie" if f.suggestions[0].replaces else "Advies"
-            tip += f"<br><i>{label}: {escape(f.suggestions[0].text)}</i>"
-        out.append(escape(text[pos:start]))
-        out.append(
-            f'<mark class="cat-{escape(category)}" style="background:{colour}" tabindex="0" '
-            f'aria-label="{escape(f.code + ": " + f.message)}">{escape(text[start:end])}'
-            f'<span class="tip" role="tooltip">{tip}</span></mark>'
-        )
-        pos = end
-    out.append(escape(text[pos:]))
-    return "".join(out).replace("\x0b", "\n")  # a Word line break inside a paragraph

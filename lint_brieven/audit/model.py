@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from lint_brieven.audit.grade import fixed_grade_of, grade_of, words_of
+from lint_brieven.audit.grade import grade_of, words_of
 from lint_brieven.audit.moments import MOMENTS
 from lint_brieven.audit.promises import Commitment, commitments, conflicts
 from lint_brieven.findings import FileReport
@@ -39,6 +39,7 @@ class LetterResult:
     moment: str
     source: str = ""  # the letter's own source text, for the highlighted page
     slug: str = ""
+    layout: dict | None = None  # the letter as the tenant reads it (``audit.layout``)
 
     @property
     def path(self) -> str:
@@ -47,11 +48,6 @@ class LetterResult:
     @cached_property
     def grade(self) -> float | None:
         return grade_of(self.report)
-
-    @cached_property
-    def fixed_grade(self) -> float | None:
-        """The grade once the safe fixes are applied (the dashboard's quick wins)."""
-        return fixed_grade_of(self.report)
 
     @property
     def readability(self) -> dict:
@@ -154,7 +150,6 @@ class Summary:
     level: int | None
     codes: tuple[str, ...]  # of the findings, in order
     commitments: tuple[Commitment, ...]
-    fixed_grade: float | None = None  # the grade once the safe fixes are applied
 
     @staticmethod
     def of(letter: LetterResult) -> Summary:
@@ -170,7 +165,6 @@ class Summary:
             letter.level,
             tuple(sys.intern(f.code) for f in report.findings),
             tuple(letter.commitments),
-            letter.fixed_grade,
         )
 
 

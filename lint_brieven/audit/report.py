@@ -33,7 +33,14 @@ from lint_brieven.audit.export import (
     report_head,
     report_json_parts,
 )
-from lint_brieven.audit.html import dashboard, letter_page
+from lint_brieven.audit.html import dashboard
+from lint_brieven.audit.letter_page import (
+    SharedPieces,
+    letter_page,
+    pieces_of,
+    shared_from_json,
+    shared_json,
+)
 from lint_brieven.audit.model import Audit, LetterResult, Previous, Summary
 from lint_brieven.findings import FileReport
 from lint_brieven.output import write_atomic, write_atomic_parts, write_bytes_atomic
@@ -59,6 +66,7 @@ class ReportWriter:
         write_atomic(out / REPORT_MARKER, REPORT_MARKER_TEXT)  # check and audit pass it by
         self.cache = cache
         self.audit = Audit(rules=rules, previous=previous)
+        self.shared = SharedPieces()  # findings in shared template pieces, their pages
         self._rules = views.rules_digest(rules)
         self._entries = _temporary(out)
         self._rows = _temporary(out)
@@ -85,6 +93,7 @@ class ReportWriter:
         letter.slug = _slug(number, letter.path)
         page = no_surrogates(letter_page(letter, self.audit.rules)).encode("utf-8")
         write_page(self.out / PAGES / f"{letter.slug}.html", page)
+        self.shared.add(letter.path, letter.slug, letter.report.findings, pieces_of(letter))
         entry = no_surrogates(json_entry(letter, self.audit.rules))
         cells = csv_row(letter)
         self._entries.write(entry_separator(number) + entry)
@@ -93,6 +102,7 @@ class ReportWriter:
         self.audit.letters.append(summary)
         if self.cache is not None and key is not None and deps is not None:
             view = views.make(self._rules, page, entry, cells, summary, deps)
+            view["gedeeld"] = shared_json(letter)
             self.cache.store_view(key, view)
 
     def add_cached(self, key: str) -> bool:
@@ -101,7 +111,11 @@ class ReportWriter:
         on changed): then the letter is to be added the long way."""
         if self.cache is None:
             return False
-        view = views.served(self.cache.view(key), self._rules)
+        raw = self.cache.view(key)
+        view = views.served(raw, self._rules)
+        shared = shared_from_json(raw)
+        if shared is None:
+            return False
         if view is None or not self.cache.fresh(view.deps):
             return False
         number = len(self.audit.letters) + 1
@@ -112,12 +126,15 @@ class ReportWriter:
         self._entries.write(entry_separator(number) + view.entry)
         self._write_row(view.cells)
         self.audit.letters.append(view.summary_for(slug))
+        self.shared.add(view.summary["path"], slug, *shared)
         return True
 
     def finish(self, skipped: list[FileReport], generated: datetime) -> None:
         """The dashboard, ``rapport.json`` and ``brieven.csv`` (``generated``: now, with the
         time zone)."""
         self.audit.skipped = skipped
+        for name, shared_page in self.shared.pages(self.audit.rules).items():
+            write_page(self.out / PAGES / name, no_surrogates(shared_page).encode("utf-8"))
         shown = generated.strftime("%d-%m-%Y %H:%M")
         write_atomic(self.out / "index.html", dashboard(self.audit, shown))
         parts = report_json_parts(

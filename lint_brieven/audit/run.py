@@ -88,7 +88,8 @@ def write(
                     skipped.append(report)
                 else:
                     moment = moment_of(report.path, one.source, config_in(path.parent).moments)
-                    writer.add(LetterResult(report, moment, one.source), key, one.deps)
+                    letter = LetterResult(report, moment, one.source, layout=one.layout)
+                    writer.add(letter, key, one.deps)
             if progress:
                 progress(i + 1, total)
         for report in (printable_report(r) for r in found.finished):  # a folder that cannot …

@@ -28,6 +28,8 @@ from pathlib import Path
 from lint_brieven.audit.cache import Cache, cacheable, decode, encode, text_digest
 from lint_brieven.audit.cache_entry import Checked
 from lint_brieven.audit.keys import content_digest, letter_key
+from lint_brieven.audit.layout import layout_of
+from lint_brieven.audit.layout import rebased as rebased_layout
 from lint_brieven.checks.packs import RulePackError
 from lint_brieven.config import ConfigError, config_in
 from lint_brieven.crash import file_error, print_traceback
@@ -75,6 +77,7 @@ def _rebased(checked: Checked, base: str | None) -> Checked:
         return Path(absolute if inside.startswith("..") else inside).as_posix()
 
     report = checked.report
+    checked.layout = rebased_layout(checked.layout, name)
     report.path = name(report.path)
     report.findings = [replace(f, path=name(f.path)) for f in report.findings]
     return checked
@@ -140,7 +143,8 @@ def _check(path: Path, data: bytes | None) -> Checked:
     mine = [s for s in read.sources if s.path == report.path]
     deps = {(os.path.abspath(s.path), text_digest(s.text)) for s in read.sources}
     deps -= {(os.path.abspath(s.path), text_digest(s.text)) for s in mine}
-    return Checked(report, mine[0].text if mine else "", tuple(sorted(deps)))
+    source = mine[0].text if mine else ""
+    return Checked(report, source, tuple(sorted(deps)), layout_of(read.letters))
 
 
 def _result(key: str | None, digest: str | None, checked: Checked) -> dict:

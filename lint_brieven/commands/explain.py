@@ -40,7 +40,9 @@ def run_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def explanation(rule: Rule) -> str:
+def explanation(rule: Rule, *, rewrites: bool = True) -> str:
+    """The rule's page; ``rewrites=False`` leaves out the rewrites a detector builds of its
+    examples (they need the Dutch model)."""
     lines = [
         f"{rule.code} {rule.name}",
         "",
@@ -80,11 +82,11 @@ def explanation(rule: Rule) -> str:
             )
         if len(terms) > MAX_SWAPS_SHOWN:
             lines.append(f"- … en nog {len(terms) - MAX_SWAPS_SHOWN} andere")
-    if rule.kind == "detector":
-        rewrites = _rewrites(rule)
-        if rewrites:
+    if rule.kind == "detector" and rewrites:
+        built = _rewrites(rule)
+        if built:
             lines += ["", "## Zo kan het anders (voorstellen van lint-brieven)"]
-            for before, after in rewrites:
+            for before, after in built:
                 lines += [f"- {before}", f"  → {after}"]
     if rule.suggestions:
         lines += ["", "## Suggesties", *(f"- {s.text}" for s in rule.suggestions)]
