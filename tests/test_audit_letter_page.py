@@ -138,6 +138,7 @@ def test_template_letter_page_shows_every_finding_nested_and_its_variants(audit,
     order = [dom.index(f'class="groep groep-{g}"') for g in ("fouten", "veilig", "overig")]
     assert order == sorted(order)
     assert "Uitleg van LB101" in dom and "## Waarom" in dom
+    assert dom.count('id="uitleg-LB101"') == 1 and 'href="#uitleg-LB101"' in dom  # once
     assert "@media print" in raw
 
 

@@ -109,6 +109,7 @@ class Item:
     group: str
     explanation: str
     placed: bool = False  # in the text; else in the box over the whole letter
+    explained_here: bool = True  # the first item of its code carries the rule's page
 
     @property
     def code(self) -> str:
@@ -284,6 +285,10 @@ def _items(findings: list[Finding], rules: dict, folder: str) -> list[Item]:
                 explanation(folder, f.code),
             )
         )
+    seen: set[str] = set()
+    for item in out:  # in the order of the list
+        item.explained_here = item.code not in seen
+        seen.add(item.code)
     return out
 
 
