@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
+from lintkit import REPO
 
 from lint_brieven.cli import main
 from lint_brieven.config import find_config_file, load_config
@@ -209,3 +210,35 @@ def test_patterns_are_relative_to_the_configuration_folder(capsys, monkeypatch):
     assert checked(capsys, ".") == {"sjablonen/brieven/a.txt"}
     monkeypatch.chdir("sjablonen/brieven")
     assert checked(capsys, "..") == {"a.txt"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "README.md",
+        "docs/Readme.txt",
+        "CHANGELOG.md",
+        "LICENSE.txt",
+        "requirements-dev.txt",
+        "constraints.txt",
+        "robots.txt",
+        "CMakeLists.txt",
+        "brieven/huur.nagekeken.docx",
+        "brieven/huurverhoging.txt",
+        "brieven/readme-niet.html.j2",
+        "sjablonen/licentie-brief.md",
+    ],
+)
+def test_the_pre_commit_hook_leaves_out_exactly_the_files_a_walk_skips(name):
+    """pre-commit names the files, and a named file is always checked: the hook's
+    ``exclude`` must name the same files as ``config.NOT_LETTERS``."""
+    import re
+
+    import yaml
+
+    from lint_brieven.config import NOT_LETTERS, glob_matches
+
+    hook = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    by_hook = bool(re.search(hook["exclude"], name))
+    by_walk = glob_matches(PurePosixPath(PurePosixPath(name).name.lower()), NOT_LETTERS)
+    assert by_hook == by_walk
