@@ -1,4 +1,5 @@
-"""Command line: ``lint-brieven check|rules|explain|review|audit``, one module per subcommand.
+"""Command line: ``lint-brieven check|rules|explain|review|audit|config``, one module per
+subcommand.
 
 Exit codes: 0 clean, 1 findings, 2 a usage error, bad configuration, a file that could not be
 read or written, or a bug. A bug never shows a traceback unless asked: one Dutch line, and
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 
 from lint_brieven import __version__, crash
 from lint_brieven.commands import EXIT_USAGE, audit, check, explain, fail, review, rules
+from lint_brieven.commands import config as config_command
 
 # the errors that carry a Dutch message of their own, by the module that defines each
 EXPECTED_ERRORS = (
@@ -52,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_parser(sub)
     review.add_parser(sub)
     audit.add_parser(sub)
+    config_command.add_parser(sub)
     for command in sub.choices.values():  # also after the subcommand; SUPPRESS keeps the first
         command.add_argument(
             "--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP

@@ -7,6 +7,7 @@ Unknown keys and bad values are errors that name the file and the key, in Dutch.
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -121,6 +122,7 @@ class Config:
     # ``docs-url``: where the rules are documented, ``{code}`` filled with a rule's code
     # (SARIF ``helpUri``, rdjson ``code.url``)
     docs_url: str | None = None
+    baseline: Path | None = None  # ``baseline``: the file of known findings (see baseline.py)
 
     @property
     def read_options(self) -> ReadOptions:
@@ -246,10 +248,21 @@ def load_config(path: Path) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: configuratie kan niet worden gelezen: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: ongeldige TOML: {exc}") from exc
+        raise ConfigError(_toml_error(path, exc)) from exc
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("lint-brieven", {})
     return parse_config(data, path, path.parent)
+
+
+def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
+    """``pyproject.toml:3: ongeldige TOML (regel 3, kolom 11): Invalid value``: the line
+    tomllib names (in its English message, as ``(at line 3, column 11)``) put in front."""
+    found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+    if not found:
+        return f"{path}: ongeldige TOML: {exc}"
+    line, column = found.groups()
+    reason = str(exc)[: found.start()].strip()
+    return f"{path}:{line}: ongeldige TOML (regel {line}, kolom {column}): {reason}"
 
 
 def config_in(directory: Path) -> Config:
@@ -291,6 +304,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None, root: Path) -> Conf
         rule_options=reader.rule_options(),
         moments=reader.moments(),
         docs_url=reader.docs_url(),
+        baseline=reader.path("baseline", root),
     )
     reader.finish()
     return config
@@ -326,6 +340,7 @@ class _Reader:
         "rule-options",
         "momenten",
         "docs-url",
+        "baseline",
     )
 
     def __init__(self, data: Mapping[str, Any], path: Path | None) -> None:
@@ -489,6 +504,15 @@ class _Reader:
         if not isinstance(value, str) or not value.startswith(("https://", "http://")):
             raise self.fail("docs-url", "een webadres (https://…, met {code} voor de regelcode)")
         return value
+
+    def path(self, key: str, root: Path) -> Path | None:
+        """A file named relative to the configuration file (``root``)."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(key, "een bestandsnaam (tekst)")
+        return root / value
 
     def rule_options(self) -> dict[str, dict[str, Any]]:
         """``[rule-options.LB201] max = 22``: per rule, the settings its pack allows to change
