@@ -17,7 +17,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from lint_brieven import __version__, crash
+from lint_brieven import __version__, argparse_nl, crash
 from lint_brieven.commands import EXIT_USAGE, audit, check, explain, fail, review, rules
 from lint_brieven.commands import config as config_command
 
@@ -46,9 +46,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="Controleert brieven en briefsjablonen van woningcorporaties op "
         "begrijpelijke taal.",
     )
-    parser.add_argument("--version", action="version", version=f"lint-brieven {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"lint-brieven {__version__}",
+        help="toon het versienummer en stop",
+    )
     parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser, title="opdrachten", metavar="OPDRACHT"
+    )
     check.add_parser(sub)
     rules.add_parser(sub)
     explain.add_parser(sub)
@@ -64,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        with argparse_nl.dutch():  # argparse's own strings (usage, errors, -h) in Dutch
+            args = build_parser().parse_args(argv)
         crash.set_debug(bool(getattr(args, "debug", False)))
         code = int(args.run(args))
         if argv is None:
