@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from lint_brieven import nlp
 from lint_brieven.checks.base import match_case
-from lint_brieven.checks.replacement_check import Replacement, holds
+from lint_brieven.checks.replacement_check import Replacement, holds, prepare
 from lint_brieven.checks.swap_fit import Fitted, fit
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import MappedText
@@ -53,13 +53,16 @@ def offer(
     source = nlp.source_text(doc)
     fitted: list[Fitted] = []
     advice = []
-    for option in options:
-        candidate = fit(span, option, how, exact) if replace else None
-        if (
-            candidate is not None
-            and not content.placeholders_in(candidate.start, candidate.end)
-            and holds(Replacement(doc, candidate.start, candidate.end, candidate.text))
-        ):
+    candidates = [fit(span, option, how, exact) if replace else None for option in options]
+    replacements = [
+        Replacement(doc, c.start, c.end, c.text)
+        if c is not None and not content.placeholders_in(c.start, c.end)
+        else None
+        for c in candidates
+    ]
+    prepare(r for r in replacements if r is not None)  # their sentences parsed together
+    for option, candidate, rep in zip(options, candidates, replacements, strict=True):
+        if candidate is not None and rep is not None and holds(rep):
             fitted.append(candidate)
         else:
             advice.append(Suggestion(match_case(span.text, option), False, False))

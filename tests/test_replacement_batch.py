@@ -1,0 +1,50 @@
+"""Replacements checked together: their sentences are parsed in one batch, and each parse is the
+one the sentence gets on its own (so the check's answer is the same)."""
+
+from __future__ import annotations
+
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+
+from lint_brieven import nlp
+from lint_brieven.checks import replacement_check
+from lint_brieven.checks.replacement_check import Replacement, holds, prepare, problems
+
+TEXT = (
+    "Wij verzoeken u het formulier te retourneren. Mocht u vragen hebben, dan kunt u ons "
+    "bellen. Echter, de huur wordt per 1 juli verhoogd."
+)
+ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+
+
+def _replacements() -> list[Replacement]:
+    doc = nlp.parse([TEXT])[TEXT]
+    pairs = [("verzoeken", "vragen"), ("retourneren", "terug te sturen"), ("Echter,", "Maar")]
+    pairs += [("Mocht u vragen hebben", "Als u vragen heeft"), ("bellen", "bel")]
+    out = []
+    for old, new in pairs:
+        start = TEXT.index(old)
+        out.append(Replacement(doc, start, start + len(old), new))
+    return out
+
+
+def test_prepared_sentences_parse_as_each_alone_and_in_one_batch(monkeypatch):
+    replacement_check._PARSED.clear()
+    reps = _replacements()
+    alone = {}
+    for rep in reps:
+        text, changed, _lo, _hi = replacement_check._pair_texts(rep)
+        for t in (text, changed):
+            alone[t] = nlp.parse([t])[t].to_array(ATTRS).tolist()
+    expected = [problems(rep) for rep in reps]
+    replacement_check._PARSED.clear()
+    calls = []
+    parse = nlp.parse
+    monkeypatch.setattr(nlp, "parse", lambda texts: calls.append(list(texts)) or parse(texts))
+    prepare(reps)
+    assert len(calls) == 1 and set(calls[0]) == set(alone)
+    for text, doc in zip(alone, replacement_check._parse_all(list(alone)), strict=True):
+        assert doc.to_array(ATTRS).tolist() == alone[text], text
+    assert [problems(rep) for rep in reps] == expected
+    assert len(calls) == 1  # nothing parsed again
+    assert [holds(rep) for rep in reps] == [not p for p in expected]
+    assert any(expected) and not all(expected)  # some hold, some do not
