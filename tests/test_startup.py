@@ -1,6 +1,7 @@
 """Start-up: ``--help``, ``--version`` and a usage error import nothing heavy; a check does not
-import textstat; the Dutch model's tokenizer loads its exceptions once and is the same as
-spaCy's own loading gives. Behaviour only: timings are measured by benchmarks/, never here."""
+import textstat; the Dutch model's tokenizer loads its exceptions once, each when a text could
+need it, and gives the tokens spaCy's own loading gives. Behaviour only: timings are measured
+by benchmarks/, never here."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.tokenizer import Tokenizer
 
 from lint_brieven import nlp
+from lint_brieven.nlp.lazy_exceptions import LazyExceptions
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -228,3 +231,53 @@ def test_each_format_writes_what_its_reporter_writes(name):
     module = import_module(f"lint_brieven.reporters.{MODULES[name]}")
     assert "LB101" in FORMATS[name](reports, ctx)
     assert FORMATS[name](reports, ctx) == module.render(reports, ctx)
+
+
+def _fresh_lazy(vocab) -> LazyExceptions:
+    """The saved tokenizer as our pipeline loads it, with no exception added yet."""
+    data = (nlp.model_path() / "tokenizer").read_bytes()
+    return LazyExceptions(Tokenizer(vocab)).from_bytes(data, exclude=["vocab"])
+
+
+def _tokens(doc) -> list[tuple]:
+    return [(t.text, t.idx, t.norm_, t.whitespace_, t.is_space, t.is_stop) for t in doc]
+
+
+def test_exceptions_added_as_texts_need_them_give_spacy_s_tokens():
+    theirs = spacy.load(nlp.model_path())
+    rules = sorted(theirs.tokenizer.rules)
+    lazy = _fresh_lazy(theirs.vocab)
+    plain = "Wij sturen u de sleutel van uw nieuwe woning na de bezichtiging."
+    assert _tokens(lazy(plain)) == _tokens(theirs.tokenizer(plain))
+    waiting = sum(len(group) for group in lazy._pending.values())
+    assert waiting > 4000  # a plain sentence needs (almost) none of them
+    # every 13th exception, each on a tokenizer that has added nothing else yet: as a word,
+    # glued to others, between brackets, with a full stop, and spelled out with spaces
+    # (tokens next to each other that the phrase matcher finds, but that are not it)
+    for n, string in enumerate(rules[::13]):
+        other = rules[(n * 7 + 3) % len(rules)]
+        texts = [
+            f"Zie {string} hier",
+            f"({string}){other}",
+            f"{string}.{string}",
+            " ".join(string),
+            f"{string[:-1]} {string[-1:]} {other}",
+            f"{other}{string} en {string[1:]}",
+        ]
+        lazy = _fresh_lazy(theirs.vocab)
+        for text in texts:
+            assert _tokens(lazy(text)) == _tokens(theirs.tokenizer(text)), text
+
+
+def test_after_many_texts_every_exception_is_added(monkeypatch):
+    from lint_brieven.nlp import lazy_exceptions
+
+    theirs = spacy.load(nlp.model_path())
+    monkeypatch.setattr(lazy_exceptions, "SCAN_LIMIT", 100)
+    lazy = _fresh_lazy(theirs.vocab)
+    text = "Wij sturen u i.v.m. de sleutel van uw nieuwe woning t.a.v. mevr. De Vries een brief."
+    assert _tokens(lazy(text)) == _tokens(theirs.tokenizer(text))
+    assert lazy._pending  # not yet: fewer characters than the limit
+    assert _tokens(lazy(text + " " + text)) == _tokens(theirs.tokenizer(text + " " + text))
+    assert not lazy._pending
+    assert lazy.rules == theirs.tokenizer.rules
