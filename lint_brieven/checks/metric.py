@@ -73,8 +73,12 @@ class MetricCheck(Check):
         hits: list[Hit] = []
         for index in range(len(letter.docs)):
             content = letter.letter.blocks[index].content
-            stiff = sentence_difficulty.officialese(letter, index)
+            stiff = None
             for sentence, words in sentence_words.of_block(letter, index, names):
+                if len(words) <= clause_most:
+                    continue  # it counts no more words than these: never too long
+                if stiff is None:
+                    stiff = sentence_difficulty.officialese(letter, index)
                 length = long_sentence.measure(sentence, content, names, items, stiff, words)
                 if not long_sentence.too_long(length, most, clause_most):
                     continue

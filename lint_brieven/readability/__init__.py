@@ -91,14 +91,16 @@ def _sentences(doc: Doc) -> list[tuple[Span, object, SentenceScore, tuple[int, i
     out = []
     source = source_text(doc)
     tokens = list(doc)  # (iterating a doc once is cheaper than indexing it per sentence)
+    text = doc.text  # a span's text is its slice of it (``Span.text`` joins its tokens anew)
     for sent in doc.sents:
         own = tokens[sent.start : sent.end]
         words = [t.text for t in own if not (t.is_punct or t.is_space)]  # ``_words``
         if not words:
             continue
         analysis = lint_ii_bridge.sentence_analysis(sent)
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        end = start + len(sent.text.strip())
+        written = text[sent.start_char : sent.end_char]
+        start = sent.start_char + (len(written) - len(written.lstrip()))
+        end = start + len(written.strip())
         score = SentenceScore(
             0,
             start,

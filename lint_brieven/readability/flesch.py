@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 BASE = 206.835
 SENTENCE_LENGTH = 0.93
@@ -29,6 +29,7 @@ def _dutch():
     return Pyphen(lang="nl")
 
 
+@lru_cache(maxsize=65_536)  # a letter's words recur (and pyphen's patterns stay)
 def syllables(text: str) -> int:
     """Syllables in ``text`` as textstat counts them in Dutch: punctuation removed, lower case,
     per word the hyphenation points pyphen's Dutch patterns give, plus one."""

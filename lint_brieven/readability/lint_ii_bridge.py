@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import sys
 import types
-from functools import cache, cached_property
+from functools import cache
 
 from spacy.tokens import Span
 
@@ -52,16 +52,106 @@ def install() -> types.ModuleType:
     return module
 
 
+# A word's lexical features (frequency, noun type, content word, finite verb) depend on its
+# own annotations and lint-ii's word lists alone: worked out once per distinct word with
+# lint-ii's own ``WordFeatures`` (see ``_lexical``), for each set of word lists.
+# the word lists and compound setting the memo holds answers for, and the memo
+_LEXICAL: list = [None, None, {}]
+_LEXICAL_LIMIT = 200_000  # words remembered (a long audit's vocabulary)
+
+
+def _lexical_memo() -> dict[tuple, tuple]:
+    """The remembered features for the word lists lint-ii reads now (a test or a failed
+    cache may swap its ``wordlists`` module) and its compound setting."""
+    from lint_ii import linguistic_data
+
+    lists = sys.modules.get(wordlists.MODULE)
+    compound = linguistic_data.WORD_FREQ_COMPOUND_ADJUSTMENT
+    held, setting, memo = _LEXICAL
+    if held is not lists or setting != compound or len(memo) > _LEXICAL_LIMIT:
+        memo = {}
+        _LEXICAL[:] = [lists, compound, memo]
+    return memo
+
+
+class _Once:
+    """``functools.cached_property`` without the lock Python 3.11 takes on a first read (a
+    sentence's analysis reads some 20 of them per word)."""
+
+    def __init__(self, func) -> None:
+        self.func = func
+        self.name = func.__name__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 @cache
 def _words_only() -> type:
     install()
     from lint_ii.core.sentence_analysis import SentenceAnalysis
     from lint_ii.core.word_features import WordFeatures
 
+    cop = pipeline().vocab.strings["cop"]
+
+    def lexical(token, memo: dict) -> tuple:
+        """(word_frequency, super_sem_type, is_content_word, is_finite_verb) as lint-ii
+        gives them. They read the token's lower case form, lemma, part of speech, tag,
+        entity type and whether its relation is ``cop`` (``WordFeatures``: ``text``,
+        ``lemma``, ``is_noun``, ``is_content_word``, ``super_sem_type``): the key."""
+        key = (
+            token.lower,
+            token.lemma,
+            token.pos,
+            token.tag,
+            token.ent_type,
+            token.dep == cop,
+        )
+        found = memo.get(key)
+        if found is None:
+            word = WordFeatures(token)
+            found = memo[key] = (
+                word.word_frequency,
+                word.super_sem_type,
+                word.is_content_word,
+                word.is_finite_verb,
+            )
+        return found
+
     class Features(WordFeatures):
-        """lint-ii's word features; a dependency length inside the sentence counted from the
-        sentence's running count of words that are not punctuation (lint-ii walks the tokens
-        between the word and its head for every word: the same number, the long way)."""
+        """lint-ii's word features; the lexical ones remembered per distinct word
+        (``lexical``); a dependency length inside the sentence counted from the sentence's
+        running count of words that are not punctuation (lint-ii walks the tokens between
+        the word and its head for every word: the same number, the long way)."""
+
+        def __init__(self, token, memo: dict | None = None) -> None:
+            super().__init__(token)
+            self._lexical = lexical(token, _lexical_memo() if memo is None else memo)
+
+        heads = _Once(WordFeatures.heads.func)
+        dep_length = _Once(WordFeatures.dep_length.func)
+
+        @property
+        def word_frequency(self) -> float | None:
+            return self._lexical[0]
+
+        @property
+        def super_sem_type(self):
+            return self._lexical[1]
+
+        @property
+        def is_content_word(self) -> bool:
+            return self._lexical[2]
+
+        @property
+        def is_finite_verb(self) -> bool:
+            return self._lexical[3]
 
         def _calculate_dep_length(self, head) -> int:
             sentence = self.sentence_analysis
@@ -76,33 +166,45 @@ def _words_only() -> type:
     class WordsOnly(SentenceAnalysis):
         """lint-ii's sentence analysis over the sentence's tokens that are not whitespace."""
 
-        @cached_property
+        lint = _Once(SentenceAnalysis.lint.func)
+        mean_log_word_frequency = _Once(SentenceAnalysis.mean_log_word_frequency.func)
+        max_sdl = _Once(SentenceAnalysis.max_sdl.func)
+        content_words_per_clause = _Once(SentenceAnalysis.content_words_per_clause.func)
+        proportion_of_concrete_nouns = _Once(SentenceAnalysis.proportion_of_concrete_nouns.func)
+
+        @_Once
+        def tokens(self) -> list:
+            """The sentence's tokens (iterating a span indexes its doc once per token)."""
+            return list(self.doc)
+
+        @_Once
         def not_punct(self) -> tuple[int, list[int]]:
             """The sentence's first token, and how many of its first k tokens are not
             punctuation, for every k."""
             counts = [0]
-            for token in self.doc:
+            for token in self.tokens:
                 counts.append(counts[-1] + (token.dep_ != "punct"))
             return (self.doc.start if isinstance(self.doc, Span) else 0), counts
 
-        @cached_property
+        @_Once
         def word_features(self) -> list[WordFeatures]:
-            features = [Features(token) for token in self.doc if not token.is_space]
+            memo = _lexical_memo()
+            features = [Features(token, memo) for token in self.tokens if not token.is_space]
             for feature in features:
                 feature.sentence_analysis = self
             return features
 
         # Kept once per sentence (lint-ii lists them anew on every use): a letter's score
         # gathers them from every sentence, and template variants share their sentences.
-        @cached_property
+        @_Once
         def concrete_nouns(self) -> list[WordFeatures]:
             return super().concrete_nouns
 
-        @cached_property
+        @_Once
         def abstract_nouns(self) -> list[WordFeatures]:
             return super().abstract_nouns
 
-        @cached_property
+        @_Once
         def undefined_nouns(self) -> list[WordFeatures]:
             return super().undefined_nouns
 

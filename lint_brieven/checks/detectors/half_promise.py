@@ -73,6 +73,7 @@ FALLBACK = re.compile(
     r"direct |meteen |zo snel mogelijk )?weten\b",
     re.IGNORECASE,
 )
+_HEDGES = (PRINCIPLE, EXPECTED, EFFORT)
 
 
 @register("half-promise")
@@ -98,11 +99,15 @@ def _hedges(organisation: str, follow_up: bool, doc: Doc) -> tuple[tuple[int, in
     out; as (start, end, text)."""
     found = []
     sentences = list(doc.sents)
+    text = doc.text  # a sentence's text is its slice (``Span.text`` joins its tokens anew)
+    texts = [text[s.start_char : s.end_char] for s in sentences]
     for number, sentence in enumerate(sentences):
+        if not any(pattern.search(texts[number]) for pattern in _HEDGES):
+            continue  # no hedge in it: nothing to find
         if is_request_or_question(sentence):
             continue
-        following = sentences[number + 1].text if number + 1 < len(sentences) else ""
-        if FALLBACK.search(sentence.text + " " + following):
+        following = texts[number + 1] if number + 1 < len(sentences) else ""
+        if FALLBACK.search(texts[number] + " " + following):
             continue
         hedge = _hedge(doc, sentence, organisation, follow_up)
         if hedge is not None:
@@ -114,7 +119,7 @@ def _hedge(doc, sentence: Span, organisation: str, follow_up: bool) -> Span | No
     """The first hedge in the sentence that qualifies a commitment or a plan ("in principe"
     only, when the text says when the exact date comes)."""
     text = sentence.text
-    timed = any(p.search(text) for p in (DATE_OR_TERM, PERIOD, DAY, VAGUE, _TERM))
+    timed = None  # whether it names a time: looked at when a hedge needs one
     for pattern, needs in ((PRINCIPLE, ""), (EXPECTED, "plan"), (EFFORT, "time")):
         for match in pattern.finditer(text):
             start = sentence.start_char + match.start()
@@ -125,6 +130,8 @@ def _hedge(doc, sentence: Span, organisation: str, follow_up: bool) -> Span | No
                 return span
             if follow_up:
                 continue
+            if needs == "time" and timed is None:
+                timed = any(p.search(text) for p in (DATE_OR_TERM, PERIOD, DAY, VAGUE, _TERM))
             if needs == "time" and not timed:
                 continue
             if any(commitment(t, organisation, aims=True) for t in _anchors(span, sentence)):
