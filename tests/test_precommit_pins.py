@@ -77,17 +77,43 @@ def test_manifest_is_plain_yaml_with_one_hook():
     assert [h["id"] for h in hooks] == [HOOK_ID]
 
 
-@pytest.mark.slow
-def test_try_repo_on_this_checkout_installs_the_pins(tmp_path: Path) -> None:
-    home = tmp_path / "home"
+def _templates(tmp_path: Path) -> Path:
+    """A template repository with one letter in officialese (LB101)."""
     templates = tmp_path / "sjablonen"
     _init_repo(templates)
     letter = templates / "brieven" / "herinnering.txt"
     letter.parent.mkdir()
     letter.write_text(BAD_LETTER, encoding="utf-8")
     _commit_all(templates, "Herinnering")
-    env = _clean_env(PRE_COMMIT_HOME=str(home), PRE_COMMIT_COLOR="never")
+    return templates
+
+
+@pytest.mark.slow
+def test_try_repo_on_this_checkout(tmp_path: Path) -> None:
+    """``pre-commit try-repo /path/to/lint-brieven lint-brieven --all-files``: the checkout as it
+    is, uncommitted changes included."""
+    env = _clean_env(PRE_COMMIT_HOME=str(tmp_path / "home"), PRE_COMMIT_COLOR="never")
     cmd = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), HOOK_ID, "--all-files"]
+    done = _run(cmd, _templates(tmp_path), env, PRE_COMMIT_TIMEOUT)
+    assert done.returncode == 1 and "LB101" in done.stdout + done.stderr, _describe(done)
+
+
+@pytest.mark.slow
+def test_local_checkout_as_repo_installs_the_pins(tmp_path: Path) -> None:
+    """The README's snippet with ``repo:`` a local checkout and ``rev:`` its commit: the hook
+    runs, and its environment holds exactly the pinned versions."""
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=ROOT, env=_clean_env(), capture_output=True, text=True
+    ).stdout.strip()
+    templates = _templates(tmp_path)
+    (templates / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {ROOT.as_posix()}\n    rev: {head}\n    hooks:\n"
+        f"      - id: {HOOK_ID}\n",
+        encoding="utf-8",
+    )
+    home = tmp_path / "home"
+    env = _clean_env(PRE_COMMIT_HOME=str(home), PRE_COMMIT_COLOR="never")
+    cmd = [sys.executable, "-m", "pre_commit", "run", "--all-files"]
     done = _run(cmd, templates, env, PRE_COMMIT_TIMEOUT)
     assert done.returncode == 1 and "LB101" in done.stdout + done.stderr, _describe(done)
     (python,) = home.glob("repo*/py_env-*/bin/python")
