@@ -348,14 +348,42 @@ class _Reader:
         self.where = str(path) if path else "configuratie"
 
     def fail(self, key: str, expected: str) -> ConfigError:
-        return ConfigError(f"{self.where}: '{key}' moet {expected} zijn.")
+        return ConfigError(f"{self.where}: '{key}' moet {expected} zijn.{self.line_of(key)}")
+
+    def line_of(self, key: str) -> str:
+        """`` Zie regel 3.``: where the file sets ``key`` (``severity.LB101``: LB101 in the
+        ``severity`` table), or nothing when it cannot be told."""
+        try:
+            lines = Path(self.where).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return ""
+        top, _, inner = key.partition(".")
+        if self.where.endswith("pyproject.toml"):  # only our section, not another tool's
+            ours = [n for n, line in enumerate(lines) if line.strip().startswith("[tool.lint-")]
+            lines = [""] * ours[0] + lines[ours[0] :] if ours else lines
+
+        def named(name: str, line: str) -> bool:
+            quoted = (name, f'"{name}"', f"'{name}'")
+            text = line.strip()
+            return text.startswith(quoted) and text.split("=", 1)[0].strip() in quoted
+
+        for number, line in enumerate(lines, 1):
+            header = line.strip().startswith("[") and line.strip().rstrip("]").endswith(top)
+            if named(top, line) or header:
+                for later, text in enumerate(lines[number - 1 :], number):
+                    if not inner or named(inner, text):
+                        return f" Zie regel {later}."
+                return f" Zie regel {number}."
+        return ""
 
     def finish(self) -> None:
         for key in self.data:
             if key not in self.KEYS:
                 close = difflib.get_close_matches(key, self.KEYS, n=1)
                 hint = f" Bedoelt u '{close[0]}'?" if close else ""
-                raise ConfigError(f"{self.where}: onbekende instelling '{key}'.{hint}")
+                raise ConfigError(
+                    f"{self.where}: onbekende instelling '{key}'.{hint}{self.line_of(key)}"
+                )
 
     def strings(self, key: str) -> tuple[str, ...]:
         value = self.data.get(key, [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from lintkit import write
 from test_startup import HEAVY, _modules_after
 
@@ -143,3 +144,29 @@ def test_config_help_imports_nothing_heavy():
     modules, done = _modules_after("from lint_brieven.cli import main\nmain(['config', '--help'])")
     assert "--output-format" in done.stdout
     assert sorted(m for m in HEAVY if m in modules) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ('select = ["LB1"]\n\nfail-on = "soms"\n', "'fail-on' moet 'error', 'warning' of 'info'"),
+        ('select = ["LB1"]\nselekt = ["LB2"]\n', "onbekende instelling 'selekt'. Bedoelt u"),
+        ('[severity]\nLB1 = "error"\nLB101 = "hoog"\n', "'severity.LB101' moet"),
+    ],
+)
+def test_bad_value_names_the_line(in_tmp, tmp_path, capsys, text, shown):
+    write(tmp_path, {"lint-brieven.toml": text})
+    line = len(text.splitlines())
+    assert main(["config"]) == 2
+    err = capsys.readouterr().err
+    assert shown in err and f"Zie regel {line}." in err
+
+
+def test_bad_value_in_pyproject_names_the_line_in_our_section(in_tmp, tmp_path, capsys):
+    write(
+        tmp_path,
+        {"pyproject.toml": '[tool.ruff]\nignore = ["E1"]\n\n[tool.lint-brieven]\nignore = "LB1"\n'},
+    )
+    assert main(["config"]) == 2
+    err = capsys.readouterr().err
+    assert "pyproject.toml: 'ignore' moet een lijst met teksten zijn. Zie regel 5." in err
