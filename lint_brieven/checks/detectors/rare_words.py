@@ -222,6 +222,16 @@ def _in_address(token: Token) -> bool:
     return bool(_ADDRESS.search(chunk))
 
 
+_COMMON = 2.5  # a word this frequent (Zipf) is one many people know
+
+
+def _frequency(token: Token) -> tuple[str, str, float]:
+    """The word without emphasis accents, its lemma and the higher Zipf frequency of both."""
+    word = _plain(token.lower_)
+    lemma = token.lemma_.lower()
+    return word, lemma, max(_zipf(word), _zipf(lemma) if lemma.isalpha() else 0.0)
+
+
 @register("rare-words")
 class RareWords(Detector):
     scope = "letter"  # a word is reported once per letter
@@ -249,7 +259,11 @@ class RareWords(Detector):
         out = []
         for token in doc:
             word = token.lower_
-            if token.pos_ not in _CONTENT or word in skip or is_name_or_code(token, names):
+            if token.pos_ not in _CONTENT or word in skip:
+                continue
+            if _frequency(token)[2] >= _COMMON:
+                continue  # never rare (looked at before its neighbours: most words are common)
+            if is_name_or_code(token, names):
                 continue
             found = self._check(token, min_zipf, long)
             if found is not None:
@@ -258,10 +272,8 @@ class RareWords(Detector):
 
     @staticmethod
     def _check(token: Token, min_zipf: float, long: int) -> dict[str, object] | None:
-        word = _plain(token.lower_)
-        lemma = token.lemma_.lower()
-        zipf = max(_zipf(word), _zipf(lemma) if lemma.isalpha() else 0.0)
-        if zipf >= 2.5:
+        word, lemma, zipf = _frequency(token)
+        if zipf >= _COMMON:
             return None  # a word many people know, however long ("identiteitskaart")
         if len(word) >= long:
             parts = decompose(word)
