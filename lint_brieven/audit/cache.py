@@ -296,7 +296,7 @@ def _rule_sets(value: object) -> dict[str, dict]:
             if not (
                 isinstance(code, str)
                 and isinstance(names, list)
-                and len(names) == 2
+                and len(names) == 3  # name, category, explanation (before: 2)
                 and all(isinstance(n, str) for n in names)
             ):
                 raise ValueError("regels")

@@ -90,7 +90,7 @@ def from_json(data: Any, key: str) -> Checked:
         raise BadEntry("key")
     deps = tuple(_dep(d) for d in _list(entry["deps"]))
     try:
-        layout = layout_checked(entry["layout"], _text)
+        layout = layout_checked(entry["layout"], _text, lambda p: _text(p, path=True))
     except (ValueError, RecursionError):
         raise BadEntry("layout") from None
     return Checked(_report(entry["report"]), _text(entry["source"]), deps, layout)

@@ -117,6 +117,7 @@ class RuleInfo(NamedTuple):
 
     name: str
     category: str
+    explanation: str = ""  # the rule's page, as ``explain`` gives it (letter pages)
 
 
 class Contexts:
@@ -153,7 +154,7 @@ def rule_names(found: Found, contexts: Contexts, index: Index) -> dict[str, Rule
         config = Runner(RunRequest([])).config(folder)
         if context is not None:
             rules = rules_for(config.rule_packs)
-            index.rules[context.rules] = {c: [r.name, r.category] for c, r in rules.items()}
+            index.rules[context.rules] = {c: list(_info(r)) for c, r in rules.items()}
             used.add(context.rules)
     index.keep_rules(used)
     names: dict[str, RuleInfo] = {}
@@ -165,8 +166,14 @@ def rule_names(found: Found, contexts: Contexts, index: Index) -> dict[str, Rule
             from lint_brieven.checks.loader import rules_for
 
             rules = rules_for(config_in(path.parent).rule_packs)
-            names.update((c, RuleInfo(r.name, r.category)) for c, r in rules.items())
+            names.update((c, _info(r)) for c, r in rules.items())
     return names
+
+
+def _info(rule) -> RuleInfo:
+    from lint_brieven.commands.explain import explanation
+
+    return RuleInfo(rule.name, rule.category, explanation(rule, rewrites=False))
 
 
 def cache_key(path: Path) -> str | None:

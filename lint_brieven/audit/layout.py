@@ -83,13 +83,14 @@ def rebased(layout: dict | None, name: Callable[[str], str]) -> dict | None:
     return {**layout, "sources": [name(p) for p in layout["sources"]]}
 
 
-def checked(value: Any, text: Callable[[Any], str]) -> dict | None:
+def checked(value: Any, text: Callable[[Any], str], path: Callable[[Any], str]) -> dict | None:
     """The layout when every field has its type; ``ValueError`` otherwise. ``text`` checks
-    a string (``cache_entry._text``)."""
+    a string, ``path`` a file name (``cache_entry._text``: a name may hold the undecodable
+    bytes of a name that is no UTF-8)."""
     if value is None:
         return None
     layout = _object(value, {"sources", "blocks", "variants"})
-    sources = [text(p) for p in _list(layout["sources"])]
+    sources = [path(p) for p in _list(layout["sources"])]
     blocks = _list(layout["blocks"])
     for block in blocks:
         b = _object(block, {"kind", "level", "number", "pieces"})

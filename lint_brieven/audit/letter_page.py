@@ -71,30 +71,6 @@ def shared_page_name(path: str) -> str:
     return f"gedeeld-{stem}-{digest}.html"
 
 
-# -- explanations ---------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=8)
-def _rules(folder: str) -> dict:
-    from lint_brieven.checks.loader import rules_for
-    from lint_brieven.config import config_in
-
-    return rules_for(config_in(Path(folder)).rule_packs)
-
-
-@lru_cache(maxsize=512)
-def explanation(folder: str, code: str) -> str:
-    """The rule's page as ``explain`` gives it (without the rewrites that need the model);
-    empty when the rules cannot be loaded here."""
-    from lint_brieven.commands.explain import explanation as page
-
-    try:
-        rule = _rules(folder).get(code)
-    except Exception:  # a broken configuration was reported on the letter itself
-        return ""
-    return page(rule, rewrites=False) if rule is not None else ""
-
-
 # -- the letter's text with nested highlights ---------------------------------------------
 
 
@@ -267,7 +243,7 @@ def _variants(letter: LetterResult, items: list[Item]) -> list[Variant]:
     return out
 
 
-def _items(findings: list[Finding], rules: dict, folder: str) -> list[Item]:
+def _items(findings: list[Finding], rules: dict) -> list[Item]:
     ordered = sorted(
         findings,
         key=lambda f: ([g for g, _ in GROUPS].index(group_of(f)), f.line, f.column, f.code),
@@ -282,7 +258,7 @@ def _items(findings: list[Finding], rules: dict, folder: str) -> list[Item]:
                 rule.category if rule else "",
                 rule.name if rule else f.rule_name,
                 group_of(f),
-                explanation(folder, f.code),
+                getattr(rule, "explanation", ""),  # collect.RuleInfo: the explain page
             )
         )
     seen: set[str] = set()
@@ -294,13 +270,12 @@ def _items(findings: list[Finding], rules: dict, folder: str) -> list[Item]:
 
 def letter_page(letter: LetterResult, rules: dict) -> str:
     report = letter.report
-    folder = str(Path(letter.path).parent)
     own = [f for f in report.findings if f.path == report.path]
     shared: dict[str, int] = {}
     for f in report.findings:
         if f.path != report.path:
             shared[f.path] = shared.get(f.path, 0) + 1
-    items = _items(own, rules, folder)
+    items = _items(own, rules)
     variants = _variants(letter, items)
     for name in (s for v in variants for b in v.blocks for s in b["shared"]):
         shared.setdefault(name, 0)
@@ -344,7 +319,7 @@ class SharedPieces:
         out = {}
         for piece in sorted(self.letters):
             found = sorted(self.findings.get(piece, {}).values(), key=lambda f: (f.line, f.column))
-            items = _items(found, rules, str(Path(piece).parent))
+            items = _items(found, rules)
             out[shared_page_name(piece)] = (
                 environment()
                 .get_template("shared.html")

@@ -27,9 +27,10 @@ from lint_brieven.audit.collect import (
     find,
     rule_names,
 )
+from lint_brieven.audit.layout import rebased
 from lint_brieven.audit.model import Audit, LetterResult, Previous
 from lint_brieven.audit.moments import moment_of
-from lint_brieven.audit.names import printable_report
+from lint_brieven.audit.names import printable, printable_report
 from lint_brieven.audit.report import PAGES, ReportWriter
 from lint_brieven.config import config_in
 from lint_brieven.file_access import dutch_reason
@@ -88,7 +89,8 @@ def write(
                     skipped.append(report)
                 else:
                     moment = moment_of(report.path, one.source, config_in(path.parent).moments)
-                    letter = LetterResult(report, moment, one.source, layout=one.layout)
+                    layout = rebased(one.layout, printable)  # names as the report's
+                    letter = LetterResult(report, moment, one.source, layout=layout)
                     writer.add(letter, key, one.deps)
             if progress:
                 progress(i + 1, total)
