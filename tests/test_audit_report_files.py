@@ -6,12 +6,12 @@ format 2 and of the Dutch-keyed format 1."""
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 import shutil
 from datetime import datetime
 from importlib.resources import files
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -81,7 +81,7 @@ def _table(out="rapport") -> list[list[str]]:
 
 
 def _without_date(out="rapport") -> str:
-    text = open(f"{out}/rapport.json", encoding="utf-8").read()
+    text = Path(out, "rapport.json").read_text(encoding="utf-8")
     return re.sub(r'\n  "generated": "[^"]*",', "", text)
 
 
@@ -99,9 +99,10 @@ def test_each_letter_is_checks_json_object_with_its_grade_and_moment(here, capsy
     assert {f["code"] for f in a["findings"]} and a["findings"][0]["suggestions"] is not None
     assert set(a["findings"][0]) >= {"code", "severity", "message", "line", "column", "text"}
     assert 1 <= a["grade"] <= 10 and a["words"] > 10 and a["readability"]["lint_ii"]["level"]
-    assert letters["brieven/kapot.html.j2"]["error"] and letters["brieven/kapot.html.j2"][
-        "grade"
-    ] is None
+    assert (
+        letters["brieven/kapot.html.j2"]["error"]
+        and letters["brieven/kapot.html.j2"]["grade"] is None
+    )
 
 
 def test_the_report_has_its_version_an_iso_date_and_follows_its_schema(here, capsys):

@@ -327,10 +327,13 @@ def test_sarif_fingerprints_are_stable(reports, ctx):
     assert first == prints(sarif.to_dict(make_reports(), ctx))
     assert len(set(first)) == 3
     assert all(len(p) == 64 for p in first)
+    # never the line or column: moved text keeps its fingerprint (lint_brieven/fingerprint.py)
     moved = [FileReport(path=TEMPLATE, findings=[replace(MIDDELS, line=4, end_line=4)])]
-    assert prints(sarif.to_dict(moved, ctx)) != [first[0]]
+    assert prints(sarif.to_dict(moved, ctx)) == [first[0]]
     shifted = [FileReport(path=TEMPLATE, findings=[replace(MIDDELS, column=6)])]
     assert prints(sarif.to_dict(shifted, ctx)) == [first[0]]
+    other = [FileReport(path=TEMPLATE, findings=[replace(MIDDELS, text="teneinde")])]
+    assert prints(sarif.to_dict(other, ctx)) != [first[0]]
 
 
 def test_sarif_unknown_code_gets_a_rule(ctx):
@@ -412,9 +415,15 @@ def test_gitlab_fingerprints_are_stable(reports, ctx):
     first = [i["fingerprint"] for i in gitlab.to_list(reports)]
     assert first == [i["fingerprint"] for i in gitlab.to_list(make_reports())]
     assert len(set(first)) == 4
-    assert all(len(p) == 32 and int(p, 16) >= 0 for p in first)
+    assert all(len(p) == 64 and int(p, 16) >= 0 for p in first[:3])  # findings
+    assert len(first[3]) == 32  # the unreadable file: path and line (no words to go by)
+    # the same fingerprints as SARIF's (lint_brieven/fingerprint.py), never from the line
+    sarif_results = sarif.to_dict(reports, ctx)["runs"][0]["results"]
+    assert first[:3] == [r["partialFingerprints"]["lintBrieven/v1"] for r in sarif_results]
     moved = [FileReport(path=TEMPLATE, findings=[replace(MIDDELS, line=4, end_line=4)])]
-    assert gitlab.to_list(moved)[0]["fingerprint"] != first[0]
+    assert gitlab.to_list(moved)[0]["fingerprint"] == first[0]
+    other = [FileReport(path=TEMPLATE, findings=[replace(MIDDELS, text="teneinde")])]
+    assert gitlab.to_list(other)[0]["fingerprint"] != first[0]
     same = [FileReport(path=TEMPLATE, findings=[MIDDELS])]
     assert gitlab.to_list(same)[0]["fingerprint"] == first[0]
 

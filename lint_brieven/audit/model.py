@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from lint_brieven.audit.grade import grade_of, words_of
+from lint_brieven.audit.grade import fixed_grade_of, grade_of, words_of
 from lint_brieven.audit.moments import MOMENTS
 from lint_brieven.audit.promises import Commitment, commitments, conflicts
 from lint_brieven.findings import FileReport
@@ -48,6 +48,11 @@ class LetterResult:
     @cached_property
     def grade(self) -> float | None:
         return grade_of(self.report)
+
+    @cached_property
+    def fixed_grade(self) -> float | None:
+        """The grade once the safe fixes are applied (the dashboard's quick wins)."""
+        return fixed_grade_of(self.report)
 
     @property
     def readability(self) -> dict:
@@ -150,6 +155,7 @@ class Summary:
     level: int | None
     codes: tuple[str, ...]  # of the findings, in order
     commitments: tuple[Commitment, ...]
+    fixed_grade: float | None = None  # the grade once the safe fixes are applied
 
     @staticmethod
     def of(letter: LetterResult) -> Summary:
@@ -165,6 +171,7 @@ class Summary:
             letter.level,
             tuple(sys.intern(f.code) for f in report.findings),
             tuple(letter.commitments),
+            letter.fixed_grade,
         )
 
 

@@ -24,6 +24,7 @@ from typing import IO
 
 from lint_brieven.audit import views
 from lint_brieven.audit.cache import MAX_ENTRY, Cache, read_regular
+from lint_brieven.audit.dashboard import dashboard
 from lint_brieven.audit.export import (
     BOM,
     CSV_COLUMNS,
@@ -33,7 +34,6 @@ from lint_brieven.audit.export import (
     report_head,
     report_json_parts,
 )
-from lint_brieven.audit.html import dashboard
 from lint_brieven.audit.letter_page import (
     SharedPieces,
     letter_page,

@@ -16,13 +16,24 @@ import json
 import re
 import sys
 
+from lint_brieven.audit import grade as grading
 from lint_brieven.audit.export import CSV_COLUMNS, TEXT_CELLS, guard
 from lint_brieven.audit.model import Summary
 from lint_brieven.audit.promises import Commitment
 
 _NUMBER = re.compile(r"-?\d+(,\d+)?")
 _DIGEST = re.compile(r"[0-9a-f]{64}")
-_SUMMARY = {"path", "location", "moment", "grade", "score", "level", "codes", "commitments"}
+_SUMMARY = {
+    "path",
+    "location",
+    "moment",
+    "grade",
+    "fixed_grade",
+    "score",
+    "level",
+    "codes",
+    "commitments",
+}
 _ENTRY = {  # of a letter in rapport.json (``model.letter_json``)
     "path",
     "error",
@@ -40,9 +51,10 @@ FORMAT = 2
 
 
 def rules_digest(rules: dict) -> str:
-    """What the pages show of the rules (names and categories)."""
+    """What the pages show of the rules (names and categories), and the grade's formula (a
+    view holds grades: one of another formula is never served)."""
     names = sorted((code, rule.name, rule.category) for code, rule in rules.items())
-    return hashlib.sha256(json.dumps(names).encode()).hexdigest()
+    return hashlib.sha256(json.dumps([grading.FORMULA, names]).encode()).hexdigest()
 
 
 def make(
@@ -65,6 +77,7 @@ def make(
             "location": summary.location,
             "moment": summary.moment,
             "grade": summary.grade,
+            "fixed_grade": summary.fixed_grade,
             "score": summary.score,
             "level": summary.level,
             "codes": list(summary.codes),
@@ -101,6 +114,7 @@ class Served:
             s["level"],
             tuple(s["codes"]),
             tuple(Commitment(*c) for c in s["commitments"]),
+            s["fixed_grade"],
         )
 
 
@@ -136,7 +150,7 @@ def _summary(value: object) -> dict:
         raise ValueError("summary")
     for name in ("path", "location", "moment"):
         _text(s[name])
-    for name in ("grade", "score"):
+    for name in ("grade", "fixed_grade", "score"):
         if s[name] is not None and (type(s[name]) not in (int, float)):
             raise ValueError(name)
     if s["level"] is not None and type(s["level"]) is not int:

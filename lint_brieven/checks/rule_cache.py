@@ -40,6 +40,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
 
+from lint_brieven.cache_folder import user_cache_folder
+
 FORMAT = 1  # of the files; a change makes every older file stale
 KEEP_DAYS = 30
 _TOUCH_SECONDS = 24 * 3600  # a file read is marked as used at most once a day
@@ -49,15 +51,8 @@ T = TypeVar("T")
 
 def folder() -> Path | None:
     """The folder for the cache files, or None when there is no home to put it in."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):
-        base = os.environ.get("LOCALAPPDATA", "") if os.name == "nt" else ""
-        if not os.path.isabs(base):
-            try:
-                base = str(Path.home() / ".cache")
-            except (RuntimeError, KeyError, OSError):
-                return None
-    return Path(base) / "lint-brieven" / "regels"
+    base = user_cache_folder()
+    return None if base is None else base / "regels"
 
 
 def cached(

@@ -88,6 +88,23 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         metavar="CIJFER",
         help="exitcode 1 voor brieven met een lager cijfer (1-10, zie README), bijvoorbeeld 8",
     )
+    p.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="BESTAND",
+        help="meld alleen bevindingen die niet in dit bestand staan "
+        "(standaard: 'baseline' uit de configuratie)",
+    )
+    p.add_argument(
+        "--write-baseline",
+        action="store_true",
+        help="leg de bevindingen van nu vast in het baseline-bestand (en ruim vervallen op)",
+    )
+    p.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help="negeer de baseline uit de configuratie: meld alle bevindingen",
+    )
     p.add_argument("--statistics", action="store_true", help="aantal bevindingen per regel")
     p.add_argument("--quiet", "-q", action="store_true", help="alleen de bevindingen")
     p.add_argument("--no-color", action="store_true", help="geen kleur")
@@ -143,6 +160,14 @@ def run_check(args: argparse.Namespace) -> int:
         stdin_filename=args.stdin_filename,
         stdin_data=stdin_data,
     )
+    baseline = _baseline_file(args)
+    if isinstance(baseline, int):
+        return baseline
+    entries = None
+    if baseline is not None and not args.diff:
+        entries = _load_baseline(baseline, args.write_baseline)
+        if isinstance(entries, int):
+            return entries
     try:
         if args.fix or args.diff:
             from lint_brieven.fix.files import fix
@@ -170,6 +195,11 @@ def run_check(args: argparse.Namespace) -> int:
         )
         for message in fixed.refused.values():
             fail(message)
+    if entries is not None:
+        try:
+            result = _with_baseline(args, request, result, baseline, entries)
+        except WriteError as exc:
+            return fail(exc)
     tty = args.output is None and sys.stdout.isatty()
     color = tty and not args.no_color and "NO_COLOR" not in os.environ
     ctx = ReportContext(
@@ -194,6 +224,89 @@ def run_check(args: argparse.Namespace) -> int:
     if (result.failing() or too_low) and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _baseline_file(args: argparse.Namespace) -> Path | None | int:
+    """The baseline file: ``--baseline``, else the configuration's ``baseline`` (the
+    configuration ``--config`` names, or the one for the current folder); an exit code when
+    the options do not go together or the configuration is bad."""
+    from lint_brieven.config import ConfigError, config_in, load_config
+
+    if args.no_baseline:
+        if args.baseline or args.write_baseline:
+            return fail("--no-baseline gaat niet samen met --baseline of --write-baseline.")
+        return None
+    if args.write_baseline and args.diff:
+        return fail("--write-baseline gaat niet samen met --diff.")
+    if args.baseline is not None:
+        return args.baseline
+    try:
+        config = load_config(args.config) if args.config else config_in(Path.cwd())
+    except ConfigError as exc:
+        return fail(exc)
+    if config.baseline is None and args.write_baseline:
+        return fail(
+            "--write-baseline heeft een bestand nodig: --baseline BESTAND, "
+            "of 'baseline' in de configuratie."
+        )
+    return config.baseline
+
+
+def _load_baseline(file: Path, writing: bool) -> list | int:
+    """The entries of ``file``; none yet when it is to be written. An exit code (2, Dutch
+    message) for a missing or broken file; one about to be rewritten is replaced."""
+    from lint_brieven.baseline import BaselineError, load
+
+    if writing and not file.exists():
+        return []
+    try:
+        return load(file)
+    except BaselineError as exc:
+        if not writing:
+            return fail(exc)
+        sys.stderr.write(f"lint-brieven: let op: {terminal_safe(str(exc))} Hij wordt vervangen.\n")
+        return []
+
+
+def _with_baseline(args, request, result, file: Path, entries: list):
+    """``result`` with only the findings not in the baseline; writes it first with
+    ``--write-baseline``. Tells on standard error what the baseline left out and which
+    entries match nothing any more."""
+    import shlex
+    from dataclasses import replace
+
+    from lint_brieven import baseline
+
+    folder = file.parent
+    scope = baseline.scope_of(request, result.reports, folder)
+    shown = terminal_safe(str(file))
+    if args.write_baseline:
+        entries = baseline.rewritten(result.reports, entries, folder, scope)
+        baseline.save(file, entries)
+        sys.stderr.write(
+            f"lint-brieven: {shown}: {len(entries)} bevinding(en) vastgelegd in de baseline.\n"
+        )
+    outcome = baseline.apply(result.reports, entries, folder, scope)
+    if outcome.known and not args.quiet:
+        sys.stderr.write(
+            f"lint-brieven: {outcome.known} bevinding(en) staan in de baseline {shown} "
+            "en worden niet gemeld.\n"
+        )
+    if outcome.stale:
+        command = shlex.join(
+            ["lint-brieven", "check", *args.paths, "--baseline", str(file), "--write-baseline"]
+        )
+        sys.stderr.write(
+            f"lint-brieven: {shown}: {len(outcome.stale)} vermelding(en) in de baseline "
+            "horen bij geen bevinding meer (opgelost of veranderd):\n"
+        )
+        for entry in outcome.stale:
+            words = f" '{entry.words}'" if entry.words else ""
+            sys.stderr.write(
+                terminal_safe(f"  {entry.path}: {entry.code}{words} ({entry.context})") + "\n"
+            )
+        sys.stderr.write(f"Ruim ze op met: {terminal_safe(command)}\n")
+    return replace(result, reports=outcome.reports)
 
 
 def _below_grade(reports, minimum: float) -> list[tuple]:

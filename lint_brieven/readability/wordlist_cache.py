@@ -27,6 +27,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from lint_brieven.cache_folder import user_cache_folder
+
 FORMAT = 1  # of the file; a change makes every older file stale
 PREFIX = "lint-ii-wordlists-"
 SUFFIX = ".sqlite3"
@@ -91,18 +93,6 @@ def file_name(key: dict) -> str:
         + hashlib.sha256(key["data_dir"].encode("utf-8", "surrogatepass")).hexdigest()[:16]
         + SUFFIX
     )
-
-
-def user_cache_folder() -> Path | None:
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):
-        base = os.environ.get("LOCALAPPDATA", "") if os.name == "nt" else ""
-        if not os.path.isabs(base):
-            try:
-                base = str(Path.home() / ".cache")
-            except (RuntimeError, KeyError, OSError):
-                return None
-    return Path(base) / "lint-brieven"
 
 
 def _private_temp_folder() -> Path | None:

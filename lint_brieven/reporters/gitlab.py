@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from lint_brieven.findings import FileReport, Finding, Severity
+from lint_brieven.fingerprint import fingerprinted
 from lint_brieven.reporters.base import ReportContext, Reports
 from lint_brieven.safe_text import json_no_surrogates
 
@@ -28,15 +29,13 @@ def digest(*parts: str) -> str:
     return hashlib.md5(data, usedforsecurity=False).hexdigest()
 
 
-def finding_fingerprint(finding: Finding) -> str:
-    return digest(finding.path, finding.code, str(finding.line), str(finding.column), finding.text)
-
-
-def finding_issue(finding: Finding) -> dict[str, Any]:
+def finding_issue(finding: Finding, fingerprint: str) -> dict[str, Any]:
+    """``fingerprint``: from ``fingerprint.fingerprinted`` (code, words, neighbourhood; never
+    the line), unique per issue."""
     return {
         "description": f"{finding.code}: {finding.message}",
         "check_name": finding.code,
-        "fingerprint": finding_fingerprint(finding),
+        "fingerprint": fingerprint,
         "severity": SEVERITIES[finding.severity],
         "location": {
             "path": gitlab_path(finding.path),
@@ -61,8 +60,10 @@ def to_list(reports: Reports) -> list[dict[str, Any]]:
     for report in reports:
         if report.error:
             issues.append(error_issue(report))
-        findings = sorted(report.findings, key=lambda f: f.sort_key)
-        issues.extend(finding_issue(finding) for finding in findings)
+        issues.extend(
+            finding_issue(finding, fingerprint)
+            for finding, fingerprint in fingerprinted(report.findings)
+        )
     return issues
 
 

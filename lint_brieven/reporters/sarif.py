@@ -10,7 +10,6 @@ columns count characters in the paragraph).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Mapping
@@ -20,6 +19,7 @@ from urllib.parse import quote
 from lint_brieven.checks.rule import Rule
 from lint_brieven.commands.explain import explanation
 from lint_brieven.findings import FileReport, Finding, Severity
+from lint_brieven.fingerprint import fingerprinted
 from lint_brieven.reporters.base import ReportContext, Reports, paragraph_place
 from lint_brieven.reporters.json_format import rule_name, suggestion_dict
 from lint_brieven.reporters.markdown import markdown_text
@@ -54,11 +54,6 @@ def _quote(text: str, safe: str) -> str:
         return quote(text, safe=safe, errors="surrogateescape")
     except UnicodeEncodeError:  # a surrogate that is no escaped byte
         return quote(no_surrogates(text), safe=safe)
-
-
-def fingerprint(finding: Finding) -> str:
-    key = "\x00".join((finding.path, finding.code, finding.text, str(finding.line)))
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def region(finding: Finding) -> dict[str, Any]:
@@ -171,7 +166,10 @@ def result_properties(finding: Finding, rules: Mapping[str, Rule]) -> dict[str, 
     return properties
 
 
-def result(finding: Finding, rule_index: int, rules: Mapping[str, Rule]) -> dict[str, Any]:
+def result(
+    finding: Finding, rule_index: int, rules: Mapping[str, Rule], fingerprint: str
+) -> dict[str, Any]:
+    """``fingerprint``: from ``fingerprint.fingerprinted`` (code, words, neighbourhood)."""
     uri = artifact_uri(finding.path)
     physical_region = region(finding)
     message = finding.message
@@ -189,7 +187,7 @@ def result(finding: Finding, rule_index: int, rules: Mapping[str, Rule]) -> dict
         "locations": [
             {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": physical_region}}
         ],
-        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding)},
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         "properties": result_properties(finding, rules),
     }
     finding_fixes = fixes(finding, uri)
@@ -233,9 +231,9 @@ def to_dict(reports: Reports, ctx: ReportContext) -> dict[str, Any]:
     rules_table = descriptors(reports, ctx)
     index = {rule["id"]: position for position, rule in enumerate(rules_table)}
     results = [
-        result(finding, index[finding.code], ctx.rules)
+        result(finding, index[finding.code], ctx.rules, print_)
         for report in reports
-        for finding in sorted(report.findings, key=lambda f: f.sort_key)
+        for finding, print_ in fingerprinted(report.findings)
     ]
     run = {
         "tool": {

@@ -119,6 +119,7 @@ def _particle_of(word: Token, verb: Token, tokens: list[Token]) -> bool:
 @register("dient-te")
 class DientTe(Detector):
     scope = "block"  # one sentence
+
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         for index, doc in enumerate(letter.docs):
             for sentence in doc.sents:

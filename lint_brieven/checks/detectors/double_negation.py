@@ -139,6 +139,7 @@ def _separated(first: Token, second: Token) -> bool:
 @register("double-negation")
 class DoubleNegation(Detector):
     scope = "block"  # one clause
+
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         for index, doc in enumerate(letter.docs):
             for sentence in doc.sents:

@@ -73,6 +73,7 @@ RECEIVED = {"bericht", "brief", "antwoord", "reactie", "uitnodiging", "besluit",
 @register("open-promise")
 class OpenPromise(Detector):
     scope = "letter"  # promises and headings anywhere in the letter
+
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if not makes_promises(letter.letter):
             return

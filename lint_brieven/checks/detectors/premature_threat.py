@@ -73,6 +73,7 @@ _NOT_A_THREAT = re.compile(
 @register("premature-threat")
 class PrematureThreat(Detector):
     scope = "letter"  # earlier letters mentioned anywhere in the letter
+
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if not is_complete_letter(letter.letter):
             return
