@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from lint_brieven.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail
+from lint_brieven.commands.options import add_config_lookup, add_rule_selection
 from lint_brieven.findings import Severity
 from lint_brieven.safe_text import terminal_safe
 
@@ -24,10 +25,6 @@ FORMAT_NAMES = (
     "sarif",
     "text",
 )
-
-
-def _codes(value: str) -> tuple[str, ...]:
-    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -53,14 +50,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--output", "-o", type=Path, metavar="BESTAND", help="schrijf de uitvoer naar dit bestand"
     )
-    p.add_argument("--select", type=_codes, metavar="CODES", help="alleen deze regels (LB1,LB201)")
-    p.add_argument("--extend-select", type=_codes, metavar="CODES", help="deze regels erbij")
-    p.add_argument("--ignore", type=_codes, metavar="CODES", help="deze regels overslaan")
-    p.add_argument(
-        "--fail-on",
-        choices=[s.value for s in Severity],
-        help="vanaf welk niveau de exitcode 1 is (standaard: warning)",
-    )
+    add_rule_selection(p)
     p.add_argument(
         "--exit-zero",
         action="store_true",
@@ -108,18 +98,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--statistics", action="store_true", help="aantal bevindingen per regel")
     p.add_argument("--quiet", "-q", action="store_true", help="alleen de bevindingen")
     p.add_argument("--no-color", action="store_true", help="geen kleur")
-    p.add_argument(
-        "--config",
-        type=Path,
-        metavar="BESTAND",
-        help="gebruik dit configuratiebestand in plaats van zoeken",
-    )
-    p.add_argument(
-        "--respect-gitignore",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="sla in mappen over wat .gitignore-bestanden negeren (standaard: ja)",
-    )
+    add_config_lookup(p)
     p.add_argument(
         "--stdin-filename",
         metavar="NAAM",

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lint_brieven.commands import EXIT_OK, fail
-from lint_brieven.commands.check import _codes
+from lint_brieven.commands.options import add_config_lookup, add_rule_selection
 
 # configuration key → attribute of ``config.Config`` (the order ``config`` shows them in)
 SETTINGS = (
@@ -68,26 +68,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="bestand of map (standaard: de huidige map)",
     )
     p.add_argument("--output-format", choices=["text", "json"], default="text")
-    p.add_argument("--select", type=_codes, metavar="CODES", help="alleen deze regels (LB1,LB201)")
-    p.add_argument("--extend-select", type=_codes, metavar="CODES", help="deze regels erbij")
-    p.add_argument("--ignore", type=_codes, metavar="CODES", help="deze regels overslaan")
-    p.add_argument(
-        "--fail-on",
-        choices=["error", "warning", "info"],
-        help="vanaf welk niveau de exitcode 1 is (standaard: warning)",
-    )
-    p.add_argument(
-        "--config",
-        type=Path,
-        metavar="BESTAND",
-        help="gebruik dit configuratiebestand in plaats van zoeken",
-    )
-    p.add_argument(
-        "--respect-gitignore",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="sla in mappen over wat .gitignore-bestanden negeren (standaard: ja)",
-    )
+    add_rule_selection(p)
+    add_config_lookup(p)
     p.set_defaults(run=run_config)
 
 
