@@ -23,10 +23,7 @@ from lint_brieven.config import find_config_file, load_config
 ARTEFACTS = REPO / "test-artefacts"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_config():
-    find_config_file.cache_clear()
-    load_config.cache_clear()
+pytestmark = pytest.mark.usefixtures("fresh_config")
 
 
 @pytest.mark.parametrize(

@@ -24,10 +24,7 @@ TEMPLATE = "corpus/sjablonen/voor/01-woningaanbieding.html.j2"
 WORD = "corpus/docx/voor/01-woningaanbieding.docx"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_config():
-    find_config_file.cache_clear()
-    load_config.cache_clear()
+pytestmark = pytest.mark.usefixtures("fresh_config")
 
 
 @pytest.fixture(scope="module")

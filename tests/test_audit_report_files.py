@@ -23,7 +23,6 @@ from lint_brieven.audit.export import CSV_COLUMNS
 from lint_brieven.audit.model import Summary, previous_report
 from lint_brieven.audit.report import ReportWriter
 from lint_brieven.cli import main
-from lint_brieven.config import find_config_file, load_config
 
 LETTER = (
     "Beste heer Jansen,\n\nWij sturen u middels deze brief het formulier. Wij repareren de "
@@ -49,10 +48,7 @@ NUMBERS = {"cijfer", "lint_ii", "flesch_douma"}  # one decimal, with a comma
 COUNTS = {"niveau", "woorden", "bevindingen", "fouten", "waarschuwingen", "info"}
 
 
-@pytest.fixture(autouse=True)
-def _fresh_config():
-    find_config_file.cache_clear()
-    load_config.cache_clear()
+pytestmark = pytest.mark.usefixtures("fresh_config")
 
 
 @pytest.fixture

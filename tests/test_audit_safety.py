@@ -24,7 +24,6 @@ from lint_brieven.audit.cache import Cache
 from lint_brieven.audit.cache_entry import Checked, to_json
 from lint_brieven.audit.collect import cache_key, check_one
 from lint_brieven.cli import main
-from lint_brieven.config import find_config_file, load_config
 from lint_brieven.findings import FileReport, Finding, Severity, Suggestion
 
 CACHE = ".lint-brieven-cache"
@@ -40,10 +39,7 @@ UNEXPECTED = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _fresh_config():
-    find_config_file.cache_clear()
-    load_config.cache_clear()
+pytestmark = pytest.mark.usefixtures("fresh_config")
 
 
 @pytest.fixture

@@ -43,10 +43,7 @@ CHILD = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _fresh_config():
-    find_config_file.cache_clear()
-    load_config.cache_clear()
+pytestmark = pytest.mark.usefixtures("fresh_config")
 
 
 @pytest.fixture

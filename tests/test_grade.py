@@ -18,11 +18,7 @@ from lint_brieven.cli import main
 from lint_brieven.config import find_config_file, load_config
 from lint_brieven.findings import Finding, Severity
 
-
-@pytest.fixture(autouse=True)
-def _fresh_config():
-    find_config_file.cache_clear()
-    load_config.cache_clear()
+pytestmark = pytest.mark.usefixtures("fresh_config")
 
 
 def _findings(severity, n):

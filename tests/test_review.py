@@ -16,7 +16,6 @@ from lxml import etree
 from pypdf import PdfReader
 
 from lint_brieven.cli import main
-from lint_brieven.config import find_config_file, load_config
 from lint_brieven.fix.docx_review import review, text_of
 from lint_brieven.fix.edits import Edit, apply, replacement, resolve
 from lint_brieven.readers.docx import paragraphs_in_reading_order
@@ -26,10 +25,7 @@ CORPUS_DOCX = sorted((REPO / "corpus" / "docx").rglob("*.docx"))
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_config():
-    find_config_file.cache_clear()
-    load_config.cache_clear()
+pytestmark = pytest.mark.usefixtures("fresh_config")
 
 
 def _findings(path):

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from lint_brieven.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail
-from lint_brieven.commands.options import add_config_lookup, add_rule_selection
-from lint_brieven.findings import Severity
+from lint_brieven.commands.options import add_config_lookup, add_rule_selection, overrides_from
 from lint_brieven.safe_text import terminal_safe
 
 # the names of ``reporters.FORMATS``, without importing every reporter for ``--help``
@@ -116,7 +115,7 @@ def run(request):
 
 def run_check(args: argparse.Namespace) -> int:
     from lint_brieven.checks.loader import RulePackError
-    from lint_brieven.config import ConfigError, Overrides
+    from lint_brieven.config import ConfigError
     from lint_brieven.output import WriteError, emit
     from lint_brieven.readers import ReadOptions
     from lint_brieven.reporters import FORMATS
@@ -128,13 +127,7 @@ def run_check(args: argparse.Namespace) -> int:
     stdin_data = sys.stdin.buffer.read(limit) if STDIN in args.paths else None
     request = RunRequest(
         paths=args.paths,
-        overrides=Overrides(
-            select=args.select,
-            extend_select=args.extend_select,
-            ignore=args.ignore,
-            fail_on=Severity(args.fail_on) if args.fail_on else None,
-            respect_gitignore=args.respect_gitignore,
-        ),
+        overrides=overrides_from(args),
         config_file=args.config,
         stdin_filename=args.stdin_filename,
         stdin_data=stdin_data,

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lint_brieven.commands import EXIT_OK, fail
-from lint_brieven.commands.options import add_config_lookup, add_rule_selection
+from lint_brieven.commands.options import add_config_lookup, add_rule_selection, overrides_from
 
 # configuration key → attribute of ``config.Config`` (the order ``config`` shows them in)
 SETTINGS = (
@@ -75,20 +75,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run_config(args: argparse.Namespace) -> int:
     from lint_brieven.checks.loader import RulePackError
-    from lint_brieven.config import ConfigError, Overrides
-    from lint_brieven.findings import Severity
+    from lint_brieven.config import ConfigError
     from lint_brieven.runner import Runner, RunRequest
 
     path = Path(args.path)
     if not path.exists():
         return fail(f"{args.path}: bestand of map bestaat niet.")
-    overrides = Overrides(
-        select=args.select,
-        extend_select=args.extend_select,
-        ignore=args.ignore,
-        fail_on=Severity(args.fail_on) if args.fail_on else None,
-        respect_gitignore=args.respect_gitignore,
-    )
+    overrides = overrides_from(args)
     folder = path.is_dir()
     try:
         runner = Runner(RunRequest(paths=[args.path], overrides=overrides, config_file=args.config))

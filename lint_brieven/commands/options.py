@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint_brieven.findings import Severity
+
+if TYPE_CHECKING:
+    from lint_brieven.config import Overrides
 
 
 def codes(value: str) -> tuple[str, ...]:
@@ -38,4 +42,18 @@ def add_config_lookup(p: argparse.ArgumentParser) -> None:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="sla in mappen over wat .gitignore-bestanden negeren (standaard: ja)",
+    )
+
+
+def overrides_from(args: argparse.Namespace) -> Overrides:
+    """The configuration overrides the options of :func:`add_rule_selection` and
+    :func:`add_config_lookup` give."""
+    from lint_brieven.config import Overrides
+
+    return Overrides(
+        select=args.select,
+        extend_select=args.extend_select,
+        ignore=args.ignore,
+        fail_on=Severity(args.fail_on) if args.fail_on else None,
+        respect_gitignore=args.respect_gitignore,
     )
