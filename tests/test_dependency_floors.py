@@ -36,6 +36,9 @@ FLOORS: dict[str, tuple[str | None, str]] = {
     "defusedxml": ("0.7.1", "defusedxml.ElementTree.DefusedXMLParser, DefusedXmlException"),
     "pathspec": ("0.12", "GitIgnoreSpec: in the 0.10.1 wheel, not 0.9.0; 0.12 kept"),
     "lint-ii": ("0.1.3", "pinned: readability/lint_ii_bridge.py's stand-in is tested with it"),
+    "pygls": ("2.0", "pygls.lsp.server.LanguageServer and the lsprotocol 2025 types: new in 2.0.0"),
+    "lsprotocol": ("2025.0.0", "pygls 2.0.0's wheel requires lsprotocol==2025.0.0"),
+    "watchfiles": ("1.0", "watch(..., stop_event=, debounce=) as in the 1.0.0 wheel"),
 }
 
 
