@@ -45,7 +45,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -119,14 +119,23 @@ class _Parsed:
         offset = token.idx if token.idx < self.lo else token.idx - self.delta
         return ("at", offset)
 
-    def region(self) -> list[Token]:
-        return [t for t in self.doc if self.inside(t) and not t.is_space]
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """The doc's tokens, made once: the rules read them many times over."""
+        return tuple(self.doc)
+
+    def region(self) -> tuple[Token, ...]:
+        return self._region
+
+    @cached_property
+    def _region(self) -> tuple[Token, ...]:
+        return tuple(t for t in self.tokens if self.inside(t) and not t.is_space)
 
     def near(self) -> set[int]:
         """The replaced words and the word on either side: what a replacement can break."""
-        region = [t.i for t in self.doc if self.inside(t)]
+        region = [t.i for t in self.tokens if self.inside(t)]
         if not region:
-            before = [t.i for t in self.doc if t.idx < self.lo]
+            before = [t.i for t in self.tokens if t.idx < self.lo]
             region = [before[-1] + 1] if before else [0]
         return set(range(region[0] - 1, region[-1] + 2))
 
@@ -359,7 +368,7 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _agreement(parsed: _Parsed) -> Iterable[Problem]:
-    for verb in parsed.doc:
+    for verb in parsed.tokens:
         if not _finite(verb):
             continue
         subject = _subject_of(verb)
@@ -410,7 +419,7 @@ def _word_before_phrase(adjective: Token) -> Token | None:
 
 
 def _attributive(parsed: _Parsed) -> Iterable[Problem]:
-    for adjective in parsed.doc:
+    for adjective in parsed.tokens:
         noun = adjective.head
         if adjective.dep_ != "amod" or noun.pos_ != "NOUN" or adjective.i > noun.i:
             continue
@@ -427,7 +436,7 @@ def _attributive(parsed: _Parsed) -> Iterable[Problem]:
 
 
 def _determiner(parsed: _Parsed) -> Iterable[Problem]:
-    for det in parsed.doc:
+    for det in parsed.tokens:
         lower = det.lower_
         if det.dep_ != "det" or not (lower in DETERMINERS or lower in DE_DETERMINERS):
             continue
@@ -446,11 +455,11 @@ def _determiner(parsed: _Parsed) -> Iterable[Problem]:
 
 
 def _te_infinitive(parsed: _Parsed) -> Iterable[Problem]:
-    doc = parsed.doc
-    for te in doc:
-        if te.lower_ != "te" or te.i + 1 >= len(doc):
+    tokens = parsed.tokens
+    for te in tokens:
+        if te.lower_ != "te" or te.i + 1 >= len(tokens):
             continue
-        after = doc[te.i + 1]
+        after = tokens[te.i + 1]
         if after.tag_.startswith("WW|inf"):
             if separable(after.lower_)[0] and after.lower_ in _new_words(parsed):
                 key = ("te-split", parsed.key(after))
@@ -534,8 +543,8 @@ _DETERMINER_WORDS = {"de", "het", "een", "deze", "die", "dit", "dat", "uw", "onz
 
 def _double_determiner(parsed: _Parsed) -> Iterable[Problem]:
     """ "de deze woning": two determiners in a row."""
-    doc = parsed.doc
-    for first, second in zip(doc, doc[1:], strict=False):
+    tokens = parsed.tokens
+    for first, second in zip(tokens, tokens[1:], strict=False):
         if first.pos_ != "DET" and first.dep_ != "det":
             continue
         both = first.lower_ in _DETERMINER_WORDS and second.lower_ in _DETERMINER_WORDS
@@ -547,7 +556,7 @@ def _double_determiner(parsed: _Parsed) -> Iterable[Problem]:
 def _after_cluster(parsed: _Parsed) -> Iterable[Problem]:
     """An object or subject does not follow the participle or infinitive at the end of its
     clause ("wordt … gebruikt een formaat")."""
-    for verb in parsed.doc:
+    for verb in parsed.tokens:
         if not verb.tag_.startswith(("WW|vd", "WW|inf")) or verb.dep_ == "amod":
             continue
         late = [
@@ -632,7 +641,7 @@ def _finite_of(head: Token) -> Token | None:
 def _subclause(parsed: _Parsed) -> Iterable[Problem]:
     """In a subclause ("als u … heeft", "die … een minicontainer gebruiken") no object follows
     the finite verb."""
-    for mark in parsed.doc:
+    for mark in parsed.tokens:
         relative = mark.dep_ == "acl:relcl"
         if relative:
             opener = next((c for c in mark.children if c.tag_.startswith("VNW|betr")), None)
@@ -663,7 +672,7 @@ def _subclause(parsed: _Parsed) -> Iterable[Problem]:
 
 def _v2(parsed: _Parsed) -> Iterable[Problem]:
     """A main clause has at most one part before its finite verb."""
-    for head in parsed.doc:
+    for head in parsed.tokens:
         if head.dep_ != "ROOT" or any(c.dep_ == "mark" for c in head.children):
             continue
         finite = _finite_of(head)
@@ -684,7 +693,7 @@ def _v2(parsed: _Parsed) -> Iterable[Problem]:
 
 def _marks(parsed: _Parsed) -> Iterable[Problem]:
     """A subordinating conjunction has a clause with a finite verb."""
-    for mark in parsed.doc:
+    for mark in parsed.tokens:
         if mark.pos_ != "SCONJ" or mark.lower_ in ("om", "te", "dan", "zoals", "als"):
             continue
         head = mark.head
@@ -823,8 +832,8 @@ def _nominal(old: _Parsed, new: _Parsed, before: list[Token], after: list[Token]
 
 
 def _finite_count(old: _Parsed, new: _Parsed) -> list[str]:
-    outside_old = sum(1 for t in old.doc if _finite(t) and not old.inside(t))
-    outside_new = sum(1 for t in new.doc if _finite(t) and not new.inside(t))
+    outside_old = sum(1 for t in old.tokens if _finite(t) and not old.inside(t))
+    outside_new = sum(1 for t in new.tokens if _finite(t) and not new.inside(t))
     if outside_old != outside_new:
         return [f"clause structure: {outside_old} finite verbs outside became {outside_new}"]
     # new words may bring a finite verb only with the clause it belongs to ("als u dat wilt"):
@@ -841,8 +850,8 @@ def _opens(token: Token) -> bool:
     return token.pos_ in ("SCONJ", "CCONJ") or token.tag_.startswith("VNW|betr")
 
 
-def _words(doc: Doc) -> list[str]:
-    return [t.lower_ for t in doc if not t.is_punct and not t.is_space]
+def _words(parsed: _Parsed) -> list[str]:
+    return [t.lower_ for t in parsed.tokens if not t.is_punct and not t.is_space]
 
 
 def _repeated(words: list[str]) -> set[tuple[str, ...]]:
@@ -855,7 +864,7 @@ def _repeated(words: list[str]) -> set[tuple[str, ...]]:
 
 
 def _repeats(old: _Parsed, new: _Parsed) -> list[str]:
-    extra = _repeated(_words(new.doc)) - _repeated(_words(old.doc))
+    extra = _repeated(_words(new)) - _repeated(_words(old))
     return [f"repeated: '{' '.join(r)}'" for r in sorted(extra)]
 
 
@@ -877,7 +886,7 @@ def _colon(old: _Parsed, new: _Parsed, rep: Replacement) -> list[str]:
         found.append("something was put between a colon and what it introduces")
     if not rep.text.rstrip().endswith(":"):
         return found
-    rest = [t for t in new.doc if t.idx >= new.hi and not t.is_space]
+    rest = [t for t in new.tokens if t.idx >= new.hi and not t.is_space]
     if not rest or rest[0].is_punct and rest[0].text in ".!?":
         return found
     if rest[0].pos_ == "SCONJ" or rest[0].lower_ in ("dat", "om", "te", "of"):
