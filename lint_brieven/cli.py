@@ -1,4 +1,4 @@
-"""Command line: ``lint-brieven check|rules|explain|review|audit|config``, one module per
+"""Command line: ``lint-brieven check|rules|explain|review|audit|config|server``, one module per
 subcommand.
 
 Exit codes: 0 clean, 1 findings, 2 a usage error, bad configuration, a file that could not be
@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 
 from lint_brieven import __version__, argparse_nl, crash
-from lint_brieven.commands import EXIT_USAGE, audit, check, explain, fail, review, rules
+from lint_brieven.commands import EXIT_USAGE, audit, check, explain, fail, review, rules, server
 from lint_brieven.commands import config as config_command
 
 # the errors that carry a Dutch message of their own, by the module that defines each
@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_parser(sub)
     audit.add_parser(sub)
     config_command.add_parser(sub)
+    server.add_parser(sub)
     for command in sub.choices.values():  # also after the subcommand; SUPPRESS keeps the first
         command.add_argument(
             "--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP
