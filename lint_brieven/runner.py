@@ -109,6 +109,13 @@ def _rejected_check(words: tuple[tuple[str, str], ...]) -> Check:
     return build_check(rejected_word_rule(dict(words)))
 
 
+def forget_checks() -> None:
+    """Build every check again from its rule (``check --watch``, after a rule pack changed:
+    rules compare by code, not by their patterns)."""
+    _built.cache_clear()
+    _rejected_check.cache_clear()
+
+
 class Runner:
     def __init__(self, request: RunRequest) -> None:
         self.request = request

@@ -94,6 +94,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="negeer de baseline uit de configuratie: meld alle bevindingen",
     )
+    p.add_argument(
+        "--watch",
+        action="store_true",
+        help="blijf wachten en controleer opnieuw zodra een brief, sjabloon of de configuratie "
+        "verandert (stop met Ctrl-C)",
+    )
     p.add_argument("--statistics", action="store_true", help="aantal bevindingen per regel")
     p.add_argument("--quiet", "-q", action="store_true", help="alleen de bevindingen")
     p.add_argument("--no-color", action="store_true", help="geen kleur")
@@ -114,12 +120,14 @@ def run(request):
 
 
 def run_check(args: argparse.Namespace) -> int:
+    if args.watch:
+        from lint_brieven.watch import run_watch
+
+        return run_watch(args)
     from lint_brieven.checks.loader import RulePackError
     from lint_brieven.config import ConfigError
     from lint_brieven.output import WriteError, emit
     from lint_brieven.readers import ReadOptions
-    from lint_brieven.reporters import FORMATS
-    from lint_brieven.reporters.base import ReportContext
     from lint_brieven.runner import STDIN, RunRequest
 
     # one letter on standard input, read no further than a file may be long (+1: too long)
@@ -172,6 +180,24 @@ def run_check(args: argparse.Namespace) -> int:
             result = _with_baseline(args, request, result, baseline, entries)
         except WriteError as exc:
             return fail(exc)
+    try:
+        too_low = show(args, result)
+    except WriteError as exc:
+        return fail(exc)
+    if result.has_errors or (args.fix and fixed.refused):
+        return EXIT_USAGE
+    if (result.failing() or too_low) and not args.exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def show(args: argparse.Namespace, result) -> list[tuple]:
+    """Print ``result`` in ``--output-format`` (to ``--output``) and name on standard error
+    the letters below ``--min-grade``; returns those (report, grade). Raises ``WriteError``."""
+    from lint_brieven.output import emit
+    from lint_brieven.reporters import FORMATS
+    from lint_brieven.reporters.base import ReportContext
+
     tty = args.output is None and sys.stdout.isatty()
     color = tty and not args.no_color and "NO_COLOR" not in os.environ
     ctx = ReportContext(
@@ -182,20 +208,13 @@ def run_check(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         docs_url=result.docs_url,
     )
-    try:
-        emit(FORMATS[args.output_format](result.reports, ctx), args.output)
-    except WriteError as exc:
-        return fail(exc)
+    emit(FORMATS[args.output_format](result.reports, ctx), args.output)
     too_low = _below_grade(result.reports, args.min_grade) if args.min_grade else []
     for report, mark in too_low:
         shown = f"{mark:.1f}".replace(".", ",")
         path = terminal_safe(report.path)
         sys.stderr.write(f"{path}: cijfer {shown} is lager dan {args.min_grade:g}\n")
-    if result.has_errors or (args.fix and fixed.refused):
-        return EXIT_USAGE
-    if (result.failing() or too_low) and not args.exit_zero:
-        return EXIT_FINDINGS
-    return EXIT_OK
+    return too_low
 
 
 def _baseline_file(args: argparse.Namespace) -> Path | None | int:
