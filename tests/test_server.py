@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -34,10 +35,14 @@ Beste mevrouw De Vries,
 
 Wij hebben uw verzoek middels dit formulier ontvangen. Wij komen middels een afspraak langs.
 
+<!-- lint-brieven: disable-next-line=LB101 -->
+Dit regelen wij middels een brief.
+
 Met vriendelijke groet,
 
 Woonstichting De Linde
 """
+DOCS_URL = "https://example.org/regels/{code}.html"
 BROKEN_TEMPLATE = "{% if huurder %}\nBeste {{ huurder }},\n{% else %}\nBeste huurder,\n"
 
 
@@ -64,7 +69,8 @@ def workspace(tmp_path_factory) -> Path:
     """A folder of letters with its configuration and baseline."""
     folder = tmp_path_factory.mktemp("werkmap")
     (folder / "lint-brieven.toml").write_text(
-        'baseline = "baseline.json"\nexclude = ["uitgezonderd/*"]\n', encoding="utf-8"
+        f'baseline = "baseline.json"\nexclude = ["uitgezonderd/*"]\ndocs-url = "{DOCS_URL}"\n',
+        encoding="utf-8",
     )
     (folder / "brief.md").write_text(LETTER, encoding="utf-8")
     (folder / "bekend.txt").write_text(
@@ -212,6 +218,7 @@ async def test_a_template_gets_the_findings_of_check_at_the_same_places(client):
         assert d.message.startswith(finding["message"])
         assert d.severity.name.lower().startswith(finding["severity"][:4])
         assert d.data["line"] == finding["line"] and d.data["column"] == finding["column"]
+        assert d.code_description is None  # the corpus names no docs-url
         if finding["variant"]:
             assert f"(in variant: {finding['variant']})" in d.message
     assert any(f["variant"] for f in entry["findings"])  # the template has branches
@@ -223,6 +230,9 @@ async def test_a_markdown_letter_change_and_save(client, workspace):
     diagnostics = await open_document(client, letter)
     assert places(diagnostics) == expected_places(check_json(letter), LETTER)
     assert [d.code for d in diagnostics].count("LB101") == 3
+    assert not [d for d in diagnostics if d.range.start.line == 7]  # suppressed
+    for d in diagnostics:  # the configuration's docs-url, as SARIF's helpUri
+        assert d.code_description.href == DOCS_URL.replace("{code}", d.code)
 
     # change a word: "middels" (twice) becomes "met"; the diagnostics follow the buffer
     mark = len(client.published)
@@ -305,7 +315,9 @@ async def test_a_bad_configuration_gives_a_message_and_the_server_goes_on(
 ):
     (tmp_path / "lint-brieven.toml").write_text("select = [", encoding="utf-8")
     letter = tmp_path / "brief.txt"
-    letter.write_text("Beste huurder,\n", encoding="utf-8")
+    letter.write_text(
+        "Beste huurder,\n\nWij sturen u middels deze brief informatie.\n", encoding="utf-8"
+    )
     shown = len(client.messages)
     (diagnostic,) = await open_document(client, letter)
     assert diagnostic.severity == types.DiagnosticSeverity.Error
@@ -317,10 +329,39 @@ async def test_a_bad_configuration_gives_a_message_and_the_server_goes_on(
     message = client.messages[shown]
     assert message.type == types.MessageType.Error
     assert str(tmp_path / "lint-brieven.toml") in message.message
+    # still serving: the configuration put right and saved, the open letter is checked again
+    config = tmp_path / "lint-brieven.toml"
+    config.write_text('select = ["LB101"]\n', encoding="utf-8")
+    mark = len(client.published)
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri=config.as_uri()))
+    )
+    diagnostics = await published(client, letter.as_uri(), mark)
+    assert places(diagnostics) == expected_places(check_json(letter), letter.read_text())
     close_document(client, letter)
-    # still serving
-    assert await open_document(client, workspace / "brief.md")
-    close_document(client, workspace / "brief.md")
+
+
+async def test_a_document_that_is_no_file_yet(client):
+    named = "untitled:brief.txt"
+    mark = len(client.published)
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(
+                uri=named,
+                language_id="plaintext",
+                version=1,
+                text="Beste huurder,\n\nWij sturen u middels deze brief informatie.\n",
+            )
+        )
+    )
+    assert "LB101" in [d.code for d in await published(client, named, mark)]
+    nameless = "untitled:Naamloos-1"
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=nameless, language_id="plaintext", version=1, text="x")
+        )
+    )
+    assert list(await published(client, nameless, mark)) == []  # no type: not a letter
 
 
 async def test_readability_as_inlay_hint_diagnostic_or_nothing(client, workspace):
@@ -381,8 +422,30 @@ async def test_check_workspace_honours_configuration_and_baseline(client, worksp
     assert "gecontroleerd" in message.message and "bevinding" in message.message
 
 
-async def test_shut_down_and_exit_cleanly_in_utf8(workspace):
-    client = await CONFIG.start()
+FAULT = """\
+from lint_brieven.server import checking
+
+_check = checking.check_document
+
+
+def check_document(uri, text, version=None):
+    if uri.endswith("stuk.txt"):
+        raise RuntimeError("kapot gemaakt door de test")
+    return _check(uri, text, version)
+
+
+checking.check_document = check_document
+"""
+
+
+async def test_a_bug_is_logged_and_shown_and_the_server_goes_on_utf8_and_exit(workspace, tmp_path):
+    """Its own server: one whose checks fail for stuk.txt (a bug planted through
+    sitecustomize), that speaks UTF-8 positions, and that is shut down."""
+    (tmp_path / "sitecustomize.py").write_text(FAULT, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    client = await ClientServerConfig(
+        server_command=SERVER, client_factory=recording_client, server_env=env
+    ).start()
     capabilities = pytest_lsp.client_capabilities("neovim")
     capabilities.general = types.GeneralClientCapabilities(
         position_encodings=[types.PositionEncodingKind.Utf8]
@@ -391,13 +454,25 @@ async def test_shut_down_and_exit_cleanly_in_utf8(workspace):
         types.InitializeParams(capabilities=capabilities, root_uri=workspace.as_uri())
     )
     assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
-    letter = workspace / "emoji.txt"
+
+    broken = workspace / "stuk.txt"
+    broken.write_text("Beste huurder,\n", encoding="utf-8")
+    (diagnostic,) = await open_document(client, broken)
+    assert diagnostic.severity == types.DiagnosticSeverity.Error
+    assert "Onverwachte fout" in diagnostic.message and "RuntimeError" in diagnostic.message
+    assert any(
+        "kapot gemaakt door de test" in m.message and m.type == types.MessageType.Error
+        for m in client.log_messages
+    )
+
+    letter = workspace / "utf8.txt"
     text = "Beste huurder,\n\nÉén 🏠 Wij sturen u middels deze brief informatie.\n"
     letter.write_text(text, encoding="utf-8")
     diagnostics = await open_document(client, letter, text)
     (middels,) = [d for d in diagnostics if d.code == "LB101"]
     line = text.split("\n")[2]
     assert middels.range.start.character == len(line[: line.index("middels")].encode("utf-8"))
+
     await client.shutdown_session()
     assert client._server.returncode == 0
     await client.stop()

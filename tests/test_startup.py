@@ -39,6 +39,9 @@ HEAVY = [
     "lint_brieven.reporters",
     "lint_brieven.runner",
     "lint_brieven.audit.collect",
+    "pygls",
+    "lsprotocol",
+    "lint_brieven.server",
 ]
 
 
@@ -63,6 +66,7 @@ def _modules_after(code: str, cwd: Path = ROOT) -> tuple[set[str], subprocess.Co
         (["--help"], "check"),
         (["check", "--help"], "--output-format"),
         (["audit", "--help"], "--jobs"),
+        (["server", "--help"], "--log-file"),
         (["--version"], "lint-brieven"),
         (["check", "--no-such-option"], "fout"),
         (["check", "--output-format", "yaml"], "fout"),

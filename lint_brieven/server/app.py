@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -272,13 +273,16 @@ def _client_refreshes_inlay_hints(server: LintServer) -> bool:
     return bool(workspace and workspace.inlay_hint and workspace.inlay_hint.refresh_support)
 
 
-def _warm() -> None:
-    """Load the rules and the Dutch pipeline before the first letter arrives."""
+def _warm() -> float:
+    """Load the rules and the Dutch pipeline before the first letter arrives (once: they are
+    module caches, every later check uses them); the seconds it took."""
     from lint_brieven import nlp
     from lint_brieven.checks.loader import rules_for
 
+    start = time.perf_counter()
     rules_for(())
     nlp.pipeline()
+    return time.perf_counter() - start
 
 
 def create_server() -> LintServer:
@@ -293,9 +297,18 @@ def create_server() -> LintServer:
         warming = asyncio.ensure_future(ls.in_worker(_warm))
         await ls.pull_settings()
         try:
-            await warming
+            seconds = await warming
         except Exception as exc:  # noqa: BLE001 - the first check will say what is wrong
             ls.log_error(exc)
+            return
+        shown = f"{seconds:.1f}".replace(".", ",")
+        ls.window_log_message(
+            types.LogMessageParams(
+                type=types.MessageType.Info,
+                message=f"{NAME} {__version__}: regels en Nederlandse taalanalyse geladen "
+                f"({shown} s).",
+            )
+        )
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def did_change_configuration(
