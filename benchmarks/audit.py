@@ -1,6 +1,7 @@
 """Speed and memory of ``lint-brieven audit``, measured (never asserted in tests).
 
     .venv/bin/python benchmarks/audit.py [N ...] [--runs no-cache-1,no-cache-2,fill,cached]
+    .venv/bin/python benchmarks/audit.py 1000 10000 --reuse     # main-process memory, cheaply
 
 Generates N letters (default 96) from the example corpus (copies of its templates and Word
 letters, with their shared template pieces and configuration) in a temporary folder, then
@@ -15,6 +16,18 @@ N show whether the main process's memory stays flat. On a machine shared with ot
 wall times say little; the CPU seconds do: the main process's share shows whether it can keep
 two workers busy, and with two idle cores ``--jobs 2`` takes at least
 max(main CPU, (main + workers CPU) / 2) seconds.
+
+``--reuse`` measures the main process at N letters without checking N letters (10,000 take
+some 35 CPU minutes): the generated letters are copies of the corpus's ~100 letters (folders
+``set000``, ``set001`` …). First an audit of ``set000`` alone (``seed``, a real one: every
+distinct letter checked once) fills the cache of the report folder; then every other copy gets
+the cache entry of the letter it copies, stored under its own key with its own file name in
+the report (``seed_copies``, through the cache's own ``load`` and ``store``). The runs are then
+- ``served``: ``audit --jobs 2`` of all N letters: the main process knows none of the copies
+  (they are not in the cache's index), so each goes to a worker, which reads it, finds its
+  entry and sends it back; the main process decodes every result, makes every page and row
+  and writes the whole report: everything an uncached audit does in the main process;
+- ``cached``: ``audit --jobs 2`` again: every letter comes from the cache's index and views.
 """
 
 from __future__ import annotations
@@ -37,7 +50,9 @@ RUNS = {
     "no-cache-2": ("--jobs 2, no cache", ["--jobs", "2", "--no-cache"]),
     "fill": ("--jobs 2, filling the cache", ["--jobs", "2"]),
     "cached": ("--jobs 2, cached re-run", ["--jobs", "2"]),
+    "served": ("--jobs 2, workers find entries", ["--jobs", "2"]),
 }
+SEED = "set000"  # the folder of the first copy of every letter (``make_letters``)
 # the audit in a process of its own that reports its own peak memory and its workers'
 _AUDIT = """
 import json, resource, sys
@@ -69,6 +84,53 @@ def make_letters(target: Path, count: int) -> int:
     return made
 
 
+def copies(target: Path) -> list[tuple[Path, Path]]:
+    """Each letter ``make_letters`` made outside ``SEED``, with the one in ``SEED`` it copies."""
+    pairs = []
+    for kind in ("sjablonen", "docx"):
+        for folder in sorted((target / kind).glob("set[0-9]*")):
+            if folder.name != SEED:
+                for copy in sorted(p for p in folder.rglob("*") if p.is_file()):
+                    pairs.append((copy, target / kind / SEED / copy.relative_to(folder)))
+    return pairs
+
+
+def seed_copies(target: Path, out: Path) -> int:
+    """Give every copy (``copies``) the cache entry of the letter it copies, which an audit of
+    ``SEED`` stored in ``out``'s cache: the same report with the copy's file name, under the
+    copy's key (``collect.cache_key``, as the audit makes it in this working folder)."""
+    from dataclasses import replace
+
+    from lint_brieven.audit.cache import Cache
+    from lint_brieven.audit.collect import cache_key
+    from lint_brieven.audit.layout import rebased
+    from lint_brieven.audit.run import CACHE
+
+    cache = Cache(out / CACHE)
+    stored = 0
+    for copy, source in copies(target):
+        checked = cache.load(cache_key(source) or "")
+        key = cache_key(copy)
+        if checked is None or key is None:
+            raise RuntimeError(f"no cache entry for {source}")
+        old = checked.report.path
+        new = old[: len(old) - len(source.relative_to(target).as_posix())]
+        new += copy.relative_to(target).as_posix()
+        if not old.endswith(source.relative_to(target).as_posix()):
+            raise RuntimeError(f"{old} is not shown as {source}")
+
+        def name(shown: str, old: str = old, new: str = new) -> str:
+            return new if shown == old else shown
+
+        report = checked.report
+        report.path = new
+        report.findings = [replace(f, path=name(f.path)) for f in report.findings]
+        checked.layout = rebased(checked.layout, name)
+        cache.store(key, checked)
+        stored += 1
+    return stored
+
+
 @dataclass
 class Measured:
     seconds: float
@@ -78,10 +140,17 @@ class Measured:
     workers_cpu: float = 0.0  # of all worker processes together
 
 
-def audit(letters: Path, out: Path, extra: list[str], cpus: str | None = None) -> Measured:
-    """One ``audit`` of ``letters`` into ``out`` in a fresh process (pinned to ``cpus``,
-    e.g. ``"1"`` or ``"0,1"``, when given)."""
-    command = [sys.executable, "-c", _AUDIT, "audit", str(letters), "--out", str(out), *extra]
+def audit(
+    letters: Path,
+    out: Path,
+    extra: list[str],
+    cpus: str | None = None,
+    paths: list[Path] | None = None,
+) -> Measured:
+    """One ``audit`` of ``letters`` (or only of ``paths`` in it) into ``out`` in a fresh
+    process (pinned to ``cpus``, e.g. ``"1"`` or ``"0,1"``, when given)."""
+    audited = [str(p) for p in paths] if paths is not None else [str(letters)]
+    command = [sys.executable, "-c", _AUDIT, "audit", *audited, "--out", str(out), *extra]
     if cpus is not None and shutil.which("taskset"):
         command = ["taskset", "-c", cpus, *command]
     start = time.perf_counter()
@@ -109,7 +178,15 @@ def main() -> None:
     parser.add_argument("counts", nargs="*", type=int, default=[96], metavar="N")
     parser.add_argument("--runs", default=",".join(RUNS), help="which runs, in order")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="check each distinct letter once and give the copies its cache entry; "
+        "runs served,cached unless --runs is given",
+    )
     args = parser.parse_args()
+    if args.reuse and args.runs == parser.get_default("runs"):
+        args.runs = "served,cached"
     runs = args.runs.split(",")
     print(
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
@@ -124,6 +201,17 @@ def main() -> None:
             root = args.keep / str(count) if args.keep else Path(tmp)
             letters = make_letters(root / "brieven", count)
             settle()
+            if args.reuse:
+                seed = sorted((root / "brieven").glob(f"*/{SEED}"))
+                m = audit(root / "brieven", root / "rapport", ["--jobs", "2"], paths=seed)
+                seeded = seed_copies(root / "brieven", root / "rapport")
+                print(
+                    f"{letters:8d} {'seed: ' + str(letters - seeded) + ' letters checked':32} "
+                    f"{m.seconds:8.1f} {'':>10} {m.main_mib:9.0f} {m.workers_mib:10.0f} "
+                    f"{m.main_cpu:10.1f} {m.workers_cpu:13.1f}",
+                    flush=True,
+                )
+                settle()
             for name in runs:
                 label, extra = RUNS[name]
                 m = audit(root / "brieven", root / "rapport", extra)

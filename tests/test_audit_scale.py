@@ -297,7 +297,7 @@ def test_another_executors_map_gives_the_same_report(here, capsys):
     assert _audit(capsys, "--jobs", "1", "--no-cache") == 2
     expected = _outputs("rapport")
     audit = run_audit(["brieven"], "kaart", cache=False, map=_plain_data_map)
-    assert len(audit.letters) == 5
+    assert audit.count == 5
     assert _outputs("kaart") == expected
     # a fresh interpreter (spawn): the function needs nothing of this process
     context = multiprocessing.get_context("spawn")

@@ -5,19 +5,25 @@ Everything shows without JavaScript: the charts are inline SVG drawn here, the t
 letters is in the page whole (each row links to the letter's page), sorted by grade, lowest
 first. A little script adds sorting by any column (a click on its heading) and a filter (text
 and moment). Quick wins: the letters whose grade rises most when the findings with a safe fix
-(``--fix``) are fixed (``grade.fixed_grade_of``).
+(``--fix``) are fixed (``grade.fixed_grade_of``; ``Audit.quick_wins``).
+
+The page is made in parts (``dashboard``) and written as they come: the table of all letters
+and the promises are read from the letters' rows on disk (``rows``) as they are written.
 """
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from markupsafe import Markup
 
 from lint_brieven.audit.letter_page import environment
-from lint_brieven.audit.model import Audit, Summary, most_found
+from lint_brieven.audit.model import QUICK_WINS, Audit
 
-QUICK_WINS = 10  # letters listed
+__all__ = ["QUICK_WINS", "dashboard"]
 TOP_RULES = 15
 _BAR = 40  # px per bar
 _HEIGHT = 160  # px of the tallest bar
@@ -58,42 +64,29 @@ def grade_html(value: float | None) -> Markup:
     return Markup('<span class="{}">{}</span>').format(css, f"{value:.1f}".replace(".", ","))
 
 
-def quick_wins(letters: list[Summary]) -> list[tuple[Summary, float]]:
-    """The letters whose grade rises most with the safe fixes, with the rise; ties by path."""
-    gains = [
-        (x, round(x.fixed_grade - x.grade, 1))
-        for x in letters
-        if x.grade is not None and x.fixed_grade is not None
-    ]
-    gains = [(x, gain) for x, gain in gains if gain > 0]
-    return sorted(gains, key=lambda pair: (-pair[1], pair[0].path))[:QUICK_WINS]
-
-
-def dashboard(audit: Audit, generated: str) -> str:
-    letters = audit.readable
+def dashboard(audit: Audit, generated: str) -> Iterator[str]:
+    """The page in parts, as Jinja2 makes it (``Template.generate``): the table of all letters
+    is read from ``audit.rows`` a row at a time while it is written."""
     counts = audit.rule_counts()
     rules = []
     for code, n in counts.most_common(TOP_RULES):
         rule = audit.rules.get(code)
         rules.append((code, rule.name if rule else "", rule.category if rule else "", n))
-    moments = []
-    for moment, group in audit.by_moment().items():
-        grades = [x.grade for x in group if x.grade is not None]
-        found = [code for x in group for code in x.codes]
-        average = round(sum(grades) / len(grades), 1) if grades else None
-        moments.append((moment, len(group), average, len(found), most_found(found) or "-"))
-    order = sorted(audit.letters, key=lambda x: (x.grade is None, x.grade or 0, x.path))
+    moments = [
+        (moment, n, average, found, top or "-")
+        for moment, n, average, found, top in audit.by_moment()
+    ]
     return (
         environment()
         .get_template("dashboard.html")
-        .render(
-            title=f"Audit van {len(audit.letters)} brieven",
+        .generate(
+            title=f"Audit van {audit.count} brieven",
             generated=generated,
-            total=len(audit.letters),
+            total=audit.count,
             average=audit.average_grade(),
-            eights=sum(1 for x in letters if (x.grade or 0) >= 8),
+            eights=audit.eights,
             findings=sum(counts.values()),
-            errors=[x for x in audit.letters if x.error],
+            errors=audit.errors,
             skipped=audit.skipped,
             charts=[
                 chart(
@@ -107,9 +100,9 @@ def dashboard(audit: Audit, generated: str) -> str:
             ],
             compare=_compare(audit),
             rules=rules,
-            wins=quick_wins(letters),
-            letters=order,
-            moment_names=sorted({x.moment for x in audit.letters}),
+            wins=audit.quick_wins(),
+            letters=audit.rows.by_grade() if audit.rows is not None else (),
+            moment_names=sorted(audit.moment_names),
             moments=moments,
             conflicts=audit.conflicts(),
             grade=grade_html,
@@ -131,24 +124,32 @@ class Comparison:
 
 
 def _compare(audit: Audit) -> Comparison | None:
-    if not audit.previous:
+    if not audit.previous or audit.rows is None:
         return None
     before = audit.previous.letters
-    now = {x.path: x for x in audit.readable}
-    changed = [
-        (x.grade - before[p].grade, p)
-        for p, x in now.items()
-        if p in before and before[p].grade is not None and x.grade is not None
-    ]
-    moved = sorted((d, p) for d, p in changed if abs(d) >= 0.1)
-    shown = moved[:10] + moved[-10:] if len(moved) > 20 else moved
+    rows = audit.rows
+
+    def now():  # path, grade, findings of the readable letters (the last of a path), by path
+        return rows.last_of_each_path()
+
+    def moved():  # grade now − grade then, path, grade now
+        for p, grade, _findings in now():
+            if p in before and before[p].grade is not None and grade is not None:
+                delta = grade - before[p].grade
+                if abs(delta) >= 0.1:
+                    yield delta, p, grade
+
+    if sum(1 for _ in moved()) > 20:
+        shown = heapq.nsmallest(10, moved()) + sorted(heapq.nlargest(10, moved()))
+    else:
+        shown = sorted(moved())
     return Comparison(
         len(before),
-        len(now),
+        sum(1 for _ in now()),
         audit.previous.average_grade,
         audit.average_grade(),
         sum(b.findings for b in before.values()),
-        sum(len(x.codes) for x in now.values()),
-        [(p, before[p].grade, now[p].grade) for _delta, p in shown],
-        sorted(set(now) - set(before))[:20],
+        sum(findings for _p, _grade, findings in now()),
+        [(p, before[p].grade, grade) for _delta, p, grade in shown],
+        list(islice((p for p, _grade, _findings in now() if p not in before), 20)),
     )

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -30,6 +31,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from lint_brieven.audit.model import LetterResult
+from lint_brieven.audit.rows import Rows
 from lint_brieven.findings import Finding, Severity
 
 GROUPS = (
@@ -301,26 +303,26 @@ def letter_page(letter: LetterResult, rules: dict) -> str:
 
 class SharedPieces:
     """The findings in shared pieces, gathered over the letters (each once), and the letters
-    that use each piece."""
+    that use each piece (kept in the audit's ``rows``, on disk)."""
 
-    def __init__(self) -> None:
+    def __init__(self, rows: Rows) -> None:
         self.findings: dict[str, dict[tuple, Finding]] = {}
-        self.letters: dict[str, dict[str, str]] = {}  # piece → letter path → page
+        self.rows = rows
 
     def add(self, letter_path: str, slug: str, findings: list[Finding], pieces: list[str]):
         for f in findings:
             if f.path != letter_path:
                 self.findings.setdefault(f.path, {}).setdefault(f.place, f)
         for piece in {*pieces, *(f.path for f in findings if f.path != letter_path)}:
-            self.letters.setdefault(piece, {})[letter_path] = f"{slug}.html"
+            self.rows.use(piece, letter_path, f"{slug}.html")
 
-    def pages(self, rules: dict) -> dict[str, str]:
-        """File name → page."""
-        out = {}
-        for piece in sorted(self.letters):
+    def pages(self, rules: dict) -> Iterator[tuple[str, str]]:
+        """File name and page, one piece at a time."""
+        for piece in self.rows.pieces():
             found = sorted(self.findings.get(piece, {}).values(), key=lambda f: (f.line, f.column))
             items = _items(found, rules)
-            out[shared_page_name(piece)] = (
+            yield (
+                shared_page_name(piece),
                 environment()
                 .get_template("shared.html")
                 .render(
@@ -329,10 +331,22 @@ class SharedPieces:
                     groups=[
                         (key, title, [i for i in items if i.group == key]) for key, title in GROUPS
                     ],
-                    letters=sorted(self.letters[piece].items()),
-                )
+                    letters=_Users(self.rows, piece),
+                ),
             )
-        return out
+
+
+class _Users:
+    """The letters (path, page) that use a piece, by path, read from the rows."""
+
+    def __init__(self, rows: Rows, piece: str) -> None:
+        self.rows, self.piece = rows, piece
+
+    def __len__(self) -> int:
+        return self.rows.count_users(self.piece)
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return self.rows.users(self.piece)
 
 
 def pieces_of(letter: LetterResult) -> list[str]:

@@ -3,23 +3,26 @@
 dashboard and the totals of ``rapport.json``).
 
 Letters come one at a time and are let go once written (``report.ReportWriter``): the
-``Audit`` keeps of each only its ``Summary`` (names, scores, the codes found and the
-commitments), so an audit of ten thousand letters holds no ten thousand reports."""
+``Audit`` keeps totals, and each letter's row (names, scores, how many findings, the
+commitments) goes to disk (``rows``), so an audit of ten thousand letters holds no ten
+thousand reports nor ten thousand rows."""
 
 from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from lint_brieven.audit.grade import fixed_grade_of, grade_of, words_of
 from lint_brieven.audit.moments import MOMENTS
-from lint_brieven.audit.promises import Commitment, commitments, conflicts
+from lint_brieven.audit.promises import Commitment, commitments
+from lint_brieven.audit.rows import Row, Rows
 from lint_brieven.findings import FileReport
 from lint_brieven.reporters.json_format import file_dict
 
+QUICK_WINS = 10  # letters the dashboard lists as quick wins
 FORMAT = 2  # of rapport.json; 1 had Dutch keys (``pad``, ``cijfer``, ``bevindingen`` …)
 _KEYS = {  # per format: the list of letters, a letter's path, grade and findings, the average
     1: ("brieven", "pad", "cijfer", "bevindingen", "gemiddeld_cijfer"),
@@ -29,8 +32,12 @@ _KEYS = {  # per format: the list of letters, a letter's path, grade and finding
 
 def most_found(codes: list[str]) -> str | None:
     """The code found most often; of equals the first in order (the same on every run)."""
-    counts = Counter(codes)
-    return min(counts, key=lambda c: (-counts[c], c)) if codes else None
+    return most_counted(Counter(codes))
+
+
+def most_counted(counts: Counter) -> str | None:
+    """``most_found`` of the codes counted in ``counts``."""
+    return min(counts, key=lambda c: (-counts[c], c)) if counts else None
 
 
 @dataclass
@@ -176,40 +183,120 @@ class Summary:
 
 
 @dataclass
+class MomentTotals:
+    """Of the readable letters of one moment."""
+
+    letters: int = 0
+    graded: int = 0  # letters with a grade
+    codes: Counter = field(default_factory=Counter)  # of their findings
+
+
+@dataclass
 class Audit:
-    letters: list[Summary] = field(default_factory=list)
+    """The letters' totals and the few lists the dashboard shows whole; each letter's row is
+    kept on disk (``rows``, while the report is written), so memory does not grow with the
+    letters. Only the letters that could not be read are kept here (``errors``)."""
+
     rules: dict = field(default_factory=dict)  # code → Rule (or collect.RuleInfo)
     previous: Previous | None = None  # an earlier rapport.json, for --compare
     skipped: list[FileReport] = field(default_factory=list)  # not read on purpose, see notices
+    rows: Rows | None = None  # the letters' rows, while the report is written
+    count: int = 0  # letters
+    errors: list[Summary] = field(default_factory=list)  # letters that could not be read
+    codes: Counter = field(default_factory=Counter)  # of the readable letters' findings
+    levels: Counter = field(default_factory=Counter)
+    grades: Counter = field(default_factory=Counter)
+    eights: int = 0  # readable letters with an 8 or more
+    graded: int = 0  # readable letters with a grade
+    moments: dict[str, MomentTotals] = field(default_factory=dict)  # as first found
+    moment_names: set[str] = field(default_factory=set)  # of all letters
+    wins: list[tuple] = field(default_factory=list)  # the best quick wins so far (``QUICK_WINS``)
+    _average: tuple[float | None] | None = None
 
-    @property
-    def readable(self) -> list[Summary]:
-        return [letter for letter in self.letters if not letter.error]
+    def add(self, summary: Summary) -> None:
+        """The next letter (number ``count`` after this)."""
+        self.count += 1
+        self.moment_names.add(summary.moment)
+        row = Row(
+            summary.path,
+            summary.location,
+            summary.error,
+            summary.moment,
+            summary.slug,
+            summary.grade,
+            summary.fixed_grade,
+            summary.score,
+            summary.level,
+            len(summary.codes),
+        )
+        if self.rows is not None:
+            self.rows.add(self.count, row, summary.commitments)
+        if summary.error:
+            self.errors.append(summary)
+            return
+        self.codes.update(summary.codes)
+        self.levels[str(summary.level or "-")] += 1
+        grade = summary.grade
+        if grade:
+            self.grades[str(round(grade))] += 1
+        self.eights += (grade or 0) >= 8
+        moment = self.moments.setdefault(summary.moment, MomentTotals())
+        moment.letters += 1
+        moment.codes.update(summary.codes)
+        if grade is not None:
+            self.graded += 1
+            moment.graded += 1
+            if summary.fixed_grade is not None:
+                gain = round(summary.fixed_grade - grade, 1)
+                if gain > 0:
+                    self.wins.append((-gain, summary.path, self.count, row))
+                    if len(self.wins) > 4 * QUICK_WINS:
+                        self.wins = self._best_wins()
+
+    def _best_wins(self) -> list[tuple]:
+        return sorted(self.wins, key=lambda win: win[:3])[:QUICK_WINS]
+
+    def quick_wins(self) -> list[tuple[Row, float]]:
+        """The letters whose grade rises most with the safe fixes, with the rise; ties by
+        path, then in order."""
+        return [(row, -gain) for gain, _path, _number, row in self._best_wins()]
 
     def rule_counts(self) -> Counter:
-        return Counter(code for letter in self.readable for code in letter.codes)
+        return self.codes
 
     def level_counts(self) -> dict[str, int]:
-        counts = Counter(str(letter.level or "-") for letter in self.readable)
-        return {k: counts.get(k, 0) for k in ("1", "2", "3", "4")}
+        return {k: self.levels.get(k, 0) for k in ("1", "2", "3", "4")}
 
     def grade_counts(self) -> dict[str, int]:
-        counts = Counter(str(round(letter.grade)) for letter in self.readable if letter.grade)
-        return {str(g): counts.get(str(g), 0) for g in range(1, 11)}
+        return {str(g): self.grades.get(str(g), 0) for g in range(1, 11)}
 
     def average_grade(self) -> float | None:
-        grades = [letter.grade for letter in self.readable if letter.grade is not None]
-        return round(sum(grades) / len(grades), 1) if grades else None
+        if self._average is None:
+            total = sum(self.rows.grades()) if self.rows is not None and self.graded else 0
+            self._average = (round(total / self.graded, 1) if self.graded else None,)
+        return self._average[0]
 
-    def by_moment(self) -> dict[str, list[Summary]]:
-        out: dict[str, list[Summary]] = {}
-        for letter in self.readable:
-            out.setdefault(letter.moment, []).append(letter)
+    def by_moment(self) -> list[tuple[str, int, float | None, int, str | None]]:
+        """Per moment (in the order of the tenant's journey): letters, average grade,
+        findings and the rule found most."""
         order = {m: i for i, m in enumerate(MOMENTS)}
-        return dict(sorted(out.items(), key=lambda kv: order.get(kv[0], len(order))))
+        moments = sorted(self.moments.items(), key=lambda kv: order.get(kv[0], len(order)))
+        out = []
+        for name, totals in moments:
+            average = None
+            if totals.graded and self.rows is not None:
+                average = round(sum(self.rows.grades(name)) / totals.graded, 1)
+            found = sum(totals.codes.values())
+            out.append((name, totals.letters, average, found, most_counted(totals.codes)))
+        return out
 
-    def conflicts(self) -> dict:
-        return conflicts([c for letter in self.readable for c in letter.commitments])
+    def conflicts(self) -> dict[str, Terms]:
+        """Topics for which letters promise different terms: topic → term → commitments
+        (read from ``rows`` as they are shown)."""
+        if self.rows is None:
+            return {}
+        rows = self.rows
+        return {t: Terms(rows, t, rows.terms(t)) for t in rows.conflicting_topics()}
 
     def totals_json(self) -> dict:
         """``rapport.json`` after the letters."""
@@ -220,7 +307,21 @@ class Audit:
             "findings_by_code": dict(self.rule_counts().most_common()),
             "average_grade": self.average_grade(),
             "conflicting_promises": {
-                topic: {term: sorted({c.path for c in cs}) for term, cs in terms.items()}
+                topic: {term: self.rows.promising(topic, term) for term in terms}
                 for topic, terms in self.conflicts().items()
             },
         }
+
+
+class Terms:
+    """The terms promised for a topic (iterate) and, per term, the commitments (``values``),
+    read from the rows when they are shown."""
+
+    def __init__(self, rows: Rows, topic: str, terms: list[str]) -> None:
+        self.rows, self.topic, self.terms = rows, topic, terms
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.terms)
+
+    def values(self) -> Iterator[Iterator[Commitment]]:
+        return (self.rows.commitments(self.topic, term) for term in self.terms)

@@ -1,8 +1,9 @@
 """Writing the audit report as the letters come (``ReportWriter``): each letter's page at
 once, its entry in ``rapport.json`` and its row in ``brieven.csv`` to temporary files beside
-the report; at the end the dashboard (``index.html``) from the letters' summaries, and
-``rapport.json`` and ``brieven.csv`` from the temporary files, each written atomically. No
-more than one letter's report is held at a time.
+the report, its dashboard row to ``rows`` (an SQLite file there); at the end the dashboard
+(``index.html``) from the rows and totals, and ``rapport.json`` and ``brieven.csv`` from the
+temporary files, each written atomically as it is made. No more than one letter's report is
+held at a time, and no letter's row.
 
 A page whose text is already on disk is not written again. A letter served from the cache
 whose view (``views``) still fits and whose page is on disk as it was is written from the view
@@ -42,6 +43,7 @@ from lint_brieven.audit.letter_page import (
     shared_json,
 )
 from lint_brieven.audit.model import Audit, LetterResult, Previous, Summary
+from lint_brieven.audit.rows import Rows
 from lint_brieven.findings import FileReport
 from lint_brieven.output import write_atomic, write_atomic_parts, write_bytes_atomic
 from lint_brieven.safe_text import no_surrogates
@@ -65,11 +67,12 @@ class ReportWriter:
         self.out = out
         write_atomic(out / REPORT_MARKER, REPORT_MARKER_TEXT)  # check and audit pass it by
         self.cache = cache
-        self.audit = Audit(rules=rules, previous=previous)
-        self.shared = SharedPieces()  # findings in shared template pieces, their pages
-        self._rules = views.rules_digest(rules)
         self._entries = _temporary(out)
         self._rows = _temporary(out)
+        self._letters = Rows(out)  # the dashboard's rows, on disk
+        self.audit = Audit(rules=rules, previous=previous, rows=self._letters)
+        self.shared = SharedPieces(self._letters)  # findings in shared template pieces, pages
+        self._rules = views.rules_digest(rules)
         self._row = io.StringIO()
         self._csv = csv.writer(self._row, delimiter=";", lineterminator="\n")  # ";": Dutch Excel
         self._write_row(CSV_COLUMNS)
@@ -80,6 +83,9 @@ class ReportWriter:
     def __exit__(self, *_exc: object) -> None:
         self._entries.close()
         self._rows.close()
+        self.audit.average_grade()  # for the caller, before the rows go
+        self.audit.rows = None
+        self._letters.close()
 
     def add(
         self,
@@ -89,7 +95,7 @@ class ReportWriter:
     ) -> None:
         """Write the letter's page and keep its summary; it gets the next page name. With the
         letter's cache key (and the templates its entry depends on) its view is kept too."""
-        number = len(self.audit.letters) + 1
+        number = self.audit.count + 1
         letter.slug = _slug(number, letter.path)
         page = no_surrogates(letter_page(letter, self.audit.rules)).encode("utf-8")
         write_page(self.out / PAGES / f"{letter.slug}.html", page)
@@ -99,7 +105,7 @@ class ReportWriter:
         self._entries.write(entry_separator(number) + entry)
         self._write_row(cells)
         summary = Summary.of(letter)
-        self.audit.letters.append(summary)
+        self.audit.add(summary)
         if self.cache is not None and key is not None and deps is not None:
             view = views.make(self._rules, page, entry, cells, summary, deps)
             view["gedeeld"] = shared_json(letter)
@@ -118,14 +124,14 @@ class ReportWriter:
             return False
         if view is None or not self.cache.fresh(view.deps):
             return False
-        number = len(self.audit.letters) + 1
+        number = self.audit.count + 1
         slug = _slug(number, view.summary["path"])
         page = read_regular(self.out / PAGES / f"{slug}.html", MAX_ENTRY, follow=True)
         if page is None or hashlib.sha256(page).hexdigest() != view.page:
             return False
         self._entries.write(entry_separator(number) + view.entry)
         self._write_row(view.cells)
-        self.audit.letters.append(view.summary_for(slug))
+        self.audit.add(view.summary_for(slug))
         self.shared.add(view.summary["path"], slug, *shared)
         return True
 
@@ -133,14 +139,14 @@ class ReportWriter:
         """The dashboard, ``rapport.json`` and ``brieven.csv`` (``generated``: now, with the
         time zone)."""
         self.audit.skipped = skipped
-        for name, shared_page in self.shared.pages(self.audit.rules).items():
+        for name, shared_page in self.shared.pages(self.audit.rules):
             write_page(self.out / PAGES / name, no_surrogates(shared_page).encode("utf-8"))
         shown = generated.strftime("%d-%m-%Y %H:%M")
-        write_atomic(self.out / "index.html", dashboard(self.audit, shown))
+        write_atomic_parts(self.out / "index.html", dashboard(self.audit, shown))
         parts = report_json_parts(
             report_head(generated),
             _read_back(self._entries),
-            len(self.audit.letters),
+            self.audit.count,
             self.audit.totals_json(),
         )
         write_atomic_parts(self.out / "rapport.json", parts)

@@ -68,7 +68,7 @@ def run_audit(args: argparse.Namespace) -> int:
         where = printable(str(exc.filename or out))
         reason = f"het rapport kan niet worden geschreven ({where}): {dutch_reason(exc)}."
         return _fail(getattr(exc, "message", None) or reason)
-    errors = [x for x in audit.letters if x.error]
+    errors = audit.errors
     for x in errors:
         _say(sys.stdout, f"{x.location}: fout: {x.error}\n")
     for report in audit.skipped:
@@ -77,7 +77,7 @@ def run_audit(args: argparse.Namespace) -> int:
     shown = "-" if average is None else f"{average:.1f}".replace(".", ",")
     _say(
         sys.stdout,
-        f"Rapport van {len(audit.letters)} brieven (gemiddeld cijfer {shown}): "
+        f"Rapport van {audit.count} brieven (gemiddeld cijfer {shown}): "
         f"{printable(str(out / 'index.html'))}\n",
     )
     if errors:

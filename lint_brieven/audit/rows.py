@@ -1,0 +1,183 @@
+"""The letters' rows while an audit runs, on disk: an SQLite database in a temporary file in
+the report folder (``.lint-brieven-rijen-*.sqlite``, removed when the report is written or
+the audit stops), so that memory stays the same for ten letters or ten thousand.
+
+It holds per letter what the dashboard shows of it (``letters``), the commitments of the
+readable letters (``commitments``, for the promises that contradict each other) and which
+letters use which shared template piece (``shared``). The dashboard reads them back in the
+order it shows them, a row at a time.
+
+Text is stored as UTF-8 bytes (lone surrogates of names that are no UTF-8 included), so that
+SQLite's order of the bytes is Python's order of the text.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+from lint_brieven.audit.promises import Commitment
+
+PREFIX = ".lint-brieven-rijen-"
+_SCHEMA = """
+CREATE TABLE letters (
+    number INTEGER PRIMARY KEY, path BLOB, location BLOB, error BLOB, moment BLOB, slug BLOB,
+    grade REAL, fixed_grade REAL, score REAL, level INTEGER, findings INTEGER,
+    readable INTEGER
+);
+CREATE TABLE commitments (
+    number INTEGER PRIMARY KEY, path BLOB, line INTEGER, topic BLOB, term BLOB, sentence BLOB
+);
+CREATE TABLE shared (piece BLOB, path BLOB, page BLOB, PRIMARY KEY (piece, path));
+"""
+_ROW = "path, location, error, moment, slug, grade, fixed_grade, score, level, findings"
+
+
+class Row(NamedTuple):
+    """A letter as the dashboard shows it."""
+
+    path: str
+    location: str
+    error: str | None
+    moment: str
+    slug: str
+    grade: float | None
+    fixed_grade: float | None
+    score: float | None
+    level: int | None
+    findings: int  # how many
+
+    @staticmethod
+    def of(values: tuple) -> Row:
+        path, location, error, moment, slug, *numbers = values
+        return Row(_text(path), _text(location), _text(error), _text(moment), _text(slug), *numbers)
+
+
+class Rows:
+    """The database; ``close`` removes it."""
+
+    def __init__(self, folder: Path) -> None:
+        handle, name = tempfile.mkstemp(prefix=PREFIX, suffix=".sqlite", dir=folder)
+        os.close(handle)
+        self.path = Path(name)
+        try:
+            self._db = sqlite3.connect(name, isolation_level=None)
+            self._db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+        except BaseException:
+            self.path.unlink(missing_ok=True)
+            raise
+
+    def close(self) -> None:
+        try:
+            self._db.close()
+        finally:
+            self.path.unlink(missing_ok=True)
+
+    def add(self, number: int, row: Row, commitments: tuple[Commitment, ...]) -> None:
+        """Letter ``number`` (from 1); its ``commitments`` count when it was read."""
+        self._db.execute(
+            f"INSERT INTO letters (number, {_ROW}, readable) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (number, *map(_bytes, row[:5]), *row[5:], not row.error),
+        )
+        if not row.error:
+            self._db.executemany(
+                "INSERT INTO commitments (path, line, topic, term, sentence) VALUES (?,?,?,?,?)",
+                [
+                    (_bytes(c.path), c.line, _bytes(c.topic), _bytes(c.term), _bytes(c.sentence))
+                    for c in commitments
+                ],
+            )
+
+    def use(self, piece: str, path: str, page: str) -> None:
+        """The letter ``path`` (its page ``page``) uses the shared piece ``piece``."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO shared VALUES (?,?,?)",
+            (_bytes(piece), _bytes(path), _bytes(page)),
+        )
+
+    def by_grade(self) -> Iterator[Row]:
+        """Every letter, by grade (none last), then path: the dashboard's table."""
+        return self._rows(
+            "1 ORDER BY grade IS NULL, coalesce(grade, 0), path, number",
+        )
+
+    def errors(self) -> Iterator[Row]:
+        return self._rows("NOT readable ORDER BY number")
+
+    def grades(self, moment: str | None = None) -> Iterator[float]:
+        """The grades of the readable letters (of ``moment``), in order."""
+        where, args = ("AND moment = ?", (_bytes(moment),)) if moment is not None else ("", ())
+        query = (
+            "SELECT grade FROM letters WHERE readable AND grade IS NOT NULL "
+            f"{where} ORDER BY number"
+        )
+        return (grade for (grade,) in self._db.execute(query, args))
+
+    def last_of_each_path(self) -> Iterator[tuple[str, float | None, int]]:
+        """Path, grade and number of findings of the readable letters, the last one of each
+        path (as a dict by path would keep them), by path."""
+        query = (
+            "SELECT path, grade, findings FROM letters WHERE number IN "
+            "(SELECT max(number) FROM letters WHERE readable GROUP BY path) ORDER BY path"
+        )
+        return ((_text(p), g, n) for p, g, n in self._db.execute(query))
+
+    def conflicting_topics(self) -> list[str]:
+        """Topics for which letters promise different terms (more than one letter), sorted."""
+        query = (
+            "SELECT topic FROM commitments GROUP BY topic "
+            "HAVING count(DISTINCT term) > 1 AND count(DISTINCT path) > 1 ORDER BY topic"
+        )
+        return [_text(topic) for (topic,) in self._db.execute(query)]
+
+    def terms(self, topic: str) -> list[str]:
+        """The terms promised for ``topic``, in the order they were first found."""
+        query = "SELECT term FROM commitments WHERE topic = ? GROUP BY term ORDER BY min(number)"
+        return [_text(term) for (term,) in self._db.execute(query, (_bytes(topic),))]
+
+    def commitments(self, topic: str, term: str) -> Iterator[Commitment]:
+        query = (
+            "SELECT path, line, sentence FROM commitments WHERE topic = ? AND term = ? "
+            "ORDER BY number"
+        )
+        for path, line, sentence in self._db.execute(query, (_bytes(topic), _bytes(term))):
+            yield Commitment(_text(path), line, topic, term, _text(sentence))
+
+    def promising(self, topic: str, term: str) -> list[str]:
+        """The paths of the letters that promise ``term`` for ``topic``, sorted."""
+        query = "SELECT DISTINCT path FROM commitments WHERE topic = ? AND term = ? ORDER BY path"
+        rows = self._db.execute(query, (_bytes(topic), _bytes(term)))
+        return [_text(path) for (path,) in rows]
+
+    def pieces(self) -> list[str]:
+        """The shared pieces the letters use, sorted."""
+        return [
+            _text(p)
+            for (p,) in self._db.execute("SELECT DISTINCT piece FROM shared ORDER BY piece")
+        ]
+
+    def count_users(self, piece: str) -> int:
+        query = "SELECT count(*) FROM shared WHERE piece = ?"
+        return self._db.execute(query, (_bytes(piece),)).fetchone()[0]
+
+    def users(self, piece: str) -> Iterator[tuple[str, str]]:
+        """The letters (path, page) that use ``piece``, by path."""
+        query = "SELECT path, page FROM shared WHERE piece = ? ORDER BY path, page"
+        for path, page in self._db.execute(query, (_bytes(piece),)):
+            yield _text(path), _text(page)
+
+    def _rows(self, where: str) -> Iterator[Row]:
+        for values in self._db.execute(f"SELECT {_ROW} FROM letters WHERE {where}"):
+            yield Row.of(values)
+
+
+def _bytes(text: str | None) -> bytes | None:
+    return None if text is None else text.encode("utf-8", "surrogatepass")
+
+
+def _text(data: bytes | None) -> str | None:
+    return None if data is None else data.decode("utf-8", "surrogatepass")
