@@ -171,6 +171,23 @@ class Runner:
         self._finish(findings, suppressions)
         return self.result
 
+    # -- a run in parts (``check --watch`` keeps each letter's part, checks again only
+    # what changed, and finishes the run from all parts as ``run`` would) ----------------
+    def check_file(self, display: str, file: Path | None) -> tuple[FileReport | None, dict, dict]:
+        """One file as ``run`` checks it: its report (without findings yet) and its findings
+        and suppressions by place, for ``finish``."""
+        findings: dict[tuple, Finding] = {}
+        suppressions: dict[tuple, tuple[Suppression, Config]] = {}
+        return self._check_one(display, file, findings, suppressions), findings, suppressions
+
+    def finish(self, reports: list[FileReport], findings: dict, suppressions: dict) -> RunResult:
+        """The run from the parts of ``check_file``, merged in the order ``run`` meets the
+        files (the first file to find a place keeps it): suppressions applied, the findings
+        in their reports."""
+        self.result.reports = reports
+        self._finish(findings, suppressions)
+        return self.result
+
     def _check_one(
         self, display: str, file: Path | None, findings: dict, suppressions: dict
     ) -> FileReport | None:

@@ -9,11 +9,13 @@ burst of changes:
   checked again, the configuration read afresh;
 - otherwise the paths are walked again (cheap, no spaCy: new, deleted and newly ignored letters)
   and only the letters a change touches are checked again: a letter that changed, and every
-  letter that shares a file with it. Letters that include the same template piece form a group
-  that is always checked together, so that what depends on the whole run (a finding in the
-  piece found once, a suppression comment in it used by any letter) comes out as ``check``
-  would give it. A letter that could not be read is checked again after any change to a file
-  of a type ``check`` reads (the template it missed may just have appeared).
+  letter that read a changed file (a template piece it includes). Each letter's part of the run
+  is kept (its report, its findings and suppression comments by place) and the run is finished
+  from all parts as ``check`` finishes it (``Runner.check_file`` / ``Runner.finish``): what
+  depends on the whole run (a finding in a shared piece found once, a suppression comment used
+  by any letter) comes out as ``check`` gives it. A letter that could not be read is checked
+  again after any change to a file of a type ``check`` reads (the template it missed may just
+  have appeared).
 
 The report printed after each check is the whole folder's, in ``--output-format``, preceded on
 standard error by a status line (``[14:03:12] Gewijzigd: brieven/a.html.j2 — opnieuw
@@ -152,34 +154,41 @@ def _stopping_on_signals(stop: threading.Event) -> Iterator[None]:
 
 
 @dataclass
-class Group:
-    """Letters checked together because they share a file (a template piece); a letter that
-    shares nothing is a group of its own."""
+class Part:
+    """One letter's part of the run, as ``Runner.check_file`` gives it."""
 
-    targets: dict[str, str]  # display path → the path handed to the runner
-    files: frozenset[str]  # real paths of every file read: the letters and their templates
-    result: RunResult  # the reports of the letters and of their templates' findings
-    retry: bool = False  # a letter could not be read: check it again after any change
+    file: Path | None  # None: a path named on the command line that is not there
+    report: FileReport | None  # without findings: ``Runner.finish`` adds them
+    findings: dict  # by place
+    suppressions: dict  # by place
+    files: frozenset[str]  # real paths of every file read: the letter and its templates
+    result: RunResult  # rules, fail-on and docs-url of the letter's configuration
+    retry: bool = False  # not read: check it again after any change
+
+    @property
+    def where(self) -> str:
+        """The letter's path as named or walked (also when it is not there)."""
+        return str(self.file) if self.file is not None else self.report.path if self.report else ""
 
 
 @dataclass
 class Walked:
     """What a walk of the paths found."""
 
-    targets: dict[str, str] = field(default_factory=dict)  # display path → path for the runner
+    targets: dict[str, Path | None] = field(default_factory=dict)  # display path → file
     reports: dict[str, FileReport] = field(default_factory=dict)  # skipped files, bad folders
     order: list[str] = field(default_factory=list)  # display paths in the order of ``check``
 
 
 class Session:
-    """The letters of one ``check --watch`` and their latest reports."""
+    """The letters of one ``check --watch`` and their latest parts."""
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.request = RunRequest(
             paths=list(args.paths), overrides=overrides_from(args), config_file=args.config
         )
-        self.groups: list[Group] = []
+        self.parts: dict[str, Part] = {}
         self.walked = Walked()
         self.settings: set[str] = set()  # real paths: configuration files, rule packs …
         self.baseline: str | None = None  # real path of the baseline file in use
@@ -190,19 +199,24 @@ class Session:
 
     # -- what to watch -----------------------------------------------------------------
     def watched(self) -> list[str]:
-        """The folders of the paths (a file named: its folder), then the configuration
-        files in use outside them."""
+        """The folders of the paths (a file named: its folder), then what the letters use
+        outside them: configuration files, rule packs, the baseline, templates included
+        from elsewhere (``template-paths``)."""
         roots: list[str] = []
         for raw in self.args.paths:
             path = os.path.realpath(raw)
             folder = path if os.path.isdir(path) else os.path.dirname(path)
             if os.path.isdir(folder) and folder not in roots:
                 roots.append(folder)
-        files = self.settings | ({self.baseline} if self.baseline else set())
-        return roots + sorted(f for f in files if os.path.isfile(f) and not _under(f, roots))
+        used = self.settings | ({self.baseline} if self.baseline else set())
+        used |= set().union(*(part.files for part in self.parts.values()))
+        return roots + sorted(f for f in used if os.path.exists(f) and not _under(f, roots))
 
     def _is_setting(self, path: str) -> bool:
-        return path in self.settings or path == self.baseline or Path(path).name in CONFIG_FILES
+        """A configuration file, a rule pack (a file or in a folder of packs) or the baseline."""
+        if path == self.baseline or Path(path).name in CONFIG_FILES:
+            return True
+        return _under(path, sorted(self.settings))
 
     # -- checking ----------------------------------------------------------------------
     def check_all(self, changed: Sequence[str] = ()) -> None:
@@ -211,7 +225,7 @@ class Session:
         self.settings |= self._settings_files()  # a file that turns out broken stays watched
         try:
             walked = self._walk()
-            self.groups = self._check(walked.targets)
+            self.parts = {shown: self._check(shown, file) for shown, file in walked.targets.items()}
         except SETTINGS_ERRORS as exc:
             self._failed(exc, changed)
             return
@@ -235,62 +249,56 @@ class Session:
         except SETTINGS_ERRORS as exc:
             self._failed(exc, _shown(changed))
             return
-        known = {d: t for g in self.groups for d, t in g.targets.items()}
-        added = [d for d in walked.targets if d not in known]
-        removed = {d for d in known if d not in walked.targets}
-        hit = [g for g in self.groups if g.files & changed or g.targets.keys() & removed]
-        if hit or added or removed or any(_letter_like(p) for p in changed):
-            hit += [g for g in self.groups if g.retry and g not in hit]
-        if not (hit or added or removed):
+        added = [d for d in walked.targets if d not in self.parts]
+        removed = [d for d in self.parts if d not in walked.targets]
+        touched = [d for d, part in self.parts.items() if part.files & changed and d not in removed]
+        if touched or added or removed or any(_letter_like(p) for p in changed):
+            touched += [d for d, p in self.parts.items() if p.retry and d not in touched + removed]
+        if not (touched or added or removed):
             return
-        kept = [g for g in self.groups if g not in hit]
-        todo = {d: walked.targets[d] for g in hit for d in g.targets if d in walked.targets}
-        todo.update({d: walked.targets[d] for d in added})
+        read = set().union(*(self.parts[d].files for d in touched))
         try:
-            fresh = self._check_with(todo, kept, walked)
+            fresh = {d: self._check(d, walked.targets[d]) for d in touched + added}
         except SETTINGS_ERRORS as exc:
             self._failed(exc, _shown(changed))
             return
-        self.groups = kept + fresh
+        deleted = sorted(d for d in removed if not os.path.lexists(self.parts[d].where))
+        new = {os.path.realpath(fresh[d].where) for d in added}
+        new |= {os.path.realpath(self.parts[d].where) for d in deleted}
+        self.was_there |= {self.parts[d].where for d in deleted}
+        for shown in removed:
+            del self.parts[shown]
+        self.parts.update(fresh)
         self.walked = walked
-        deleted = sorted(d for d in removed if not os.path.lexists(known[d]))
-        new = {os.path.realpath(walked.targets[d]) for d in added}
-        new |= {os.path.realpath(known[d]) for d in deleted}  # named as such, not as changed
-        read = set().union(*(g.files for g in hit), *(g.files for g in fresh)) - new
-        self.was_there |= {str(Path(known[d])) for d in deleted}
-        edited = _shown(p for p in changed if p in read) or _shown(
+        read |= set().union(*(fresh[d].files for d in touched))
+        edited = _shown(p for p in changed if p in read and p not in new) or _shown(
             p for p in changed if _letter_like(p) and p not in new
         )
         _say(f"{_status(edited, sorted(added), deleted)} — opnieuw gecontroleerd")
         self._show()
 
-    def _check_with(self, todo: dict[str, str], kept: list[Group], walked: Walked) -> list[Group]:
-        """Check ``todo``; a letter that now shares a file with a group in ``kept`` (it
-        includes a template piece it did not include before) takes that group along (it is
-        taken out of ``kept``)."""
-        while True:
-            fresh = self._check(todo) if todo else []
-            files = set().union(*(g.files for g in fresh))
-            joined = [g for g in kept if g.files & files]
-            if not joined:
-                return fresh
-            for group in joined:
-                kept.remove(group)
-                todo.update({d: t for d, t in group.targets.items() if d in walked.targets})
+    def _check(self, shown: str, file: Path | None) -> Part:
+        """One letter's part, with the files it read."""
+        sources: set[str] = set()
+        read_it: list[bool] = []
 
-    def _check(self, targets: dict[str, str]) -> list[Group]:
-        """Check ``targets`` in one run, split into groups by the files they share."""
-        sources: dict[str, set[str]] = {}
+        def read(_shown: str, result: ReadResult) -> None:
+            read_it.append(True)
+            sources.update(os.path.realpath(s.path) for s in result.sources)
 
-        def read(shown: str, result: ReadResult) -> None:
-            sources.setdefault(shown, set()).update(
-                os.path.realpath(s.path) for s in result.sources
-            )
-
-        request = replace(self.request, paths=list(targets.values()), on_read=read)
-        result = check_command.run(request)
-        files = {d: {os.path.realpath(t), *sources.get(d, ())} for d, t in targets.items()}
-        return _split(result, targets, files, unread=targets.keys() - sources.keys())
+        runner = Runner(replace(self.request, on_read=read))
+        report, findings, suppressions = runner.check_file(shown, file)
+        if file is not None:
+            sources.add(os.path.realpath(file))
+        return Part(
+            file,
+            report,
+            findings,
+            suppressions,
+            frozenset(sources),
+            runner.result,
+            retry=not read_it or report is None or bool(report.error),
+        )
 
     def _walk(self) -> Walked:
         """The letters ``check`` would read now; a path named on the command line that was
@@ -302,9 +310,9 @@ class Session:
             elif entry is None and str(Path(shown)) in self.was_there:
                 continue
             elif shown not in walked.targets:
-                walked.targets[shown] = str(entry) if entry is not None else shown
+                walked.targets[shown] = entry
             else:
-                continue
+                continue  # a link to a letter met before
             walked.order.append(shown)
         return walked
 
@@ -313,7 +321,7 @@ class Session:
         current folder, whose configuration names the baseline), ``--config`` and the rule
         packs they name."""
         folders = {Path.cwd()} | {
-            Path(os.path.realpath(t)).parent for g in self.groups for t in g.targets.values()
+            Path(os.path.realpath(part.where)).parent for part in self.parts.values()
         }
         folders |= {Path(os.path.realpath(p)) for p in self.args.paths if os.path.isdir(p)}
         files = {find_config_file(f) for f in folders} | {self.args.config}
@@ -334,27 +342,28 @@ class Session:
 
     # -- the report ----------------------------------------------------------------------
     def result(self) -> RunResult:
-        """The run as ``check`` would give it: the reports in the walk's order, then those of
-        templates with findings that were not checked themselves (by path, as the runner
-        adds them)."""
-        result = RunResult()
-        mine: dict[str, FileReport] = {}
-        extra: dict[str, FileReport] = {}
-        place = {d: i for i, d in enumerate(self.walked.order)}
-        for group in sorted(self.groups, key=lambda g: min(place.get(d, 0) for d in g.targets)):
-            for report in group.result.reports:
-                (mine if report.path in group.targets else extra)[report.path] = report
-            result.rules.update(group.result.rules)
-            if group.result.fail_on.rank < result.fail_on.rank:
-                result.fail_on = group.result.fail_on
-            result.docs_url = result.docs_url or group.result.docs_url
+        """The run as ``check`` gives it: the parts merged in the walk's order and finished
+        by the runner."""
+        runner = Runner(self.request)
+        reports: list[FileReport] = []
+        findings: dict = {}
+        suppressions: dict = {}
         for shown in self.walked.order:
-            report = self.walked.reports.get(shown) or mine.get(shown)
-            if report is not None:
-                result.reports.append(report)
-        listed = {r.path for r in result.reports}
-        result.reports += [extra[p] for p in sorted(extra) if p not in listed]
-        return result
+            if shown in self.walked.reports:
+                reports.append(self.walked.reports[shown])
+                continue
+            part = self.parts[shown]
+            for place, finding in part.findings.items():
+                findings.setdefault(place, finding)
+            for place, suppression in part.suppressions.items():
+                suppressions.setdefault(place, suppression)
+            if part.report is not None:
+                reports.append(replace(part.report, findings=[]))
+            runner.result.rules.update(part.result.rules)
+            if part.result.fail_on.rank < runner.result.fail_on.rank:
+                runner.result.fail_on = part.result.fail_on
+            runner.result.docs_url = runner.result.docs_url or part.result.docs_url
+        return runner.finish(reports, findings, suppressions)
 
     def _show(self) -> None:
         """Print the report as ``check`` does, the baseline applied."""
@@ -375,55 +384,6 @@ class Session:
 
 
 # -- pieces ------------------------------------------------------------------------------------
-
-
-def _split(
-    result: RunResult, targets: dict[str, str], files: dict[str, set[str]], unread: set[str]
-) -> list[Group]:
-    """The groups of one run: letters sharing a file go together, and each report goes with
-    the letter it belongs to or the group whose letters read its file."""
-    owner: dict[str, str] = {}  # file → a letter that read it
-    parent = {d: d for d in targets}
-
-    def root(d: str) -> str:
-        while parent[d] != d:
-            parent[d] = parent[parent[d]]
-            d = parent[d]
-        return d
-
-    for shown, read in files.items():
-        for file in read:
-            other = owner.setdefault(file, shown)
-            parent[root(shown)] = root(other)
-    members: dict[str, list[str]] = {}
-    for shown in targets:
-        members.setdefault(root(shown), []).append(shown)
-    reports: dict[str, list[FileReport]] = {r: [] for r in members}
-    for report in result.reports:
-        home = report.path if report.path in targets else owner.get(os.path.realpath(report.path))
-        if home is None:  # a report no letter accounts for: keep the run as one group
-            return [_group(result, targets, files, unread, list(targets), result.reports)]
-        reports[root(home)].append(report)
-    return [
-        _group(result, targets, files, unread, shown, reports[r]) for r, shown in members.items()
-    ]
-
-
-def _group(
-    result: RunResult,
-    targets: dict[str, str],
-    files: dict[str, set[str]],
-    unread: set[str],
-    shown: list[str],
-    reports: list[FileReport],
-) -> Group:
-    own = {r.path: r for r in reports}
-    return Group(
-        targets={d: targets[d] for d in shown},
-        files=frozenset().union(*(files[d] for d in shown)),
-        result=RunResult(reports, result.rules, result.fail_on, result.docs_url),
-        retry=any(d in unread or (d in own and own[d].error) for d in shown),
-    )
 
 
 def _forget_configuration() -> None:
