@@ -1,12 +1,14 @@
 // Test harness (not packaged): runs the extension's activate() under plain node with a stub of
-// the `vscode` module and a LanguageClient that records what it is given instead of starting a
-// server. tests/test_vscode_extension.py runs it in a copy of editors/vscode after `npm ci`.
+// the `vscode` module. The LanguageClient is vscode-languageclient's own, constructed with what
+// the extension gives it (so it checks the options and the VS Code version of engines.vscode),
+// but it records instead of starting a server. tests/test_vscode_extension.py runs this in a
+// copy of editors/vscode after `npm ci`.
 //
 //   node test/activate.js SCENARIO.json   → prints a JSON record of what the extension did
 //
 // SCENARIO: {"settings": {"path": ...}, "workspaceFolder": "/abs/dir" | null,
-//            "startError": "text" | null, "steps": ["checkWorkspace", "changePath"],
-//            "answer": "button text the user clicks in an error message" | null}
+//            "startError": "text" | null, "steps": ["checkWorkspace", "changePath", "crash"],
+//            "newPath": "for changePath", "answer": "the button the user clicks" | null}
 "use strict";
 
 const fs = require("fs");
@@ -20,6 +22,7 @@ const contributed = manifest.contributes.configuration.properties;
 
 const record = { clients: [], errors: [], commands: [], executed: [], requests: [], stopped: 0 };
 const configListeners = [];
+const registered = new Map();
 
 function disposable() {
   return { dispose() {} };
@@ -41,14 +44,50 @@ function getConfiguration(section) {
   };
 }
 
+// Any function the stub does not define returns a disposable (vscode-languageclient's features
+// subscribe to many events when the client is constructed).
+function loose(object) {
+  return new Proxy(object, {
+    get(target, name) {
+      if (name in target || typeof name !== "string") {
+        return target[name];
+      }
+      return () => disposable();
+    },
+  });
+}
+
+class EventEmitter {
+  constructor() {
+    this.listeners = [];
+    this.event = (listener) => {
+      this.listeners.push(listener);
+      return disposable();
+    };
+  }
+
+  fire(value) {
+    this.listeners.forEach((listener) => listener(value));
+  }
+
+  dispose() {}
+}
+
 const vscodeStub = {
+  version: manifest.engines.vscode.replace(/^[\^~>=\s]+/, ""), // the oldest VS Code it claims
+  env: { appName: "stub", language: "nl" },
+  EventEmitter,
   Disposable: class {
     constructor(callback) {
       this.dispose = callback;
     }
+
+    static from(...items) {
+      return { dispose: () => items.forEach((item) => item.dispose()) };
+    }
   },
   Uri: { file: (fsPath) => ({ scheme: "file", fsPath, path: fsPath }) },
-  workspace: {
+  workspace: loose({
     getConfiguration,
     get workspaceFolders() {
       if (!scenario.workspaceFolder) {
@@ -60,34 +99,30 @@ const vscodeStub = {
       configListeners.push(listener);
       return disposable();
     },
-  },
-  window: {
+  }),
+  window: loose({
+    createOutputChannel: (name) => ({ name, append() {}, appendLine() {}, show() {}, dispose() {} }),
     showErrorMessage(message, ...items) {
       record.errors.push({ message, items });
       return Promise.resolve(items.includes(scenario.answer) ? scenario.answer : undefined);
     },
-  },
-  commands: {
-    registered: new Map(),
+  }),
+  languages: loose({}),
+  commands: loose({
     registerCommand(id, callback) {
       record.commands.push(id);
-      vscodeStub.commands.registered.set(id, callback);
+      registered.set(id, callback);
       return disposable();
     },
     executeCommand(id, ...args) {
       record.executed.push({ id, args });
       return Promise.resolve();
     },
-  },
+  }),
 };
 
-// `require("vscode")` from the extension and from vscode-languageclient gets the stub.
-const resolveFilename = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) {
-  return request === "vscode" ? "vscode" : resolveFilename.call(this, request, ...rest);
-};
 // vscode-languageclient subclasses many vscode classes when it loads (CompletionItem, CodeLens, …):
-// any name the stub does not define is an empty class.
+// any class the stub does not define is an empty one.
 const placeholders = new Map();
 const vscodeModule = new Proxy(vscodeStub, {
   get(target, name) {
@@ -100,32 +135,42 @@ const vscodeModule = new Proxy(vscodeStub, {
     return placeholders.get(name);
   },
 });
+
+// `require("vscode")` from the extension and from vscode-languageclient gets the stub.
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  return request === "vscode" ? "vscode" : resolveFilename.call(this, request, ...rest);
+};
 require.cache.vscode = { id: "vscode", filename: "vscode", loaded: true, exports: vscodeModule };
 
-// The real vscode-languageclient (its State, requests and error actions), with a LanguageClient
-// that records its arguments: the extension takes the class from this module when it loads.
+// The extension takes LanguageClient from this module when it loads: a subclass of the real one
+// that records its arguments and pretends to start.
 const languageClient = require(require.resolve("vscode-languageclient/node", { paths: [root] }));
-const { State } = languageClient;
+const { CloseAction, LanguageClient, State } = languageClient;
 
-class RecordingLanguageClient {
+class RecordingLanguageClient extends LanguageClient {
   constructor(id, name, serverOptions, clientOptions) {
-    this.state = State.Stopped;
+    super(id, name, serverOptions, clientOptions);
     const { errorHandler, ...options } = clientOptions;
     record.clients.push({ id, name, serverOptions, clientOptions: options, hasErrorHandler: !!errorHandler });
-    this.errorHandler = errorHandler;
+    this.recordedState = State.Stopped;
     RecordingLanguageClient.last = this;
+  }
+
+  get state() {
+    return this.recordedState;
   }
 
   start() {
     if (scenario.startError) {
       return Promise.reject(new Error(scenario.startError));
     }
-    this.state = State.Running;
+    this.recordedState = State.Running;
     return Promise.resolve();
   }
 
   stop() {
-    this.state = State.Stopped;
+    this.recordedState = State.Stopped;
     record.stopped += 1;
     return Promise.resolve();
   }
@@ -149,7 +194,7 @@ async function main() {
   await settle();
   for (const step of scenario.steps || []) {
     if (step === "checkWorkspace") {
-      await vscodeStub.commands.registered.get("lintBrieven.checkWorkspace")();
+      await registered.get("lintBrieven.checkWorkspace")();
     } else if (step === "changePath") {
       scenario.settings = { ...scenario.settings, path: scenario.newPath };
       const event = { affectsConfiguration: (name) => name === "lintBrieven.path" || name === "lintBrieven" };
@@ -157,11 +202,11 @@ async function main() {
       await settle();
     } else if (step === "crash") {
       // The server stops six times in a row: the client's error handler decides each time.
-      const { CloseAction } = languageClient;
       record.closed = [];
       for (let i = 0; i < 6; i += 1) {
-        const result = await RecordingLanguageClient.last.errorHandler.closed();
-        const action = result.action === CloseAction.Restart ? "restart" : result.action === CloseAction.DoNotRestart ? "stop" : result.action;
+        const result = await RecordingLanguageClient.last.clientOptions.errorHandler.closed();
+        const action =
+          result.action === CloseAction.Restart ? "restart" : result.action === CloseAction.DoNotRestart ? "stop" : result.action;
         record.closed.push({ action, message: result.message || null });
       }
     } else {
