@@ -422,6 +422,23 @@ async def test_check_workspace_honours_configuration_and_baseline(client, worksp
     assert "gecontroleerd" in message.message and "bevinding" in message.message
 
 
+async def test_a_second_check_loads_no_rules_or_pipeline_again(monkeypatch, workspace):
+    """In this process, with the server's own checking: after the first check, checking a
+    changed letter reads no rule pack and loads no Dutch pipeline."""
+    from lint_brieven import nlp
+    from lint_brieven.checks import loader
+    from lint_brieven.server import checking
+
+    uri = (workspace / "brief.md").as_uri()
+    first = checking.check_document(uri, LETTER)
+    loads = []
+    monkeypatch.setattr(loader, "load_rules", lambda *args: loads.append("regels"))
+    monkeypatch.setattr(nlp, "letter_pipeline", lambda *args: loads.append("spaCy"))
+    second = checking.check_document(uri, LETTER.replace("middels", "met", 2), 2)
+    assert loads == []
+    assert len(second.findings) == len(first.findings) - 2
+
+
 FAULT = """\
 from lint_brieven.server import checking
 
