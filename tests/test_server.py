@@ -290,14 +290,30 @@ async def test_non_ascii_before_a_finding_gives_utf16_columns(client, workspace)
     assert middels.range.start == types.Position(2, line.index("middels") + 2)  # 2 per emoji
     assert places(diagnostics) == expected_places(check_json(letter), text)
     close_document(client, letter)
+    # the same letter with Windows line ends: the same places
+    crlf = workspace / "emoji-crlf.txt"
+    crlf.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    crlf_diagnostics = await open_document(client, crlf, text.replace("\n", "\r\n"))
+    assert places(crlf_diagnostics) == places(diagnostics)
+    close_document(client, crlf)
 
 
-async def test_a_word_document_is_left_alone(client, workspace):
+async def test_a_word_document_and_files_that_are_no_letters_are_left_alone(client, workspace):
     document = workspace / "brief.docx"
     document.write_bytes(b"PK\x03\x04 not really a word document")
-    diagnostics = await open_document(client, document, text="PK\x03\x04 ...")
-    assert list(diagnostics) == []
-    close_document(client, document)
+    readme = workspace / "README.md"
+    readme.write_text("# Werkmap\n\nWij sturen u middels deze brief informatie.\n")
+    unread = workspace / "notities.rtf"
+    unread.write_text("Wij sturen u middels deze brief informatie.\n")
+    excluded = workspace / "uitgezonderd" / "oud.txt"
+    for path, text in [
+        (document, "PK\x03\x04 ..."),
+        (readme, None),
+        (unread, None),
+        (excluded, None),
+    ]:
+        assert list(await open_document(client, path, text=text)) == [], path.name
+        close_document(client, path)
 
 
 async def test_a_broken_template_gives_an_error_at_its_line(client, workspace):

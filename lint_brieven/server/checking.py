@@ -6,8 +6,9 @@ lint-brieven.toml or pyproject.toml, read again for every check so an edited con
 counts at once); suppressions apply as in ``check`` (the runner applies them), and so does
 the configuration's ``baseline`` (``baseline.load`` and ``baseline.apply``, as ``check``).
 
-Only files ``check`` reads are checked (``readers.kind_of``); a Word document (.docx) is not
-edited in a text editor and is left alone. A document that is not a file on disk (a new,
+Only the files ``check`` of their folder reads are checked (``is_letter``: a letter type,
+not README or LICENSE, the configuration's ``include``/``exclude``); a Word document (.docx)
+is not edited in a text editor and is left alone. A document that is not a file on disk (a new,
 unsaved one) is checked as a letter of its name's type would be, with the configuration of
 its folder (or of the server's working folder).
 """
@@ -86,7 +87,7 @@ def check_document(uri: str, text: str, version: int | None = None) -> Checked:
         runner = Runner(request)
         config = runner.config(path.parent if on_disk else Path.cwd())
         checked.config = config
-        if readers.kind_of(path, config.read_options) in (None, "docx"):
+        if not is_letter(path, config, on_disk):
             checked.ignored = True
             return checked
         if not text.strip():  # a new, empty letter: nothing to say yet
@@ -100,6 +101,18 @@ def check_document(uri: str, text: str, version: int | None = None) -> Checked:
         checked.error, checked.error_kind = str(exc), CONFIG_ERROR
         return checked
     return _with_reports(checked, reports)
+
+
+def is_letter(path: Path, config: Config, on_disk: bool = True) -> bool:
+    """Whether ``check`` of the document's folder would check it: a type a reader reads (but
+    no .docx), and for a file on disk not one the walk passes by (README, LICENSE …, the
+    configuration's ``exclude``, or outside its ``include``). An editor opens every file of a
+    repository; only the letters get diagnostics."""
+    if readers.kind_of(path, config.read_options) in (None, "docx"):
+        return False
+    if not on_disk:
+        return True
+    return config.is_included(path) and not config.is_excluded(path)
 
 
 def _bytes(text: str) -> bytes:
