@@ -357,6 +357,45 @@ async def test_a_bad_configuration_gives_a_message_and_the_server_goes_on(
     close_document(client, letter)
 
 
+PACK = """
+pack: eigen
+rules:
+  - code: LB901
+    name: eigen-woord
+    category: huisstijl
+    severity: info
+    kind: substitution
+    message: "'{match}': schrijf {suggestion}."
+    rationale: "Onze huisstijl."
+    swap:
+      - {phrase: bewoner, use: [huurder], safe: true}
+    examples:
+      flag: ["De bewoner krijgt een brief."]
+      pass: ["De huurder krijgt een brief."]
+"""
+
+
+async def test_a_saved_rule_pack_counts_at_once(client, tmp_path):
+    (tmp_path / "lint-brieven.toml").write_text(
+        'rule-packs = ["eigen.yaml"]\nselect = ["LB901"]\n', encoding="utf-8"
+    )
+    pack = tmp_path / "eigen.yaml"
+    pack.write_text(PACK, encoding="utf-8")
+    letter = tmp_path / "brief.txt"
+    letter.write_text("Beste huurder,\n\nDe bewoner krijgt een brief.\n", encoding="utf-8")
+    (found,) = await open_document(client, letter)
+    assert found.code == "LB901" and found.message == "'bewoner': schrijf 'huurder'."
+    pack.write_text(PACK.replace("use: [huurder]", "use: [bewoonster]"), encoding="utf-8")
+    mark = len(client.published)
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri=pack.as_uri()))
+    )
+    (found,) = await published(client, letter.as_uri(), mark)
+    assert found.message == "'bewoner': schrijf 'bewoonster'."
+    assert places([found]) == expected_places(check_json(letter), letter.read_text())
+    close_document(client, letter)
+
+
 async def test_a_document_that_is_no_file_yet(client):
     named = "untitled:brief.txt"
     mark = len(client.published)

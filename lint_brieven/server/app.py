@@ -8,7 +8,8 @@
   changes) and a diagnostic at the top of the document. Any unexpected exception: the
   traceback to ``window/logMessage`` and a diagnostic; the server keeps serving.
 - Saving a configuration file (lint-brieven.toml, pyproject.toml) or a baseline (.json) in the
-  editor checks every open letter again.
+  editor checks every open letter again; saving a rule pack (.yaml) of an open letter's
+  configuration reads the packs again first.
 """
 
 from __future__ import annotations
@@ -200,6 +201,25 @@ class LintServer(LanguageServer):
             self.publish(checked)
         self.refresh_inlay_hints()
 
+    def is_rule_pack(self, path: Path) -> bool:
+        """Whether ``path`` is (in) a rule pack of an open letter's configuration."""
+        packs = {
+            pack
+            for checked in self._checked.values()
+            if checked.config is not None
+            for pack in checked.config.rule_packs
+        }
+        return any(path == pack or pack in path.parents for pack in packs)
+
+    async def reload_rules(self) -> None:
+        """A rule pack was saved: read the packs again, build the checks again, check every
+        open letter again."""
+        try:
+            await self.in_worker(_forget_rules)
+        except Exception as exc:  # noqa: BLE001 - a bug must not end the server
+            self.log_error(exc)
+        self.check_all_open()
+
     def check_all_open(self) -> None:
         for uri in list(self.workspace.text_documents):
             self.schedule(uri)
@@ -288,6 +308,14 @@ def _warm() -> float:
     return time.perf_counter() - start
 
 
+def _forget_rules() -> None:
+    from lint_brieven.checks.loader import rules_for
+    from lint_brieven.runner import forget_checks
+
+    rules_for.cache_clear()
+    forget_checks()
+
+
 def create_server() -> LintServer:
     server = LintServer()
 
@@ -338,6 +366,8 @@ def create_server() -> LintServer:
         path, _ = checking.document_path(uri)
         if path.name in CONFIG_NAMES or path.suffix == ".json":
             ls.check_all_open()
+        elif path.suffix in (".yaml", ".yml") and ls.is_rule_pack(path):
+            asyncio.ensure_future(ls.reload_rules())
         else:
             ls.schedule(uri)
 
