@@ -94,8 +94,12 @@ class LintServer(LanguageServer):
             checked = self.crashed(uri, text, version, exc)
         if uri not in self.workspace.text_documents:
             return
+        try:
+            self.publish(checked)
+        except Exception as exc:  # noqa: BLE001 - a bug must not end the server
+            checked = self.crashed(uri, text, version, exc)
+            self.publish(checked)
         self._checked[uri] = checked
-        self.publish(checked)
         self.tell_configuration(checked)
         self.refresh_inlay_hints()
 
