@@ -71,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:
+        _starting()
     try:
         with argparse_nl.dutch():  # argparse's own strings (usage, errors, -h) in Dutch
             args = build_parser().parse_args(argv)
@@ -93,6 +95,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     finally:
         crash.set_debug(False)
+
+
+# the collector's first threshold for the command line's own run (Python's default: 700)
+YOUNG_OBJECTS = 5_000
+
+
+def _starting() -> None:
+    """The command line's own process starts (``lint-brieven``, ``python -m lint_brieven``):
+    let the collector wait for more new objects before it looks for cycles. Importing spaCy
+    and loading the model and the rules creates hundreds of thousands of objects that live
+    until the end; at Python's default thresholds the collector walks them again and again
+    while they are made, three times all of them (0.24 s of a one-letter check's CPU time,
+    0.12 s at :data:`YOUNG_OBJECTS`). Garbage cycles are still collected, after every 5,000
+    new objects instead of 700 (checking the whole corpus peaks 1 % higher). A caller that
+    passes ``argv`` (tests, other programs) keeps its collector as it was."""
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(YOUNG_OBJECTS, middle, old)
 
 
 def _ending() -> None:

@@ -214,11 +214,77 @@ def test_only_the_command_line_s_own_run_freezes_the_collector(in_tmp, monkeypat
     assert main(["check", "a.txt"]) == 0  # a caller passing arguments keeps its collector
     assert gc.get_freeze_count() == before
     monkeypatch.setattr(sys, "argv", ["lint-brieven", "check", "a.txt"])
+    threshold = gc.get_threshold()
     try:
         assert main() == 0
         assert gc.get_freeze_count() > before
     finally:
         gc.unfreeze()
+        gc.set_threshold(*threshold)
+
+
+def test_only_the_command_line_s_own_run_lets_the_collector_wait(in_tmp, monkeypatch):
+    import gc
+
+    from lint_brieven.cli import YOUNG_OBJECTS, main
+    from lint_brieven.commands import check
+
+    seen = []
+    monkeypatch.setattr(check, "run_check", lambda args: seen.append(gc.get_threshold()) or 0)
+    threshold = gc.get_threshold()
+    try:
+        assert main(["check", "a.txt"]) == 0  # a caller passing arguments keeps its collector
+        assert gc.get_threshold() == threshold
+        monkeypatch.setattr(sys, "argv", ["lint-brieven", "check", "a.txt"])
+        assert main() == 0
+        assert seen == [threshold, (YOUNG_OBJECTS, *threshold[1:])]
+        assert threshold[0] < YOUNG_OBJECTS
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
+
+
+def test_a_check_imports_wordfreq_before_spacy_and_the_rules():
+    """wordfreq inspects the call stack when it is imported (``locate.this_dir``): cheap only
+    while few modules are loaded and the stack is shallow."""
+    letter = "corpus/sjablonen/voor/01-woningaanbieding.html.j2"
+    _, done = _modules_after(
+        "from lint_brieven.cli import main\n"
+        f"main(['check', {letter!r}, '--output-format', 'json'])\n"
+        "sys.stderr.write('\\nORDER ' + json.dumps(list(sys.modules)) + '\\n')\n"
+    )
+    assert json.loads(done.stdout)["files"][0]["findings"]  # it did check the letter
+    line = next(x for x in done.stderr.splitlines() if x.startswith("ORDER "))
+    order = json.loads(line[len("ORDER ") :])
+    assert order.index("wordfreq") < order.index("spacy")
+    assert order.index("wordfreq") < order.index("lint_brieven.checks.loader")
+
+
+def test_a_check_loads_the_rules_once_and_builds_each_check_once():
+    """The checks that consult other rules (officialese and jargon words in a sentence's
+    difficulty, the abbreviations the term rules explain) use the run's own rules and checks,
+    not a second copy of each."""
+    letter = "corpus/sjablonen/voor/01-woningaanbieding.html.j2"
+    code = (
+        "from lint_brieven.checks import loader\n"
+        "from lint_brieven.checks import sentence_difficulty\n"
+        "loads, built = [], []\n"
+        "load_rules = loader.load_rules\n"
+        "loader.load_rules = lambda packs=(): loads.append(packs) or load_rules(packs)\n"
+        "for kind, made in dict(loader.KINDS).items():\n"
+        "    loader.KINDS[kind] = lambda rule, made=made: built.append(rule.code) or made(rule)\n"
+        "from lint_brieven.cli import main\n"
+        f"main(['check', {letter!r}, '--output-format', 'json'])\n"
+        "used = [c.rule.code for c in sentence_difficulty._officialese_checks()]\n"
+        "sys.stderr.write('\\nBUILT ' + json.dumps([len(loads), built, used]) + '\\n')\n"
+    )
+    _, done = _modules_after(code)
+    assert json.loads(done.stdout)["files"][0]["findings"]  # it did check the letter
+    line = next(x for x in done.stderr.splitlines() if x.startswith("BUILT "))
+    loads, built, officialese = json.loads(line[len("BUILT ") :])
+    assert loads == 1
+    assert officialese and set(officialese) <= set(built)  # consulted: LB101, LB102 …
+    assert sorted(built) == sorted(set(built))
 
 
 @pytest.mark.parametrize("name", ["text", "json", "sarif", "github", "gitlab", "junit"])

@@ -240,13 +240,54 @@ def _add_packs(rules: dict[str, Rule], files: Iterable[Path]) -> None:
             rules[rule.code] = rule
 
 
+def rules_for(packs: Iterable[Path] = ()) -> dict[str, Rule]:
+    """``load_rules`` once per process for each set of extra packs, however they are passed:
+    ``rules_for()`` (the checks that consult the shipped rules) is the run's own
+    ``rules_for(config.rule_packs)`` when the configuration adds no packs, the same rules and
+    so the same built checks (``build_check``)."""
+    return _rules(tuple(packs))
+
+
 @lru_cache(maxsize=8)
-def rules_for(packs: tuple[Path, ...] = ()) -> dict[str, Rule]:
-    """``load_rules`` once per process for each set of extra packs."""
+def _rules(packs: tuple[Path, ...]) -> dict[str, Rule]:
     return load_rules(packs)
 
 
+def _forget() -> None:
+    """Read the rule packs again and build every check again (``check --watch``)."""
+    _rules.cache_clear()
+    _built.cache_clear()
+
+
+rules_for.cache_clear = _forget  # type: ignore[attr-defined]
+
+
+class _Same:
+    """A rule as a key that is this very rule object: rules compare by code, and a rule with
+    other options (``with_options``) is another object with the same code."""
+
+    __slots__ = ("rule",)
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+
+    def __hash__(self) -> int:
+        return id(self.rule)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.rule is self.rule
+
+
 def build_check(rule: Rule) -> Check:
+    """The check for ``rule``, built once per rule object: the run and the checks that use
+    other rules' word lists (officialese, jargon: ``sentence_difficulty``) share one check
+    (building a word-list check costs tens of milliseconds)."""
+    return _built(_Same(rule))
+
+
+@lru_cache(maxsize=256)
+def _built(key: _Same) -> Check:
+    rule = key.rule
     try:
         return KINDS[rule.kind](rule)
     except ValueError as exc:  # spaCy rejects a malformed token pattern
