@@ -101,6 +101,8 @@ def _watch(session: Session, stop: threading.Event) -> int:
     while not stop.is_set():
         roots = session.watched()
         if not roots:
+            if not started:
+                _guarded(session.check_all)  # says which paths do not exist, as check does
             return fail("--watch: geen van de paden bestaat; er is niets om te volgen.")
         for changes in watchfiles.watch(
             *roots,
@@ -196,6 +198,8 @@ class Session:
         # paths named on the command line that were there when the watch began, and letters
         # deleted since: when they are gone they are removed, not an error
         self.was_there = {str(Path(p)) for p in args.paths if os.path.lexists(p)}
+        # the report file (``--output``): written by us, so neither a change nor a letter
+        self.output = os.path.realpath(args.output) if args.output is not None else None
 
     # -- what to watch -----------------------------------------------------------------
     def watched(self) -> list[str]:
@@ -239,7 +243,9 @@ class Session:
     def changed(self, paths: Iterable[str]) -> None:
         """Check again what the changed ``paths`` touch and show the report; nothing when
         none of them is a file ``check`` reads."""
-        changed = {os.path.realpath(p) for p in paths}
+        changed = {os.path.realpath(p) for p in paths} - {self.output}
+        if not changed:
+            return
         settings = [p for p in changed if self._is_setting(p)]
         if settings or (self.broken and any(_letter_like(p) for p in changed)):
             self.check_all(_shown(settings or changed))
@@ -301,20 +307,24 @@ class Session:
         )
 
     def _walk(self) -> Walked:
-        """The letters ``check`` would read now; a path named on the command line that was
-        there before is left out when it is gone (removed, not an error)."""
+        """The letters ``check`` would read now, less what ``_left_out`` leaves out."""
         walked = Walked()
         for shown, entry in Runner(self.request).entries():
             if isinstance(entry, FileReport):
                 walked.reports[shown] = entry
-            elif entry is None and str(Path(shown)) in self.was_there:
-                continue
-            elif shown not in walked.targets:
+            elif shown not in walked.targets and not self._left_out(shown, entry):
                 walked.targets[shown] = entry
             else:
-                continue  # a link to a letter met before
+                continue
             walked.order.append(shown)
         return walked
+
+    def _left_out(self, shown: str, entry: Path | None) -> bool:
+        """A path named that was there and is gone (removed, not an error), or the report
+        file (written by us: no letter)."""
+        if entry is None:
+            return str(Path(shown)) in self.was_there
+        return os.path.realpath(entry) == self.output
 
     def _settings_files(self) -> set[str]:
         """Real paths of the configuration files of the letters' folders (and of the

@@ -303,6 +303,27 @@ def test_a_letter_named_and_deleted_is_removed_not_an_error(tmp_path, watching):
     assert "bestaat niet" not in watch.out + watch.err
 
 
+def test_a_report_file_among_the_letters_is_no_letter_and_no_change(tmp_path, watching):
+    letters = tmp_path / "brieven"
+    letters.mkdir()
+    (letters / "onderhoud.txt").write_text(LETTER, encoding="utf-8")
+    report = letters / "rapport.txt"
+    watch = watching("brieven", "-o", "brieven/rapport.txt")
+    watch.said("Wacht op wijzigingen")
+    assert "brieven/onderhoud.txt" in report.read_text(encoding="utf-8")
+
+    changed = LETTER.replace("Wij komen", "In verband met het onderhoud komen wij")
+    (letters / "onderhoud.txt").write_text(changed, encoding="utf-8")
+    watch.said("Gewijzigd: brieven/onderhoud.txt")
+    watch._until(lambda: "LB102" in report.read_text(encoding="utf-8") or None, "LB102")
+    (letters / "tweede.txt").write_text(changed, encoding="utf-8")
+    watch.said("Nieuw: brieven/tweede.txt")
+    watch._until(lambda: "brieven/tweede.txt" in report.read_text(encoding="utf-8") or None, "2")
+    assert watch.stop() == 0
+    assert "rapport.txt" not in watch.err  # written by the watch: not checked, no change
+    assert "rapport.txt" not in report.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("options", "named"),
     [
