@@ -1,8 +1,8 @@
 """``lint-brieven check --watch``: check, then check again whenever a letter changes.
 
 One process, the Dutch pipeline loaded once. watchfiles watches the folders of the paths named
-(a file named: its folder) and the configuration files in use that lie outside them. After each
-burst of changes:
+(a file named: its folder) and what the letters use outside them (configuration files, rule
+packs, the baseline, templates from ``template-paths``). After each burst of changes:
 
 - a configuration file (``lint-brieven.toml``, ``.lint-brieven.toml``, ``pyproject.toml``), the
   file ``--config`` names, a rule pack of a configuration in use or the baseline: everything is
@@ -118,6 +118,8 @@ def _watch(session: Session, stop: threading.Event) -> int:
                 started = True
             elif changes:
                 _guarded(session.changed, [path for _change, path in changes])
+            else:
+                continue  # a wake-up with nothing changed
             # other configuration files to watch, or one watched that may have been replaced
             if session.watched() != roots or any(os.path.realpath(p) in roots for _, p in changes):
                 break
@@ -214,7 +216,7 @@ class Session:
                 roots.append(folder)
         used = self.settings | ({self.baseline} if self.baseline else set())
         used |= set().union(*(part.files for part in self.parts.values()))
-        return roots + sorted(f for f in used if os.path.exists(f) and not _under(f, roots))
+        return roots + sorted(f for f in used if not _under(f, roots) and os.path.exists(f))
 
     def _is_setting(self, path: str) -> bool:
         """A configuration file, a rule pack (a file or in a folder of packs) or the baseline."""
@@ -277,9 +279,9 @@ class Session:
         self.parts.update(fresh)
         self.walked = walked
         read |= set().union(*(fresh[d].files for d in touched))
-        edited = _shown(p for p in changed if p in read and p not in new) or _shown(
-            p for p in changed if _letter_like(p) and p not in new
-        )
+        edited = _shown(p for p in changed if p in read and p not in new)
+        if not (edited or added or deleted):  # e.g. a .gitignore that now leaves a letter out
+            edited = _shown(changed)
         _say(f"{_status(edited, sorted(added), deleted)} — opnieuw gecontroleerd")
         self._show()
 
@@ -427,8 +429,8 @@ def _status(edited: Sequence[str], added: Sequence[str], deleted: Sequence[str])
         for label, names in (("gewijzigd", edited), ("nieuw", added), ("verwijderd", deleted))
         if names
     ]
-    text = "; ".join(parts) or "gewijzigd"
-    return text[0].upper() + text[1:]
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
 
 
 def _names(names: Sequence[str]) -> str:

@@ -122,6 +122,8 @@ class Watch:
             code = self.process.wait()
         for reader in self._readers:
             reader.join(10)
+        self.process.stdout.close()
+        self.process.stderr.close()
         return code
 
 
