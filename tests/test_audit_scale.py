@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import builtins
 import csv
-import hashlib
+import errno
 import io
 import json
 import multiprocessing
 import os
+import sqlite3
 import subprocess
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -210,20 +211,20 @@ def test_a_damaged_index_is_an_empty_one(here, capsys, monkeypatch):
     assert _audit(capsys, "--jobs", "1") == 2
     first = _outputs("rapport")
     index = here / "rapport" / CACHE / INDEX
-    assert Cache(index.parent).index().letters
+    assert len(Cache(index.parent).index())
     for damage in (b"", b"lint-brieven-audit-index 1 " + b"0" * 64 + b"\n{}", b"\xff" * 40):
         index.write_bytes(damage)
-        assert not Cache(index.parent).index().letters
+        assert not len(Cache(index.parent).index())
         assert _audit(capsys, "--jobs", "1") == 2
         assert _outputs("rapport") == first
-        assert Cache(index.parent).index().letters  # written again
+        assert len(Cache(index.parent).index())  # written again
 
 
 def _modules_of_an_audit(folder: Path, jobs: str, *, forget: bool) -> set[str]:
     if forget:  # the index forgets the letters (it keeps the configurations' rule names)
         cache = Cache(folder / "rapport" / CACHE)
         index = cache.index()
-        index.letters.clear()
+        index.forget_letters()
         cache.save_index(index)
     script = (
         "import json, sys\n"
@@ -314,7 +315,7 @@ def _takes(monkeypatch) -> list[str]:
     real = Collector.take
 
     def take(self, i):
-        taken.append(self.plans[i].path.name)
+        taken.append(Path(self.plans[i].path).name)
         return real(self, i)
 
     monkeypatch.setattr(Collector, "take", take)
@@ -435,20 +436,27 @@ def test_the_index_keeps_each_set_of_templates_once(here, capsys, monkeypatch):
     write(here, {f"brieven/kind{i}.html.j2": CHILD for i in range(3)})
     assert _audit(capsys, "--jobs", "1") == 2
     cache = Cache(here / "rapport" / CACHE)
-    text = (cache.folder / INDEX).read_bytes().partition(b"\n")[2]
-    stored = json.loads(text)
+    db = sqlite3.connect(cache.folder / INDEX)
+    sets = [
+        json.loads(deps) for (deps,) in db.execute("SELECT deps FROM templates ORDER BY number")
+    ]
     basis = os.path.abspath(here / "brieven" / "basis" / "basis.html.j2")
-    assert [[dep[0] for dep in deps] for deps in stored["sjablonen"]] == [[], [basis]]
+    assert [[dep[0] for dep in deps] for deps in sets] == [[], [basis]]
     index = cache.index()
-    children = [p for p in index.letters if Path(p).name.startswith(("c.", "kind"))]
-    assert len(children) == 4
-    assert {index.letters[p][6] for p in children} == {((basis, stored["sjablonen"][1][0][1]),)}
-    # a letter that names a set that is not there: the index is damaged, so empty
-    stored["brieven"][children[0]][6] = 7
-    body = json.dumps(stored).encode()
-    header = b"lint-brieven-audit-index 1 %s\n" % hashlib.sha256(body).hexdigest().encode()
-    (cache.folder / INDEX).write_bytes(header + body)
-    assert cache.index().letters == {}
+    children = [
+        os.path.abspath(here / "brieven" / n)
+        for n in ["c.html.j2"] + [f"kind{i}.html.j2" for i in range(3)]
+    ]
+    known = [index.known(p, keys.signature(os.stat(p))) for p in children]
+    assert {deps for _digest, deps in known} == {((basis, sets[1][0][1]),)}
+    index.close()
+    # a letter that names a set that is not there: the index does not know it
+    db.execute("UPDATE letters SET templates = 7 WHERE path = ?", (os.fsencode(children[0]),))
+    db.commit()
+    db.close()
+    index = cache.index()
+    assert [index.known(p, keys.signature(os.stat(p))) for p in children] == [None, *known[1:]]
+    index.close()
 
 
 def test_a_word_letter_is_read_once_too(tmp_path, capsys, monkeypatch):
@@ -481,3 +489,57 @@ def test_the_work_is_split_in_order_into_chunks_that_shrink_at_the_end(count):
     assert sizes[-8:] == [1] * min(8, count)  # the last letters go one by one
     if count == 1000:
         assert sizes[0] == CHUNK
+
+
+def test_the_dashboard_is_written_in_parts_from_rows_on_disk_that_go_afterwards(
+    here, capsys, monkeypatch
+):
+    """The letters' rows wait in a file in the report folder, not in memory; the dashboard
+    is written as Jinja2 makes it, part by part; then the rows file goes, also when the
+    report cannot be written."""
+    from lint_brieven.audit import report
+    from lint_brieven.audit.rows import PREFIX
+
+    real = report.write_atomic_parts
+    seen: dict[str, object] = {}
+
+    def write_parts(path, parts):
+        if path.name == "index.html":
+            seen["parts"] = type(parts)
+            seen["rows"] = [p.name for p in path.parent.glob(PREFIX + "*")]
+        return real(path, parts)
+
+    monkeypatch.setattr(report, "write_atomic_parts", write_parts)
+    assert _audit(capsys, "--jobs", "1") == 2
+    assert seen["parts"] is not str and len(seen["rows"]) == 1
+    assert not list((here / "rapport").glob(PREFIX + "*"))
+    dashboard = (here / "rapport" / "index.html").read_text(encoding="utf-8")
+    assert dashboard.count('<tr data-moment="') == len(LETTERS)
+
+    def full(path, parts):
+        raise OSError(errno.ENOSPC, "No space left on device", os.fspath(path))
+
+    monkeypatch.setattr(report, "write_atomic_parts", full)
+    code = main(["audit", "brieven", "--out", "rapport", "--jobs", "1"])
+    assert code == 2 and "kan niet worden geschreven" in capsys.readouterr().err
+    assert not list((here / "rapport").glob(PREFIX + "*"))
+
+
+def test_the_index_is_a_database_of_its_own_shape_only(here, capsys, monkeypatch):
+    """An index with anything of its own (here a trigger) is no index, and the JSON index of
+    earlier versions is deleted; either way the report is the same."""
+    monkeypatch.setattr(keys, "SETTLED", 0.0)
+    assert _audit(capsys, "--jobs", "1") == 2
+    first = _outputs("rapport")
+    folder = here / "rapport" / CACHE
+    assert len(Cache(folder).index()) == 4  # the readable letters
+    db = sqlite3.connect(folder / INDEX)
+    db.execute("CREATE TRIGGER t AFTER UPDATE ON rules BEGIN DELETE FROM letters; END")
+    db.commit()
+    db.close()
+    assert len(Cache(folder).index()) == 0
+    (folder / "index").write_bytes(b"lint-brieven-audit-index 1 " + b"0" * 64 + b"\n{}")
+    assert _audit(capsys, "--jobs", "1") == 2
+    assert _outputs("rapport") == first
+    assert len(Cache(folder).index()) == 4 and not (folder / "index").exists()
+    assert not [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]

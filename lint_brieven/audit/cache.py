@@ -9,13 +9,14 @@ or imports has changed since: the entry lists each one with the digest of its te
 
 Entries of older versions (``*.pickle``) are never opened; they are deleted.
 
-``index`` beside the entries (the same header, its own magic) lets an audit find a
+``index.sqlite`` beside the entries (an SQLite database, see ``Index``) lets an audit find a
 letter's entry without reading the letter: for each letter the ``os.stat`` signature it had
 when it was read, the SHA-256 of the bytes read then (see ``keys``) and the templates its
 entry depends on (with their digests: a letter whose template changed is known to need a check
 before the report reaches it, so it goes to a worker with the others), and for each
-configuration that was checked the names and categories of its rules. A damaged index is an
-empty one.
+configuration that was checked the names and categories of its rules. It is looked up a
+letter at a time and never held whole; each audit writes a new one as the letters come. A
+damaged index is an empty one.
 
 ``KEY.view`` beside an entry (the same header, its own magic) keeps what the report showed of
 the letter (its ``rapport.json`` entry, ``brieven.csv`` cells, dashboard summary and the
@@ -25,31 +26,37 @@ without decoding its entry or making its page again (``report.ReportWriter``).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
 import secrets
+import sqlite3
 import stat
 import time
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 from lint_brieven.audit.cache_entry import Checked, from_json, to_json
 from lint_brieven.audit.keys import signature
 
 SCHEMA = 1
 MAGIC = b"lint-brieven-audit-cache"
-INDEX_MAGIC = b"lint-brieven-audit-index"
-INDEX = "index"
-MAX_INDEX = 256 * 1024 * 1024  # bytes; some 1.5 million letters
+INDEX = "index.sqlite"
+OLD_INDEX = "index"  # the index of earlier versions (JSON), deleted
+MAX_INDEX = 1024 * 1024 * 1024  # bytes; some 4 million letters
 MAX_RULE_SETS = 32  # configurations whose rule names the index keeps
+MAX_TEMPLATE_SETS = 4096  # sets of templates of the earlier index remembered at a time
 MAX_ENTRY = 64 * 1024 * 1024  # bytes; far above any letter's report and source text
 MAX_SOURCE = 64 * 1024 * 1024  # bytes of a template read to compare its digest
 STALE_TEMP = 3600  # seconds after which a temporary file of an interrupted write is removed
 VIEW_MAGIC = b"lint-brieven-audit-view"
 _HEADER = re.compile(rb"lint-brieven-audit-(cache|index|view) (\d{1,9}) ([0-9a-f]{64})")
 _DIGEST = re.compile("[0-9a-f]{64}")
-_TEMP = re.compile(r"\.([0-9a-f]{64}(\.json|\.view)?|index)\.\d+(\.[0-9a-f]+\.tmp)?")
+_TEMP = re.compile(r"\.([0-9a-f]{64}(\.json|\.view)?|index(\.sqlite)?)\.\d+(\.[0-9a-f]+\.tmp)?")
 
 
 def text_digest(text: str) -> str:
@@ -143,16 +150,10 @@ class Cache:
             pass
 
     def index(self) -> Index:
-        """The index as the last audit left it; empty when it is missing or damaged."""
-        data = read_regular(self.folder / INDEX, MAX_INDEX, follow=False)
-        if data is None:
-            return Index()
-        try:
-            found = json.loads(_body(data, INDEX_MAGIC))
-            deps = _dep_sets(found["sjablonen"])
-            return Index(_letters(found["brieven"], deps), _rule_sets(found["regels"]))
-        except Exception:  # untrusted bytes: a damaged index is an empty one
-            return Index()
+        """The index as the last audit left it (empty when it is missing or damaged); this
+        audit's is written beside it as the letters come (``Index.record``) and takes its
+        place when saved (``save_index``)."""
+        return Index(_open_index(self.folder / INDEX), self.folder, self._tidy)
 
     def has(self, key: str) -> bool:
         """Whether there is an entry for ``key`` (whether it is sound is seen on loading)."""
@@ -162,19 +163,9 @@ class Cache:
             return False
 
     def save_index(self, index: Index) -> None:
-        sets: dict[tuple, int] = {}  # each distinct set of templates written once
-        letters = {
-            path: [*entry[:6], sets.setdefault(entry[6], len(sets))]
-            for path, entry in index.letters.items()
-        }
-        table = [[list(dep) for dep in deps] for deps in sets]
-        body = {"brieven": letters, "sjablonen": table, "regels": index.rules}
-        try:
-            text = json.dumps(body, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
-            self._tidy()
-            _write_atomic(self.folder / INDEX, _with_header(text, INDEX_MAGIC))
-        except (OSError, TypeError, ValueError):
-            pass
+        """Put this audit's index in the place of the last one; a cache that cannot be written
+        is no error (the next audit reads the letters again)."""
+        index.save()
 
     def _digest(self, path: str) -> str | None:
         if path not in self._digests:
@@ -192,7 +183,7 @@ class Cache:
         with os.scandir(self.folder) as entries:
             for entry in entries:
                 try:
-                    old = entry.name.endswith(".pickle")
+                    old = entry.name.endswith(".pickle") or entry.name == OLD_INDEX
                     if not old and _TEMP.fullmatch(entry.name):
                         old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP
                     if old:
@@ -205,40 +196,92 @@ Deps = tuple[tuple[str, str], ...]  # (absolute path, ``text_digest``) of each t
 
 
 class Index:
-    """``letters``: absolute path → [device, inode, size, mtime_ns, ctime_ns, SHA-256 of the
-    bytes, the templates its entry depends on (``Deps``)]; ``rules``: ``Context.rules`` →
-    {code: [name, category]}. On disk each distinct set of templates is written once
-    (``sjablonen``) and a letter names it by its place in that list."""
+    """The letters an earlier audit read and the rule names of its configurations, in an
+    SQLite database (``INDEX``), opened read-only; this audit's goes to a new one beside it,
+    a letter at a time (``record``), which ``save`` puts in its place. Neither is held in
+    memory: an audit of ten thousand letters keeps no ten thousand index entries.
+
+    ``letters``: absolute path → device, inode, size, mtime_ns, ctime_ns, the SHA-256 of the
+    bytes and the templates its entry depends on (``Deps``, each distinct set stored once in
+    ``templates``); ``rules``: ``Context.rules`` → {code: [name, category, explanation]}, read
+    whole (a few configurations). Every value read is checked; a row that does not fit is a
+    letter the index does not know, a table that does not fit an empty index.
+
+    Without a folder (no cache) nothing is written."""
 
     def __init__(
-        self, letters: dict[str, list] | None = None, rules: dict[str, dict] | None = None
+        self,
+        old: sqlite3.Connection | None = None,
+        folder: Path | None = None,
+        tidy: Callable[[], None] | None = None,
     ) -> None:
-        self.letters = letters or {}
-        self.rules = rules or {}
+        self._old = old
+        self._folder, self._tidy = folder, tidy
+        self.rules: dict[str, dict] = {}
+        self._old_sets: dict[int, Deps | None] = {}
+        if old is not None:
+            try:
+                rows = old.execute("SELECT key, names FROM rules").fetchall()
+                if not all(isinstance(key, str) and isinstance(names, str) for key, names in rows):
+                    raise ValueError("regels")
+                self.rules = _rule_sets({key: json.loads(names) for key, names in rows})
+            except (sqlite3.Error, ValueError, TypeError, RecursionError):
+                self.close()
+                self.rules = {}
+        self._new: sqlite3.Connection | None = None
+        self._new_path: Path | None = None
+        self._sets: dict[Deps, int] = {}  # each set of templates this audit wrote, once
+        self._failed = folder is None  # nothing to write
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        """How many letters the earlier audit's index knows."""
+        if self._old is None:
+            return 0
+        try:
+            return self._old.execute("SELECT count(*) FROM letters").fetchone()[0]
+        except sqlite3.Error:
+            return 0
 
     def known(self, path: str, signature: list[int]) -> tuple[str, Deps] | None:
         """The SHA-256 of a letter's bytes and the templates its entry depends on, when its
         signature is the one written down."""
-        found = self.letters.get(path)
-        return (found[5], found[6]) if found and found[:5] == signature else None
+        found = self._row(path)
+        return (found[5], found[6]) if found and list(found[:5]) == signature else None
 
     def digest(self, path: str, signature: list[int]) -> str | None:
         """The SHA-256 of a letter's bytes, when its signature is the one written down."""
         found = self.known(path, signature)
         return found[0] if found else None
 
-    def update_letters(self, seen: dict[str, list]) -> None:
-        """This audit's letters, and those of earlier audits whose files are as they were
-        (other folders audited into the same report folder); the rest is forgotten."""
-        for path, entry in self.letters.items():
-            if path not in seen:
-                try:
-                    info = os.stat(path)
-                except (OSError, ValueError):
-                    continue
-                if signature(info) == entry[:5]:
-                    seen[path] = entry
-        self.letters = seen
+    def record(self, path: str, entry: list) -> None:
+        """A letter of this audit: [*signature, digest, deps] (see the class), written now."""
+        new = self._writer()
+        if new is None:
+            return
+        try:
+            deps = tuple(tuple(dep) for dep in entry[6])
+            if deps not in self._sets:
+                text = json.dumps([list(dep) for dep in deps], ensure_ascii=True)
+                new.execute("INSERT INTO templates VALUES (?, ?)", (len(self._sets), text))
+                self._sets[deps] = len(self._sets)
+            new.execute(
+                "INSERT OR REPLACE INTO letters VALUES (?,?,?,?,?,?,?,?)",
+                (_path_key(path), *entry[:6], self._sets[deps]),
+            )
+        except (sqlite3.Error, OSError, ValueError, TypeError, OverflowError):
+            self._discard()
+
+    def forget_letters(self) -> None:
+        """Keep no letter of the earlier audits (their configurations' rule names stay)."""
+        if self._old is not None:
+            self._old.close()
+            self._old = None
 
     def keep_rules(self, used: set[str]) -> None:
         """The rule names of this audit's configurations, and of a few earlier ones."""
@@ -246,24 +289,180 @@ class Index:
         drop = set(others[: max(0, len(self.rules) - MAX_RULE_SETS)])
         self.rules = {key: names for key, names in self.rules.items() if key not in drop}
 
+    def save(self) -> None:
+        """This audit's letters, and those of earlier audits whose files are as they were
+        (other folders audited into the same report folder), with the rule names, in the
+        place of the earlier index; the rest is forgotten."""
+        new = self._writer()
+        try:
+            if new is None:
+                return
+            self._carry_over()
+            new = self._new
+            if new is None or self._new_path is None or self._folder is None:
+                return
+            rules = self.rules.items()
+            new.executemany(
+                "INSERT INTO rules VALUES (?, ?)",
+                [(key, json.dumps(names, ensure_ascii=True)) for key, names in rules],
+            )
+            new.execute("COMMIT")
+            new.close()
+            self._new = None
+            os.replace(self._new_path, self._folder / INDEX)
+            self._new_path = None
+        except (sqlite3.Error, OSError, ValueError, TypeError, OverflowError):
+            pass
+        finally:
+            self.close()
 
-def _letters(value: object, deps: list[Deps]) -> dict[str, list]:
-    if not isinstance(value, dict):
-        raise ValueError("brieven")
-    for path, entry in value.items():
+    def close(self) -> None:
+        """Close the earlier index and drop this audit's when it was not saved."""
+        self.forget_letters()
+        self._old_sets.clear()
+        self._discard()
+
+    def _carry_over(self) -> None:
+        if self._old is None or self._new is None:
+            return
+        for (key,) in self._old.execute("SELECT path FROM letters"):
+            if self._new is None:
+                return
+            if (
+                not isinstance(key, bytes)
+                or self._new.execute("SELECT 1 FROM letters WHERE path = ?", (key,)).fetchone()
+            ):
+                continue
+            path = os.fsdecode(key)
+            try:
+                info = os.stat(path)
+            except (OSError, ValueError):
+                continue
+            found = self._row(path)
+            if found is not None and list(found[:5]) == signature(info):
+                self.record(path, list(found))
+
+    def _row(self, path: str) -> tuple | None:
+        if self._old is None:
+            return None
+        try:
+            found = self._old.execute(
+                "SELECT dev, ino, size, mtime, ctime, digest, templates FROM letters "
+                "WHERE path = ?",
+                (_path_key(path),),
+            ).fetchone()
+        except (sqlite3.Error, ValueError, OverflowError):
+            return None
         if not (
-            isinstance(path, str)
-            and isinstance(entry, list)
-            and len(entry) == 7
-            and all(type(n) is int for n in entry[:5])
-            and isinstance(entry[5], str)
-            and _DIGEST.fullmatch(entry[5])
-            and type(entry[6]) is int
-            and 0 <= entry[6] < len(deps)
+            found is not None
+            and all(type(n) is int for n in found[:5])
+            and isinstance(found[5], str)
+            and _DIGEST.fullmatch(found[5])
+            and type(found[6]) is int
         ):
-            raise ValueError("brieven")
-        entry[6] = deps[entry[6]]
-    return value
+            return None
+        deps = self._deps(found[6])
+        return None if deps is None else (*found[:6], deps)
+
+    def _deps(self, number: int) -> Deps | None:
+        if number not in self._old_sets and self._old is not None:
+            if len(self._old_sets) >= MAX_TEMPLATE_SETS:
+                self._old_sets.clear()
+            try:
+                found = self._old.execute(
+                    "SELECT deps FROM templates WHERE number = ?", (number,)
+                ).fetchone()
+                if found is None or not isinstance(found[0], str):
+                    raise ValueError("sjablonen")
+                self._old_sets[number] = _dep_sets([json.loads(found[0])])[0]
+            except (sqlite3.Error, ValueError, TypeError, RecursionError):
+                self._old_sets[number] = None
+        return self._old_sets.get(number)
+
+    def _writer(self) -> sqlite3.Connection | None:
+        """This audit's index, made on first use; None when it cannot be written."""
+        if self._new is None and not self._failed and self._folder is not None:
+            self._failed = True  # until it is made
+            try:
+                if self._tidy is not None:
+                    self._tidy()
+                name = f".{INDEX}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+                self._new_path = self._folder / name
+                self._new = sqlite3.connect(
+                    f"file:{quote(os.fspath(self._new_path))}?mode=rwc",
+                    uri=True,
+                    isolation_level=None,
+                )
+                self._new.executescript(
+                    "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+                    f"PRAGMA user_version = {SCHEMA};" + _INDEX_SCHEMA + "BEGIN;"
+                )
+                self._failed = False
+            except (sqlite3.Error, OSError):
+                self._discard()
+        return self._new
+
+    def _discard(self) -> None:
+        """Drop this audit's index (it cannot be written, or was not saved)."""
+        self._failed = True
+        if self._new is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._new.close()
+            self._new = None
+        if self._new_path is not None:
+            with contextlib.suppress(OSError):
+                self._new_path.unlink(missing_ok=True)
+            self._new_path = None
+
+
+_INDEX_SCHEMA = """
+CREATE TABLE letters (
+    path BLOB PRIMARY KEY, dev INTEGER, ino INTEGER, size INTEGER, mtime INTEGER,
+    ctime INTEGER, digest TEXT, templates INTEGER
+);
+CREATE TABLE templates (number INTEGER PRIMARY KEY, deps TEXT);
+CREATE TABLE rules (key TEXT PRIMARY KEY, names TEXT);
+"""
+
+
+def _path_key(path: str) -> bytes:
+    """A letter's absolute path as the index stores it (the file system's bytes)."""
+    return os.fsencode(path)
+
+
+def _open_index(path: Path) -> sqlite3.Connection | None:
+    """The index of the last audit, read-only, when it is a regular file of at most
+    ``MAX_INDEX`` bytes with exactly the tables ``_INDEX_SCHEMA`` makes (a planted database
+    with triggers or views of its own is none) and this ``SCHEMA``; else None."""
+    try:
+        info = os.stat(path, follow_symlinks=False)
+        if not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= MAX_INDEX:
+            return None
+        db = sqlite3.connect(f"file:{quote(os.fspath(path))}?mode=ro", uri=True)
+    except (OSError, ValueError, sqlite3.Error):
+        return None
+    try:
+        db.executescript(
+            "PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0;"
+        )
+        schema = sorted(db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+        version = db.execute("PRAGMA user_version").fetchone()
+        if schema != _expected_schema() or version != (SCHEMA,):
+            raise ValueError("schema")
+        return db
+    except (sqlite3.Error, ValueError, TypeError):
+        db.close()
+        return None
+
+
+@lru_cache(maxsize=1)
+def _expected_schema() -> list:
+    db = sqlite3.connect(":memory:")
+    try:
+        db.executescript(_INDEX_SCHEMA)
+        return sorted(db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+    finally:
+        db.close()
 
 
 def _dep_sets(value: object) -> list[Deps]:

@@ -45,8 +45,10 @@ from lint_brieven.audit.keys import (
     content_digest,
     context_of,
     letter_key,
+    packed,
     settled,
     signature,
+    unpacked,
 )
 from lint_brieven.audit.worker import check_letter, check_letters, check_one, failed
 from lint_brieven.config import config_in
@@ -81,7 +83,7 @@ class Found:
     that cannot be read, a path that does not exist); every folder whose configuration the
     walk used, in order."""
 
-    files: list[Path]
+    files: list[str]  # names, not ``Path`` objects: a tenth of the memory per letter
     finished: list[FileReport]
     folders: list[Path]
 
@@ -95,7 +97,7 @@ def find(paths: Iterable[str]) -> Found:
         folders.setdefault(folder, None)
         return config_in(folder)
 
-    files: list[Path] = []
+    files: list[str] = []
     finished: list[FileReport] = []
     for display, entry in walk.entries(list(paths), config):
         if isinstance(entry, FileReport):
@@ -103,13 +105,13 @@ def find(paths: Iterable[str]) -> Found:
         elif entry is None:
             finished.append(FileReport(display, error="Bestand of map bestaat niet."))
         elif not config(entry.parent).is_partial(entry):
-            files.append(entry)
+            files.append(os.fspath(entry))
     return Found(files, finished, list(folders))
 
 
 def letters(paths: Iterable[str]) -> tuple[list[Path], list[FileReport]]:
     found = find(paths)
-    return found.files, found.finished
+    return [Path(name) for name in found.files], found.finished
 
 
 class RuleInfo(NamedTuple):
@@ -158,14 +160,15 @@ def rule_names(found: Found, contexts: Contexts, index: Index) -> dict[str, Rule
             used.add(context.rules)
     index.keep_rules(used)
     names: dict[str, RuleInfo] = {}
-    for path in found.files:
-        context = contexts.of(path.parent)
+    for name in found.files:
+        folder = Path(name).parent
+        context = contexts.of(folder)
         if context is not None and context.rules in index.rules:
             names.update((c, RuleInfo(*n)) for c, n in index.rules[context.rules].items())
         else:  # a configuration that cannot be keyed
             from lint_brieven.checks.loader import rules_for
 
-            rules = rules_for(config_in(path.parent).rule_packs)
+            rules = rules_for(config_in(folder).rule_packs)
             names.update((c, _info(r)) for c, r in rules.items())
     return names
 
@@ -187,21 +190,21 @@ def cache_key(path: Path) -> str | None:
 
 
 class _Plan(NamedTuple):
-    path: Path
+    path: str
     context: str | None
-    info: os.stat_result | None
+    signature: bytes | tuple | None  # ``keys.packed``: what ``os.stat`` said
     key: str | None  # known from the index: the entry is loaded, the letter not read
     deps: tuple | None = None  # with ``key``: the templates of its entry, as they are
 
 
 class Collector:
-    """The results of ``files``, taken in their order (``take``); ``index`` is updated with
-    the signatures of this run's letters when it closes. A letter the index knows
+    """The results of ``files``, taken in their order (``take``); ``index`` records the
+    signatures of this run's letters as they come. A letter the index knows
     (``known``) may be served by the caller without its entry (``served``)."""
 
     def __init__(
         self,
-        files: list[Path],
+        files: list[str],
         jobs: int,
         cache: Cache | None,
         contexts: Contexts,
@@ -211,22 +214,23 @@ class Collector:
         self.started = time.time()
         self.cache, self.index = cache, index
         self.plans = [_plan(path, contexts, cache, index) for path in files]
-        misses = {i: _job(p, cache) for i, p in enumerate(self.plans) if p.key is None}
+        misses = [i for i, p in enumerate(self.plans) if p.key is None]
+
+        def job(i: int) -> dict:  # made when it is handed out, not held for every letter
+            return _job(self.plans[i], cache)
+
         if map is not None:
-            self.checker: _Checker = _Mapped(map, misses)
+            self.checker: _Checker = _Mapped(map, misses, job)
         elif max(1, min(jobs, len(misses))) == 1:
-            self.checker = _InProcess(misses)
+            self.checker = _InProcess(job)
         else:
-            self.checker = _Pool(min(jobs, len(misses)), misses)
-        self.seen: dict[str, list] = {}
-        self._deps: dict[tuple, tuple] = {}  # each set of templates kept once
+            self.checker = _Pool(min(jobs, len(misses)), misses, job)
 
     def __enter__(self) -> Collector:
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self.checker.close()
-        self.index.update_letters(self.seen)
 
     def known(self, i: int) -> str | None:
         """The cache key of letter ``i`` when the index knows its bytes."""
@@ -246,7 +250,7 @@ class Collector:
             return checked, plan.key
         # not in the index, or its entry is damaged (rare: a worker checks it now, alone)
         result = self.checker.result(i) if plan.key is None else self.checker.now(i, _job(plan))
-        checked = _decoded(plan.path, result)
+        checked = _decoded(Path(plan.path), result)
         if self.cache is not None and result["store"]:
             self.cache.store_text(result["key"], result["entry"])
         good = cacheable(checked)
@@ -254,37 +258,38 @@ class Collector:
         return checked, result["key"] if result["key"] and good else None
 
     def _indexed(self, plan: _Plan) -> str | None:
-        if plan.info is None:
+        if plan.signature is None:
             return None
-        return self.index.digest(os.path.abspath(plan.path), signature(plan.info))
+        return self.index.digest(os.path.abspath(plan.path), unpacked(plan.signature))
 
     def _seen(self, plan: _Plan, digest: str | None, deps) -> None:
-        info = plan.info
-        if digest and deps is not None and info is not None and settled(info, self.started):
-            templates = tuple(tuple(d) for d in deps)
-            entry = [*signature(info), digest, self._deps.setdefault(templates, templates)]
-            self.seen[os.path.abspath(plan.path)] = entry
+        if digest and deps is not None and plan.signature is not None:
+            info = unpacked(plan.signature)
+            if settled(info, self.started):
+                templates = tuple(tuple(d) for d in deps)
+                self.index.record(os.path.abspath(plan.path), [*info, digest, templates])
 
 
-def _plan(path: Path, contexts: Contexts, cache: Cache | None, index: Index) -> _Plan:
+def _plan(path: str, contexts: Contexts, cache: Cache | None, index: Index) -> _Plan:
     """What is known of a letter before any is checked: with ``key`` it is served from the
     cache (its bytes, its templates and its entry are there), else a worker reads it."""
-    context = contexts.of(path.parent)
+    context = contexts.of(Path(path).parent)
     try:
-        info: os.stat_result | None = os.stat(path)
+        info: list[int] | None = signature(os.stat(path))
     except (OSError, ValueError):
         info = None
     letters = context.letters if context else None
+    sig = packed(info) if info is not None else None
     if cache is None or letters is None or info is None:
-        return _Plan(path, letters, info, None)
-    known = index.known(os.path.abspath(path), signature(info))
+        return _Plan(path, letters, sig, None)
+    known = index.known(os.path.abspath(path), info)
     if known is None or not cache.fresh(known[1]):
-        return _Plan(path, letters, info, None)
-    key = letter_key(letters, known[0], path)
+        return _Plan(path, letters, sig, None)
+    key = letter_key(letters, known[0], Path(path))
     return (
-        _Plan(path, letters, info, key, known[1])
+        _Plan(path, letters, sig, key, known[1])
         if cache.has(key)
-        else _Plan(path, letters, info, None)
+        else _Plan(path, letters, sig, None)
     )
 
 
@@ -320,18 +325,23 @@ class _Checker:
 
 
 class _InProcess(_Checker):
-    def __init__(self, jobs: dict[int, dict]) -> None:
-        self.jobs = jobs
+    def __init__(self, job: Callable[[int], dict]) -> None:
+        self.job = job
 
     def result(self, index: int) -> dict:
-        return check_letter(self.jobs.pop(index))
+        return check_letter(self.job(index))
 
 
 class _Mapped(_Checker):
     """Another executor: ``map(check_letter, jobs)`` gives the results in order."""
 
-    def __init__(self, map: Mapper, jobs: dict[int, dict]) -> None:  # noqa: A002
-        self.results = zip(jobs, map(check_letter, list(jobs.values())), strict=True)
+    def __init__(
+        self,
+        map: Mapper,  # noqa: A002
+        misses: list[int],
+        job: Callable[[int], dict],
+    ) -> None:
+        self.results = zip(misses, map(check_letter, [job(i) for i in misses]), strict=True)
 
     def result(self, index: int) -> dict:
         for i, result in self.results:
@@ -345,8 +355,9 @@ class _Pool(_Checker):
     process are handed out at a time, and none while ``HELD`` results per process wait for an
     earlier, slower letter, so the results the main process holds stay few."""
 
-    def __init__(self, workers: int, jobs: dict[int, dict]) -> None:
-        self.queue = deque(_chunks(list(jobs.items()), workers))
+    def __init__(self, workers: int, misses: list[int], job: Callable[[int], dict]) -> None:
+        self.queue = deque(_chunks(misses, workers))  # of letter numbers
+        self.job = job
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
         self.running: dict[Future, list[tuple[int, dict]]] = {}
@@ -361,7 +372,7 @@ class _Pool(_Checker):
                     and len(self.done) < self.workers * HELD
                 )
             ):
-                self._submit(self.queue.popleft())
+                self._submit([(i, self.job(i)) for i in self.queue.popleft()])
             finished, _ = wait(self.running, return_when=FIRST_COMPLETED)
             broken: list[tuple[int, dict]] = []
             for future in finished:

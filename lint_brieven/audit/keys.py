@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import struct
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -114,9 +115,25 @@ def signature(info: os.stat_result) -> list[int]:
     return [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
 
 
-def settled(info: os.stat_result, now: float) -> bool:
-    """Whether the file was last changed at least ``SETTLED`` seconds before ``now``."""
-    return max(info.st_mtime_ns, info.st_ctime_ns) < (now - SETTLED) * 1e9
+_PACKED = struct.Struct("<QQQqq")
+
+
+def packed(signature: list[int]) -> bytes | tuple[int, ...]:
+    """A signature in little memory (40 bytes; a tuple when a number does not fit)."""
+    try:
+        return _PACKED.pack(*signature)
+    except struct.error:
+        return tuple(signature)
+
+
+def unpacked(signature: bytes | tuple[int, ...]) -> list[int]:
+    return list(_PACKED.unpack(signature) if isinstance(signature, bytes) else signature)
+
+
+def settled(signature: list[int], now: float) -> bool:
+    """Whether the file was last changed (its ``signature``'s modification and change times)
+    at least ``SETTLED`` seconds before ``now``."""
+    return max(signature[3], signature[4]) < (now - SETTLED) * 1e9
 
 
 def _place(path: str | Path | None) -> bytes:

@@ -77,7 +77,7 @@ def write(
     total = len(found.files)
     if progress:
         progress(0, total)
-    with collector, ReportWriter(out, prepared.rules, previous, cache) as writer:
+    with prepared.index, collector, ReportWriter(out, prepared.rules, previous, cache) as writer:
         for i, path in enumerate(found.files):
             known = collector.known(i)
             if known is not None and writer.add_cached(known):
@@ -88,7 +88,8 @@ def write(
                 if report.skipped and not report.error:
                     skipped.append(report)
                 else:
-                    moment = moment_of(report.path, one.source, config_in(path.parent).moments)
+                    moments = config_in(Path(path).parent).moments
+                    moment = moment_of(report.path, one.source, moments)
                     layout = rebased(one.layout, printable)  # names as the report's
                     letter = LetterResult(report, moment, one.source, layout=layout)
                     writer.add(letter, key, one.deps)
@@ -100,8 +101,8 @@ def write(
             else:
                 skipped.append(report)
         writer.finish(skipped, datetime.now().astimezone())
-    if prepared.cache is not None:
-        prepared.cache.save_index(prepared.index)
+        if prepared.cache is not None:
+            prepared.cache.save_index(prepared.index)
     return writer.audit
 
 
