@@ -510,6 +510,9 @@ def test_the_dashboard_is_written_in_parts_from_rows_on_disk_that_go_afterwards(
         return real(path, parts)
 
     monkeypatch.setattr(report, "write_atomic_parts", write_parts)
+    left = here / "rapport" / f"{PREFIX}gestopt.sqlite"  # of an audit that was killed
+    write(here, {f"rapport/{left.name}": ""})
+    os.utime(left, (left.stat().st_atime - 7200, left.stat().st_mtime - 7200))
     assert _audit(capsys, "--jobs", "1") == 2
     assert seen["parts"] is not str and len(seen["rows"]) == 1
     assert not list((here / "rapport").glob(PREFIX + "*"))

@@ -13,9 +13,11 @@ SQLite's order of the bytes is Python's order of the text.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -23,6 +25,7 @@ from typing import NamedTuple
 from lint_brieven.audit.promises import Commitment
 
 PREFIX = ".lint-brieven-rijen-"
+STALE = 3600  # seconds after which a rows file left behind by a killed audit is removed
 _SCHEMA = """
 CREATE TABLE letters (
     number INTEGER PRIMARY KEY, path BLOB, location BLOB, error BLOB, moment BLOB, slug BLOB,
@@ -58,15 +61,18 @@ class Row(NamedTuple):
 
 
 class Rows:
-    """The database; ``close`` removes it."""
+    """The database, written in one transaction that is never committed (SQLite writes the
+    pages it cannot keep in its small cache to the file); ``close`` removes it."""
 
     def __init__(self, folder: Path) -> None:
+        _remove_stale(folder)
         handle, name = tempfile.mkstemp(prefix=PREFIX, suffix=".sqlite", dir=folder)
         os.close(handle)
         self.path = Path(name)
         try:
             self._db = sqlite3.connect(name, isolation_level=None)
-            self._db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+            pragmas = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+            self._db.executescript(pragmas + _SCHEMA + "BEGIN;")
         except BaseException:
             self.path.unlink(missing_ok=True)
             raise
@@ -173,6 +179,15 @@ class Rows:
     def _rows(self, where: str) -> Iterator[Row]:
         for values in self._db.execute(f"SELECT {_ROW} FROM letters WHERE {where}"):
             yield Row.of(values)
+
+
+def _remove_stale(folder: Path) -> None:
+    """Rows files of audits that were killed before they could remove them (an hour old)."""
+    now = time.time()
+    for path in folder.glob(PREFIX + "*.sqlite"):
+        with contextlib.suppress(OSError):
+            if now - path.stat(follow_symlinks=False).st_mtime > STALE:
+                path.unlink()
 
 
 def _bytes(text: str | None) -> bytes | None:
