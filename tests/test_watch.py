@@ -31,6 +31,19 @@ LETTER = (
 PIECE = "<p>Met vriendelijke groet,<br>Team Onderhoud van Woonstad</p>\n"
 
 
+def pack(phrase: str, use: str) -> str:
+    """A rule pack of one rule: write ``use``, not ``phrase``."""
+    return (
+        "pack: huisstijl\nrules:\n  - code: LB901\n    name: eigen-woord\n"
+        "    category: huisstijl\n    severity: warning\n    kind: substitution\n"
+        "    message: \"Wij schrijven {suggestion}, niet '{match}'.\"\n"
+        "    rationale: Zo schrijven wij het.\n"
+        f"    swap:\n      - {{phrase: {phrase}, use: [{use}], safe: true}}\n"
+        f'    examples:\n      flag: ["De {phrase} is er."]\n'
+        f'      pass: ["De {use} is er."]\n'
+    )
+
+
 class Watch:
     """A running ``check --watch``: what it wrote so far, read by two threads."""
 
@@ -276,10 +289,19 @@ def test_configuration_changes_check_everything_and_a_bad_one_keeps_watching(tmp
     error = watch.said("ongeldige TOML")
     assert error.startswith("lint-brieven: fout: ") and "lint-brieven.toml:" in error
 
-    config.write_text('ignore = ["LB102"]\n', encoding="utf-8")
+    (tmp_path / "regels.yaml").write_text(pack("bewoner", "huurder"), encoding="utf-8")
+    config.write_text('ignore = ["LB102"]\nrule-packs = ["regels.yaml"]\n', encoding="utf-8")
     watch.said("Gewijzigd: lint-brieven.toml — alles opnieuw gecontroleerd")
     report = watch.printed_after(shown, "van 1 bestand.")
     assert "brieven/onderhoud.txt:" in report and "LB102" not in report
+    assert "LB901" not in report
+
+    # the rule pack changes: read again, its checks built again
+    shown = len(watch.out)
+    (tmp_path / "regels.yaml").write_text(pack("cv-ketel", "verwarming"), encoding="utf-8")
+    watch.said("Gewijzigd: regels.yaml — alles opnieuw gecontroleerd")
+    report = watch.printed_after(shown, "van 1 bestand")
+    assert "LB901 Wij schrijven 'verwarming', niet 'cv-ketel'." in report
     assert watch.stop() == 0
     assert "Traceback" not in watch.err
 
