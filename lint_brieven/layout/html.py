@@ -17,6 +17,7 @@ import html as html_lib
 import html.parser
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from lint_brieven.layout.placeholders import mark, stand_in_text, tag_placeholder
@@ -148,7 +149,7 @@ def _tokens(text: MappedText, final: bool) -> tuple[list[Event], bool]:
 class _Splitter:
     """Turns events into blocks: a block ends at every tag in _BREAKS."""
 
-    def __init__(self, memo: dict) -> None:
+    def __init__(self, memo: dict, state: _State | None = None) -> None:
         self._memo = memo  # the parts of a block -> its text (see ``layout_for``)
         self.blocks: list[Block] = []
         self._parts: list[MappedText] = []
@@ -157,6 +158,22 @@ class _Splitter:
         self._number: str | None = None
         self._skip_depth = 0
         self._lists: list[list[int | str]] = []  # stack of [tag, counter]
+        if state is not None:
+            self._parts = list(state.parts)
+            self._kind, self._level, self._number = state.style
+            self._skip_depth = state.skip_depth
+            self._lists = [list(entry) for entry in state.lists]
+
+    def state(self, states: dict) -> _State:
+        """Where the splitter is between two blocks' events, as one object per file for
+        each distinct place (``states``: the file's, by the identity of the parts read)."""
+        lists = tuple(map(tuple, self._lists))
+        style = (self._kind, self._level, self._number)
+        key = (*map(id, self._parts), None, *style, self._skip_depth, lists)
+        found = states.get(key)
+        if found is None:
+            found = states[key] = _State(tuple(self._parts), style, self._skip_depth, lists)
+        return found
 
     def replay(self, events: list[Event]) -> None:
         for what, arg in events:
@@ -234,7 +251,14 @@ def blocks_of(pieces: Sequence[MappedText], memo: dict) -> list[Block]:
     if _START_TAG_END is None:
         return blocks(MappedText.join(pieces), memo)
     chunks: dict = memo.setdefault("html-pieces", {})
-    splitter = _Splitter(memo)
+    # what replaying a run's events does from one place of the splitter: the blocks it ends
+    # and the place it leaves the splitter in (variants share most runs, from the same place)
+    steps: dict[tuple[_State, object], tuple[tuple[Block, ...], _State]] = memo.setdefault(
+        "html-steps", {}
+    )
+    states: dict = memo.setdefault("html-states", {})
+    state = _Splitter(memo).state(states)
+    out: list[Block] = []
     start, count = 0, len(pieces)
     while start < count:
         end = start + 1
@@ -248,9 +272,43 @@ def blocks_of(pieces: Sequence[MappedText], memo: dict) -> list[Block]:
                 run = tuple(pieces[start:end])  # kept, so that their ids stay theirs
                 known = chunks[key] = (run, *_tokens(MappedText.join(run), final))
             if known[2]:
-                splitter.replay(known[1])
+                state = _step(state, key, known[1], steps, states, memo, out)
                 start = end
                 break
             end += 1
-    splitter.flush()
-    return splitter.blocks
+    _step(state, None, (), steps, states, memo, out)
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class _State:
+    """A place of the splitter between events: the parts of the block being read, its style,
+    the depth inside <script>/<style>, the list stack. Compared by identity: one object per
+    distinct place per file (``_Splitter.state``)."""
+
+    parts: tuple[MappedText, ...]
+    style: tuple[BlockKind, int, str | None]
+    skip_depth: int
+    lists: tuple[tuple[int | str, ...], ...]
+
+
+def _step(
+    state: _State,
+    key: object,
+    events: Sequence[Event],
+    steps: dict,
+    states: dict,
+    memo: dict,
+    out: list[Block],
+) -> _State:
+    """Replay ``events`` (those of the run ``key``; None: the end of the letter) from
+    ``state``, once per file for each pair: the blocks go to ``out``; the place after."""
+    found = steps.get((state, key))
+    if found is None:
+        splitter = _Splitter(memo, state)
+        splitter.replay(events)
+        if key is None:
+            splitter.flush()
+        found = steps[(state, key)] = (tuple(splitter.blocks), splitter.state(states))
+    out += found[0]
+    return found[1]
