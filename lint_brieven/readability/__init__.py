@@ -8,6 +8,8 @@ on letters).
 
 from __future__ import annotations
 
+import math
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -57,13 +59,14 @@ def assess(docs: Sequence[Doc], cache: dict | None = None) -> Readability:
     ``cache`` (keyed by doc identity) lets template variants that share blocks share the
     per-sentence work: each distinct sentence is analysed, scored and counted once, and a
     letter's scores gather those of its sentences. The cache lives as long as the caller keeps
-    it (the engine: one file's letters).
+    it (the engine: one file's letters). The letter's LiNT-II is lint-ii's document score
+    (``ReadabilityAnalysis.lint``) from the same means, gathered from each sentence's exact
+    sums (``_LintParts``) instead of from every word again.
     """
     lint_ii_bridge.install()
-    from lint_ii.core.readability_analysis import ReadabilityAnalysis
 
     cache = {} if cache is None else cache
-    analyses, scores, counts = [], [], []
+    parts, scores, counts = [], [], []
     for index, doc in enumerate(docs):
         key = id(doc)
         if key not in cache:
@@ -71,21 +74,116 @@ def assess(docs: Sequence[Doc], cache: dict | None = None) -> Readability:
         sentences = cache[key][1]
         at = ("readability", key, index)  # the doc's sentence scores as block ``index``
         if at not in cache:
-            cache[at] = tuple(replace(score, block=index) for _, _, score, _ in sentences)
+            cache[at] = tuple(replace(score, block=index) for _, _, score, _, _ in sentences)
         scores += cache[at]
-        analyses += [analysis for _, analysis, _, _ in sentences]
-        counts += [flesch_counts for _, _, _, flesch_counts in sentences]
-    document = ReadabilityAnalysis(analyses) if analyses else None
+        parts += [lint_parts for _, _, _, _, lint_parts in sentences]
+        counts += [flesch_counts for _, _, _, flesch_counts, _ in sentences]
+    document = _document_lint(parts) if parts else None
     return Readability(
-        lint_ii=_round(document.lint.score) if document else None,
-        level=document.lint.level if document else None,
+        lint_ii=_round(document.score) if document else None,
+        level=document.level if document else None,
         flesch_douma=flesch.score_of_counts(counts),
         sentences=tuple(scores),
     )
 
 
-def _sentences(doc: Doc) -> list[tuple[Span, object, SentenceScore, tuple[int, int]]]:
-    """Each sentence with words: its lint-ii analysis, its score and its Flesch-Douma counts.
+Sum = tuple[int, int, bool]  # an exact sum (``_exact_sum``)
+
+
+@dataclass(frozen=True)
+class _LintParts:
+    """What lint-ii's document score takes from one sentence (``ReadabilityAnalysis``): its
+    words' frequencies, its longest dependency, its content words per clause (each as the
+    values and their exact sum) and its concrete, abstract and undefined nouns."""
+
+    frequencies: tuple[tuple[float, ...], Sum | None]
+    max_sdl: tuple[tuple[float, ...], Sum | None]
+    content_words_per_clause: tuple[tuple[float, ...], Sum | None]
+    nouns: tuple[int, int, int]
+
+    @classmethod
+    def of(cls, analysis) -> _LintParts:
+        frequencies = tuple(
+            freq for feat in analysis.word_features if (freq := feat.word_frequency) is not None
+        )
+        sdl, per_clause = analysis.max_sdl, analysis.content_words_per_clause
+        return cls(
+            _summed(frequencies),
+            _summed(() if sdl is None else (sdl,)),
+            _summed(() if per_clause is None else (per_clause,)),
+            (
+                len(analysis.concrete_nouns),
+                len(analysis.abstract_nouns),
+                len(analysis.undefined_nouns),
+            ),
+        )
+
+
+def _document_lint(parts: Sequence[_LintParts]):
+    """lint-ii's ``ReadabilityAnalysis(sentences).lint`` of the sentences of ``parts``: its
+    ``LintScorer`` of the same four numbers (the mean of every word's frequency, of the
+    sentences' longest dependencies and of their content words per clause, as
+    ``statistics.mean`` gives them; the share of concrete nouns)."""
+    from lint_ii.core.lint_scorer import LintScorer
+
+    concrete = sum(p.nouns[0] for p in parts)
+    nouns = sum(sum(p.nouns) for p in parts)
+    return LintScorer(
+        freq_log=_mean([p.frequencies for p in parts]),
+        max_sdl=_mean([p.max_sdl for p in parts]),
+        content_words_per_clause=_mean([p.content_words_per_clause for p in parts]),
+        proportion_concrete=concrete / nouns if nouns else None,
+    )
+
+
+def _summed(values: tuple[float, ...]) -> tuple[tuple[float, ...], Sum | None]:
+    return values, _exact_sum(values)
+
+
+def _exact_sum(values: Sequence[float]) -> Sum | None:
+    """The exact sum of ``values`` as ``numerator / 2**shift`` (every finite float is such a
+    fraction), and whether a value is a float; None when a value is no int or finite float."""
+    numerator = shift = 0
+    floats = False
+    for value in values:
+        if type(value) is int:
+            n, s = value, 0
+        elif type(value) is float and math.isfinite(value):
+            n, d = value.as_integer_ratio()
+            s = d.bit_length() - 1
+            floats = True
+        else:
+            return None
+        if s > shift:
+            numerator <<= s - shift
+            shift = s
+        numerator += n << (shift - s)
+    return numerator, shift, floats
+
+
+def _mean(summed: Sequence[tuple[tuple[float, ...], Sum | None]]) -> float | None:
+    """``statistics.mean`` of all the values of ``summed`` (None without values), the same
+    number: their exact sum divided by their count, correctly rounded to a float (an int when
+    every value is one and the mean is a whole number), as ``statistics`` gives it."""
+    count = sum(len(values) for values, _ in summed)
+    if not count:
+        return None
+    sums = [exact for values, exact in summed if values]
+    if None in sums:
+        return statistics.mean([v for values, _ in summed for v in values])
+    shift = max(s for _, s, _ in sums)  # type: ignore[misc]
+    numerator = sum(n << (shift - s) for n, s, _ in sums)  # type: ignore[misc]
+    denominator = count << shift
+    if any(floats for _, _, floats in sums) or numerator % denominator:  # type: ignore[misc]
+        return numerator / denominator  # int division is correctly rounded, as float(Fraction)
+    return numerator // denominator
+
+
+def _sentences(
+    doc: Doc,
+) -> list[tuple[Span, object, SentenceScore, tuple[int, int], _LintParts]]:
+    """Each sentence with words: its lint-ii analysis, its score, its Flesch-Douma counts and
+    what the letter's LiNT-II takes from it.
     A sentence's text is the text as written (the parser read typographic quotes as ASCII, at
     the same offsets)."""
     out = []
@@ -112,7 +210,7 @@ def _sentences(doc: Doc) -> list[tuple[Span, object, SentenceScore, tuple[int, i
             _longest_dependency(analysis),
             any(t.pos_ in ("VERB", "AUX") for t in own),
         )
-        out.append((sent, analysis, score, flesch.counts(words)))
+        out.append((sent, analysis, score, flesch.counts(words), _LintParts.of(analysis)))
     return out
 
 

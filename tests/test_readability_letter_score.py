@@ -1,0 +1,75 @@
+"""A letter's LiNT-II is lint-ii's own document score: the means it takes over every word and
+sentence of the letter are gathered from each sentence's exact sums (template variants share
+their sentences), and come out as the very numbers ``statistics.mean`` gives."""
+
+from __future__ import annotations
+
+import math
+import random
+import statistics
+
+import pytest
+from lintkit import REPO
+
+from lint_brieven import nlp
+from lint_brieven.config import config_in
+from lint_brieven.readability import _exact_sum, _mean, assess
+from lint_brieven.readers import read
+
+
+def _sums(values: list) -> tuple[tuple, tuple | None]:
+    return tuple(values), _exact_sum(values)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_mean_of_several_lists_is_statistics_mean_of_all_their_values(seed):
+    rng = random.Random(seed)
+    makers = [
+        lambda: rng.uniform(-3, 9),
+        lambda: rng.randint(0, 12),
+        lambda: rng.choice([0.1, 0.2, 0.3, 1e-300, 5e-324, 1e300, 2.0]),
+    ]
+    for _ in range(200):
+        kinds = rng.sample(makers, rng.randint(1, 3))
+        lists = [
+            [rng.choice(kinds)() for _ in range(rng.randint(0, 6))]
+            for _ in range(rng.randint(1, 8))
+        ]
+        values = [v for values in lists for v in values]
+        got = _mean([_sums(values) for values in lists])
+        if not values:
+            assert got is None
+            continue
+        want = statistics.mean(values)
+        assert got == want and type(got) is type(want), (lists, got, want)
+
+
+def test_values_that_are_no_finite_numbers_take_statistics_own_way():
+    for odd in (math.inf, -math.inf, True):
+        lists = [[1.5, 2.0], [odd, 3]]
+        want = statistics.mean([1.5, 2.0, odd, 3])
+        assert _exact_sum(lists[1]) is None
+        assert _mean([_sums(values) for values in lists]) == want
+    got = _mean([_sums([1.0]), _sums([math.nan])])
+    assert math.isnan(got)
+
+
+@pytest.mark.parametrize(
+    "template", ["voor/07-betalingsherinnering.html.j2", "na/12-servicekosten.html.j2"]
+)
+def test_every_variant_scores_as_lint_ii_scores_its_sentences(template):
+    from lint_ii.core.readability_analysis import ReadabilityAnalysis
+
+    path = REPO / "corpus" / "sjablonen" / template
+    result = read(str(path), path.read_bytes(), config_in(path.parent).read_options)
+    docs = nlp.parse(b.text for letter in result.letters for b in letter.blocks)
+    shared: dict = {}
+    assert len(result.letters) > 8
+    for letter in result.letters:
+        letter_docs = [docs[b.text] for b in letter.blocks]
+        ours = assess(letter_docs, shared)
+        analyses = [analysis for doc in letter_docs for _, analysis, *_ in shared[id(doc)][1]]
+        theirs = ReadabilityAnalysis(analyses).lint
+        assert (ours.lint_ii, ours.level) == (round(theirs.score, 1), theirs.level)
+        alone = assess(letter_docs)  # nothing shared with the other variants
+        assert alone == ours
