@@ -52,7 +52,9 @@ def fix(request: RunRequest, unsafe: bool = False, write: bool = True) -> FixRes
                 continue
             if path not in texts:
                 try:  # the run read it; if it changed since, the run's report stands
-                    data = read_regular(path, ReadOptions().max_file_bytes)
+                    data = request.overlay.get(path.resolve()) or read_regular(
+                        path, ReadOptions().max_file_bytes
+                    )
                     decode(data)
                 except (FileRefused, ReaderError):
                     continue
@@ -82,8 +84,10 @@ def fix(request: RunRequest, unsafe: bool = False, write: bool = True) -> FixRes
 
 
 def _with_texts(request: RunRequest, texts: dict[Path, tuple[bytes, str]]) -> RunRequest:
-    """The request reading the edited texts instead of the files on disk."""
-    overlay = {p.resolve(): t.encode("utf-8") for p, (_, t) in texts.items()}
+    """The request reading the edited texts instead of the files on disk (or the texts the
+    request's ``overlay`` gave, an editor's)."""
+    edited = {p.resolve(): t.encode("utf-8") for p, (_, t) in texts.items()}
+    overlay = {**request.overlay, **edited}
     return replace(request, overlay=overlay)
 
 

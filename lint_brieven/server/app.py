@@ -394,4 +394,8 @@ def create_server() -> LintServer:
     async def check_workspace(ls: LintServer, *args: Any) -> dict[str, int]:
         return await ls.check_workspace()
 
+    from lint_brieven.server import actions, hover
+
+    actions.register(server)
+    hover.register(server)
     return server
