@@ -265,6 +265,39 @@ async def test_a_plain_text_letter_has_no_comment_to_switch_a_rule_off(client, f
     close_document(client, letter)
 
 
+async def test_windows_line_ends_and_characters_beyond_utf16s_first_plane(client, folder):
+    """The comment gets the document's line end; positions count UTF-16 units (🏠 is two)."""
+    letter = folder / "windows.txt.j2"
+    text = LETTER_J2.replace("<p>Wij", "<p>🏠 Wij").replace("\n", "\r\n")
+    letter.write_bytes(text.encode("utf-8"))
+    uri = letter.as_uri()
+    diagnostics = await open_document(client, letter, text)
+    lf = text.replace("\r\n", "\n")  # the test's offsets count "\n" lines
+    middels = at(diagnostics, "LB101", lf, "middels")
+    assert middels.range.start.character == len("<p>🏠 Wij sturen u ") + 1
+    actions = await actions_at(client, uri, middels)
+    fixed = apply_edit(lf, titled(actions, 'Vervang "middels" door "met"').edit, uri)
+    assert fixed == lf.replace("middels", "met")
+    off = titled(actions, "Schakel LB101 uit voor deze regel")
+    (edit,) = off.edit.document_changes[0].edits
+    assert edit.new_text == "{# lint-brieven: disable-next-line=LB101 -#}\r\n"
+    assert edit.range.start == edit.range.end == types.Position(1, 0)
+    close_document(client, letter)
+
+
+async def test_an_unused_suppression_is_not_switched_off_by_another(client, folder):
+    """LB001 (a comment that switches nothing off) is reported after the suppressions: a
+    comment cannot switch it off, so none is offered."""
+    letter = folder / "ongebruikt.md"
+    text = "Beste huurder,\n\n<!-- lint-brieven: disable-next-line=LB101 -->\nDank u wel.\n"
+    letter.write_text(text, encoding="utf-8")
+    diagnostics = await open_document(client, letter)
+    (unused,) = [d for d in diagnostics if d.code == "LB001"]
+    actions = await actions_at(client, letter.as_uri(), unused)
+    assert [a.title for a in actions if a.diagnostics] == []
+    close_document(client, letter)
+
+
 # -- all safe fixes at once -------------------------------------------------------------------
 async def test_fix_all_makes_the_edits_of_check_fix_on_the_editors_text(client, folder):
     # a template of the corpus, with its shared pieces and configuration

@@ -15,12 +15,14 @@
   as written: the tenant would read it.
 
 When a ``disable-next-line`` for that line is there already, the code is added to its list.
+An unused suppression (LB001) is no finding a comment can switch off: none for it.
 """
 
 from __future__ import annotations
 
 import re
 
+from lint_brieven.checks.builtin import UNUSED_SUPPRESSION
 from lint_brieven.findings import Finding
 from lint_brieven.fix.edits import Edit, line_starts
 from lint_brieven.layout.markdown import FRONT_MATTER
@@ -50,6 +52,8 @@ def suppression_edit(text: str, finding: Finding, kind: str | None) -> Edit | No
     of the document (``readers.kind_of``). None when that kind has no comment for it, the
     line already has one, or a comment cannot stand there (inside a tag or a front matter)."""
     if kind not in (JINJA, HTML, MARKDOWN) or finding.paragraphs:
+        return None
+    if finding.code == UNUSED_SUPPRESSION.code:  # about a comment: no comment switches it off
         return None
     starts = line_starts(text)
     line = finding.line
