@@ -254,11 +254,6 @@ class Index:
         found = self._row(path)
         return (found[5], found[6]) if found and list(found[:5]) == signature else None
 
-    def digest(self, path: str, signature: list[int]) -> str | None:
-        """The SHA-256 of a letter's bytes, when its signature is the one written down."""
-        found = self.known(path, signature)
-        return found[0] if found else None
-
     def record(self, path: str, entry: list) -> None:
         """A letter of this audit: [*signature, digest, deps] (see the class), written now."""
         new = self._writer()

@@ -195,6 +195,7 @@ class _Plan(NamedTuple):
     signature: bytes | tuple | None  # ``keys.packed``: what ``os.stat`` said
     key: str | None  # known from the index: the entry is loaded, the letter not read
     deps: tuple | None = None  # with ``key``: the templates of its entry, as they are
+    digest: bytes | None = None  # with ``key``: the SHA-256 of its bytes the index knows
 
 
 class Collector:
@@ -239,14 +240,14 @@ class Collector:
     def served(self, i: int) -> None:
         """Letter ``i`` was served from its cache key (``known``)."""
         plan = self.plans[i]
-        self._seen(plan, self._indexed(plan), plan.deps)
+        self._seen(plan, _hex(plan.digest), plan.deps)
 
     def take(self, i: int) -> tuple[Checked, str | None]:
         """The result of letter ``i`` and its cache key (None: not cached)."""
         plan = self.plans[i]
         checked = self.cache.load(plan.key) if self.cache is not None and plan.key else None
         if checked is not None:
-            self._seen(plan, self._indexed(plan), checked.deps)
+            self._seen(plan, _hex(plan.digest), checked.deps)
             return checked, plan.key
         # not in the index, or its entry is damaged (rare: a worker checks it now, alone)
         result = self.checker.result(i) if plan.key is None else self.checker.now(i, _job(plan))
@@ -256,11 +257,6 @@ class Collector:
         good = cacheable(checked)
         self._seen(plan, result["digest"], checked.deps if good else None)
         return checked, result["key"] if result["key"] and good else None
-
-    def _indexed(self, plan: _Plan) -> str | None:
-        if plan.signature is None:
-            return None
-        return self.index.digest(os.path.abspath(plan.path), unpacked(plan.signature))
 
     def _seen(self, plan: _Plan, digest: str | None, deps) -> None:
         if digest and deps is not None and plan.signature is not None:
@@ -287,10 +283,14 @@ def _plan(path: str, contexts: Contexts, cache: Cache | None, index: Index) -> _
         return _Plan(path, letters, sig, None)
     key = letter_key(letters, known[0], Path(path))
     return (
-        _Plan(path, letters, sig, key, known[1])
+        _Plan(path, letters, sig, key, known[1], bytes.fromhex(known[0]))
         if cache.has(key)
         else _Plan(path, letters, sig, None)
     )
+
+
+def _hex(digest: bytes | None) -> str | None:
+    return digest.hex() if digest is not None else None
 
 
 def _job(plan: _Plan, cache: Cache | None = None) -> dict:
