@@ -515,8 +515,8 @@ async def test_a_bug_is_logged_and_shown_and_the_server_goes_on_utf8_and_exit(wo
     sitecustomize), that speaks UTF-8 positions, and that is shut down."""
     (tmp_path / "sitecustomize.py").write_text(FAULT, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
-    client = await ClientServerConfig(
-        server_command=SERVER, client_factory=recording_client, server_env=env
+    client = await ClientServerConfig(  # --stdio, as vscode-languageclient and others pass it
+        server_command=[*SERVER, "--stdio"], client_factory=recording_client, server_env=env
     ).start()
     capabilities = pytest_lsp.client_capabilities("neovim")
     capabilities.general = types.GeneralClientCapabilities(

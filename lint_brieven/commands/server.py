@@ -29,6 +29,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         metavar="BESTAND",
         help="schrijf het logboek van de server naar dit bestand",
     )
+    p.add_argument(
+        "--stdio",
+        action="store_true",
+        help="praat via standaardinvoer en -uitvoer (altijd zo; voor editors die dit meegeven)",
+    )
     p.set_defaults(run=run_server)
 
 
