@@ -18,6 +18,7 @@ from collections.abc import Callable
 from spacy.tokens import Span
 
 from lint_brieven.checks.base import AnalysedLetter
+from lint_brieven.checks.doc_cache import doc_text, sentence_of, span_text
 from lint_brieven.checks.regexes import GuardedRegex
 from lint_brieven.checks.rule import Rule
 
@@ -86,7 +87,7 @@ def _kind(letter: AnalysedLetter) -> str:
 
 def _scope(span: Span | None, letter: AnalysedLetter, within: str) -> str:
     if within == "letter" or span is None:
-        return "\n".join(doc.text for doc in (letter.whole or letter).docs)
+        return "\n".join(doc_text(doc) for doc in (letter.whole or letter).docs)
     if within == "paragraph":
-        return span.doc.text
-    return span.sent.text
+        return doc_text(span.doc)
+    return span_text(sentence_of(span))

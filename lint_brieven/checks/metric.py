@@ -23,6 +23,7 @@ from spacy.tokens import Span
 
 from lint_brieven.checks import long_sentence, sentence_difficulty, sentence_words
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
+from lint_brieven.checks.doc_cache import doc_sentences, span_text
 from lint_brieven.letter import MappedText
 from lint_brieven.sentence_findings import Long, long_why
 
@@ -56,7 +57,7 @@ class MetricCheck(Check):
         hits: list[Hit] = []
         for index, doc in enumerate(letter.docs):
             content = letter.letter.blocks[index].content
-            for sentence in doc.sents:
+            for sentence in doc_sentences(doc):
                 value = measure(sentence, content, names)
                 if value > limit:
                     message = self.message(ctx, value=value, max=_number(limit), why="")
@@ -114,8 +115,9 @@ class MetricCheck(Check):
 
 
 def _hit(index, sentence: Span, message: str, suggestions, reason: Long | None = None) -> Hit:
-    text = sentence.text.strip()
-    start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
+    written = span_text(sentence)
+    text = written.strip()
+    start = sentence.start_char + (len(written) - len(written.lstrip()))
     return Hit(index, start, start + len(text), message, suggestions, text, reason)
 
 

@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 
 from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
+from lint_brieven.checks.doc_cache import sentence_of
 from lint_brieven.checks.matchers import token_patterns
 from lint_brieven.checks.regexes import GuardedRegex, guard_token_patterns
 from lint_brieven.checks.replacement_check import reads_correctly
@@ -71,9 +72,9 @@ class PatternCheck(Check):
 
 def _scope(span: Span, within: str) -> Span:
     """Where an ``unless`` is looked for around a match."""
-    doc, sentence = span.doc, span.sent
+    doc, sentence = span.doc, sentence_of(span)
     if within == "paragraph":
         return doc[:]
     if within == "next-sentence" and sentence.end < len(doc):
-        return doc[sentence.start : doc[sentence.end].sent.end]
+        return doc[sentence.start : sentence_of(doc[sentence.end]).end]
     return sentence

@@ -51,6 +51,7 @@ from spacy.tokens import Doc, Token
 
 from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter
+from lint_brieven.checks.doc_cache import doc_text, sentence_of
 from lint_brieven.dutch.forms import DE_DETERMINERS, DETERMINERS, INDEFINITE, UNINFLECTED, gender
 from lint_brieven.dutch.verbs import separable
 from lint_brieven.findings import Suggestion
@@ -279,9 +280,9 @@ def _pair_texts(rep: Replacement) -> tuple[str, str, int, int]:
     doc = rep.doc
     first = next((t for t in doc if t.idx + len(t) > rep.start), doc[-1])
     last = next((t for t in reversed(doc) if t.idx < rep.end), first)
-    start = first.sent.start_char
-    end = max(last.sent.end_char, rep.end)
-    text = doc.text[start:end]
+    start = sentence_of(first).start_char
+    end = max(sentence_of(last).end_char, rep.end)
+    text = doc_text(doc)[start:end]
     lo, hi = rep.start - start, rep.end - start
     changed = text[:lo] + rep.text + text[hi:]
     if lo == 0 and not first.text[1:2].isupper() and not rep.text[1:2].isupper():
@@ -881,7 +882,7 @@ def _paraphrase(old: _Parsed, rep: Replacement) -> list[str]:
 
 def _colon(old: _Parsed, new: _Parsed, rep: Replacement) -> list[str]:
     found = []
-    old_text = rep.doc.text[rep.start : rep.end].rstrip()
+    old_text = doc_text(rep.doc)[rep.start : rep.end].rstrip()
     if old_text.endswith(":") and rep.text.startswith(old_text) and rep.text.rstrip() != old_text:
         found.append("something was put between a colon and what it introduces")
     if not rep.text.rstrip().endswith(":"):
@@ -910,7 +911,7 @@ def _coordinator(old: _Parsed, new: _Parsed) -> list[str]:
     if following is not None and following.is_punct and following.text == ",":
         return [f"a comma after '{first.text}'"]
     if following is not None and _finite(following):
-        question = new.doc.text.rstrip().endswith("?")
+        question = doc_text(new.doc).rstrip().endswith("?")
         if not question:
             return [f"the verb follows '{first.text}' directly (inversion)"]
     return []

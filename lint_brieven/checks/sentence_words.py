@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from spacy.tokens import Span, Token
 
 from lint_brieven.checks.base import AnalysedLetter, per_doc
+from lint_brieven.checks.doc_cache import doc_sentences
 from lint_brieven.letter import MappedText
 
 _NUMBER = re.compile(r"^\W*\d[\d.,:/\-–]*[a-z]{0,2}\W*$", re.IGNORECASE)
@@ -84,7 +85,9 @@ def of_block(
 
     def compute(doc) -> tuple[tuple[Span, tuple[Token, ...]], ...]:
         tokens = list(doc)  # (iterating a doc once is cheaper than indexing it per sentence)
-        return tuple((s, tuple(_words(tokens[s.start : s.end], content, names))) for s in doc.sents)
+        return tuple(
+            (s, tuple(_words(tokens[s.start : s.end], content, names))) for s in doc_sentences(doc)
+        )
 
     return per_doc(letter, ("sentence-words", names, marks), letter.docs[index], compute)
 

@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 
 from lint_brieven import nlp
 from lint_brieven.checks.base import match_case
+from lint_brieven.checks.doc_cache import sentence_of
 from lint_brieven.dutch.clauses import capitalise, lower_first, words
 from lint_brieven.dutch.forms import (
     DE_DETERMINERS,
@@ -346,7 +347,7 @@ def _clause_start(span: Span, option: str) -> Fitted | None:
     """ "maar" for "echter": at the start of its clause, or moved there from a main clause."""
     doc = span.doc
     word = span[0]
-    sentence = word.sent
+    sentence = sentence_of(word)
     previous = doc[word.i - 1] if word.i > sentence.start else None
     following = doc[span.end] if span.end < sentence.end else None
     if previous is None or (previous.is_punct and previous.text in ",;:"):
@@ -387,7 +388,7 @@ def _main_clause(span: Span, option: str) -> Fitted | None:
     clause = sorted(head.subtree, key=lambda t: t.i)
     if clause[0] != after or clause[-1].i - clause[0].i + 1 != len(clause):
         return None
-    rest_of_sentence = [t for t in after.sent if t.i > after.i]
+    rest_of_sentence = [t for t in sentence_of(after) if t.i > after.i]
     if any(t.lower_ == "dat" and t.pos_ == "SCONJ" for t in rest_of_sentence):
         return None  # "… dat X en dat Y": two subclauses, one "Let op:" cannot take both
     body = clause[1:]

@@ -43,6 +43,7 @@ from lint_brieven.checks.base import (
     quoted,
     word_list_matcher,
 )
+from lint_brieven.checks.doc_cache import doc_text, sentence_of, span_text
 from lint_brieven.checks.entry_conditions import EntryCondition
 from lint_brieven.checks.offers import offer
 from lint_brieven.checks.replacement_check import Replacement, holds
@@ -127,9 +128,10 @@ class TermCheck(Check):
     def _uses(self, doc: Doc, letter: AnalysedLetter) -> tuple[_Use, ...]:
         """The terms of ``doc`` in order, with what the doc alone says of each (the same in
         every template variant that has the doc; ``letter`` is one of them, not read here)."""
-        if _FILE_NAME.fullmatch(doc.text.strip()):
+        text = doc_text(doc)
+        if _FILE_NAME.fullmatch(text.strip()):
             return ()  # a document's name ("Omgevingsvergunning kap en herplant.pdf")
-        question = bool(_READERS_QUESTION.search(doc.text))
+        question = bool(_READERS_QUESTION.search(text))
         uses = []
         for span in sorted(self.matcher(doc, as_spans=True), key=lambda s: s.start):
             condition = self.conditions[span.label_]
@@ -226,18 +228,17 @@ def _is_name(span: Span) -> bool:
 def explained(span: Span) -> bool:
     """Whether the term at ``span`` is explained where it is first used."""
     doc = span.doc
-    sentence = span.sent
-    after = doc.text[span.end_char : sentence.end_char]
+    sentence = sentence_of(span)
+    said = span_text(sentence)
+    after = doc_text(doc)[span.end_char : sentence.end_char]
     if _GLOSS_AFTER.match(after) and not _REFERENCE.match(after):
         return True
-    if _ABBREVIATION.fullmatch(short := span.text.split("-", 1)[0]) and spelled_out(
-        short, sentence.text
-    ):
+    if _ABBREVIATION.fullmatch(short := span.text.split("-", 1)[0]) and spelled_out(short, said):
         return True  # "ACM ConsuWijzer, het loket van de Autoriteit Consument & Markt"
     if span.start > 0 and doc[span.start - 1].text == "(" and span.start > sentence.start + 1:
         return True  # "Vereniging van Eigenaars (VvE)"
-    following = doc[sentence.end].sent.text if sentence.end < len(doc) else ""
-    if _EXPLAINING.search(sentence.text) or _EXPLAINING.match(following.strip()):
+    following = span_text(sentence_of(doc[sentence.end])) if sentence.end < len(doc) else ""
+    if _EXPLAINING.search(said) or _EXPLAINING.match(following.strip()):
         return True
     term = re.escape(span.text)
     defining = re.compile(rf"^\s*(?:de |het |een )?{term}\s+{_DEFINING_VERB}", re.IGNORECASE)
@@ -246,8 +247,8 @@ def explained(span: Span) -> bool:
     # woning opgenomen." (not a particular one: "Bij de eindinspectie kijken wij of …")
     generic = re.compile(rf"^\s*(?:bij|tijdens) een (?:\w+ )?{term}\s+(?:wordt|worden)\b", re.I)
     return bool(
-        defining.match(sentence.text)
+        defining.match(said)
         or defining.match(following)
-        or named.search(sentence.text)
-        or generic.match(sentence.text)
+        or named.search(said)
+        or generic.match(said)
     )

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from lint_brieven.checks.doc_cache import sentence_of, span_text
 from lint_brieven.dutch.clauses import capitalise, words
 from lint_brieven.dutch.verbs import present, separable
 
@@ -61,7 +62,8 @@ def active_clause(
     voice; ``infinitive`` is the participle's verb; ``doer`` the subject when no agent is
     named. None when the clause cannot be rewritten keeping all of it."""
     doc = verb.doc
-    if verb.sent.text.strip().endswith("?") or verb.dep_ not in ("ROOT", "conj", "advcl", "ccomp"):
+    question = span_text(sentence_of(verb)).strip().endswith("?")
+    if question or verb.dep_ not in ("ROOT", "conj", "advcl", "ccomp"):
         return None
     children = list(verb.children)
     auxes = [c for c in children if c.dep_ in ("aux", "aux:pass", "cop") and c != aux]
@@ -149,7 +151,7 @@ def active_clause(
             parts = [*head, finite, subject_words, *rest, *cluster]
         else:
             parts = [subject_words, finite, *middle, *cluster]
-        if start == verb.sent.start or doc[start].is_sent_start:
+        if start == sentence_of(verb).start or doc[start].is_sent_start:
             parts = _capitalised(parts)
     else:
         if not (mark is not None or verb.dep_ == "advcl"):
@@ -166,7 +168,7 @@ def active_clause(
 def _shares_finite_later(verb: Token, aux: Token) -> bool:
     """A later "worden"/"zijn" without a finite verb of its own shares this clause's finite
     verb ("zal … worden teruggestort, dan wel worden verrekend")."""
-    sentence = verb.sent
+    sentence = sentence_of(verb)
     last = max(verb.i, aux.i)
     for token in sentence:
         if token.i <= last or token.lemma_ not in ("worden", "zijn"):

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from lint_brieven.checks.doc_cache import span_text
+
 _NO_SPACE_BEFORE = re.compile(r" ([,.;:!?)\]])")
 _NO_SPACE_AFTER = re.compile(r"([(\[]) ")
 
@@ -40,8 +42,9 @@ def is_main_clause(head: Token) -> bool:
 
 def sentence_span(sentence: Span) -> tuple[int, int, str]:
     """Characters (start, end) and text of a sentence, surrounding whitespace left out."""
-    text = sentence.text.strip()
-    start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
+    written = span_text(sentence)
+    text = written.strip()
+    start = sentence.start_char + (len(written) - len(written.lstrip()))
     return start, start + len(text), text
 
 

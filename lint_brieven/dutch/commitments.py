@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from lint_brieven.checks.base import AnalysedLetter, per_doc
+from lint_brieven.checks.doc_cache import doc_sentences, sentence_of, span_text
 from lint_brieven.dutch.passive_voice import takes_zijn
 from lint_brieven.dutch.requests import is_imperative
 from lint_brieven.dutch.verbs import infinitive_of
@@ -208,7 +209,7 @@ def commitment(token: Token, organisation: str = "", aims: bool = False) -> Comm
     ``aims``, an aim or an effort counts too ("wij streven ernaar …", "wij doen ons best …"):
     a half promise is one."""
     verb = verb_of(token)
-    sentence = token.sent.text
+    sentence = span_text(sentence_of(token))
     if sentence.strip().endswith("?"):
         return None
     chain = [verb]
@@ -336,7 +337,7 @@ def dated_clauses(sentence: Span) -> set[int]:
     ("De werkzaamheden vinden plaats van 1 tot en met 12 maart, waarbij de planning te zijner
     tijd …": the first clause is dated, the waarbij-clause is not)."""
     out = set()
-    for match in DATE_OR_TERM.finditer(sentence.text):
+    for match in DATE_OR_TERM.finditer(span_text(sentence)):
         start = sentence.start_char + match.start()
         span = sentence.doc.char_span(start, start + len(match.group()), "expand")
         if span is not None:
@@ -457,8 +458,8 @@ def names_follow_up(letter: AnalysedLetter) -> bool:
 
 def names_follow_up_in(doc: Doc) -> bool:
     """``names_follow_up`` for one parsed block."""
-    for sentence in doc.sents:
-        text = sentence.text
+    for sentence in doc_sentences(doc):
+        text = span_text(sentence)
         if FOLLOW_UP.search(text) and not (VAGUE.search(text) or PERIOD.search(text)):
             return True
     return False

@@ -11,6 +11,7 @@ from functools import cached_property
 from spacy.tokens import Doc
 
 from lint_brieven.checks.base import AnalysedLetter, per_doc
+from lint_brieven.checks.doc_cache import doc_sentences
 from lint_brieven.dutch.clauses import sentence_span
 from lint_brieven.dutch.letter_parts import CLOSING_LINE, closing_line, salutation_span
 from lint_brieven.letter import Block, BlockKind, PlaceholderKind
@@ -144,7 +145,7 @@ def body_of(letter: AnalysedLetter) -> LetterBody:
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     """Where the sentences of a doc with words are, surrounding whitespace left out."""
     found = []
-    for sentence in doc.sents:
+    for sentence in doc_sentences(doc):
         start, end, text = sentence_span(sentence)
         if text:
             found.append((start, end))

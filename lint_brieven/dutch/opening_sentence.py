@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from lint_brieven.checks.doc_cache import doc_text, span_text
 from lint_brieven.checks.replacement_check import rewrite_problems
 from lint_brieven.dutch.clauses import capitalise, clause_head, is_subordinate, words
 from lint_brieven.dutch.verbs import separable
@@ -135,7 +136,7 @@ def as_opening(sentence: Span) -> Opening | None:
     if not tokens:
         return None
     end = tokens[-1].idx + len(tokens[-1])
-    final = sentence.doc.text[end : sentence.end_char].strip() or "."
+    final = doc_text(sentence.doc)[end : sentence.end_char].strip() or "."
     rest, changed = _after_back_reference(sentence, tokens)
     if rest is None:
         return None
@@ -147,7 +148,7 @@ def as_opening(sentence: Span) -> Opening | None:
     if not new or any(_points_back(t) for t, _ in new):
         return None
     text = capitalise(_joined(new))
-    if changed and rewrite_problems(sentence.doc.text[tokens[0].idx : end], text):
+    if changed and rewrite_problems(doc_text(sentence.doc)[tokens[0].idx : end], text):
         return None
     return Opening(text + final, frozenset(t.i for t, _ in new))
 
@@ -165,7 +166,7 @@ def _after_back_reference(sentence: Span, tokens: list[Token]) -> tuple[list[Tok
     """The tokens after a back-reference at the start (and whether there was one): the whole
     fronted part before the main finite verb, or just the matched words when the subject
     follows them ("Dus de schilder komt …"). None: the reference cannot be cut off cleanly."""
-    lead = BACK_REFERENCE.match(sentence.text)
+    lead = BACK_REFERENCE.match(span_text(sentence))
     if lead is None:
         return tokens, False
     cut = sentence.start_char + lead.end()

@@ -24,6 +24,7 @@ from functools import cached_property
 
 from spacy.tokens import Span, Token
 
+from lint_brieven.checks.doc_cache import doc_sentences, span_text
 from lint_brieven.dutch.clauses import is_subordinate
 from lint_brieven.dutch.verbs import infinitive_of
 
@@ -205,7 +206,7 @@ def _modal_request(sentence: Span) -> Token | None:
             continue
         if _negated(token, head):
             continue
-        question = sentence.text.rstrip().endswith("?")
+        question = span_text(sentence).rstrip().endswith("?")
         if token.lemma_ == "willen" and not (question and token.i == sentence.start):
             continue  # "Wilt u …?" asks; "u wilt" says what the reader wants
         if token.lemma_ != "willen" and question:
@@ -242,7 +243,7 @@ def _asking(sentence: Span) -> Token | None:
 
 def request_of(sentence: Span, previous: Span | None = None) -> Request | None:
     """The request this sentence makes, or None."""
-    text = sentence.text.strip()
+    text = span_text(sentence).strip()
     if not text or _RULE_START.match(text) or _HABIT.search(text):
         return None
     question = text.endswith("?")
@@ -257,9 +258,9 @@ def request_of(sentence: Span, previous: Span | None = None) -> Request | None:
 
 
 def _conditional(sentence: Span, verb: Token, previous: Span | None) -> bool:
-    if previous is not None and is_conditional_question(previous.text):
+    if previous is not None and is_conditional_question(span_text(previous)):
         return True  # "Bent u het niet eens? Stuur dan …"
-    if _CONDITION_START.match(sentence.text):
+    if _CONDITION_START.match(span_text(sentence)):
         return True
     for token in sentence:
         if token.lower_ == "dan" and token.pos_ == "ADV":
@@ -272,7 +273,7 @@ def _conditional(sentence: Span, verb: Token, previous: Span | None) -> bool:
 def requests(doc) -> list[Request]:
     """Every request in a parsed block, conditional ones included."""
     out, previous = [], None
-    for sentence in doc.sents:
+    for sentence in doc_sentences(doc):
         request = request_of(sentence, previous)
         if request is not None:
             out.append(request)

@@ -40,6 +40,7 @@ from wordfreq import zipf_frequency
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.detectors.rare_words import profile_words
+from lint_brieven.checks.doc_cache import sentence_of
 from lint_brieven.checks.term import explained
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import BlockKind
@@ -203,7 +204,7 @@ def _is_capitals(token: Token) -> bool:
 
 def _shouted(token: Token) -> bool:
     """The sentence is written in capitals: no word in it has a lower-case letter."""
-    words = [t for t in token.sent if t.is_alpha]
+    words = [t for t in sentence_of(token) if t.is_alpha]
     return len(words) >= 2 and not any(c.islower() for t in words for c in t.text)
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import doc_sentences, span_text
 from lint_brieven.dutch.letter_parts import document_kind
 from lint_brieven.letter import DocumentKind
 
@@ -97,8 +98,8 @@ def _sentences(doc: Doc) -> list[tuple[str, tuple[int, int, str] | None]]:
     """Each sentence of a doc, with the writer's absence it tells of (start, end and text in
     the doc) when it tells of one; whether a stand-in is named is for the letter to say."""
     out: list[tuple[str, tuple[int, int, str] | None]] = []
-    for sentence in doc.sents:
-        text = sentence.text
+    for sentence in doc_sentences(doc):
+        text = span_text(sentence)
         out.append((text, _absence(sentence.start_char, text)))
     return out
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import doc_text
 from lint_brieven.dutch.requests import requests_in
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import BlockKind
@@ -28,8 +29,9 @@ class ActionList(Detector):
             if len(requests) < least:
                 continue
             items = "\n".join(f"{n}. {s.text.strip()}" for n, s in enumerate(requests, 1))
-            text = doc.text.strip()
-            start = len(doc.text) - len(doc.text.lstrip())
+            written = doc_text(doc)
+            text = written.strip()
+            start = len(written) - len(written.lstrip())
             yield Found(
                 index,
                 start,

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import doc_sentences, doc_text, sentence_of, span_text
 from lint_brieven.dutch import bad_news_words as vocab
 from lint_brieven.dutch.letter_parts import document_kind
 from lint_brieven.dutch.requests import is_imperative
@@ -145,8 +146,8 @@ class _Sentence:
 
 def _read_sentences(doc: Doc) -> tuple[_Sentence, ...]:
     found = []
-    for sentence in doc.sents:
-        text = sentence.text
+    for sentence in doc_sentences(doc):
+        text = span_text(sentence)
         if not text.strip():
             continue
         news = ()
@@ -185,7 +186,7 @@ def _tight(head: Token, tokens: Sequence[Token]) -> Span:
             edge = first if step < 0 else last
             for distance in (1, 2, 3):
                 i = edge + step * distance
-                if not 0 <= i < len(doc) or doc[i].sent != head.sent:
+                if not 0 <= i < len(doc) or sentence_of(doc[i]) != sentence_of(head):
                     break
                 if i in optional:
                     first, last = min(first, i), max(last, i)
@@ -213,10 +214,10 @@ def _asked_or_hypothetical(sentence: Span, previous: Span | None) -> bool:
     afspraak niet door, dan …", "Kunt u niet komen?"); the answer to a question ("Wilt u …?
     Dan …"); an example ("Bijvoorbeeld: …", "Stel dat …"); or a sentence that introduces what
     follows ("U krijgt geen uitstel in de volgende gevallen:")."""
-    text = sentence.text.strip()
+    text = span_text(sentence).strip()
     if text.endswith(("?", ":")):
         return True
-    if previous is not None and previous.text.strip().endswith("?") and _THEN.match(text):
+    if previous is not None and span_text(previous).strip().endswith("?") and _THEN.match(text):
         return True
     if _EXAMPLE.search(text):
         return True  # "Bijvoorbeeld: uw aanvraag is afgewezen."
@@ -333,7 +334,9 @@ def _with_writer(head: Token, tokens: list[Token]) -> list[Token]:
 def _bad_news(sentence: Span) -> Iterator[tuple[Token, list[Token], str]]:
     """The bad news in a sentence: its head word, the words to flag and what it is."""
     sorry = any(t.lower_ == "helaas" for t in sentence) or bool(
-        re.search(r"\btot (?:onze|mijn) spijt\b|\bhet spijt (?:ons|mij|me)\b", sentence.text, re.I)
+        re.search(
+            r"\btot (?:onze|mijn) spijt\b|\bhet spijt (?:ons|mij|me)\b", span_text(sentence), re.I
+        )
     )
     for token in sentence:
         found = _news_at(token, sorry)
@@ -520,21 +523,22 @@ def _increase_explained(sentence: Span, following: Span | None) -> bool:
     """An increase is explained anywhere in its paragraph ("Uw huur gaat omhoog. Uw nieuwe
     huur is … . Dat is het maximum dat de overheid toestaat."), and is itself the reason when
     the next sentence draws the conclusion ("De energiekosten zijn gestegen. Daarom …")."""
-    if vocab.REASON.search(sentence.doc.text) or vocab.INCREASE_REASON.search(sentence.doc.text):
+    paragraph = doc_text(sentence.doc)
+    if vocab.REASON.search(paragraph) or vocab.INCREASE_REASON.search(paragraph):
         return True
-    return following is not None and bool(vocab.REASON_BEFORE.search(following.text))
+    return following is not None and bool(vocab.REASON_BEFORE.search(span_text(following)))
 
 
 def _explained(sentence: Span, previous: Span | None, following: Span | None) -> bool:
     """A reason in the sentence, the one before or the one after."""
-    text = sentence.text
+    text = span_text(sentence)
     if (
         vocab.REASON.search(text)
         or vocab.REASON_BEFORE.search(text)
         or vocab.CONDITION.search(text)
     ):
         return True
-    if any(s is not None and vocab.REASON.search(s.text) for s in (previous, following)):
+    if any(s is not None and vocab.REASON.search(span_text(s)) for s in (previous, following)):
         return True
     return following is not None and _states_a_cause(following)
 
@@ -544,7 +548,7 @@ def _states_a_cause(sentence: Span) -> bool:
     tenant and the writer, without a date or a number: "De renovatie wordt uitgesteld. De
     aannemer is failliet gegaan." (Not "Wij sturen u een nieuwe uitnodiging.", "U kunt
     bezwaar maken.", "De nieuwe datum is 12 april.")"""
-    text = sentence.text.strip()
+    text = span_text(sentence).strip()
     if text.endswith(("?", ":")) or any(t.like_num or t.is_digit for t in sentence):
         return False
     if is_imperative(sentence):

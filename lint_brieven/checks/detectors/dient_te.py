@@ -21,6 +21,7 @@ from wordfreq import zipf_frequency
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, match_case
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import doc_sentences
 from lint_brieven.checks.replacement_check import PREPOSITIONS
 from lint_brieven.findings import Suggestion
 
@@ -122,7 +123,7 @@ class DientTe(Detector):
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         for index, doc in enumerate(letter.docs):
-            for sentence in doc.sents:
+            for sentence in doc_sentences(doc):
                 for dient in sentence:
                     if dient.lower_ not in MOETEN:
                         continue

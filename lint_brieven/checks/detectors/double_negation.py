@@ -21,6 +21,7 @@ from wordfreq import zipf_frequency
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, match_case
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import doc_sentences
 from lint_brieven.dutch.clauses import words_between
 from lint_brieven.findings import Suggestion
 
@@ -142,7 +143,7 @@ class DoubleNegation(Detector):
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         for index, doc in enumerate(letter.docs):
-            for sentence in doc.sents:
+            for sentence in doc_sentences(doc):
                 by_clause: dict[int, list[Token]] = {}
                 clause_of: dict[int, int] = {}
                 for token in sentence:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import sentence_of, span_text
 from lint_brieven.dutch.clauses import is_subordinate
 from lint_brieven.dutch.verbs import present, separable
 from lint_brieven.findings import Suggestion
@@ -76,7 +77,7 @@ def _future(aux: Token) -> tuple[Token, Token] | None:
     infinitive."""
     if aux.lower_ not in _PRESENT_FORMS or aux.lemma_.lower() != "zullen":
         return None
-    if aux.sent.text.rstrip().endswith("?"):
+    if span_text(sentence_of(aux)).rstrip().endswith("?"):
         return None  # "Zullen wij u bellen?": an offer, a real question
     verb = aux.head if aux.dep_ == "aux" else None
     if verb is None or verb.i == aux.i or not verb.tag_.startswith("WW|inf"):

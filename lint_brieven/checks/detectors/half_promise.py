@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import doc_sentences, span_text
 from lint_brieven.dutch.commitments import (
     DATE_OR_TERM,
     PERIOD,
@@ -98,9 +99,8 @@ def _hedges(organisation: str, follow_up: bool, doc: Doc) -> tuple[tuple[int, in
     question and does not say (with the sentence after it) what happens if it does not work
     out; as (start, end, text)."""
     found = []
-    sentences = list(doc.sents)
-    text = doc.text  # a sentence's text is its slice (``Span.text`` joins its tokens anew)
-    texts = [text[s.start_char : s.end_char] for s in sentences]
+    sentences = doc_sentences(doc)
+    texts = [span_text(s) for s in sentences]
     for number, sentence in enumerate(sentences):
         if not any(pattern.search(texts[number]) for pattern in _HEDGES):
             continue  # no hedge in it: nothing to find
@@ -118,7 +118,7 @@ def _hedges(organisation: str, follow_up: bool, doc: Doc) -> tuple[tuple[int, in
 def _hedge(doc, sentence: Span, organisation: str, follow_up: bool) -> Span | None:
     """The first hedge in the sentence that qualifies a commitment or a plan ("in principe"
     only, when the text says when the exact date comes)."""
-    text = sentence.text
+    text = span_text(sentence)
     timed = None  # whether it names a time: looked at when a hedge needs one
     for pattern, needs in ((PRINCIPLE, ""), (EXPECTED, "plan"), (EFFORT, "time")):
         for match in pattern.finditer(text):

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import doc_sentences, doc_text, span_text
 from lint_brieven.dutch.clauses import clause_head, is_subordinate, sentence_span
 from lint_brieven.dutch.letter_parts import body_blocks, is_complete_letter
 from lint_brieven.dutch.opening_sentence import Opening, as_opening
@@ -137,7 +138,7 @@ def _looks_back_by_tense(sentence: Span) -> bool:
     first = verbs[0]
     if "verl" in first.tag_ and first.lemma_ not in ("moeten", "kunnen", "willen", "mogen"):
         return True
-    return _perfect(first, sentence) and bool(_PAST_TIME.search(sentence.text))
+    return _perfect(first, sentence) and bool(_PAST_TIME.search(span_text(sentence)))
 
 
 def _perfect(verb: Token, sentence: Span) -> bool:
@@ -153,7 +154,7 @@ def _perfect(verb: Token, sentence: Span) -> bool:
 def is_news(sentence: Span) -> bool:
     """Whether a sentence says something that happens, a decision, or a request: anything
     not recognisably background or an announcement."""
-    text = sentence.text
+    text = span_text(sentence)
     own = _main_clause_text(sentence)
     if request_of(sentence) is not None or _AMOUNT.search(text) or _OUTCOME.search(own):
         return True
@@ -167,7 +168,7 @@ def is_news(sentence: Span) -> bool:
 def is_polite_opening(sentence: Span) -> bool:
     """ "Wij hebben uw brief ontvangen.", "Hierbij ontvangt u informatie over …": a short
     opening that may come before the news (a reference to the past may not)."""
-    text = sentence.text
+    text = span_text(sentence)
     return _words(sentence) <= SHORT_OPENING and bool(
         ANNOUNCEMENT.match(text) or ACKNOWLEDGEMENT.match(text)
     )
@@ -199,7 +200,7 @@ class _Sentences:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.all = list(doc.sents)
+        self.all = doc_sentences(doc)
         self._news: dict[int, bool] = {}
         self._openings: dict[int, Opening | None] = {}
         self._tells: dict[int, bool] = {}
@@ -212,7 +213,7 @@ class _Sentences:
     @cached_property
     def written(self) -> list[int]:
         """The sentences with words (not only white space)."""
-        return [i for i, s in enumerate(self.all) if s.text.strip()]
+        return [i for i, s in enumerate(self.all) if span_text(s).strip()]
 
     @cached_property
     def has_news(self) -> bool:
@@ -222,9 +223,10 @@ class _Sentences:
     def says_news(self) -> bool:
         """As a heading: it says the news ("U krijgt € 100 terug"), it does not ask."""
         doc = self.doc
-        if doc.text.strip().endswith("?"):
+        text = doc_text(doc)
+        if text.strip().endswith("?"):
             return False
-        says = _AMOUNT.search(doc.text) or any(t.tag_.startswith("WW|pv") for t in doc)
+        says = _AMOUNT.search(text) or any(t.tag_.startswith("WW|pv") for t in doc)
         return bool(says) and self.has_news
 
     @cached_property
@@ -235,7 +237,7 @@ class _Sentences:
         """A decision, an outcome, a request, a date or an amount, and news."""
         if i not in self._tells:
             sentence = self.all[i]
-            text = sentence.text
+            text = span_text(sentence)
             asked = sentence.start in self._asked
             telling = asked or _OUTCOME.search(_main_clause_text(sentence))
             dated = DEADLINE.search(text) or _AMOUNT.search(text)

@@ -32,6 +32,7 @@ from wordfreq import zipf_frequency
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.detectors.rare_words import base_forms
+from lint_brieven.checks.doc_cache import sentence_of
 from lint_brieven.dutch.clauses import subtree, words
 from lint_brieven.findings import Suggestion
 
@@ -294,7 +295,7 @@ def _continues_list(token: Token, previous_end: int) -> bool:
     if coordinator.lower_ not in ("en", "of", "alsmede", "evenals"):
         return False
     gap = doc[previous_end : coordinator.i]
-    same_sentence = doc[previous_end - 1].sent.start == token.sent.start
+    same_sentence = sentence_of(doc[previous_end - 1]).start == sentence_of(token).start
     return same_sentence and all(t.is_punct for t in gap)
 
 
@@ -380,9 +381,8 @@ def _fronted_purpose(noun: Token) -> bool:
     case = next((c for c in noun.children if c.dep_ == "case"), None)
     if case is None or case.lower_ != "voor" or noun.dep_ not in ("obl", "obl:arg"):
         return False
-    return case.i == noun.sent.start or (
-        case.i == noun.sent.start + 1 and noun.doc[noun.sent.start].is_punct
-    )
+    start = sentence_of(noun).start
+    return case.i == start or (case.i == start + 1 and noun.doc[start].is_punct)
 
 
 def _is_infinitive(token: Token) -> bool:
@@ -399,7 +399,7 @@ def _next_verb_is_weak(noun: Token, weak: set[str]) -> bool:
     """The first main verb after ``noun`` in its sentence is a weak verb, and no new clause
     (a conjunction such as "dat", a relative pronoun) starts before it; auxiliaries ("zal",
     "wordt") are passed over."""
-    for token in noun.doc[noun.i + 1 : noun.sent.end]:
+    for token in noun.doc[noun.i + 1 : sentence_of(noun).end]:
         if token.pos_ == "SCONJ" or token.morph.get("PronType") == ["Rel"]:
             return False
         if token.pos_ == "VERB":

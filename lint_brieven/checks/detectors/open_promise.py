@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import doc_sentences, sentence_of, span_text
 from lint_brieven.dutch.commitments import (
     VAGUE,
     WHEN,
@@ -80,21 +81,24 @@ class OpenPromise(Detector):
         organisation = ctx.organisation.get("naam", "")
         blocks = letter.letter.blocks
         flat: list[tuple[int, Span]] = [
-            (index, sentence) for index, doc in enumerate(letter.docs) for sentence in doc.sents
+            (index, sentence)
+            for index, doc in enumerate(letter.docs)
+            for sentence in doc_sentences(doc)
         ]
         promises = []  # (block, sentence, kind, span, timed)
         for number, (index, sentence) in enumerate(flat):
             if blocks[index].kind is BlockKind.HEADING or is_request_or_question(sentence):
                 continue
-            if VAGUE.search(sentence.text):
+            text = span_text(sentence)
+            if VAGUE.search(text):
                 continue  # LB701 says it
-            if _PERFORMATIVE.search(sentence.text):
+            if _PERFORMATIVE.search(text):
                 continue  # "Hierbij informeren wij u": this letter does it
             found = _promise(sentence, organisation)
             if found is None:
                 continue
             kind, span = found
-            around = [s.text for _, s in flat[max(0, number - 1) : number + 2]]
+            around = [span_text(s) for _, s in flat[max(0, number - 1) : number + 2]]
             around.append(_heading_above(letter, index))
             timed = any(WHEN.search(t) for t in around)
             promises.append((index, sentence, kind, span, timed))
@@ -102,7 +106,8 @@ class OpenPromise(Detector):
         for index, sentence, kind, span, timed in promises:
             if timed or kind in done:
                 continue
-            term = topic_term(sentence.text, ctx.service_terms)
+            said = span_text(sentence)
+            term = topic_term(said, ctx.service_terms)
             advice = (
                 (
                     Suggestion(
@@ -114,7 +119,7 @@ class OpenPromise(Detector):
                 if term
                 else ()
             )
-            how = kind == "repair" or any(p.search(sentence.text) for p in (CHANNEL, _LETTER))
+            how = kind == "repair" or any(p.search(said) for p in (CHANNEL, _LETTER))
             missing = "wanneer" if how else "wanneer, en hoe (bellen, een brief, langskomen)"
             yield Found(
                 index, span.start_char, span.end_char, span.text, {"missing": missing}, advice
@@ -195,7 +200,8 @@ def _words(made: Commitment, verb: Token) -> Span:
                 or (c.dep_ == "obl" and c.pos_ == "PRON")
             ):
                 tokens.append(c)
-    tokens = [t for t in tokens if t.sent == verb.sent]
+    sentence = sentence_of(verb)
+    tokens = [t for t in tokens if sentence_of(t) == sentence]
     start = min(t.i for t in tokens)
     end = max(t.i for t in tokens)
     while end > start and (doc[end].is_punct or doc[end].dep_ == "mark"):

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import sentence_of, span_text
 from lint_brieven.dutch.active_voice import Active, active_clause
 from lint_brieven.dutch.passive_voice import (
     STATIVE,
@@ -131,7 +132,7 @@ class PassiveVoice(Detector):
                     continue  # "is gelukt", "is gesloten": a perfect tense or a state
                 if names_agent(verb):
                     continue  # "door de aannemer": the clause says who acts
-                if aux.sent.text.strip().endswith("?"):
+                if span_text(sentence_of(aux)).strip().endswith("?"):
                     continue  # "Is het probleem opgelost?", "Wie zijn uitgenodigd?": the
                     # reader's own question, nobody hidden
                 if any(c.dep_ == "mark" and c.lower_ in ("zoals", "als") for c in verb.children):

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import doc_sentences, span_text
 from lint_brieven.dutch.letter_parts import is_complete_letter
 
 # The heavy steps. ("gerechtelijke stappen" and "juridische stappen" are threatening words of
@@ -80,8 +81,8 @@ class PrematureThreat(Detector):
         if any(_NOT_FIRST.search(block.text) for block in letter.letter.blocks):
             return
         for index, doc in enumerate(letter.docs):
-            for sentence in doc.sents:
-                text = sentence.text
+            for sentence in doc_sentences(doc):
+                text = span_text(sentence)
                 match = _LEGAL.search(text)
                 if match is None or not _THREAT.search(text) or _NOT_A_THREAT.search(text):
                     continue

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, fill, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import doc_sentences, doc_text, span_text
 from lint_brieven.dutch.clauses import sentence_span
 from lint_brieven.dutch.letter_parts import document_kind
 from lint_brieven.dutch.requests import (
@@ -125,12 +126,12 @@ class _Found:
 
 
 def _block(doc: Doc) -> _Block:
-    text = doc.text
+    text = doc_text(doc)
     # the letter-wide ways never span two blocks, so each block can be searched alone
     ways = frozenset(k for k, p in _LETTER_WIDE.items() if p.search(text))
     return _Block(
         text,
-        tuple(s.text for s in doc.sents),
+        tuple(span_text(s) for s in doc_sentences(doc)),
         ways,
         bool(PAYMENT.search(text) and _has_verb(doc)),
         bool(_EXAMPLE.match(text)),
@@ -139,14 +140,14 @@ def _block(doc: Doc) -> _Block:
 
 def _found(doc: Doc) -> tuple[_Found, ...]:
     """The requests in a block that ask for an action with a deadline or a way."""
-    sentences = list(doc.sents)
+    sentences = doc_sentences(doc)
     out = []
     for request in requests(doc):
         sentence = request.sentence
         kind = kind_of(request.infinitive)
         if kind is None:
             continue
-        if len(sentences) == 1 and not _SENTENCE_END.search(sentence.text):
+        if len(sentences) == 1 and not _SENTENCE_END.search(span_text(sentence)):
             continue  # a link or a button: "Meld een lastige tekst"
         position = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
         out.append(_Found(request, kind, position))

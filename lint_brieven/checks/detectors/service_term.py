@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from lint_brieven.audit.promises import topic_of
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, match_case, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import doc_sentences, span_text
 from lint_brieven.dutch.commitments import commitment, is_request_or_question, makes_promises
 from lint_brieven.dutch.service_terms import normalised_term, terms_in, topic_terms
 from lint_brieven.findings import Suggestion
@@ -83,8 +84,8 @@ def _promises(
     a list of terms): the configured service terms of its topics, its promises, and its topic
     (when no service term applies)."""
     out = []
-    for sentence in doc.sents:
-        text = sentence.text
+    for sentence in doc_sentences(doc):
+        text = span_text(sentence)
         found = terms_in(text)
         if not found or is_request_or_question(sentence):
             continue

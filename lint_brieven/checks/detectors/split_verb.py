@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import doc_sentences
 from lint_brieven.dutch.clauses import (
     clause_head,
     is_main_clause,
@@ -175,7 +176,7 @@ class SplitVerb(Detector):
         limit = int(self.options["max-gap"])  # type: ignore[arg-type]
         subject_limit = int(self.options["max-subject-gap"])  # type: ignore[arg-type]
         for index, doc in enumerate(letter.docs):
-            for sentence in doc.sents:
+            for sentence in doc_sentences(doc):
                 worst = None
                 pairs = [*verb_group_pairs(sentence), *subject_pairs(sentence)]
                 for first, second, last in pairs:

@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, match_case
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import doc_text
 from lint_brieven.findings import Suggestion
 
 _TOLD = {"LOWER": {"IN": ["geïnformeerd", "geinformeerd", "ingelicht"]}}
@@ -136,5 +137,5 @@ class StiffClosing(Detector):
 
 
 def _opens_line(doc: Doc, span: Span) -> bool:
-    before = doc.text[: span.start_char]
+    before = doc_text(doc)[: span.start_char]
     return not before.strip() or before.rstrip(" \t").endswith("\n")

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import doc_sentences, span_text
 from lint_brieven.dutch.commitments import (
     PERIOD,
     commitment,
@@ -56,8 +57,8 @@ def _periods(organisation: str, doc: Doc) -> tuple[tuple[int, int, str], ...]:
     """The vague periods the organisation commits itself to in a block, the first of each
     sentence that is no request or question, as (start, end, text)."""
     out = []
-    for sentence in doc.sents:
-        text = sentence.text
+    for sentence in doc_sentences(doc):
+        text = span_text(sentence)
         matches = list(PERIOD.finditer(text))
         if not matches or is_request_or_question(sentence):
             continue

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, match_case
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import doc_sentences, span_text
 from lint_brieven.dutch.commitments import (
     VAGUE,
     commitment,
@@ -40,10 +41,10 @@ class VagueTerm(Detector):
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         organisation = ctx.organisation.get("naam", "")
         for index, doc in enumerate(letter.docs):
-            for sentence in doc.sents:
+            for sentence in doc_sentences(doc):
                 if is_request_or_question(sentence):
                     continue
-                text = sentence.text
+                text = span_text(sentence)
                 if not VAGUE.search(text):
                     continue
                 dated = dated_clauses(sentence)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import doc_sentences, span_text
 from lint_brieven.dutch.letter_parts import salutation_span
 
 WRITTEN = re.compile(
@@ -69,9 +70,10 @@ class WrittenAddress(Detector):
 def _in_writing(doc: Doc) -> list[tuple[int, int, str]]:
     """Where the sentences of a doc ask for something in writing: start, end and text."""
     places = []
-    for sentence in doc.sents:
-        match = WRITTEN.search(sentence.text)
-        if match is None or _NOT_NEEDED.search(sentence.text):
+    for sentence in doc_sentences(doc):
+        text = span_text(sentence)
+        match = WRITTEN.search(text)
+        if match is None or _NOT_NEEDED.search(text):
             continue
         start = sentence.start_char + match.start()
         places.append((start, start + len(match.group()), match.group()))

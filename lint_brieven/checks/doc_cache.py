@@ -1,0 +1,51 @@
+"""The text and the sentences of a parsed doc, worked out once per doc.
+
+spaCy joins a doc's tokens anew for every ``Doc.text`` and ``Span.text``, makes the sentence
+spans anew for every ``Doc.sents`` and walks the doc to find a token's sentence
+(``Token.sent``); the checks of a letter ask each of these many times of the same doc. Here the
+doc's text and its sentences are kept in its ``user_data`` (a doc's text and sentence bounds do
+not change once it is parsed), a span's text is its slice of the doc's text and a token's
+sentence is looked up among the doc's sentences. Each gives exactly what spaCy gives.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Span, Token
+
+_TEXT = "lint_brieven.text"  # doc.user_data: the doc's text (``Doc.text``)
+_SENTENCES = "lint_brieven.sentences"  # doc.user_data: (sentences, the index each starts at)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``: the span's characters of its doc's text."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def doc_sentences(doc: Doc) -> tuple[Span, ...]:
+    """``tuple(doc.sents)``."""
+    return _sentences(doc)[0]
+
+
+def sentence_of(part: Token | Span) -> Span:
+    """``part.sent``: the sentence of a token, or of the first token of a span."""
+    found, starts = _sentences(part.doc)
+    at = part.i if isinstance(part, Token) else part.start
+    return found[bisect.bisect_right(starts, at) - 1]
+
+
+def _sentences(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    kept = doc.user_data.get(_SENTENCES)
+    if kept is None:
+        found = tuple(doc.sents)
+        kept = doc.user_data[_SENTENCES] = (found, [s.start for s in found])
+    return kept

@@ -1,0 +1,55 @@
+"""checks.doc_cache: a doc's text and sentences kept once per doc give exactly what spaCy gives
+(``Doc.text``, ``Span.text``, ``Doc.sents``, ``Token.sent``, ``Span.sent``), on every block of
+the development set's letters."""
+
+import random
+from pathlib import Path
+
+from lint_brieven import nlp
+from lint_brieven.checks.doc_cache import doc_sentences, doc_text, sentence_of, span_text
+from lint_brieven.config import config_in
+from lint_brieven.readers import read
+
+DEV = Path(__file__).resolve().parents[1] / "eval" / "dev"
+
+
+def _docs():
+    texts = []
+    for path in sorted(DEV.iterdir()):
+        if path.suffix in (".txt", ".md"):
+            result = read(str(path), path.read_bytes(), config_in(path.parent).read_options)
+            texts += [b.text for letter in result.letters for b in letter.blocks]
+    texts += ["", "Eén woord", "Bel ons. Of mail.\n\nGroet,\n  Jan"]
+    return list(nlp.parse(texts).values())
+
+
+def test_the_kept_text_and_sentences_are_spacys():
+    docs = _docs()
+    assert len(docs) > 300
+    spans = random.Random(16)
+    for doc in docs:
+        assert doc_text(doc) == doc.text
+        assert doc_sentences(doc) == tuple(doc.sents)
+        for sentence in doc.sents:
+            assert span_text(sentence) == sentence.text
+        for token in doc:
+            kept, own = sentence_of(token), token.sent
+            assert (kept.start, kept.end) == (own.start, own.end)
+        for _ in range(10 if len(doc) else 0):
+            start = spans.randrange(len(doc))
+            span = doc[start : spans.randrange(start, len(doc) + 1)]
+            assert span_text(span) == span.text
+            kept, own = sentence_of(span), span.sent
+            assert (kept.start, kept.end) == (own.start, own.end)
+
+
+def test_each_is_worked_out_once_per_doc():
+    doc = nlp.parse(["Wij komen op 4 mei. Bel ons als dat niet past."])[
+        "Wij komen op 4 mei. Bel ons als dat niet past."
+    ]
+    assert doc_sentences(doc) is doc_sentences(doc)
+    assert doc_text(doc) is doc_text(doc)
+    assert [span_text(s) for s in doc_sentences(doc)] == [
+        "Wij komen op 4 mei.",
+        "Bel ons als dat niet past.",
+    ]
