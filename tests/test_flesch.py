@@ -7,6 +7,10 @@ every text of the corpus and the development set.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -110,3 +114,33 @@ def test_no_words_no_score():
     assert flesch.score([]) is None
     assert flesch.score([[], []]) is None
     assert flesch.score([["Bel"], []]) == flesch.score([["Bel"]])
+
+
+def test_the_kept_hyphenation_patterns_are_pyphen_s_own(tmp_path):
+    """The first start keeps pyphen's parsed Dutch patterns (in the rule cache); the next
+    start hands them to pyphen instead of parsing its file: the same patterns, the same
+    counts."""
+    code = (
+        "import json, pyphen\n"
+        "from lint_brieven.readability import flesch\n"
+        "ours = flesch._dutch()\n"
+        "path = pyphen.LANGUAGES[pyphen.language_fallback('nl')]\n"
+        "fresh = pyphen.HyphDict(path)\n"
+        "words = ['huurverhoging', 'woningcorporatie', 'onderhoudswerkzaamheden', 'brief']\n"
+        "print(json.dumps([type(ours.hd).__name__, ours.hd.patterns == fresh.patterns,\n"
+        "    ours.hd.maxlen == fresh.maxlen, [flesch.syllables(w) for w in words],\n"
+        "    [len(pyphen.Pyphen(lang='nl').positions(w)) + 1 for w in words]]))\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    runs = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(2)
+    ]
+    assert [run[0] for run in runs] == ["HyphDict", "Parsed"]  # parsed once, then kept
+    for _, same_patterns, same_maxlen, counts, pyphens in runs:
+        assert same_patterns and same_maxlen
+        assert counts == pyphens and counts[0] == 4  # huur-ver-ho-ging

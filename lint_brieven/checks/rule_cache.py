@@ -2,7 +2,8 @@
 packs (YAML read, checked against the schema, regular expressions compiled) and the word lists
 of the substitution and term rules as our pipeline reads them (the tokens of every phrase and
 form; for ``match: lemma`` the lemmas and word classes of every phrase, which took parsing
-hundreds of phrases).
+hundreds of phrases). Beside them: pyphen's parsed Dutch hyphenation patterns, for the
+syllable counts (``readability/flesch``), keyed on the pattern file's bytes and pyphen's version.
 
 Each entry is one JSON file (never pickle: reading a cache file runs no code) named by the hash
 of its key, which holds everything the value depends on:

@@ -8,9 +8,11 @@ corpus texts, so an upgrade of textstat or pyphen that changes a count fails the
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from pathlib import Path
 
 BASE = 206.835
 SENTENCE_LENGTH = 0.93
@@ -24,9 +26,62 @@ _PUNCTUATION = re.compile(r"[^\w\s\']")
 
 @cache
 def _dutch():
-    from pyphen import Pyphen
+    """pyphen's Dutch hyphenation, as ``Pyphen(lang="nl")``. Parsing pyphen's pattern file
+    (16,000 patterns) took 70 ms of every start: the parsed table is kept in the rule cache
+    (``checks/rule_cache``, keyed on the file's bytes and pyphen's version) and handed to
+    pyphen's own cache of parsed files, so that pyphen finds it there. Counting is pyphen's
+    own ``positions`` on the same patterns (``tests/test_flesch.py``)."""
+    import pyphen
 
-    return Pyphen(lang="nl")
+    path = pyphen.LANGUAGES[pyphen.language_fallback("nl")]
+    if path not in pyphen.hdcache:
+        table = _patterns(path)
+        if table is not None:
+            pyphen.hdcache[path] = table
+    return pyphen.Pyphen(lang="nl")
+
+
+def _patterns(path: Path):
+    """pyphen's ``HyphDict`` of ``path``: from the rule cache when it holds the file's table,
+    else parsed by pyphen (and its table kept, when every value is a plain number: no
+    nonstandard hyphenation, which Dutch has none of). None when the file cannot be read."""
+    from pyphen import HyphDict, __version__
+
+    from lint_brieven.checks import rule_cache
+
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    key = {"file": hashlib.sha256(raw).hexdigest(), "pyphen": __version__, "format": 1}
+    parsed: list[HyphDict] = []
+
+    def parse() -> dict | None:
+        parsed.append(HyphDict(path))
+        patterns = parsed[0].patterns
+        if any(type(v) is not int for _, values in patterns.values() for v in values):
+            return None  # DataInt: not kept
+        table = [[text, start, list(values)] for text, (start, values) in patterns.items()]
+        return {"maxlen": parsed[0].maxlen, "patterns": table}
+
+    data = rule_cache.cached("hyphenation", key, parse)
+    if parsed:
+        return parsed[0]
+
+    class Parsed(HyphDict):
+        """pyphen's ``HyphDict`` holding the patterns it parsed before (its attributes as
+        ``HyphDict.__init__`` sets them; every method is pyphen's)."""
+
+        def __init__(self, patterns: dict, maxlen: int) -> None:  # no super(): no parsing
+            self.patterns = patterns
+            self.cache: dict = {}
+            self.maxlen = maxlen
+
+    try:
+        table = {text: (start, tuple(values)) for text, start, values in data["patterns"]}
+        return Parsed(table, int(data["maxlen"]))
+    except (TypeError, ValueError, KeyError):  # not a table after all: pyphen parses the file
+        return HyphDict(path)
 
 
 @lru_cache(maxsize=65_536)  # a letter's words recur (and pyphen's patterns stay)
