@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -25,6 +24,7 @@ from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, match_case
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.doc_cache import doc_text
+from lint_brieven.checks.matchers import token_patterns
 from lint_brieven.findings import Suggestion
 
 _TOLD = {"LOWER": {"IN": ["geïnformeerd", "geinformeerd", "ingelicht"]}}
@@ -103,15 +103,16 @@ class StiffClosing(Detector):
 
     def __init__(self, options: dict[str, object]) -> None:
         super().__init__(options)
-        vocab = nlp.pipeline().vocab
-        self.matcher = Matcher(vocab, validate=True)
-        self.matcher.add("zin", SENTENCES)
-        self.matcher.add("groet", GREETINGS)
+        # matched with the pattern rules' patterns, once per doc, and only where the words
+        # they need are (see ``matchers``)
+        shared = token_patterns(nlp.pipeline().vocab)
+        self.groups = (shared.group(self, "zin", SENTENCES), shared.group(self, "groet", GREETINGS))
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         for block, doc in enumerate(letter.docs):
             content = letter.letter.blocks[block].content
-            for span in filter_spans(self.matcher(doc, as_spans=True)):
+            found = [span for group in self.groups for span in group.spans(doc)]
+            for span in filter_spans(found):
                 if content.placeholders_in(span.start_char, span.end_char):
                     continue  # a template's blank decides what the words say
                 if span.label_ == "groet":
