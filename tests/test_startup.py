@@ -1,7 +1,8 @@
 """Start-up: ``--help``, ``--version`` and a usage error import nothing heavy; a check does not
 import textstat; the Dutch model's tokenizer loads its exceptions once, each when a text could
-need it, and gives the tokens spaCy's own loading gives. Behaviour only: timings are measured
-by benchmarks/, never here."""
+need it, and gives the tokens spaCy's own loading gives; a check imports wordfreq before spaCy,
+loads the rules once and builds each rule's check once; only the command line's own run changes
+the collector's settings. Behaviour only: timings are measured by benchmarks/, never here."""
 
 from __future__ import annotations
 
