@@ -196,6 +196,7 @@ def main() -> None:
         f"{'letters':>8} {'run':32} {'wall s':>8} {'letters/s':>10} {'main MiB':>9} "
         f"{'worker MiB':>10} {'main CPU s':>10} {'workers CPU s':>13}"
     )
+    peaks: dict[str, dict[int, float]] = {}  # run → letters → peak MiB of the main process
     for count in args.counts:
         with tempfile.TemporaryDirectory() as tmp:
             root = args.keep / str(count) if args.keep else Path(tmp)
@@ -215,12 +216,21 @@ def main() -> None:
             for name in runs:
                 label, extra = RUNS[name]
                 m = audit(root / "brieven", root / "rapport", extra)
+                peaks.setdefault(name, {}).setdefault(letters, m.main_mib)
                 print(
                     f"{letters:8d} {label:32} {m.seconds:8.1f} {letters / m.seconds:10.1f} "
                     f"{m.main_mib:9.0f} {m.workers_mib:10.0f} {m.main_cpu:10.1f} "
                     f"{m.workers_cpu:13.1f}",
                     flush=True,
                 )
+    for name, by_count in peaks.items():  # the main process's growth per letter
+        (few, low), (many, high) = min(by_count.items()), max(by_count.items())
+        if many > few:
+            growth = (high - low) * 1024 * 1024 / (many - few)
+            print(
+                f"{RUNS[name][0]}: main process {low:.0f} MiB at {few} letters, {high:.0f} MiB "
+                f"at {many}: {growth:.0f} bytes per letter"
+            )
 
 
 if __name__ == "__main__":

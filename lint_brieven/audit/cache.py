@@ -42,6 +42,7 @@ from urllib.parse import quote
 
 from lint_brieven.audit.cache_entry import Checked, from_json, to_json
 from lint_brieven.audit.keys import signature
+from lint_brieven.audit.rows import CACHE_SIZE
 
 SCHEMA = 1
 MAGIC = b"lint-brieven-audit-cache"
@@ -389,7 +390,7 @@ class Index:
                     isolation_level=None,
                 )
                 self._new.executescript(
-                    "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+                    f"PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; {CACHE_SIZE} "
                     f"PRAGMA user_version = {SCHEMA};" + _INDEX_SCHEMA + "BEGIN;"
                 )
                 self._failed = False
@@ -439,6 +440,7 @@ def _open_index(path: Path) -> sqlite3.Connection | None:
     try:
         db.executescript(
             "PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0;"
+            + CACHE_SIZE
         )
         schema = sorted(db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
         version = db.execute("PRAGMA user_version").fetchone()

@@ -193,9 +193,17 @@ class _Plan(NamedTuple):
     path: str
     context: str | None
     signature: bytes | tuple | None  # ``keys.packed``: what ``os.stat`` said
-    key: str | None  # known from the index: the entry is loaded, the letter not read
-    deps: tuple | None = None  # with ``key``: the templates of its entry, as they are
-    digest: bytes | None = None  # with ``key``: the SHA-256 of its bytes the index knows
+    # known from the index (its entry is loaded, the letter not read): the SHA-256 of its
+    # bytes (32 bytes; its key is made from it when needed) and the templates of its entry
+    digest: bytes | None = None
+    deps: tuple | None = None
+
+    @property
+    def key(self) -> str | None:
+        """The cache key, when the index knows the letter."""
+        if self.digest is None or self.context is None:
+            return None
+        return letter_key(self.context, self.digest.hex(), Path(self.path))
 
 
 class Collector:
@@ -215,7 +223,7 @@ class Collector:
         self.started = time.time()
         self.cache, self.index = cache, index
         self.plans = [_plan(path, contexts, cache, index) for path in files]
-        misses = [i for i, p in enumerate(self.plans) if p.key is None]
+        misses = [i for i, p in enumerate(self.plans) if p.digest is None]
 
         def job(i: int) -> dict:  # made when it is handed out, not held for every letter
             return _job(self.plans[i], cache)
@@ -245,12 +253,13 @@ class Collector:
     def take(self, i: int) -> tuple[Checked, str | None]:
         """The result of letter ``i`` and its cache key (None: not cached)."""
         plan = self.plans[i]
-        checked = self.cache.load(plan.key) if self.cache is not None and plan.key else None
+        key = plan.key
+        checked = self.cache.load(key) if self.cache is not None and key else None
         if checked is not None:
             self._seen(plan, _hex(plan.digest), checked.deps)
-            return checked, plan.key
+            return checked, key
         # not in the index, or its entry is damaged (rare: a worker checks it now, alone)
-        result = self.checker.result(i) if plan.key is None else self.checker.now(i, _job(plan))
+        result = self.checker.result(i) if key is None else self.checker.now(i, _job(plan))
         checked = _decoded(Path(plan.path), result)
         if self.cache is not None and result["store"]:
             self.cache.store_text(result["key"], result["entry"])
@@ -267,8 +276,8 @@ class Collector:
 
 
 def _plan(path: str, contexts: Contexts, cache: Cache | None, index: Index) -> _Plan:
-    """What is known of a letter before any is checked: with ``key`` it is served from the
-    cache (its bytes, its templates and its entry are there), else a worker reads it."""
+    """What is known of a letter before any is checked: with ``digest`` it is served from
+    the cache (its bytes, its templates and its entry are there), else a worker reads it."""
     context = contexts.of(Path(path).parent)
     try:
         info: list[int] | None = signature(os.stat(path))
@@ -277,16 +286,12 @@ def _plan(path: str, contexts: Contexts, cache: Cache | None, index: Index) -> _
     letters = context.letters if context else None
     sig = packed(info) if info is not None else None
     if cache is None or letters is None or info is None:
-        return _Plan(path, letters, sig, None)
+        return _Plan(path, letters, sig)
     known = index.known(os.path.abspath(path), info)
     if known is None or not cache.fresh(known[1]):
-        return _Plan(path, letters, sig, None)
-    key = letter_key(letters, known[0], Path(path))
-    return (
-        _Plan(path, letters, sig, key, known[1], bytes.fromhex(known[0]))
-        if cache.has(key)
-        else _Plan(path, letters, sig, None)
-    )
+        return _Plan(path, letters, sig)
+    plan = _Plan(path, letters, sig, bytes.fromhex(known[0]), known[1])
+    return plan if cache.has(plan.key) else _Plan(path, letters, sig)
 
 
 def _hex(digest: bytes | None) -> str | None:

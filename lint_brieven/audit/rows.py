@@ -25,6 +25,7 @@ from typing import NamedTuple
 from lint_brieven.audit.promises import Commitment
 
 PREFIX = ".lint-brieven-rijen-"
+CACHE_SIZE = "PRAGMA cache_size = -512;"  # KiB of pages SQLite keeps in memory, per database
 STALE = 3600  # seconds after which a rows file left behind by a killed audit is removed
 _SCHEMA = """
 CREATE TABLE letters (
@@ -71,7 +72,7 @@ class Rows:
         self.path = Path(name)
         try:
             self._db = sqlite3.connect(name, isolation_level=None)
-            pragmas = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+            pragmas = f"PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; {CACHE_SIZE}"
             self._db.executescript(pragmas + _SCHEMA + "BEGIN;")
         except BaseException:
             self.path.unlink(missing_ok=True)
