@@ -3,10 +3,11 @@ one the sentence gets on its own (so the check's answer is the same)."""
 
 from __future__ import annotations
 
+from lintkit import lint_text
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
 from lint_brieven import nlp
-from lint_brieven.checks import replacement_check
+from lint_brieven.checks import offers, replacement_check, substitution
 from lint_brieven.checks.replacement_check import Replacement, holds, prepare, problems
 
 TEXT = (
@@ -48,3 +49,42 @@ def test_prepared_sentences_parse_as_each_alone_and_in_one_batch(monkeypatch):
     assert len(calls) == 1  # nothing parsed again
     assert [holds(rep) for rep in reps] == [not p for p in expected]
     assert any(expected) and not all(expected)  # some hold, some do not
+
+
+LETTER = (
+    "Wij verzoeken u het formulier te retourneren.\n\nIndien u vragen heeft, kunt u ons "
+    "bellen. Wij zullen uw verzoek in behandeling nemen."
+)
+
+
+def test_a_word_lists_matches_in_a_letter_are_checked_in_one_batch(monkeypatch):
+    """LB101 gathers the alternatives of all its matches in a letter before it checks them:
+    their sentences are parsed in one batch, with the same findings as each match's sentences
+    parsed on their own."""
+
+    def shown(findings):
+        return [
+            (f.line, f.column, f.text, [(s.text, s.safe) for s in f.suggestions]) for f in findings
+        ]
+
+    calls = []
+    parse = nlp.parse
+
+    def spy(texts, *args):
+        texts = list(texts)
+        calls.append(texts)
+        return parse(texts, *args)
+
+    monkeypatch.setattr(nlp, "parse", spy)
+    replacement_check._PARSED.clear()
+    found = shown(lint_text(LETTER, ["LB101"]))
+    assert len(found) == 3 and all(suggestions for *_, suggestions in found)
+    assert len(calls) == 2  # the letter's blocks, then every match's sentences together
+    assert len(calls[1]) == 6
+
+    for module in (offers, substitution):  # nothing prepared: each pair parsed when checked
+        monkeypatch.setattr(module, "prepare", lambda reps: None)
+    replacement_check._PARSED.clear()
+    calls.clear()
+    assert shown(lint_text(LETTER, ["LB101"])) == found
+    assert len(calls) == 4

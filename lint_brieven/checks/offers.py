@@ -36,6 +36,38 @@ class Offer:
         return (*self.concrete, *self.advice)
 
 
+@dataclass(frozen=True)
+class Candidates:
+    """Each alternative fitted to the place of a span (None: it cannot be, or is advice), and
+    the replacement that puts it there (None: none to check)."""
+
+    fitted: tuple[Fitted | None, ...]
+    replacements: tuple[Replacement | None, ...]
+
+
+def candidates(
+    span: Span,
+    options: list[str],
+    content: MappedText,
+    *,
+    how: str | None = None,
+    replace: bool = True,
+    exact: bool = True,
+) -> Candidates:
+    """The alternatives ``options`` fitted to the place of ``span`` (see ``offer``): what a
+    caller with many matches gathers to have every sentence checked in one batch
+    (``replacement_check.prepare``) before it makes their offers."""
+    doc = span.doc
+    fitted = tuple(fit(span, option, how, exact) if replace else None for option in options)
+    replacements = tuple(
+        Replacement(doc, c.start, c.end, c.text)
+        if c is not None and not content.placeholders_in(c.start, c.end)
+        else None
+        for c in fitted
+    )
+    return Candidates(fitted, replacements)
+
+
 def offer(
     span: Span,
     options: list[str],
@@ -45,23 +77,21 @@ def offer(
     safe: bool = False,
     replace: bool = True,
     exact: bool = True,
+    planned: Candidates | None = None,
 ) -> Offer:
     """The alternatives ``options`` for the words of ``span``: fitted and checked, or advice.
     ``exact``: the words are the list's phrase as written. ``safe`` (the word list's claim)
-    holds only then, for an alternative used as listed, in place of exactly those words."""
+    holds only then, for an alternative used as listed, in place of exactly those words.
+    ``planned``: ``candidates`` of the same arguments, worked out (and prepared) before."""
     doc = span.doc
     source = nlp.source_text(doc)
     fitted: list[Fitted] = []
     advice = []
-    candidates = [fit(span, option, how, exact) if replace else None for option in options]
-    replacements = [
-        Replacement(doc, c.start, c.end, c.text)
-        if c is not None and not content.placeholders_in(c.start, c.end)
-        else None
-        for c in candidates
-    ]
+    if planned is None:
+        planned = candidates(span, options, content, how=how, replace=replace, exact=exact)
+    replacements = planned.replacements
     prepare(r for r in replacements if r is not None)  # their sentences parsed together
-    for option, candidate, rep in zip(options, candidates, replacements, strict=True):
+    for option, candidate, rep in zip(options, planned.fitted, replacements, strict=True):
         if candidate is not None and rep is not None and holds(rep):
             fitted.append(candidate)
         else:

@@ -101,7 +101,7 @@ def _not_words(tokens: list[Token], content: MappedText, names: frozenset[str]) 
         text = texts[i]
         if (
             i in numbers
-            or not any(c.isalpha() for c in text)
+            or not (text.isalpha() or any(c.isalpha() for c in text))
             or token.is_punct
             or token.like_url
             or token.like_email

@@ -32,7 +32,8 @@ from lint_brieven.checks.base import (
     word_list_matcher,
 )
 from lint_brieven.checks.entry_conditions import EntryCondition, letter_facts
-from lint_brieven.checks.offers import Offer, offer
+from lint_brieven.checks.offers import Candidates, Offer, candidates, offer
+from lint_brieven.checks.replacement_check import prepare
 from lint_brieven.checks.rule import Rule
 
 _INFLECTING = {"VERB", "AUX", "NOUN", "ADJ"}
@@ -83,16 +84,37 @@ class SubstitutionCheck(Check):
         return True
 
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
-        hits: list[Hit] = []
+        found: list[tuple[int, Span, bool, Candidates]] = []
         for index, doc in enumerate(letter.docs):
             for span in self._spans(doc):
                 condition = self.conditions[span.label_]
                 if condition and condition.excuses(span, letter, index):
                     continue
-                hits.append(self._hit(letter, index, span, ctx))
-        return hits
+                entry = self.entries[span.label_]
+                exact = span.text.lower() == entry["phrase"].lower()
+                replace = entry.get("replace", True) and not self._advice_only(letter, index, span)
+                planned = candidates(
+                    span,
+                    entry["use"],
+                    letter.letter.blocks[index].content,
+                    how=entry.get("fit"),
+                    replace=replace,
+                    exact=exact,
+                )
+                found.append((index, span, replace, planned))
+        # the sentences that check the alternatives of every match, parsed in one batch
+        prepare(r for *_, planned in found for r in planned.replacements if r is not None)
+        return [self._hit(letter, *item, ctx) for item in found]
 
-    def _hit(self, letter: AnalysedLetter, block: int, span: Span, ctx: CheckContext) -> Hit:
+    def _hit(
+        self,
+        letter: AnalysedLetter,
+        block: int,
+        span: Span,
+        replace: bool,
+        planned: Candidates,
+        ctx: CheckContext,
+    ) -> Hit:
         entry = self.entries[span.label_]
         exact = span.text.lower() == entry["phrase"].lower()
         found = offer(
@@ -101,8 +123,9 @@ class SubstitutionCheck(Check):
             letter.letter.blocks[block].content,
             how=entry.get("fit"),
             safe=bool(entry.get("safe")),
-            replace=entry.get("replace", True) and not self._advice_only(letter, block, span),
+            replace=replace,
             exact=exact,
+            planned=planned,
         )
         message = self.message(
             ctx, match=span.text, suggestion=suggestion_text(found, exact), phrase=entry["phrase"]
