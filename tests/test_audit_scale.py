@@ -546,3 +546,16 @@ def test_the_index_is_a_database_of_its_own_shape_only(here, capsys, monkeypatch
     assert _outputs("rapport") == first
     assert len(Cache(folder).index()) == 4 and not (folder / "index").exists()
     assert not [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_rows_that_cannot_be_written_are_a_dutch_error(here, capsys, monkeypatch):
+    """SQLite's own failure (here: the rows file may not grow, as on a full disk) is reported
+    like any report file the audit cannot write: one Dutch line, exit code 2, nothing left."""
+    from lint_brieven.audit import rows
+
+    monkeypatch.setattr(rows, "CACHE_SIZE", rows.CACHE_SIZE + " PRAGMA max_page_count = 4;")
+    code = main(["audit", "brieven", "--out", "rapport", "--jobs", "1"])
+    captured = capsys.readouterr()
+    assert code == 2 and "Traceback" not in captured.out + captured.err
+    assert "tijdelijke lijst van brieven" in captured.err and "de schijf is vol" in captured.err
+    assert not list((here / "rapport").glob(rows.PREFIX + "*"))
