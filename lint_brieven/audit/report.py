@@ -80,12 +80,15 @@ class ReportWriter:
     def __enter__(self) -> ReportWriter:
         return self
 
-    def __exit__(self, *_exc: object) -> None:
-        self._entries.close()
-        self._rows.close()
-        self.audit.average_grade()  # for the caller, before the rows go
-        self.audit.rows = None
-        self._letters.close()
+    def __exit__(self, exc_type: object, *_exc: object) -> None:
+        try:
+            self._entries.close()
+            self._rows.close()
+            if exc_type is None:
+                self.audit.average_grade()  # for the caller, before the rows go
+        finally:
+            self.audit.rows = None
+            self._letters.close()
 
     def add(
         self,
