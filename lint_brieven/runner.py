@@ -75,6 +75,12 @@ class RunRequest:
     # letter's own source text and the templates it used from there, without reading again)
     on_read: Callable[[str, ReadResult], None] | None = None
 
+    def data_of(self, file: Path, limit: int) -> bytes:
+        """``file``'s bytes: the overlay's text when it has one (also an empty one: an editor's
+        emptied buffer), else the file on disk (``FileRefused`` when it cannot be read)."""
+        key = file.resolve()
+        return self.overlay[key] if key in self.overlay else read_regular(file, limit)
+
 
 @dataclass
 class RunResult:
@@ -222,7 +228,7 @@ class Runner:
                 return FileReport(display, error=too_large(None, limit))  # read up to limit + 1
         else:
             try:
-                data = self.request.overlay.get(file.resolve()) or read_regular(file, limit)
+                data = self.request.data_of(file, limit)
             except FileRefused as refused:
                 if refused.notice:
                     return _skipped(display, refused.message)

@@ -477,6 +477,30 @@ async def test_check_workspace_honours_configuration_and_baseline(client, worksp
     assert "gecontroleerd" in message.message and "bevinding" in message.message
 
 
+async def test_check_workspace_takes_an_emptied_buffer_as_it_is(client, workspace):
+    """An open letter whose text was all deleted is checked as the editor has it (empty),
+    not as the file on disk (which still has findings)."""
+    letter = workspace / "leeg.txt"
+    letter.write_text("Beste huurder,\n\nWij sturen u middels deze brief informatie.\n", "utf-8")
+    assert [d.code for d in await open_document(client, letter)].count("LB101") == 1
+    mark = len(client.published)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=letter.as_uri(), version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text="")],
+        )
+    )
+    assert not await published(client, letter.as_uri(), mark, version=2)
+    mark = len(client.published)
+    await client.workspace_execute_command_async(
+        types.ExecuteCommandParams(command="lint-brieven.checkWorkspace")
+    )
+    from_folder = [p for p in client.published[mark:] if p.uri == letter.as_uri()]
+    assert from_folder and not any(p.diagnostics for p in from_folder)
+    close_document(client, letter)
+    letter.unlink()
+
+
 async def test_a_second_check_loads_no_rules_or_pipeline_again(monkeypatch, workspace):
     """In this process, with the server's own checking: after the first check, checking a
     changed letter reads no rule pack and loads no Dutch pipeline."""

@@ -16,7 +16,7 @@ import difflib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from lint_brieven.file_access import FileRefused, read_regular
+from lint_brieven.file_access import FileRefused
 from lint_brieven.fix.edits import apply, edits_for
 from lint_brieven.output import WriteError, write_bytes_atomic
 from lint_brieven.readers import ReaderError, ReadOptions
@@ -52,9 +52,7 @@ def fix(request: RunRequest, unsafe: bool = False, write: bool = True) -> FixRes
                 continue
             if path not in texts:
                 try:  # the run read it; if it changed since, the run's report stands
-                    data = request.overlay.get(path.resolve()) or read_regular(
-                        path, ReadOptions().max_file_bytes
-                    )
+                    data = request.data_of(path, ReadOptions().max_file_bytes)
                     decode(data)
                 except (FileRefused, ReaderError):
                     continue

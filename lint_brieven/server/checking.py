@@ -197,6 +197,10 @@ def check_folder(folder: Path, open_texts: dict[Path, str]) -> FolderCheck:
         if text is None:
             continue
         checked = Checked(uri=path.as_uri(), path=path, text=text, version=None)
+        if path.resolve() in texts and not text.strip():  # emptied in the editor, as
+            # check_document has it (a file empty on disk stays check's error)
+            outcome.checked.append(checked)
+            continue
         checked.rules = result.rules
         try:
             checked.config = config_in(path.parent)
