@@ -28,6 +28,9 @@ the report (``seed_copies``, through the cache's own ``load`` and ``store``). Th
   entry and sends it back; the main process decodes every result, makes every page and row
   and writes the whole report: everything an uncached audit does in the main process;
 - ``cached``: ``audit --jobs 2`` again: every letter comes from the cache's index and views.
+
+With several N, the last lines give each run's main-process growth per letter between the
+smallest and the largest N (peak memory difference / letters difference).
 """
 
 from __future__ import annotations
