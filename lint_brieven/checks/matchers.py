@@ -53,6 +53,7 @@ class TokenPatterns:
         self._pattern_ids = itertools.count()
         self._greedy: dict[int, str | None] = {}  # group key -> greedy
         self._subsets: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
+        self._needed: tuple | None = None  # see _needs; None when the patterns changed
         self._done: weakref.WeakKeyDictionary[Doc, _DocMatches] = weakref.WeakKeyDictionary()
 
     def group(
@@ -69,6 +70,7 @@ class TokenPatterns:
             self._patterns[next(self._pattern_ids)] = (key, pattern, _anchors(pattern, self.vocab))
         self._greedy[key] = greedy
         self._subsets.clear()
+        self._needed = None
         weakref.finalize(owner, self._remove, key)
         return PatternGroup(self, name, key, own, _annotations(patterns))
 
@@ -76,6 +78,7 @@ class TokenPatterns:
         self._patterns = {i: p for i, p in self._patterns.items() if p[0] != key}
         self._greedy.pop(key, None)
         self._subsets.clear()
+        self._needed = None
 
     def matches(self, doc: Doc, key: int) -> Matches:
         """(start, end) of the matches of group ``key`` in ``doc``, in ``Matcher`` order."""
@@ -91,16 +94,28 @@ class TokenPatterns:
         they ask)."""
         todo = {k for k in self._greedy if k not in done.groups}
         words = set(doc.to_array(LOWER).tolist()) if len(doc) else set()
+        needs, rows = self._needs()
+        present = [not words.isdisjoint(need) for need in needs]  # each word set looked up once
         possible = tuple(
-            i
-            for i, (key, _pattern, needs) in self._patterns.items()
-            if key in todo and all(not words.isdisjoint(need) for need in needs)
+            i for i, key, wanted in rows if key in todo and all(present[n] for n in wanted)
         )
         if possible:
             # a group whose doc lacks an annotation it reads never uses these (see spans)
             for key, start, end in self._matcher(possible)(doc, allow_missing=True):
                 done.found.setdefault(key, []).append((start, end))
         done.groups.update(todo)
+
+    def _needs(self) -> tuple[list[frozenset[int]], list[tuple[int, int, tuple[int, ...]]]]:
+        """The distinct word sets the patterns need, and each pattern (id, group key) with the
+        positions of its sets among them; made again when the patterns change."""
+        if self._needed is None:
+            needs: dict[frozenset[int], int] = {}
+            rows = [
+                (i, key, tuple(needs.setdefault(n, len(needs)) for n in wanted))
+                for i, (key, _pattern, wanted) in self._patterns.items()
+            ]
+            self._needed = (list(needs), rows)
+        return self._needed
 
     def _matcher(self, ids: tuple[int, ...]) -> Matcher:
         matcher = self._subsets.get(ids)

@@ -90,9 +90,10 @@ def is_subordinate(verb: Token) -> bool:
                 continue
             if child.dep_ == "mark" and child.pos_ == "SCONJ":
                 return True
-            relative = "Rel" in child.morph.get("PronType") or child.tag_.startswith("VNW|betr")
-            if relative and head.dep_ != "ROOT":
-                return True
+            if head.dep_ != "ROOT" and (
+                child.tag_.startswith("VNW|betr") or "Rel" in child.morph.get("PronType")
+            ):
+                return True  # a relative pronoun
             if (
                 child.pos_ == "ADV"
                 and child.lower_.startswith(_RELATIVE_ADVERB_STARTS)

@@ -291,7 +291,7 @@ def _hypothetical(head: Token) -> bool:
         for child in node.children:
             if child.dep_ == "mark" and child.lower_ in _HYPOTHETICAL_MARKS:
                 return True
-            if "Rel" in child.morph.get("PronType") and node.dep_ != "ROOT":
+            if node.dep_ != "ROOT" and "Rel" in child.morph.get("PronType"):
                 return True
         if node.dep_ in ("ROOT",) or node.head.i == node.i:
             break
