@@ -11,7 +11,7 @@ import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -129,9 +129,14 @@ class Config:
         suffixes = tuple(dict.fromkeys(DEFAULT_TEMPLATE_SUFFIXES + self.template_extensions))
         return ReadOptions(self.template_paths, suffixes, self.max_variants)
 
+    @cached_property
+    def _resolved_root(self) -> Path:
+        """``root`` resolved once per configuration (a walk asks for every file and folder)."""
+        return self.root.resolve()
+
     def relative(self, path: Path) -> PurePosixPath | None:
         try:
-            return PurePosixPath(path.resolve().relative_to(self.root.resolve()).as_posix())
+            return PurePosixPath(path.resolve().relative_to(self._resolved_root).as_posix())
         except ValueError:
             return None
 
