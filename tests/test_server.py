@@ -20,6 +20,7 @@ from lsprotocol import types
 from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
+from test_rule_packs import GOOD as PACK  # a rule pack of one's own (LB901)
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "corpus" / "sjablonen" / "voor" / "02-huurcontract.html.j2"
@@ -355,24 +356,6 @@ async def test_a_bad_configuration_gives_a_message_and_the_server_goes_on(
     diagnostics = await published(client, letter.as_uri(), mark)
     assert places(diagnostics) == expected_places(check_json(letter), letter.read_text())
     close_document(client, letter)
-
-
-PACK = """
-pack: eigen
-rules:
-  - code: LB901
-    name: eigen-woord
-    category: huisstijl
-    severity: info
-    kind: substitution
-    message: "'{match}': schrijf {suggestion}."
-    rationale: "Onze huisstijl."
-    swap:
-      - {phrase: bewoner, use: [huurder], safe: true}
-    examples:
-      flag: ["De bewoner krijgt een brief."]
-      pass: ["De huurder krijgt een brief."]
-"""
 
 
 async def test_a_saved_rule_pack_counts_at_once(client, tmp_path):
