@@ -351,6 +351,30 @@ def test_a_view_serves_an_unchanged_letter_and_nothing_else(here, capsys, monkey
     assert _outputs("rapport") == _outputs("koud") != first
 
 
+def test_a_settled_page_is_known_by_its_signature_and_a_changed_one_written_again(
+    here, capsys, monkeypatch
+):
+    """A re-audit confirms a letter's page by reading it back once; from then on the page's
+    file signature, kept in the view, says it is unchanged. A page changed after that (with
+    its size kept) is noticed and written again."""
+    monkeypatch.setattr(keys, "SETTLED", 0.0)
+    assert _audit(capsys, "--jobs", "1") == 2
+    first = _outputs("rapport")
+    pages = sorted(os.path.realpath(p) for p in (here / "rapport" / "brieven").glob("0*.html"))
+    opened = _opened(monkeypatch)
+    assert _audit(capsys, "--jobs", "1") == 2  # read back once, signatures recorded
+    assert all(opened.get(p) for p in pages if "kapot" not in p)
+    opened.clear()
+    assert _audit(capsys, "--jobs", "1") == 2
+    assert not any(opened.get(p) for p in pages if "kapot" not in p)  # known by signature
+    assert _outputs("rapport") == first
+    page = here / "rapport" / "brieven" / "0002-b.html"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("<", "[", 1), encoding="utf-8")  # same size, other bytes
+    assert _audit(capsys, "--jobs", "1") == 2
+    assert _outputs("rapport") == first
+
+
 def test_a_view_cannot_put_a_formula_in_the_table():
     from lint_brieven.audit.model import Summary
     from lint_brieven.audit.views import make, served

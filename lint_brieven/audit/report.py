@@ -15,8 +15,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import re
+import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from itertools import chain
@@ -35,6 +38,7 @@ from lint_brieven.audit.export import (
     report_head,
     report_json_parts,
 )
+from lint_brieven.audit.keys import settled, signature
 from lint_brieven.audit.letter_page import (
     SharedPieces,
     letter_page,
@@ -114,6 +118,29 @@ class ReportWriter:
             view["gedeeld"] = shared_json(letter)
             self.cache.store_view(key, view)
 
+    def _page_as_written(self, key: str, raw: dict, view: views.Served, path: Path) -> bool:
+        """Whether the letter's page on disk is the page its view was made with: by its file
+        signature (device, inode, size, modification and change time) when the view recorded
+        one, else by reading it and comparing its SHA-256. A page that matched and has been
+        left alone for ``SETTLED`` seconds gets its signature recorded in the view, so the next
+        re-audit need not read it (a page changed again within the same clock tick is never
+        taken for the old one: the rule the cache index applies to letters)."""
+        try:
+            info = os.stat(path)
+        except OSError:
+            return False
+        if not stat.S_ISREG(info.st_mode):
+            return False
+        now = signature(info)
+        if raw.get("page_signature") == now:
+            return True
+        page = read_regular(path, MAX_ENTRY, follow=True)
+        if page is None or hashlib.sha256(page).hexdigest() != view.page:
+            return False
+        if settled(now, time.time()) and self.cache is not None:
+            self.cache.store_view(key, {**raw, "page_signature": now})
+        return True
+
     def add_cached(self, key: str) -> bool:
         """Write the part of a letter served from the cache from its view; False when there
         is no view that fits (or its page is not on disk as it was, or a template it depends
@@ -129,8 +156,7 @@ class ReportWriter:
             return False
         number = self.audit.count + 1
         slug = _slug(number, view.summary["path"])
-        page = read_regular(self.out / PAGES / f"{slug}.html", MAX_ENTRY, follow=True)
-        if page is None or hashlib.sha256(page).hexdigest() != view.page:
+        if not self._page_as_written(key, raw, view, self.out / PAGES / f"{slug}.html"):
             return False
         self._entries.write(entry_separator(number) + view.entry)
         self._write_row(view.cells)
