@@ -88,16 +88,20 @@ def workspace(tmp_path_factory) -> Path:
     return folder
 
 
+def vscode_start(folder: Path, **settings) -> types.InitializeParams:
+    """What VS Code sends first: its capabilities, ``folder`` as the workspace, ``settings``
+    as initializationOptions."""
+    return types.InitializeParams(
+        capabilities=pytest_lsp.client_capabilities("visual-studio-code"),
+        root_uri=folder.as_uri(),
+        workspace_folders=[types.WorkspaceFolder(uri=folder.as_uri(), name=folder.name)],
+        initialization_options=settings or None,
+    )
+
+
 @pytest_lsp.fixture(scope="module", config=CONFIG)
 async def client(lsp_client: LanguageClient, workspace: Path):
-    await lsp_client.initialize_session(
-        types.InitializeParams(
-            capabilities=pytest_lsp.client_capabilities("visual-studio-code"),
-            root_uri=workspace.as_uri(),
-            workspace_folders=[types.WorkspaceFolder(uri=workspace.as_uri(), name="werkmap")],
-            initialization_options={"readability": "inlay", "debounceMs": 50},
-        )
-    )
+    await lsp_client.initialize_session(vscode_start(workspace, readability="inlay", debounceMs=50))
     yield
     await lsp_client.shutdown_session()
 

@@ -23,6 +23,7 @@ from test_server import (
     places,
     published,
     recording_client,
+    vscode_start,
 )
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -60,14 +61,7 @@ def folder(tmp_path_factory) -> Path:
 
 @pytest_lsp.fixture(scope="module", config=CONFIG)
 async def client(lsp_client: LanguageClient, folder: Path):
-    await lsp_client.initialize_session(
-        types.InitializeParams(
-            capabilities=pytest_lsp.client_capabilities("visual-studio-code"),
-            root_uri=folder.as_uri(),
-            workspace_folders=[types.WorkspaceFolder(uri=folder.as_uri(), name="acties")],
-            initialization_options={"debounceMs": 50},
-        )
-    )
+    await lsp_client.initialize_session(vscode_start(folder, debounceMs=50))
     yield
     await lsp_client.shutdown_session()
 

@@ -11,7 +11,14 @@ import pytest
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
-from test_server import SERVER, _cli, close_document, open_document, recording_client
+from test_server import (
+    SERVER,
+    _cli,
+    close_document,
+    open_document,
+    recording_client,
+    vscode_start,
+)
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -36,12 +43,7 @@ def folder(tmp_path_factory) -> Path:
 
 @pytest_lsp.fixture(scope="module", config=CONFIG)
 async def client(lsp_client: LanguageClient, folder: Path):
-    await lsp_client.initialize_session(
-        types.InitializeParams(
-            capabilities=pytest_lsp.client_capabilities("visual-studio-code"),
-            root_uri=folder.as_uri(),
-        )
-    )
+    await lsp_client.initialize_session(vscode_start(folder))
     yield
     await lsp_client.shutdown_session()
 
