@@ -559,3 +559,16 @@ async def test_a_bug_is_logged_and_shown_and_the_server_goes_on_utf8_and_exit(wo
     await client.shutdown_session()
     assert client._server.returncode == 0
     await client.stop()
+
+
+async def test_a_log_file_that_cannot_be_written_is_one_dutch_error(tmp_path):
+    done = subprocess.run(
+        [*SERVER, "--log-file", str(tmp_path / "ontbreekt" / "server.log")],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "het logboek kan niet worden geschreven" in done.stderr
+    assert "server.log" in done.stderr and "Traceback" not in done.stderr

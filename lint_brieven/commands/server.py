@@ -12,7 +12,8 @@ import logging
 import sys
 from pathlib import Path
 
-from lint_brieven.commands import EXIT_OK
+from lint_brieven.commands import EXIT_OK, fail
+from lint_brieven.file_access import dutch_reason
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -41,7 +42,13 @@ def run_server(args: argparse.Namespace) -> int:
     from lint_brieven.server.app import create_server
 
     if args.log_file is not None:
-        logging.basicConfig(filename=args.log_file, level=logging.INFO)
+        try:
+            handler = logging.FileHandler(args.log_file, encoding="utf-8")
+        except OSError as exc:
+            return fail(
+                f"{args.log_file}: het logboek kan niet worden geschreven ({dutch_reason(exc)})."
+            )
+        logging.basicConfig(handlers=[handler], level=logging.INFO)
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # the protocol owns standard output: stray prints go elsewhere
     create_server().start_io(stdin, stdout)
