@@ -163,3 +163,42 @@ def test_a_shared_template_is_parsed_once_per_text(tmp_path, monkeypatch):
     )
     assert read("a.html.j2") == [["Uw huur.", "Met groet,"]]
     assert parsed.count("basis.html.j2") == 2 and parsed.count("a.html.j2") == 1
+
+
+def test_a_stretch_no_choice_splits_is_laid_out_as_one_text(tmp_path, monkeypatch):
+    # text, a placeholder and more text between two choices: one text in every variant
+    (tmp_path / "brief.html.j2").write_text(
+        "<p>Beste {{ naam }},</p>\n<p>Uw huur is {{ bedrag }}.</p>\n"
+        "{% if a %}<p>Eerste.</p>{% else %}<p>Tweede.</p>{% endif %}\n"
+        "<p>Bel {{ telefoon }} op {{ dag }}.</p>\n"
+        "{% if b %}<p>Derde.</p>{% endif %}<p>Groet,</p>\n",
+        encoding="utf-8",
+    )
+    tokenised: list[str] = []
+    tokens = html._tokens
+
+    def counting(text: MappedText, final: bool):
+        tokenised.append(text.text)
+        return tokens(text, final)
+
+    monkeypatch.setattr(html, "_tokens", counting)
+    path = tmp_path / "brief.html.j2"
+    letters = jinja.read(str(path), path.read_bytes(), ReadOptions()).letters
+    assert [[b.text for b in letter.blocks] for letter in letters][:2] == [
+        ["Beste Jansen,", "Uw huur is € 100.", "Eerste.", "Bel 030 123 45 67 op 1 maart 2026.",
+         "Derde.", "Groet,"],
+        ["Beste Jansen,", "Uw huur is € 100.", "Tweede.", "Bel 030 123 45 67 op 1 maart 2026.",
+         "Derde.", "Groet,"],
+    ]  # fmt: skip
+    assert len(letters) == 4
+    # the stretches before, between and after the choices, and the three branches with text
+    assert sorted(tokenised) == sorted(
+        [
+            "<p>Beste Jansen,</p>\n<p>Uw huur is € 100.</p>\n",
+            "<p>Eerste.</p>",
+            "<p>Tweede.</p>",
+            "\n<p>Bel 030 123 45 67 op 1 maart 2026.</p>\n",
+            "<p>Derde.</p>",
+            "<p>Groet,</p>",  # jinja drops the last newline
+        ]
+    )

@@ -2,6 +2,11 @@
 
 Below the cap every combination is produced. Above it, variant *i* takes branch *i mod n* at
 every choice, so each branch still appears in at least one variant; the caller reports the cap.
+
+A variant's texts are the template's pieces with each stretch of pieces that no choice splits
+joined into one text, the same object in every variant that takes it: the layout works per
+text and keeps what it made of each (``layout.pieces_layout_for``), so fewer, longer texts
+are less work and the joined text is the same.
 """
 
 from __future__ import annotations
@@ -37,6 +42,23 @@ def widest(seq: Seq) -> int:
         ),
         default=1,
     )
+
+
+def joined(seq: Seq) -> Seq:
+    """``seq`` with every stretch of texts between two choices joined into one text."""
+    out: Seq = []
+    stretch: list[MappedText] = []
+    for item in seq:
+        if isinstance(item, Choice):
+            if stretch:
+                out.append(stretch[0] if len(stretch) == 1 else MappedText.join(stretch))
+                stretch = []
+            out.append(Choice(item.label, [joined(branch) for branch in item.branches], item.names))
+        else:
+            stretch.append(item)
+    if stretch:
+        out.append(stretch[0] if len(stretch) == 1 else MappedText.join(stretch))
+    return out
 
 
 def every(seq: Seq) -> Iterator[Variant]:
@@ -88,8 +110,9 @@ def variants(seq: Seq, cap: int) -> tuple[list[Variant], int | None]:
     """The variants to check, and the full count when it was capped (else None)."""
     total = count(seq, cap)
     if total <= cap:
-        return list(every(seq)), None
-    return [covering(seq, i) for i in range(min(widest(seq), cap))], _full_count(seq)
+        return list(every(joined(seq))), None
+    texts = joined(seq)
+    return [covering(texts, i) for i in range(min(widest(seq), cap))], _full_count(seq)
 
 
 def _full_count(seq: Seq) -> int:
