@@ -52,6 +52,8 @@ _SKIP_OUT = 5
 # that the rest of the variant is tokenised as one text.
 _MAX_JOINED = 12
 
+_NO_TEXT = MappedText("", ())
+
 Event = tuple[int, object]
 
 
@@ -198,7 +200,10 @@ class _Splitter:
         key = tuple(map(id, self._parts))
         known = self._memo.get(key)
         if known is None:
-            content = mark(collapse(MappedText.join(self._parts)))
+            if any(not part.text.isspace() for part in self._parts if part.text):
+                content = mark(collapse(MappedText.join(self._parts)))
+            else:  # only whitespace between two tags (half the blocks ended): no block
+                content = _NO_TEXT
             known = self._memo[key] = (tuple(self._parts), content, {})
         content, made = known[1], known[2]
         if content.text:
