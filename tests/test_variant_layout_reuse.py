@@ -202,3 +202,28 @@ def test_a_stretch_no_choice_splits_is_laid_out_as_one_text(tmp_path, monkeypatc
             "<p>Groet,</p>",  # jinja drops the last newline
         ]
     )
+
+
+def test_a_macro_called_many_times_is_worked_out_once(tmp_path, monkeypatch):
+    from lint_brieven.readers import template_tree
+
+    monkeypatch.setattr(template_tree, "_PARSED", template_tree._ParsedTemplates())
+    classified: list[list[str]] = []
+    classify = template_tree.classify
+
+    def counting(names, filters):
+        classified.append(names)
+        return classify(names, filters)
+
+    monkeypatch.setattr(template_tree, "classify", counting)
+    calls = "".join(f"{{{{ regel({i}) }}}}" for i in range(30))
+    (tmp_path / "brief.html.j2").write_text(
+        "{% macro regel(n) %}<li>Betaal {{ bedrag }} voor {{ datum }}.</li>{% endmacro %}"
+        f"<ol>{calls}</ol>",
+        encoding="utf-8",
+    )
+    path = tmp_path / "brief.html.j2"
+    letters = jinja.read(str(path), path.read_bytes(), ReadOptions()).letters
+    texts = [b.text for b in letters[0].blocks]
+    assert len(texts) == 30 and len(set(texts)) == 1 and "{{" not in texts[0]
+    assert sorted(classified) == [["bedrag"], ["datum"]]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, nodes
@@ -97,13 +98,42 @@ class TemplateMissing(ReaderError):
 
 @dataclass
 class Parsed:
-    """A parsed template with the source positions of its text and its ``{{ }}`` tags."""
+    """A parsed template with the source positions of its text and its ``{{ }}`` tags.
+
+    What the walk makes of its nodes depends on the template alone and is kept with it: its
+    ``outline``, and per literal text or ``{{ }}`` node the piece it becomes (``pieces``), so
+    a macro called many times, or a house style many letters extend, is worked out once."""
 
     name: str
     source: SourceText
     ast: nodes.Template
     data_at: dict[int, int]  # id(TemplateData) -> offset in source
     expr_at: dict[int, tuple[int, int]]  # id(output expression) -> tag span in source
+    pieces: dict[int, MappedText] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def outline(self) -> _Outline:
+        """Its extends, blocks, macros and imports, found in one walk over the tree."""
+        found = list(self.ast.find_all(_OUTLINE_NODES))
+        return _Outline(
+            next((n for n in found if isinstance(n, nodes.Extends)), None),
+            [n for n in found if isinstance(n, nodes.Block)],
+            {m.name: (m, self) for m in found if isinstance(m, nodes.Macro)},
+            [n for n in found if isinstance(n, (nodes.Import, nodes.FromImport))],
+        )
+
+
+_OUTLINE_NODES = (nodes.Extends, nodes.Block, nodes.Macro, nodes.Import, nodes.FromImport)
+
+
+@dataclass(frozen=True)
+class _Outline:
+    """The nodes of a template that decide its shape, in the order of the template."""
+
+    extends: nodes.Extends | None
+    blocks: list[nodes.Block]
+    macros: dict[str, tuple[nodes.Macro, Parsed]]  # shared: only read
+    imports: list[nodes.Import | nodes.FromImport]
 
 
 @dataclass
@@ -286,21 +316,15 @@ class TemplateTree:
         parsed = scope.parsed
         if parsed.name in self._shapes:
             return self._shapes[parsed.name]
-        ast = parsed.ast
-        shape = _Shape(
-            next(iter(ast.find_all(nodes.Extends)), None),
-            list(ast.find_all(nodes.Block)),
-            {m.name: (m, parsed) for m in ast.find_all(nodes.Macro)},
-            {},
-            {},
-        )
-        for node in ast.find_all((nodes.Import, nodes.FromImport)):
+        outline = parsed.outline
+        shape = _Shape(outline.extends, outline.blocks, outline.macros, {}, {})
+        for node in outline.imports:
             name = _const_name(node.template)
             if name is None:
                 continue
             self._guard(scope, node.lineno)
             other = self.load(name, scope, node.lineno)
-            other_macros = {m.name: (m, other) for m in other.ast.find_all(nodes.Macro)}
+            other_macros = other.outline.macros
             if isinstance(node, nodes.Import):
                 shape.namespaces[node.target] = other_macros
             else:
@@ -426,10 +450,15 @@ class TemplateTree:
         parsed = scope.parsed
         if isinstance(node, nodes.TemplateData):
             self._spend(Weight(1, len(node.data)), scope, node.lineno)
-            start = parsed.data_at.get(id(node))
-            if start is None:
-                return [MappedText(node.data, ())]
-            return [MappedText.from_source(parsed.source, start, start + len(node.data))]
+            piece = parsed.pieces.get(id(node))
+            if piece is None:
+                start = parsed.data_at.get(id(node))
+                piece = parsed.pieces[id(node)] = (
+                    MappedText(node.data, ())
+                    if start is None
+                    else MappedText.from_source(parsed.source, start, start + len(node.data))
+                )
+            return [piece]
         if isinstance(node, nodes.Call):
             inlined = self._call(node, scope, None)
             if inlined is not None:
@@ -437,7 +466,10 @@ class TemplateTree:
         if isinstance(node, nodes.Name) and node.name in scope.assigned:
             return self._copy(scope.assigned[node.name], scope, node.lineno)
         self._spend(Weight(1, 0), scope, node.lineno)
-        return [self._placeholder(node, parsed)]
+        piece = parsed.pieces.get(id(node))
+        if piece is None:
+            piece = parsed.pieces[id(node)] = self._placeholder(node, parsed)
+        return [piece]
 
     def _call(self, call: nodes.Call, scope: Scope, caller: Seq | None) -> Seq | None:
         """Inline a macro call, ``caller()`` or ``super()``; None when it is none of those."""
