@@ -8,8 +8,6 @@ on letters).
 
 from __future__ import annotations
 
-import math
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -18,6 +16,10 @@ from spacy.tokens import Doc, Span
 from lint_brieven.nlp import source_text
 from lint_brieven.nlp.reading import token_as_written
 from lint_brieven.readability import flesch, lint_ii_bridge
+from lint_brieven.readability.exact_mean import Summed
+from lint_brieven.readability.exact_mean import exact_sum as _exact_sum  # noqa: F401 (tests)
+from lint_brieven.readability.exact_mean import mean as _mean
+from lint_brieven.readability.exact_mean import summed as _summed
 
 
 @dataclass(frozen=True)
@@ -87,28 +89,22 @@ def assess(docs: Sequence[Doc], cache: dict | None = None) -> Readability:
     )
 
 
-Sum = tuple[int, int, bool]  # an exact sum (``_exact_sum``)
-
-
 @dataclass(frozen=True)
 class _LintParts:
     """What lint-ii's document score takes from one sentence (``ReadabilityAnalysis``): its
     words' frequencies, its longest dependency, its content words per clause (each as the
     values and their exact sum) and its concrete, abstract and undefined nouns."""
 
-    frequencies: tuple[tuple[float, ...], Sum | None]
-    max_sdl: tuple[tuple[float, ...], Sum | None]
-    content_words_per_clause: tuple[tuple[float, ...], Sum | None]
+    frequencies: Summed
+    max_sdl: Summed
+    content_words_per_clause: Summed
     nouns: tuple[int, int, int]
 
     @classmethod
     def of(cls, analysis) -> _LintParts:
-        frequencies = tuple(
-            freq for feat in analysis.word_features if (freq := feat.word_frequency) is not None
-        )
         sdl, per_clause = analysis.max_sdl, analysis.content_words_per_clause
         return cls(
-            _summed(frequencies),
+            analysis.frequencies,
             _summed(() if sdl is None else (sdl,)),
             _summed(() if per_clause is None else (per_clause,)),
             (
@@ -134,49 +130,6 @@ def _document_lint(parts: Sequence[_LintParts]):
         content_words_per_clause=_mean([p.content_words_per_clause for p in parts]),
         proportion_concrete=concrete / nouns if nouns else None,
     )
-
-
-def _summed(values: tuple[float, ...]) -> tuple[tuple[float, ...], Sum | None]:
-    return values, _exact_sum(values)
-
-
-def _exact_sum(values: Sequence[float]) -> Sum | None:
-    """The exact sum of ``values`` as ``numerator / 2**shift`` (every finite float is such a
-    fraction), and whether a value is a float; None when a value is no int or finite float."""
-    numerator = shift = 0
-    floats = False
-    for value in values:
-        if type(value) is int:
-            n, s = value, 0
-        elif type(value) is float and math.isfinite(value):
-            n, d = value.as_integer_ratio()
-            s = d.bit_length() - 1
-            floats = True
-        else:
-            return None
-        if s > shift:
-            numerator <<= s - shift
-            shift = s
-        numerator += n << (shift - s)
-    return numerator, shift, floats
-
-
-def _mean(summed: Sequence[tuple[tuple[float, ...], Sum | None]]) -> float | None:
-    """``statistics.mean`` of all the values of ``summed`` (None without values), the same
-    number: their exact sum divided by their count, correctly rounded to a float (an int when
-    every value is one and the mean is a whole number), as ``statistics`` gives it."""
-    count = sum(len(values) for values, _ in summed)
-    if not count:
-        return None
-    sums = [exact for values, exact in summed if values]
-    if None in sums:
-        return statistics.mean([v for values, _ in summed for v in values])
-    shift = max(s for _, s, _ in sums)  # type: ignore[misc]
-    numerator = sum(n << (shift - s) for n, s, _ in sums)  # type: ignore[misc]
-    denominator = count << shift
-    if any(floats for _, _, floats in sums) or numerator % denominator:  # type: ignore[misc]
-        return numerator / denominator  # int division is correctly rounded, as float(Fraction)
-    return numerator // denominator
 
 
 def _sentences(

@@ -25,7 +25,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from lint_brieven.nlp import pipeline
-from lint_brieven.readability import wordlists
+from lint_brieven.readability import exact_mean, wordlists
 
 MODULE = "lint_ii.linguistic_data.nlp_model"
 COEFFICIENTS_FOR = "3.7.0"  # lint-ii's coefficients for spaCy 3.7 pipelines
@@ -167,7 +167,6 @@ def _words_only() -> type:
         """lint-ii's sentence analysis over the sentence's tokens that are not whitespace."""
 
         lint = _Once(SentenceAnalysis.lint.func)
-        mean_log_word_frequency = _Once(SentenceAnalysis.mean_log_word_frequency.func)
         max_sdl = _Once(SentenceAnalysis.max_sdl.func)
         content_words_per_clause = _Once(SentenceAnalysis.content_words_per_clause.func)
         proportion_of_concrete_nouns = _Once(SentenceAnalysis.proportion_of_concrete_nouns.func)
@@ -185,6 +184,20 @@ def _words_only() -> type:
             for token in self.tokens:
                 counts.append(counts[-1] + (token.dep_ != "punct"))
             return (self.doc.start if isinstance(self.doc, Span) else 0), counts
+
+        @_Once
+        def frequencies(self) -> exact_mean.Summed:
+            """The frequencies lint-ii averages (its words' that have one) and their exact
+            sum; a letter's LiNT-II gathers them from every sentence."""
+            return exact_mean.summed(
+                tuple(f for feat in self.word_features if (f := feat.word_frequency) is not None)
+            )
+
+        @_Once
+        def mean_log_word_frequency(self) -> float | None:
+            """lint-ii's ``statistics.mean`` of the frequencies, the same number from their
+            exact sum (``exact_mean``; ``statistics`` sums them as fractions)."""
+            return exact_mean.mean([self.frequencies])
 
         @_Once
         def word_features(self) -> list[WordFeatures]:
