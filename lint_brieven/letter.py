@@ -148,7 +148,10 @@ class MappedText:
         offset = 0
         for part in parts:
             text.append(part.text)
-            segments.extend(_shift(seg, offset) for seg in part.segments)
+            if offset:
+                segments.extend(_shift(seg, offset) for seg in part.segments)
+            else:  # shifted by nothing: the same segments
+                segments.extend(part.segments)
             offset += len(part.text)
         return MappedText("".join(text), tuple(segments))
 
@@ -180,15 +183,30 @@ class MappedText:
         out: list[Segment] = []
         texts: list[str] = []
         offset = 0
+        segments = self.segments
+        count = len(segments)
         for start, end in ranges:
             if end <= start:
                 continue
-            for seg in self._overlapping(start, end):
+            for index in range(bisect.bisect_right(self._ends, start), count):
+                seg = segments[index]
+                if seg.start >= end:
+                    break
                 lo, hi = max(seg.start, start), min(seg.end, end)
                 new_start, new_end = lo - start + offset, hi - start + offset
                 if seg.exact:
                     src = seg.src_start - seg.start
-                    out.append(Segment(new_start, new_end, seg.source, src + lo, src + hi))
+                    if seg.placeholder is None and (new_start, new_end, src + lo, src + hi) == (
+                        seg.start,
+                        seg.end,
+                        seg.src_start,
+                        seg.src_end,
+                    ):
+                        out.append(seg)  # kept whole where it was: the same segment
+                    else:
+                        out.append(Segment(new_start, new_end, seg.source, src + lo, src + hi))
+                elif new_start == seg.start and new_end == seg.end:
+                    out.append(seg)
                 else:
                     out.append(
                         Segment(
@@ -216,10 +234,15 @@ class MappedText:
 
     def span(self, start: int, end: int) -> Span | None:
         """The source range of ``text[start:end]`` (None for text with no source)."""
-        inside = list(self._overlapping(start, max(end, start + 1)))
-        if not inside:
-            return None
-        first, last = inside[0], inside[-1]
+        segments = self.segments
+        stop = max(end, start + 1)
+        index = bisect.bisect_right(self._ends, start)
+        if index == len(segments) or segments[index].start >= stop:
+            return None  # no segment overlaps (``_overlapping``, without a list)
+        first = segments[index]
+        while index + 1 < len(segments) and segments[index + 1].start < stop:
+            index += 1
+        last = segments[index]
         src_start = first.src_offset(max(start, first.start))
         src_end = last.src_offset(min(end, last.end), at_end=True)
         if first.source is not last.source:
