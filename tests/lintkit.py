@@ -101,7 +101,18 @@ def read_template(folder: Path, text: str, name: str = "brief.html.j2"):
 
 
 def without_sharing(monkeypatch, modules) -> None:
-    """``per_doc`` in ``modules`` works out everything anew, every time it is asked (to compare
-    hits with and without the work shared across template variants)."""
+    """``per_doc``, ``per_block`` and ``found_in`` in ``modules`` work out everything anew,
+    every time they are asked (to compare hits with and without the work shared across
+    template variants)."""
+    anew = {
+        "per_doc": lambda letter, name, doc, compute: compute(doc),
+        "per_block": lambda letter, name, compute: [compute(d) for d in letter.docs],
+        "found_in": lambda letter, name, compute: [
+            (i, found) for i, d in enumerate(letter.docs) if (found := compute(d))
+        ],
+    }
     for module in modules:
-        monkeypatch.setattr(module, "per_doc", lambda letter, name, doc, compute: compute(doc))
+        patched = [name for name in anew if hasattr(module, name)]
+        assert patched, module
+        for name in patched:
+            monkeypatch.setattr(module, name, anew[name])

@@ -1,7 +1,8 @@
-"""checks.base.per_doc: work on a parsed block done once per file, across template variants."""
+"""checks.base.per_doc, per_block and found_in: work on a parsed block done once per file,
+across template variants."""
 
 from lint_brieven import nlp
-from lint_brieven.checks.base import AnalysedLetter, per_doc
+from lint_brieven.checks.base import AnalysedLetter, found_in, per_block, per_doc
 from lint_brieven.letter import Letter
 
 
@@ -28,3 +29,36 @@ def test_the_work_on_a_doc_is_done_once_for_the_letters_that_share_it():
     assert per_doc(variant_a, "text", first, lambda d: d.text) == "Wij komen op 4 mei."
     assert per_doc(_letter([first], {}), "tokens", first, count) == 6
     assert calls == ["Wij komen op 4 mei.", "Bel ons.", "Wij komen op 4 mei."]
+
+
+def test_every_block_of_a_letter_in_its_order_each_doc_worked_out_once():
+    texts = ["Wij komen op 4 mei.", "Bel ons.", "Tot ziens."]
+    docs = nlp.parse(texts)
+    first, second, third = (docs[t] for t in texts)
+    shared: dict = {}
+    calls = []
+
+    def periods(doc):
+        calls.append(doc.text)
+        return [t.i for t in doc if t.text == "."]
+
+    variant_a = _letter([first, second, first], shared)
+    variant_b = _letter([third, first], shared)
+    assert per_block(variant_a, "periods", periods) == [[5], [2], [5]]
+    assert per_block(variant_b, "periods", periods) == [[2], [5]]
+    assert calls == ["Wij komen op 4 mei.", "Bel ons.", "Tot ziens."]
+    # the same work as per_doc under the same name: nothing is worked out again
+    assert per_doc(variant_b, "periods", second, periods) == [2]
+    assert calls == ["Wij komen op 4 mei.", "Bel ons.", "Tot ziens."]
+
+
+def test_found_in_gives_the_blocks_with_something_found_by_position():
+    texts = ["Wij komen op 4 mei.", "Bel ons.", "Tot ziens."]
+    docs = nlp.parse(texts)
+    letter = _letter([docs[t] for t in texts] + [docs["Bel ons."]], {})
+
+    def calls(doc):
+        return [t.text for t in doc if t.lower_ == "bel"] or None
+
+    assert found_in(letter, "bel", calls) == [(1, ["Bel"]), (3, ["Bel"])]
+    assert found_in(letter, "none", lambda doc: ()) == []

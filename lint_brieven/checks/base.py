@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -42,17 +42,67 @@ class AnalysedLetter:
         return assess(self.docs, self.shared)
 
 
-def per_doc(letter: AnalysedLetter, name: str, doc: Doc, compute: Callable[[Doc], T]) -> T:
+def per_doc(letter: AnalysedLetter, name: Hashable, doc: Doc, compute: Callable[[Doc], T]) -> T:
     """``compute(doc)``, worked out once per file: the letters of a file (template variants)
     share the parsed doc of each distinct block, so a letter-level check that does the same
     work on a block in every variant can keep it here. ``compute`` must depend on ``doc``
     alone (plus what is fixed for the run: the rules and their options), and its result must
     not be changed by the caller. ``name`` keeps the results of different works apart."""
-    key = (name, id(doc))
-    found = letter.shared.get(key)
-    if found is None or found[0] is not doc:  # the doc is kept, so its id stays its own
-        found = letter.shared[key] = (doc, compute(doc))
-    return found[1]
+    try:
+        return letter.shared[_MEMOS][name][id(doc)]
+    except KeyError:
+        pass
+    _keep(letter, doc)
+    found = _memo(letter, name)[id(doc)] = compute(doc)
+    return found
+
+
+def per_block(letter: AnalysedLetter, name: Hashable, compute: Callable[[Doc], T]) -> list[T]:
+    """``per_doc`` of every block of the letter, in order: a template variant finds the
+    results of the blocks it shares with the variants before it in one pass."""
+    memo = _memo(letter, name)
+    try:
+        return [memo[id(doc)] for doc in letter.docs]
+    except KeyError:
+        pass
+    for doc in letter.docs:
+        key = id(doc)
+        if key not in memo:
+            _keep(letter, doc)
+            memo[key] = compute(doc)
+    return [memo[id(doc)] for doc in letter.docs]
+
+
+def found_in(
+    letter: AnalysedLetter, name: Hashable, compute: Callable[[Doc], T]
+) -> list[tuple[int, T]]:
+    """The blocks for which ``per_doc`` found something (a result that is not empty, None or
+    False), by position in the letter: a check that only looks at such blocks skips the rest
+    of every variant at once."""
+    return [(index, found) for index, found in enumerate(per_block(letter, name, compute)) if found]
+
+
+_MEMOS = "lint_brieven.per_doc"  # shared: name -> {id(doc): result}
+_DOCS = "lint_brieven.per_doc.docs"  # shared: {id(doc): doc}, so that no id is used again
+
+
+def _memo(letter: AnalysedLetter, name: Hashable) -> dict[int, Any]:
+    memos = letter.shared.get(_MEMOS)
+    if memos is None:
+        memos = letter.shared[_MEMOS] = {}
+    memo = memos.get(name)
+    if memo is None:
+        memo = memos[name] = {}
+    return memo
+
+
+def _keep(letter: AnalysedLetter, doc: Doc) -> None:
+    """Keep ``doc`` alive as long as the results kept by its id (a doc of the letters always
+    is; a doc made for one check would not be)."""
+    docs = letter.shared.get(_DOCS)
+    if docs is None:
+        docs = letter.shared[_DOCS] = {}
+    docs[id(doc)] = doc
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,11 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from lint_brieven import nlp
-from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit, per_doc
+from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit, found_in
 from lint_brieven.checks.regexes import GuardedRegex, guard_token_patterns
 from lint_brieven.checks.rule import Rule
 from lint_brieven.dutch.letter_parts import is_complete_letter
+from lint_brieven.nlp import source_text
 
 
 class LetterCheck(Check):
@@ -43,12 +44,11 @@ class LetterCheck(Check):
                 )
 
     def _matches(self, letter: AnalysedLetter) -> list[tuple[int, int, int]]:
-        found: list[tuple[int, int, int]] = []
-        name = f"letter-level:{id(self)}"
-        for index, (block, doc) in enumerate(zip(letter.letter.blocks, letter.docs, strict=True)):
-            spans = per_doc(letter, name, doc, lambda d, text=block.text: self._in_block(text, d))
-            found += [(index, start, end) for start, end in spans]
-        return found
+        found = found_in(letter, ("letter-level", id(self)), self._in_doc)
+        return [(index, start, end) for index, spans in found for start, end in spans]
+
+    def _in_doc(self, doc: Doc) -> list[tuple[int, int]]:
+        return self._in_block(source_text(doc), doc)
 
     def _in_block(self, text: str, doc: Doc) -> list[tuple[int, int]]:
         """Where the matchers match in one block (its text and its doc; once per file: the

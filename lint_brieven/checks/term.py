@@ -39,6 +39,7 @@ from lint_brieven.checks.base import (
     Check,
     CheckContext,
     Hit,
+    found_in,
     per_doc,
     quoted,
     word_list_matcher,
@@ -105,9 +106,9 @@ class TermCheck(Check):
         first: dict[str, tuple[int, Span]] = {}
         in_heading: dict[str, tuple[int, Span]] = {}
         glossed: set[str] = set()
-        for index, doc in enumerate(letter.docs):
-            heading = letter.letter.blocks[index].kind is BlockKind.HEADING
-            uses = per_doc(letter, ("terms", id(self)), doc, lambda d: self._uses(d, letter))
+        blocks = letter.letter.blocks
+        for index, uses in found_in(letter, ("terms", id(self)), lambda d: self._uses(d, letter)):
+            heading = blocks[index].kind is BlockKind.HEADING
             for use in uses:
                 if use.excused is None:  # the entry's condition asks the letter
                     if self.conditions[use.key].excuses(use.span, letter, index):

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from lint_brieven.checks.base import AnalysedLetter, per_doc
+from lint_brieven.checks.base import AnalysedLetter, per_block
 from lint_brieven.checks.doc_cache import doc_sentences, sentence_of, span_text
 from lint_brieven.dutch.passive_voice import takes_zijn
 from lint_brieven.dutch.requests import is_imperative
@@ -451,9 +451,7 @@ def names_follow_up(letter: AnalysedLetter) -> bool:
     """Whether the text says when the tenant hears the exact date, in a sentence that is not
     vague itself ("de exacte planning wordt te zijner tijd bekendgemaakt" is no follow-up).
     Worked out once per block for all variants of a template (``checks.base.per_doc``)."""
-    return any(
-        per_doc(letter, "commitments:follow-up", doc, names_follow_up_in) for doc in letter.docs
-    )
+    return any(per_block(letter, "commitments:follow-up", names_follow_up_in))
 
 
 def names_follow_up_in(doc: Doc) -> bool:

@@ -10,7 +10,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
-from lint_brieven.checks.base import AnalysedLetter, per_doc
+from lint_brieven.checks.base import AnalysedLetter, per_block
 from lint_brieven.checks.doc_cache import doc_sentences
 from lint_brieven.dutch.clauses import sentence_span
 from lint_brieven.dutch.letter_parts import CLOSING_LINE, closing_line, salutation_span
@@ -80,9 +80,9 @@ class LetterBody:
     @cached_property
     def sentences(self) -> list[Part]:
         out = []
+        every = per_block(self.letter, "letter_body.sentences", _sentences)
         for part in self.body:
-            doc = self.letter.docs[part.index]
-            for start, end in per_doc(self.letter, "letter_body.sentences", doc, _sentences):
+            for start, end in every[part.index]:
                 start, end = max(start, part.start), min(end, part.end)
                 if end > start:
                     out.append(Part(part.index, part.block, start, end))

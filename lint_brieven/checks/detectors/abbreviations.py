@@ -37,7 +37,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_block
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.detectors.rare_words import profile_words
 from lint_brieven.checks.doc_cache import sentence_of
@@ -85,12 +85,15 @@ class UnexplainedAbbreviation(Detector):
         in_heading: dict[str, tuple[int, Token, str]] = {}
         fine: set[str] = set()
         name = f"unexplained-abbreviation:{id(self)}:{id(ctx)}"  # its options, the profile
-        for index, doc in enumerate(letter.docs):
-            block = letter.letter.blocks[index]
+        blocks = letter.letter.blocks
+        every = per_block(
+            letter, name, lambda d: _Abbreviations(d, self._accepted(letter, ctx, name))
+        )
+        for index, found in enumerate(every):
+            if not found.candidates:
+                continue
+            block = blocks[index]
             heading = block.kind is BlockKind.HEADING
-            found = per_doc(
-                letter, name, doc, lambda d: _Abbreviations(d, self._accepted(letter, ctx, name))
-            )
             for n, (token, part) in enumerate(found.candidates):
                 if part in fine:
                     continue

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_block
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.doc_cache import doc_sentences, span_text
 from lint_brieven.dutch.letter_parts import document_kind
@@ -82,8 +82,8 @@ class AbsenceWithoutStandIn(Detector):
             return
         flat = [
             (i, sentence)
-            for i, doc in enumerate(letter.docs)
-            for sentence in per_doc(letter, "absence-without-stand-in", doc, _sentences)
+            for i, sentences in enumerate(per_block(letter, "absence-without-stand-in", _sentences))
+            for sentence in sentences
         ]
         for number, (index, (_text, absence)) in enumerate(flat):
             if absence is None:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_block
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.doc_cache import doc_sentences, doc_text, sentence_of, span_text
 from lint_brieven.dutch import bad_news_words as vocab
@@ -104,8 +104,8 @@ class BadNews(Detector):
         # share their blocks); only its place in the letter is looked at per variant
         sentences = [
             (index, sentence)
-            for index, doc in enumerate(letter.docs)
-            for sentence in per_doc(letter, "bad-news:sentences", doc, _read_sentences)
+            for index, read in enumerate(per_block(letter, "bad-news:sentences", _read_sentences))
+            for sentence in read
         ]
         why = [s.span for _, s in sentences if s.why]
         for position, (index, sentence) in enumerate(sentences):

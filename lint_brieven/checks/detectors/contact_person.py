@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_block
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.letter_parts import is_complete_letter, lines_after_closing, salutation_span
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import Block, Letter, PlaceholderKind
+from lint_brieven.nlp import source_text
 
 ROLES = re.compile(
     r"\b(?:team|afdeling|klantenservice|klantcontactcentrum|medewerker|wijkbeheerder|huismeester|"
@@ -59,8 +60,7 @@ class ContactPerson(Detector):
         if not is_complete_letter(letter.letter):
             return  # a fragment, web page or tenant's letter has no signature of its own
         if any(
-            per_doc(letter, "contact-person.roles", doc, lambda d, t=b.text: bool(ROLES.search(t)))
-            for b, doc in zip(letter.letter.blocks, letter.docs, strict=True)
+            per_block(letter, "contact-person.roles", lambda d: bool(ROLES.search(source_text(d))))
         ):
             return  # a role or a team named in the text (once per distinct block)
         if _staff_placeholder(letter.letter):

@@ -28,7 +28,7 @@ from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, found_in
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.doc_cache import doc_sentences, span_text
 from lint_brieven.dutch.commitments import (
@@ -88,8 +88,7 @@ class HalfPromise(Detector):
         # the rest depends on the block alone: worked out once per file (template variants
         # share their blocks)
         name = f"half-promise:{follow_up}:{organisation}"
-        for index, doc in enumerate(letter.docs):
-            hedges = per_doc(letter, name, doc, partial(_hedges, organisation, follow_up))
+        for index, hedges in found_in(letter, name, partial(_hedges, organisation, follow_up)):
             for start, end, text in hedges:
                 yield Found(index, start, end, text)
 

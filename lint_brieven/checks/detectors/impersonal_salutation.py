@@ -27,11 +27,12 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, found_in
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.letter_parts import closing_line, document_kind
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import DocumentKind, Letter, Placeholder, PlaceholderKind
+from lint_brieven.nlp import source_text
 
 _BOTH_TITLES = (
     r"heer\s*[/,]\s*mevrouw|mevrouw\s*[/,]\s*(?:heer|meneer)|meneer\s*[/,]\s*mevrouw|"
@@ -72,10 +73,10 @@ class ImpersonalSalutation(Detector):
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if document_kind(letter.letter) in _NOT_CHECKED:
             return
-        for index, (block, doc) in enumerate(zip(letter.letter.blocks, letter.docs, strict=True)):
-            match = per_doc(letter, "impersonal-salutation", doc, lambda d, t=block.text: _first(t))
-            if not match:
-                continue
+        blocks = letter.letter.blocks
+        name = "impersonal-salutation"
+        for index, match in found_in(letter, name, lambda d: _first(source_text(d))):
+            block = blocks[index]
             line_end = block.text.find("\n", match.end)
             line_end = len(block.text) if line_end == -1 else line_end
             named = _name_in(block.content.placeholders_in(match.end, line_end))

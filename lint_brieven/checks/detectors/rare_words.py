@@ -26,7 +26,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, found_in
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.clauses import is_name_like
 
@@ -240,9 +240,11 @@ class RareWords(Detector):
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         seen: set[str] = set()  # a word is reported once per letter
         name = f"rare-words:{id(self)}:{id(ctx)}"  # its options and the profile's names
-        for index, doc in enumerate(letter.docs):
-            content = letter.letter.blocks[index].content
-            rare = per_doc(letter, name, doc, lambda d: self._rare(d, _names(letter, ctx, name)))
+        blocks = letter.letter.blocks
+        for index, rare in found_in(
+            letter, name, lambda d: self._rare(d, _names(letter, ctx, name))
+        ):
+            content = blocks[index].content
             for token, word, found in rare:
                 if word in seen or content.placeholders_in(token.idx, token.idx + len(token)):
                     continue

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext, fill, per_doc
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, fill, found_in, per_block
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.doc_cache import doc_sentences, doc_text, span_text
 from lint_brieven.dutch.clauses import sentence_span
@@ -163,7 +163,7 @@ class RequestDetails(Detector):
         if kind is DocumentKind.TENANT_LETTER:
             return  # the tenant asks the landlord: not our request to the tenant
         complete = kind is DocumentKind.LETTER
-        blocks = [per_doc(letter, "request-details:block", d, _block) for d in letter.docs]
+        blocks = per_block(letter, "request-details:block", _block)
         # ways the whole letter gives, for the kinds of action any reader can use them for;
         # an account number only in a sentence (not the letterhead's "KvK … · IBAN …")
         anywhere = {k: any(k in b.ways for b in blocks) for k in _LETTER_WIDE}
@@ -202,18 +202,16 @@ class RequestDetails(Detector):
             )
 
     def _requests(self, letter: AnalysedLetter, parsed: list[_Block]) -> Iterable[_Asked]:
-        blocks, docs = letter.letter.blocks, letter.docs
-        heading = ""
-        for index, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
-            if index and blocks[index - 1].kind is BlockKind.HEADING:
-                heading = blocks[index - 1].text.strip()  # the heading above this block
-            if block.kind not in _TEXT_KINDS:
+        blocks = letter.letter.blocks
+        for index, asked in found_in(letter, "request-details:requests", _found):
+            if blocks[index].kind not in _TEXT_KINDS:
                 continue  # a heading announces ("Dit moet u nog betalen"); it asks nothing
             if parsed[index].example:
                 continue  # "Bijvoorbeeld: … Stuur uw verzoekschrift vóór 1 november op."
-            asked = per_doc(letter, "request-details:requests", doc, _found)
-            if not asked:
-                continue
+            heading = next(  # the heading above this block
+                (b.text.strip() for b in reversed(blocks[:index]) if b.kind is BlockKind.HEADING),
+                "",
+            )
             before = parsed[index - 1].text.strip() if index else ""  # "Heeft u vragen?"
             if _EXAMPLE_HEADING.search(heading) or any(
                 _OFFER.search(t) for t in (heading, before) if is_conditional_question(t)

@@ -25,7 +25,7 @@ from functools import partial
 from spacy.tokens import Doc, Span
 
 from lint_brieven.audit.promises import topic_of
-from lint_brieven.checks.base import AnalysedLetter, CheckContext, match_case, per_doc
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, found_in, match_case
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.doc_cache import doc_sentences, span_text
 from lint_brieven.dutch.commitments import commitment, is_request_or_question, makes_promises
@@ -46,8 +46,8 @@ class ServiceTerm(Detector):
         cache_name = f"service-term:{organisation!r}:{service_terms!r}"
         work = partial(_promises, organisation, service_terms)
         first: dict[tuple[str, str], str] = {}  # (topic, what) → the first term promised
-        for index, doc in enumerate(letter.docs):
-            for kept, promised, topic in per_doc(letter, cache_name, doc, work):
+        for index, promises in found_in(letter, cache_name, work):
+            for kept, promised, topic in promises:
                 for span, term, action in promised:
                     if kept:
                         if term in {normalised_term(value) for _, value in kept}:

@@ -20,7 +20,7 @@ from functools import partial
 
 from spacy.tokens import Doc
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, found_in
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.doc_cache import doc_sentences, span_text
 from lint_brieven.dutch.commitments import (
@@ -48,8 +48,8 @@ class VaguePeriod(Detector):
         # the periods themselves depend on the block alone: worked out once per file
         # (template variants share their blocks)
         name = f"vague-period:{organisation}"
-        for index, doc in enumerate(letter.docs):
-            for start, end, text in per_doc(letter, name, doc, partial(_periods, organisation)):
+        for index, periods in found_in(letter, name, partial(_periods, organisation)):
+            for start, end, text in periods:
                 yield Found(index, start, end, text)
 
 

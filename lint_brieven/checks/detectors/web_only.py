@@ -15,11 +15,12 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, found_in, per_block
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.detectors.website_address import REFERENCE
 from lint_brieven.dutch.letter_parts import is_complete_letter
 from lint_brieven.findings import Suggestion
+from lint_brieven.nlp import source_text
 
 DIGITAL = re.compile(
     REFERENCE.pattern
@@ -57,12 +58,10 @@ class WebOnly(Detector):
         phone = ctx.organisation.get("telefoon", "").strip()
         if phone and any(phone in b.text for b in blocks):
             return
-        for index, (block, doc) in enumerate(zip(blocks, letter.docs, strict=True)):
-            found = per_doc(letter, "web-only.digital", doc, lambda d, t=block.text: _first(t))
-            if found is not None:
-                advice = Suggestion(_ADD, False, replaces=False)
-                yield Found(index, *found, {}, (advice,))
-                return
+        for index, found in found_in(letter, "web-only.digital", lambda d: _first(source_text(d))):
+            advice = Suggestion(_ADD, False, replaces=False)
+            yield Found(index, *found, {}, (advice,))
+            return
 
 
 def _offline(letter: AnalysedLetter) -> bool:
@@ -71,10 +70,7 @@ def _offline(letter: AnalysedLetter) -> bool:
     across two blocks as well (the line break between them is white space to the pattern):
     then the whole text is searched, as one."""
     texts = [b.text for b in letter.letter.blocks]
-    if any(
-        per_doc(letter, "web-only.offline", doc, lambda d, t=text: bool(OFFLINE.search(t)))
-        for text, doc in zip(texts, letter.docs, strict=True)
-    ):
+    if any(per_block(letter, "web-only.offline", lambda d: bool(OFFLINE.search(source_text(d))))):
         return True
     if any(a[-1:].isdigit() and b[:1].isdigit() for a, b in itertools.pairwise(texts)):
         return bool(OFFLINE.search("\n".join(texts)))

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, found_in, per_block
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.letter_parts import is_complete_letter
+from lint_brieven.nlp import source_text
 
 PORTALS = (
     r"website|site|webpagina|portaal|huurdersportaal|huurderportaal|klantportaal|"
@@ -44,18 +45,13 @@ class WebsiteAddress(Detector):
         if not is_complete_letter(letter.letter):
             return  # a web page is the website; a piece of a letter may have it elsewhere
         blocks = letter.letter.blocks
-        if any(
-            per_doc(letter, "website-address.web", doc, lambda d, t=block.text: _web_address(t))
-            for block, doc in zip(blocks, letter.docs, strict=True)
-        ):
+        if any(per_block(letter, "website-address.web", lambda d: _web_address(source_text(d)))):
             return
         website = ctx.organisation.get("website", "").strip().lower()
         if website and website in "\n".join(b.text for b in blocks).lower():
             return
-        for index, (block, doc) in enumerate(zip(blocks, letter.docs, strict=True)):
-            references = per_doc(
-                letter, "website-address.references", doc, lambda d, t=block.text: _references(t)
-            )
+        name = "website-address.references"
+        for index, references in found_in(letter, name, lambda d: _references(source_text(d))):
             for start, end, text in references:
                 yield Found(index, start, end, text)
 

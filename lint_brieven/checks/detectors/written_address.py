@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_doc
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, found_in
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.doc_cache import doc_sentences, span_text
 from lint_brieven.dutch.letter_parts import salutation_span
@@ -59,8 +59,8 @@ class WrittenAddress(Detector):
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         places = [
             (index, *place)
-            for index, doc in enumerate(letter.docs)
-            for place in per_doc(letter, "written-address", doc, _in_writing)
+            for index, found in found_in(letter, "written-address", _in_writing)
+            for place in found
         ]
         if places and not _has_address(letter, ctx):
             for index, start, end, text in places:
