@@ -7,11 +7,17 @@ import re
 from lint_brieven.letter import MappedText
 
 _RUN = re.compile(r"\s+")
+_AFTER_FIRST = re.compile(r"(?<=\s)\s+")  # a run of whitespace but its first character
 
 
 def collapse(text: MappedText) -> MappedText:
-    """Each run of whitespace becomes one space mapped to the run's first character; trimmed."""
-    return squeeze(text, _RUN).strip()
+    """Each run of whitespace becomes one space mapped to the run's first character; trimmed.
+
+    ``squeeze(text, _RUN).strip()``, without a match object for every single space."""
+    if not _RUN.search(text.text):
+        return text.strip()
+    kept = remove(text, [m.span() for m in _AFTER_FIRST.finditer(text.text)])
+    return MappedText(_RUN.sub(" ", text.text), kept.segments).strip()
 
 
 def squeeze(text: MappedText, pattern: re.Pattern[str]) -> MappedText:
