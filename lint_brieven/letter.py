@@ -229,7 +229,13 @@ class MappedText:
         end = len(self.text.rstrip())
         return self.slice(start, max(start, end))
 
+    @cached_property
+    def _has_placeholders(self) -> bool:
+        return any(seg.placeholder is not None for seg in self.segments)
+
     def placeholders_in(self, start: int, end: int) -> list[Segment]:
+        if not self._has_placeholders:  # most blocks: none to look for
+            return []
         return [s for s in self._overlapping(start, end) if s.placeholder is not None]
 
     def span(self, start: int, end: int) -> Span | None:
