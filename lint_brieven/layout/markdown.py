@@ -24,6 +24,7 @@ FRONT_MATTER = re.compile(
 )
 # Markup to drop: emphasis runs, the "](url)" tail of a link, its opening "[", code ticks.
 _INLINE = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|\]\([^)]*\)|(?<!\\)\[|`")
+_INLINE_SIGNS = re.compile(r"[*_\]\[`]")  # every match of _INLINE holds one of these
 
 
 def blocks(text: MappedText, memo: dict | None = None) -> list[Block]:
@@ -76,7 +77,10 @@ def _emit(
     out: list[Block], parts: list[MappedText], kind: BlockKind, level: int, number: str | None
 ) -> None:
     joined = mark(MappedText.join(parts))
-    joined = remove(joined, [m.span() for m in _INLINE.finditer(joined.text)])
+    if _INLINE_SIGNS.search(joined.text):  # most paragraphs have no inline markup
+        joined = remove(joined, [m.span() for m in _INLINE.finditer(joined.text)])
+    else:
+        joined = remove(joined, [])
     content = collapse(joined)
     if content.text:
         out.append(Block(content, kind, level, number))
