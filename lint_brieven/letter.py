@@ -10,10 +10,13 @@ file, so a finding on any words can be reported at the file's own line and colum
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
+
+_NEWLINE = re.compile("\n")
 
 
 class PlaceholderKind(StrEnum):
@@ -64,7 +67,7 @@ class SourceText:
 
     def __post_init__(self) -> None:
         starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
         object.__setattr__(self, "_line_starts", tuple(starts))
 
     def line_col(self, offset: int) -> tuple[int, int]:
