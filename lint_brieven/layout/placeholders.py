@@ -182,31 +182,38 @@ def _candidates(text: str) -> list[tuple[int, int, PlaceholderKind, str]]:
         if made is not None:
             found.append((start, end, *made))
 
-    inside: list[tuple[re.Pattern[str], Callable[[str], bool]]] = [
-        (_BRACKETS, lambda inner: bool(_LETTERS.search(inner))),
-        (_DOUBLE_ANGLE, lambda inner: bool(_LETTERS.search(inner))),
-        (_GUILLEMETS, lambda inner: bool(_LETTERS.search(inner))),
-        (_BRACES, lambda inner: True),
+    # each pattern with a sign every match of it holds: a text without it is not searched
+    inside: list[tuple[re.Pattern[str], str, Callable[[str], bool]]] = [
+        (_BRACKETS, "[", lambda inner: bool(_LETTERS.search(inner))),
+        (_DOUBLE_ANGLE, "<<", lambda inner: bool(_LETTERS.search(inner))),
+        (_GUILLEMETS, "«", lambda inner: bool(_LETTERS.search(inner))),
+        (_BRACES, "{", lambda inner: True),
         (
             _ANGLE,
+            "<",
             lambda inner: (
                 inner.split()[0].lower() not in _HTML_ELEMENTS and bool(_LETTERS.search(inner))
             ),
         ),
     ]
-    for pattern, accept in inside:
+    for pattern, sign, accept in inside:
+        if sign not in text:
+            continue
         for m in pattern.finditer(text):
             if accept(m.group(1)):
                 add(m.start(), m.end(), _of_words(m.group(1).replace("_", " ").replace(".", " ")))
-    for m in _JINJA.finditer(text):
-        placeholder, word = from_expression_text(m.group())
-        add(m.start(), m.end(), (placeholder.kind, word))
+    if "{{" in text:
+        for m in _JINJA.finditer(text):
+            placeholder, word = from_expression_text(m.group())
+            add(m.start(), m.end(), (placeholder.kind, word))
     for start, end, words in _caps(text):
         add(start, end, _make(classify(words, []), words))
-    for m in _BLANK.finditer(text):
-        add(m.start(), m.end(), _make(*_label_kind(text, m.start())))
-    for m in _XS.finditer(text):
-        add(m.start(), m.end(), _make(*_x_kind(text, m)))
+    if "……" in text or "...." in text or "___" in text:
+        for m in _BLANK.finditer(text):
+            add(m.start(), m.end(), _make(*_label_kind(text, m.start())))
+    if "x" in text or "X" in text:
+        for m in _XS.finditer(text):
+            add(m.start(), m.end(), _make(*_x_kind(text, m)))
     return found
 
 
