@@ -63,28 +63,37 @@ def assess(docs: Sequence[Doc], cache: dict | None = None) -> Readability:
     letter's scores gather those of its sentences. The cache lives as long as the caller keeps
     it (the engine: one file's letters). The letter's LiNT-II is lint-ii's document score
     (``ReadabilityAnalysis.lint``) from the same means, gathered from each sentence's exact
-    sums (``_LintParts``) instead of from every word again.
+    sums (``_LintParts``) instead of from every word again, each block's sentences joined
+    once (a variant gathers some 30 blocks, not some 100 sentences).
     """
     lint_ii_bridge.install()
 
     cache = {} if cache is None else cache
-    parts, scores, counts = [], [], []
+    parts, scores, totals = [], [], []
     for index, doc in enumerate(docs):
         key = id(doc)
         if key not in cache:
             cache[key] = (doc, _sentences(doc))  # keep the doc alive while its id is a key
         sentences = cache[key][1]
+        if not sentences:
+            continue
         at = ("readability", key, index)  # the doc's sentence scores as block ``index``
         if at not in cache:
             cache[at] = tuple(replace(score, block=index) for _, _, score, _, _ in sentences)
         scores += cache[at]
-        parts += [lint_parts for _, _, _, _, lint_parts in sentences]
-        counts += [flesch_counts for _, _, _, flesch_counts, _ in sentences]
+        block = ("readability:block", key)  # what the letter's scores take from the doc
+        if block not in cache:
+            cache[block] = (
+                _LintParts.joined([lint_parts for _, _, _, _, lint_parts in sentences]),
+                flesch.totals([flesch_counts for _, _, _, flesch_counts, _ in sentences]),
+            )
+        parts.append(cache[block][0])
+        totals.append(cache[block][1])
     document = _document_lint(parts) if parts else None
     return Readability(
         lint_ii=_round(document.score) if document else None,
         level=document.level if document else None,
-        flesch_douma=flesch.score_of_counts(counts),
+        flesch_douma=flesch.score_of_totals(totals),
         sentences=tuple(scores),
     )
 
@@ -111,6 +120,22 @@ class _LintParts:
                 len(analysis.concrete_nouns),
                 len(analysis.abstract_nouns),
                 len(analysis.undefined_nouns),
+            ),
+        )
+
+    @classmethod
+    def joined(cls, parts: Sequence[_LintParts]) -> _LintParts:
+        """The parts of several sentences (a block's) as one: their values, in order, with
+        their exact sums, and their nouns counted together. The letter's means over its
+        blocks' joined parts are the means over all their sentences (exact sums)."""
+        return cls(
+            _summed(tuple(v for p in parts for v in p.frequencies[0])),
+            _summed(tuple(v for p in parts for v in p.max_sdl[0])),
+            _summed(tuple(v for p in parts for v in p.content_words_per_clause[0])),
+            (
+                sum(p.nouns[0] for p in parts),
+                sum(p.nouns[1] for p in parts),
+                sum(p.nouns[2] for p in parts),
             ),
         )
 

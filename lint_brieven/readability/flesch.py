@@ -108,11 +108,26 @@ def counts(words: Sequence[str]) -> tuple[int, int]:
 def score_of_counts(sentences: Sequence[tuple[int, int]]) -> float | None:
     """``score`` of sentences given as their ``counts``: the template variants of a letter
     count each sentence they share once."""
-    words = sum(n for n, _ in sentences)
-    counted = sum(1 for n, _ in sentences if n)
+    return score_of_totals([totals(sentences)])
+
+
+def totals(sentences: Sequence[tuple[int, int]]) -> tuple[int, int, int]:
+    """The words, the sentences with words and the syllables of sentences given as their
+    ``counts`` (a block's: a letter's score adds up its blocks' totals)."""
+    return (
+        sum(n for n, _ in sentences),
+        sum(1 for n, _ in sentences if n),
+        sum(s for _, s in sentences),
+    )
+
+
+def score_of_totals(parts: Sequence[tuple[int, int, int]]) -> float | None:
+    """``score`` of the sentences of parts given as their ``totals``."""
+    words = sum(w for w, _, _ in parts)
+    counted = sum(c for _, c, _ in parts)
     if not words or not counted:
         return None
-    total = sum(s for _, s in sentences)
+    total = sum(s for _, _, s in parts)
     return round(
         BASE - SENTENCE_LENGTH * words / counted - SYLLABLES_PER_WORD * total / words,
         1,
