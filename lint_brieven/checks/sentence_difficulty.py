@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
 from lint_brieven.checks import sentence_words
-from lint_brieven.checks.base import AnalysedLetter, Check, per_doc
+from lint_brieven.checks.base import AnalysedLetter, Check, found_in, per_doc
 from lint_brieven.checks.detectors.rare_words import base_forms, is_name_or_code, known_word
 from lint_brieven.checks.term import explained
 from lint_brieven.dutch.passive_voice import names_agent
@@ -256,8 +256,7 @@ def unexplained_jargon(letter: AnalysedLetter, block: int) -> list[Span]:
         explained_terms: set[str] = set()
         for check in _jargon_checks():
             name = ("jargon-uses", id(check))
-            for index, doc in enumerate(letter.docs):
-                uses = per_doc(letter, name, doc, partial(_uses, check, letter))
+            for index, uses in found_in(letter, name, partial(_uses, check, letter)):
                 for span, excused, is_explained in uses:
                     if excused is None:  # the entry's condition asks the letter
                         excused = check.conditions[span.label_].excuses(span, letter, index)
