@@ -153,6 +153,8 @@ class Config:
     def excludes(self, path: Path, folder: bool = False) -> bool:
         """Whether the ``exclude`` patterns name a file or folder (a file named on the command
         line too)."""
+        if not self.exclude:  # (no path resolved for nothing)
+            return False
         rel = self.relative(path)
         return rel is not None and glob_matches(rel, self.exclude, folder)
 
@@ -167,8 +169,10 @@ class Config:
 
         Files named ``_*`` always are; ``partials`` globs name more.
         """
-        rel = self.relative(path)
-        return path.name.startswith("_") or (rel is not None and _matches_any(rel, self.partials))
+        if path.name.startswith("_"):
+            return True
+        rel = self.relative(path) if self.partials else None
+        return rel is not None and _matches_any(rel, self.partials)
 
     def kind_for(self, path: Path) -> DocumentKind | None:
         """The configured kind of text of ``path``: a template piece is a fragment; else the

@@ -84,6 +84,7 @@ def entries(paths: Sequence[str], config: Callable[[Path], Config]) -> Iterator[
 
 def _walk(folder: Path, config_for: Callable[[Path], Config]) -> Iterator[tuple[str, Entry]]:
     tree = os.path.realpath(folder)
+    cwd = Path.cwd()
     failed: list[OSError] = []
     ignores = {folder: _outer_ignores(Path(tree))}  # per folder: the .gitignore rules in force
     for root, dirs, files in os.walk(folder, onerror=failed.append):
@@ -107,6 +108,7 @@ def _walk(folder: Path, config_for: Callable[[Path], Config]) -> Iterator[tuple[
             walked.append(name)
             ignores[sub] = rules
         dirs[:] = walked
+        real: Path | None = None  # the folder with links resolved, once
         for name in sorted(files):
             file = here / name
             if not (
@@ -116,18 +118,23 @@ def _walk(folder: Path, config_for: Callable[[Path], Config]) -> Iterator[tuple[
                 and not ignored(rules, file, False)
             ):
                 continue
-            if os.path.islink(file) and not _inside(file, tree):
+            link = os.path.islink(file)
+            if link and not _inside(file, tree):
                 shown = _display_link(file)
                 yield shown, skipped(shown, LINK_OUTSIDE_FILE)
                 continue
-            shown = display(file)
+            if link:
+                shown = display(file)
+            else:  # resolved as its folder is: not a path resolved per file
+                real = real or Path(os.path.realpath(here))
+                shown = _shown(real / name, file, cwd)
             try:
                 check_regular(file)
             except FileRefused as refused:
                 if refused.notice:
                     yield shown, skipped(shown, refused.message)
                     continue
-                if os.path.islink(file):  # a dangling link: name the link, not nothing
+                if link:  # a dangling link: name the link, not nothing
                     shown = _display_link(file)
             yield shown, file  # an error opening it is reported when it is read
     yield from unreadable(failed)
@@ -230,7 +237,12 @@ def _display_link(path: Path) -> str:
 
 def display(path: Path) -> str:
     """The path as a run shows it: relative to the working folder where possible."""
+    return _shown(path.resolve(), path, Path.cwd())
+
+
+def _shown(resolved: Path, path: Path, cwd: Path) -> str:
+    """``display`` of ``path``, whose links ``resolved`` has followed."""
     try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
+        return resolved.relative_to(cwd).as_posix()
     except ValueError:
         return path.as_posix()

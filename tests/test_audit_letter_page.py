@@ -16,7 +16,7 @@ import pytest
 from lintkit import REPO
 from test_audit import ARTEFACTS, _render
 
-from lint_brieven.audit.cache import MAGIC, VIEW_MAGIC, _body, _with_header
+from lint_brieven.audit.cache import MAGIC, Cache, _body, _with_header
 from lint_brieven.cli import main
 from lint_brieven.config import find_config_file, load_config
 
@@ -186,10 +186,10 @@ def test_an_older_cache_entry_is_checked_again(audit):
             continue
         del body["layout"]  # as the audit wrote it before letter pages had a layout
         entry.write_bytes(_with_header(json.dumps(body, separators=(",", ":")), MAGIC))
-        view = entry.with_suffix(".view")
-        old = json.loads(_body(view.read_bytes(), VIEW_MAGIC))
+        views = Cache(cache)
+        old = views.view(entry.stem)
         del old["gedeeld"]
-        view.write_bytes(_with_header(json.dumps(old, separators=(",", ":")), VIEW_MAGIC))
+        views.store_view(entry.stem, old)
     page.write_text("oud", encoding="utf-8")
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(root)

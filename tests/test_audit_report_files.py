@@ -178,14 +178,24 @@ def test_a_rerun_from_the_cache_writes_the_same_files(here, capsys, monkeypatch)
 def test_a_view_of_another_format_is_never_served():
     summary = Summary("a.txt", "a.txt", None, "overig", "", 8.0, 20.0, 1, ("LB101",), ())
     cells = ["a.txt", "overig", "8,0", "20,0", 1, "80,0", 120, 1, 0, 1, 0, "LB101", ""]
-    entry = json.dumps(dict.fromkeys(views._ENTRY))
+    entry = _as_in_report(dict.fromkeys(views._ENTRY))
     view = views.make("r", b"<p></p>", entry, cells, summary, ())
     assert views.served(view, "r") is not None
     assert views.served({**view, "format": 1}, "r") is None
     assert views.served({k: v for k, v in view.items() if k != "format"}, "r") is None
-    # an entry with the Dutch keys of format 1
+    # an entry with the Dutch keys of format 1, one key too many or too few, not an entry
     old = dict.fromkeys(["pad", "moment", "cijfer", "woorden", "fout", "bevindingen"])
-    assert views.served({**view, "json": json.dumps(old)}, "r") is None
+    for wrong in (old, {**dict.fromkeys(views._ENTRY), "extra": 1}, {"path": "a.txt"}):
+        assert views.served({**view, "json": _as_in_report(wrong)}, "r") is None
+    assert views.served({**view, "json": json.dumps(dict.fromkeys(views._ENTRY))}, "r") is None
+    # a lone surrogate could not be written to rapport.json
+    bad = _as_in_report({**dict.fromkeys(views._ENTRY), "path": "\udc80"})
+    assert "\udc80" in bad and views.served({**view, "json": bad}, "r") is None
+
+
+def _as_in_report(entry: dict) -> str:
+    """A letter's entry as ``export.json_entry`` writes it (two levels deep in the list)."""
+    return json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    ")
 
 
 def _format_1(data: dict) -> dict:

@@ -381,7 +381,8 @@ def test_a_view_cannot_put_a_formula_in_the_table():
 
     summary = Summary("a.txt", "a.txt", None, "overig", "", 8.0, 20.0, 1, ("LB101",), ())
     cells = ["a.txt", "overig", "8,0", "20,0", 1, "80,0", 120, 1, 0, 1, 0, "LB101", ""]
-    view = make("r", b"<p></p>", json.dumps(_ENTRY), cells, summary, ())
+    entry = json.dumps(_ENTRY, indent=2).replace("\n", "\n    ")  # as ``json_entry`` lays it out
+    view = make("r", b"<p></p>", entry, cells, summary, ())
     assert served(view, "r").cells == cells
     assert served(view, "andere regels") is None
     text_formula = [*cells[:11], "=HYPERLINK(1)", ""]

@@ -21,7 +21,9 @@ damaged index is an empty one.
 ``KEY.view`` beside an entry (the same header, its own magic) keeps what the report showed of
 the letter (its ``rapport.json`` entry, ``brieven.csv`` cells, dashboard summary and the
 digest of its page), so a re-audit of an unchanged letter writes its part of the report
-without decoding its entry or making its page again (``report.ReportWriter``).
+without decoding its entry or making its page again (``report.ReportWriter``). After the
+header come its fields (one line of ASCII JSON), then the text of its ``rapport.json`` entry
+as it is (UTF-8), which is not decoded as JSON to be read back (see ``views``).
 """
 
 from __future__ import annotations
@@ -135,19 +137,27 @@ class Cache:
         if data is None:
             return None
         try:
-            view = json.loads(_body(data, VIEW_MAGIC))
+            fields, _newline, entry = _checked(data, VIEW_MAGIC).partition(b"\n")
+            view = json.loads(fields.decode("ascii"))
+            if not isinstance(view, dict) or view.get("key") != key:
+                return None
+            view["json"] = entry.decode("utf-8")  # strict: no lone surrogate
         except Exception:  # untrusted bytes: a damaged view is none
             return None
-        return view if isinstance(view, dict) and view.get("key") == key else None
+        return view
 
     def store_view(self, key: str, view: dict) -> None:
+        """Keep ``view`` (its ``json``: the letter's ``rapport.json`` entry, after the other
+        fields)."""
         try:
+            fields = {name: value for name, value in view.items() if name != "json"}
             text = json.dumps(
-                {**view, "key": key}, ensure_ascii=True, separators=(",", ":"), allow_nan=False
+                {**fields, "key": key}, ensure_ascii=True, separators=(",", ":"), allow_nan=False
             )
+            data = text.encode("ascii") + b"\n" + view["json"].encode("utf-8")
             self._tidy()
-            _write_atomic(self.folder / f"{key}.view", _with_header(text, VIEW_MAGIC))
-        except (OSError, TypeError, ValueError):
+            _write_atomic(self.folder / f"{key}.view", _framed(data, VIEW_MAGIC))
+        except (OSError, TypeError, ValueError, KeyError, AttributeError):
             pass
 
     def index(self) -> Index:
@@ -520,11 +530,21 @@ def decode(body: str, key: str) -> Checked:
 
 
 def _with_header(body: str, magic: bytes) -> bytes:
-    data = body.encode("ascii")
+    return _framed(body.encode("ascii"), magic)
+
+
+def _framed(data: bytes, magic: bytes) -> bytes:
+    """``data`` after the header line: the magic, the schema and the SHA-256 of ``data``."""
     return b"%s %d %s\n" % (magic, SCHEMA, hashlib.sha256(data).hexdigest().encode()) + data
 
 
 def _body(data: bytes, magic: bytes) -> str:
+    return _checked(data, magic).decode("ascii")
+
+
+def _checked(data: bytes, magic: bytes) -> bytes:
+    """What follows the header (``_framed``); ``ValueError`` unless the header is one of this
+    ``magic`` and ``SCHEMA`` and the SHA-256 matches."""
     header, newline, body = data.partition(b"\n")
     match = _HEADER.fullmatch(header)
     if not newline or not match or int(match.group(2)) != SCHEMA:
@@ -533,7 +553,7 @@ def _body(data: bytes, magic: bytes) -> str:
         raise ValueError("magic")
     if hashlib.sha256(body).hexdigest() != match.group(3).decode("ascii"):
         raise ValueError("checksum")
-    return body.decode("ascii")
+    return body
 
 
 def read_regular(path: Path, limit: int, *, follow: bool) -> bytes | None:

@@ -51,7 +51,7 @@ from lint_brieven.audit.keys import (
     unpacked,
 )
 from lint_brieven.audit.worker import check_letter, check_letters, check_one, failed
-from lint_brieven.config import config_in
+from lint_brieven.config import Config, config_in
 from lint_brieven.crash import file_error
 from lint_brieven.findings import FileReport
 
@@ -91,11 +91,13 @@ class Found:
 def find(paths: Iterable[str]) -> Found:
     """The letters as ``check`` finds them (without validating the configurations: see
     ``rule_names``)."""
-    folders: dict[Path, None] = {}
+    folders: dict[Path, Config] = {}  # each folder's configuration, found once
 
-    def config(folder: Path):
-        folders.setdefault(folder, None)
-        return config_in(folder)
+    def config(folder: Path) -> Config:
+        found = folders.get(folder)
+        if found is None:
+            found = folders[folder] = config_in(folder)
+        return found
 
     files: list[str] = []
     finished: list[FileReport] = []
@@ -159,18 +161,33 @@ def rule_names(found: Found, contexts: Contexts, index: Index) -> dict[str, Rule
             index.rules[context.rules] = {c: list(_info(r)) for c, r in rules.items()}
             used.add(context.rules)
     index.keep_rules(used)
-    names: dict[str, RuleInfo] = {}
+    # the rules of each letter's configuration, as if they were taken letter by letter (a
+    # code named in two configurations: as the later letter's names it): each set once, in
+    # the order of its first letter (the order of the codes), then of its last (the names)
+    first: dict[str | Path, None] = {}
+    last: dict[str | Path, None] = {}
     for name in found.files:
         folder = Path(name).parent
         context = contexts.of(folder)
-        if context is not None and context.rules in index.rules:
-            names.update((c, RuleInfo(*n)) for c, n in index.rules[context.rules].items())
-        else:  # a configuration that cannot be keyed
-            from lint_brieven.checks.loader import rules_for
-
-            rules = rules_for(config_in(folder).rule_packs)
-            names.update((c, _info(r)) for c, r in rules.items())
+        # a configuration that cannot be keyed: by its folder
+        rules = context.rules if context is not None and context.rules in index.rules else folder
+        first.setdefault(rules, None)
+        last.pop(rules, None)
+        last[rules] = None
+    names: dict[str, RuleInfo] = {}
+    for rules in [*first, *last] if len(last) > 1 else last:
+        names.update(_names(rules, index))
     return names
+
+
+def _names(rules: str | Path, index: Index) -> Iterable[tuple[str, RuleInfo]]:
+    """The rules' names and categories: of the index (by ``Context.rules``), else of the
+    configuration of a folder."""
+    if isinstance(rules, str):
+        return ((c, RuleInfo(*n)) for c, n in index.rules[rules].items())
+    from lint_brieven.checks.loader import rules_for
+
+    return ((c, _info(r)) for c, r in rules_for(config_in(rules).rule_packs).items())
 
 
 def _info(rule) -> RuleInfo:

@@ -7,6 +7,10 @@ A re-audit of an unchanged letter whose page is still on disk writes its part of
 from this, without decoding its entry or making its page again. A view is untrusted data like
 an entry: every field is checked (``served``), text cells get the formula guard again, and
 anything that does not fit makes the letter go the long way (its entry, its page made anew).
+The letter's ``rapport.json`` entry is the one field not decoded to be checked (it is most of
+a view, and its text goes into the report as it is): the view's checksum (``cache``) shows it
+is the text that was written, and ``served`` checks that it is an entry of this format, laid
+out as ``export.json_entry`` writes it, with exactly the keys ``_ENTRY``.
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ from lint_brieven.audit.promises import Commitment
 
 _NUMBER = re.compile(r"-?\d+(,\d+)?")
 _DIGEST = re.compile(r"[0-9a-f]{64}")
+# a key of the entry's own object as ``export.json_entry`` lays it out: one member a line,
+# three levels deep (a nested member stands deeper; a newline in a text is escaped)
+_MEMBER = re.compile(r'\n {6}"([a-z_]+)": ')
 _SUMMARY = {
     "path",
     "location",
@@ -46,8 +53,9 @@ _ENTRY = {  # of a letter in rapport.json (``model.letter_json``)
     "words",
 }
 # What a view is made of: one more whenever its entry, cells or summary change, so that a
-# view of an earlier report (2: rapport.json with English keys) is never served.
-FORMAT = 2
+# view of an earlier report (2: rapport.json with English keys; 3: the entry's text kept
+# after the view's fields, see ``cache``) is never served.
+FORMAT = 3
 
 
 def rules_digest(rules: dict) -> str:
@@ -95,9 +103,7 @@ class Served:
     def __init__(self, view: dict) -> None:
         self.page = _digest(view["page"])
         self.deps = [_dep(d) for d in _list(view["deps"])]
-        self.entry = _text(view["json"])
-        if set(_dict(json.loads(self.entry))) != _ENTRY:
-            raise ValueError("json")
+        self.entry = _entry(view["json"])
         self.cells = _cells(view["csv"])
         self.summary = _summary(view["summary"])
 
@@ -127,6 +133,21 @@ def served(view: dict | None, rules: str) -> Served | None:
         return Served(view)
     except (KeyError, TypeError, ValueError, RecursionError):
         return None
+
+
+def _entry(value: object) -> str:
+    """The text of a letter's entry in ``rapport.json`` (see the module docstring)."""
+    text = _text(value)
+    keys = _MEMBER.findall(text)
+    if not (
+        text.startswith('{\n      "')
+        and text.endswith("\n    }")
+        and len(keys) == len(_ENTRY)
+        and set(keys) == _ENTRY
+    ):
+        raise ValueError("json")
+    text.encode("utf-8")  # no lone surrogate (UnicodeEncodeError is a ValueError)
+    return text
 
 
 def _cells(value: object) -> list:
