@@ -50,6 +50,8 @@ def analyse(
     # in the first variant with the block: the finding is the same in every variant but for
     # its variant's name, and only the first variant's finding is kept
     placed: dict[tuple[int, int, int], tuple | None] = {}
+    # the same for a letter-level hit on a distinct block, by what the hit says
+    placed_letter_level: dict[tuple, tuple | None] = {}
     for letter in result.letters:
         analysed = AnalysedLetter(letter, tuple(docs[b.text] for b in letter.blocks), shared)
         letters.append(analysed)
@@ -58,12 +60,23 @@ def analyse(
         for check in checks:
             if check.scope != "block":
                 for hit in check.run(analysed, ctx):
-                    _add(_found(hit, letter, check, result, accepted), findings, seen_in)
+                    if hit.block < 0:  # where it points depends on the letter's first text
+                        _add(_found(hit, letter, check, result, accepted), findings, seen_in)
+                        continue
+                    said = (id(check), plan.numbers[hit.block], *_said(hit))
+                    if said in placed_letter_level:
+                        place = placed_letter_level[said]
+                        if place is not None:
+                            seen_in[place] += 1
+                        continue
+                    finding = _found(hit, letter, check, result, accepted)
+                    placed_letter_level[said] = None if finding is None else finding.place
+                    _add(finding, findings, seen_in)
                 continue
             known, with_hits = reuse.known_for(check, plan)
-            hit_numbers = plan.distinct & with_hits
-            if not hit_numbers:
+            if not with_hits or with_hits.isdisjoint(plan.distinct):
                 continue
+            hit_numbers = plan.distinct & with_hits
             # the positions of the blocks with hits, in the letter's order
             for index in sorted(i for n in hit_numbers for i in plan.positions[n]):
                 number = plan.numbers[index]
@@ -112,8 +125,11 @@ class BlockHits:
         has not read, each once. The same dict and set for every letter with the same facts."""
         facts = check.letter_facts(plan.letter) if check.letter_facts is not None else None
         key = (id(check), facts)
-        known = self.known.setdefault(key, {})
-        with_hits = self.with_hits.setdefault(key, set())
+        known = self.known.get(key)
+        if known is None:
+            known = self.known[key] = {}
+            self.with_hits[key] = set()
+        with_hits = self.with_hits[key]
         if known.keys() >= plan.distinct:
             return known, with_hits
         missing: dict[int, int] = {}  # number -> its first position in the letter
@@ -167,6 +183,11 @@ class _Plan:
                 whole=letter,
             )
         return self.views[positions]
+
+
+def _said(hit: Hit) -> tuple:
+    """Everything of a hit its finding is made of, but its block's position in the letter."""
+    return (hit.start, hit.end, hit.message, hit.suggestions, hit.text, hit.reason)
 
 
 def _found(
@@ -275,7 +296,17 @@ def _span(hit: Hit, letter: Letter, check: Check) -> Span | None:
 
 
 def _letter_start(letter: Letter) -> Span | None:
-    """Where a whole-letter finding points: the letter's first text in its own file."""
+    """Where a whole-letter finding points: the letter's first text in its own file (once per
+    letter: several whole-letter checks may point there)."""
+    if _START not in letter.facts:
+        letter.facts[_START] = _first_own_text(letter)
+    return letter.facts[_START]  # type: ignore[return-value]
+
+
+_START = "engine:start"  # Letter.facts
+
+
+def _first_own_text(letter: Letter) -> Span | None:
     fallback = None
     for block in letter.blocks:
         span = block.content.span(0, 0)
