@@ -118,11 +118,34 @@ def closing_line(letter: Letter) -> tuple[int, int] | None:
 
 def _closing_line(letter: Letter) -> tuple[int, int] | None:
     for index, block in enumerate(letter.blocks):
-        by_name = _placeholder_line(block, _CLOSING_NAME)
-        ends = [e for e in (_closing_end(block.text), by_name and by_name[1]) if e is not None]
-        if ends:
-            return index, min(ends)
+        end = _closing_in(block)
+        if end is not None:
+            return index, end
     return None
+
+
+# What one block says, kept for the blocks of the last few files: the variants of a template
+# share most of their blocks (equal blocks say the same).
+_BLOCKS_KEPT = 1024
+
+
+@lru_cache(maxsize=_BLOCKS_KEPT)
+def _closing_in(block: Block) -> int | None:
+    """Where the closing ends in ``block``: a closing line, or a line that starts with the
+    closing's placeholder, whichever ends first."""
+    by_name = _placeholder_line(block, _CLOSING_NAME)
+    ends = [e for e in (_closing_end(block.text), by_name and by_name[1]) if e is not None]
+    return min(ends) if ends else None
+
+
+@lru_cache(maxsize=_BLOCKS_KEPT)
+def _salutation_in_block(block: Block) -> tuple[int, int] | None:
+    """The first salutation line of ``block`` (its words, or the salutation's placeholder)."""
+    match = _salutation_in(block.text)
+    found = [match] if match else []
+    by_name = _placeholder_line(block, _SALUTATION_NAME)
+    found += [by_name] if by_name else []
+    return min(found) if found else None
 
 
 def lines_after_closing(letter: Letter) -> Iterator[tuple[int, int, int]]:
@@ -148,12 +171,9 @@ def _salutation_span(letter: Letter) -> tuple[int, int, int] | None:
     closing = closing_line(letter)
     last = closing[0] if closing else len(letter.blocks) - 1
     for index, block in enumerate(letter.blocks[: last + 1]):
-        match = _salutation_in(block.text)
-        found = [match] if match else []
-        by_name = _placeholder_line(block, _SALUTATION_NAME)
-        found += [by_name] if by_name else []
-        if found:
-            return index, *min(found)
+        found = _salutation_in_block(block)
+        if found is not None:
+            return index, *found
     return None
 
 
@@ -183,8 +203,24 @@ def _tenant_writes(text: str) -> bool:
 
 
 def _signed_by_tenant(letter: Letter) -> bool:
-    for index, start, end in lines_after_closing(letter):
-        for seg in letter.blocks[index].content.placeholders_in(start, end):
+    """Whether a line under the closing holds the tenant's name placeholder."""
+    closing = closing_line(letter)
+    if closing is None:
+        return False
+    first, offset = closing
+    return any(
+        _tenant_signs(letter.blocks[index], offset if index == first else 0)
+        for index in range(first, len(letter.blocks))
+    )
+
+
+@lru_cache(maxsize=_BLOCKS_KEPT)
+def _tenant_signs(block: Block, start: int) -> bool:
+    """Whether a line of ``block`` from ``start`` on holds the tenant's name placeholder."""
+    for line in _LINE.finditer(block.text, start):
+        if not line.group().strip():
+            continue
+        for seg in block.content.placeholders_in(line.start(), line.end()):
             placeholder = seg.placeholder
             if (
                 placeholder is not None
