@@ -12,8 +12,12 @@ that it merges with LB201 and LB206 on the same sentence into one finding
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lint_brieven.checks import sentence_difficulty, sentence_words
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
+from lint_brieven.checks.sentence_difficulty import unexplained_jargon
+from lint_brieven.findings import Suggestion
 from lint_brieven.readability import SentenceScore
 from lint_brieven.sentence_findings import Hard, comma, hard_causes, joined, listed
 
@@ -46,23 +50,63 @@ class ReadabilityCheck(Check):
                 continue  # a fragment (address line, heading) is no sentence to rewrite
             if len(s.text.split()) < least:
                 continue  # LiNT-II weighs a few rare words heavily in a very short sentence
-            reason = _reason(letter, s, names, options)
-            if reason is None:
-                continue  # the score alone: nothing an editor would change
-            message = self.message(
-                ctx,
-                level=s.level,
-                score=comma(s.lint_ii),
-                max=limit,
-                why=why(reason),
-                rare_words=listed(reason.words) or "-",
-                dependency=f"'{reason.apart.second}' hoort bij '{reason.apart.first}', "
-                f"{reason.apart.gap} woorden eerder"
-                if reason.apart
-                else "-",
-            ).strip()
-            hits.append(Hit(s.block, s.start, s.end, message, suggestions, s.text, reason))
+            hit = self._sentence_hit(letter, s, ctx, names, options, suggestions)
+            if hit is not None:
+                hits.append(hit if hit.block == s.block else replace(hit, block=s.block))
         return hits
+
+    def _sentence_hit(
+        self,
+        letter: AnalysedLetter,
+        s: SentenceScore,
+        ctx: CheckContext,
+        names: frozenset[str],
+        options: dict,
+        suggestions: tuple[Suggestion, ...],
+    ) -> Hit | None:
+        """The hit on a hard sentence, None when it shows too little of what makes it hard;
+        once per file for the sentence of a doc with the same placeholders and the same
+        jargon the letter explains nowhere (all the letter adds: template variants share
+        the sentence)."""
+        doc = letter.docs[s.block]
+        content = letter.letter.blocks[s.block].content
+        marks = tuple((g.start, g.end) for g in content.segments if g.placeholder is not None)
+        jargon = tuple(id(span) for span in unexplained_jargon(letter, s.block))
+        key = ("readability:sentence-hit", id(self), id(doc), s.start, s.end, marks, jargon)
+        found = letter.shared.get(key)
+        if found is None:
+            found = letter.shared[key] = (
+                doc,
+                self._new_sentence_hit(letter, s, ctx, names, options, suggestions),
+            )
+        return found[1]
+
+    def _new_sentence_hit(
+        self,
+        letter: AnalysedLetter,
+        s: SentenceScore,
+        ctx: CheckContext,
+        names: frozenset[str],
+        options: dict,
+        suggestions: tuple[Suggestion, ...],
+    ) -> Hit | None:
+        limit = int(self.rule.spec["max"])
+        reason = _reason(letter, s, names, options)
+        if reason is None:
+            return None  # the score alone: nothing an editor would change
+        message = self.message(
+            ctx,
+            level=s.level,
+            score=comma(s.lint_ii),
+            max=limit,
+            why=why(reason),
+            rare_words=listed(reason.words) or "-",
+            dependency=f"'{reason.apart.second}' hoort bij '{reason.apart.first}', "
+            f"{reason.apart.gap} woorden eerder"
+            if reason.apart
+            else "-",
+        ).strip()
+        return Hit(s.block, s.start, s.end, message, suggestions, s.text, reason)
 
 
 def why(reason: Hard) -> str:
