@@ -79,7 +79,21 @@ def of_block(
 ) -> tuple[tuple[Span, tuple[Token, ...]], ...]:
     """Each sentence of block ``index`` with its words, worked out once per file for the
     block's doc (``per_doc``): the words depend on the doc, the organisation's ``names`` and
-    where the block's placeholders are. Shared by LB201, LB203 and LB402; not to be changed."""
+    where the block's placeholders are. Shared by LB201, LB203 and LB402; not to be changed.
+    A variant finds it by its block (the variants of a template share their blocks)."""
+    block = letter.letter.blocks[index]
+    memo = letter.shared.get(("sentence-words:blocks", names))
+    if memo is None:
+        memo = letter.shared[("sentence-words:blocks", names)] = {}
+    found = memo.get(id(block))
+    if found is None:  # (the block is kept with its words: its id stays its own)
+        found = memo[id(block)] = (block, _of_block(letter, index, names))
+    return found[1]
+
+
+def _of_block(
+    letter: AnalysedLetter, index: int, names: frozenset[str]
+) -> tuple[tuple[Span, tuple[Token, ...]], ...]:
     content = letter.letter.blocks[index].content
     marks = tuple((s.start, s.end) for s in content.segments if s.placeholder is not None)
 
