@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from lint_brieven.nlp import source_text
-from lint_brieven.nlp.reading import token_as_written
+from lint_brieven.checks.doc_cache import doc_sentences, doc_text
+from lint_brieven.nlp.reading import SOURCE, token_as_written
 from lint_brieven.readability import flesch, lint_ii_bridge
 from lint_brieven.readability.exact_mean import Summed
 from lint_brieven.readability.exact_mean import exact_sum as _exact_sum  # noqa: F401 (tests)
@@ -165,10 +165,13 @@ def _sentences(
     A sentence's text is the text as written (the parser read typographic quotes as ASCII, at
     the same offsets)."""
     out = []
-    source = source_text(doc)
     tokens = list(doc)  # (iterating a doc once is cheaper than indexing it per sentence)
-    text = doc.text  # a span's text is its slice of it (``Span.text`` joins its tokens anew)
-    for sent in doc.sents:
+    # a span's text is its slice of the doc's (``Span.text`` joins its tokens anew); the doc's
+    # text and sentences as the checks keep them (``doc_cache``: worked out once per doc)
+    text = doc_text(doc)
+    source = doc.user_data.get(SOURCE)  # the text as written (``source_text``)
+    source = text if source is None else source
+    for sent in doc_sentences(doc):
         own = tokens[sent.start : sent.end]
         words = [t.text for t in own if not (t.is_punct or t.is_space)]  # ``_words``
         if not words:

@@ -99,6 +99,7 @@ def _words_only() -> type:
     from lint_ii.core.word_features import WordFeatures
 
     cop = pipeline().vocab.strings["cop"]
+    punct = pipeline().vocab.strings["punct"]  # (``token.dep`` is the id of ``token.dep_``)
 
     def lexical(token, memo: dict) -> tuple:
         """(word_frequency, super_sem_type, is_content_word, is_finite_verb) as lint-ii
@@ -135,7 +136,14 @@ def _words_only() -> type:
             self._lexical = lexical(token, _lexical_memo() if memo is None else memo)
 
         heads = _Once(WordFeatures.heads.func)
-        dep_length = _Once(WordFeatures.dep_length.func)
+
+        @_Once
+        def dep_length(self) -> int:
+            """lint-ii's: the longest of the word's dependency lengths to its heads; 0 for a
+            punctuation mark (each of its lengths is 0), without looking for its heads."""
+            if self.token.dep == punct:
+                return 0
+            return max(self._calculate_dep_length(head) for head in self.heads)
 
         @property
         def word_frequency(self) -> float | None:
@@ -155,10 +163,12 @@ def _words_only() -> type:
 
         def _calculate_dep_length(self, head) -> int:
             sentence = self.sentence_analysis
-            if self.token.dep_ == "punct" or not isinstance(sentence, WordsOnly):
+            if self.token.dep == punct or not isinstance(sentence, WordsOnly):
                 return super()._calculate_dep_length(head)
             start, counts = sentence.not_punct
-            low, high = sorted([self.token.i, head.i])
+            low, high = self.token.i, head.i
+            if low > high:
+                low, high = high, low
             if not start <= low <= high < start + len(counts):
                 return super()._calculate_dep_length(head)  # a head outside the sentence
             return max(counts[high - start] - counts[low - start] - 1, 0)
@@ -182,7 +192,7 @@ def _words_only() -> type:
             punctuation, for every k."""
             counts = [0]
             for token in self.tokens:
-                counts.append(counts[-1] + (token.dep_ != "punct"))
+                counts.append(counts[-1] + (token.dep != punct))
             return (self.doc.start if isinstance(self.doc, Span) else 0), counts
 
         @_Once
