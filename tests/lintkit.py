@@ -101,7 +101,7 @@ def read_template(folder: Path, text: str, name: str = "brief.html.j2"):
 
 
 def without_sharing(monkeypatch, modules) -> None:
-    """``per_doc``, ``per_block`` and ``found_in`` in ``modules`` work out everything anew,
+    """``per_doc``, ``per_block``, ``found_in`` and ``first_in`` in ``modules`` work out all anew,
     every time they are asked (to compare hits with and without the work shared across
     template variants)."""
     anew = {
@@ -110,6 +110,9 @@ def without_sharing(monkeypatch, modules) -> None:
         "found_in": lambda letter, name, compute: [
             (i, found) for i, d in enumerate(letter.docs) if (found := compute(d))
         ],
+        "first_in": lambda letter, name, compute: next(
+            ((i, found) for i, d in enumerate(letter.docs) if (found := compute(d))), None
+        ),
     }
     for module in modules:
         patched = [name for name in anew if hasattr(module, name)]

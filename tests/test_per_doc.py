@@ -1,8 +1,8 @@
-"""checks.base.per_doc, per_block and found_in: work on a parsed block done once per file,
+"""checks.base.per_doc, per_block, found_in and first_in: work on a parsed block done once per file,
 across template variants."""
 
 from lint_brieven import nlp
-from lint_brieven.checks.base import AnalysedLetter, found_in, per_block, per_doc
+from lint_brieven.checks.base import AnalysedLetter, first_in, found_in, per_block, per_doc
 from lint_brieven.letter import Letter
 
 
@@ -62,3 +62,21 @@ def test_found_in_gives_the_blocks_with_something_found_by_position():
 
     assert found_in(letter, "bel", calls) == [(1, ["Bel"]), (3, ["Bel"])]
     assert found_in(letter, "none", lambda doc: ()) == []
+
+
+def test_first_in_works_out_the_blocks_up_to_the_first_with_something_found():
+    texts = ["Wij komen op 4 mei.", "Bel ons.", "Tot ziens."]
+    docs = nlp.parse(texts)
+    shared: dict = {}
+    letter = _letter([docs[t] for t in texts], shared)
+    calls = []
+
+    def calls_us(doc):
+        calls.append(doc.text)
+        return [t.text for t in doc if t.lower_ == "bel"]
+
+    assert first_in(letter, "bel", calls_us) == (1, ["Bel"])
+    assert calls == ["Wij komen op 4 mei.", "Bel ons."]  # not the block after it
+    assert first_in(_letter([docs["Tot ziens."]], shared), "bel", calls_us) is None
+    assert found_in(letter, "bel", calls_us) == [(1, ["Bel"])]  # the same results, kept
+    assert calls == ["Wij komen op 4 mei.", "Bel ons.", "Tot ziens."]

@@ -82,6 +82,24 @@ def found_in(
     return [(index, found) for index, found in enumerate(per_block(letter, name, compute)) if found]
 
 
+def first_in(
+    letter: AnalysedLetter, name: Hashable, compute: Callable[[Doc], T]
+) -> tuple[int, T] | None:
+    """The first block for which ``per_doc`` finds something, and that; None when none does.
+    The blocks after it are not worked out (a letter of one variant pays for no more)."""
+    memo = _memo(letter, name)
+    for index, doc in enumerate(letter.docs):
+        key = id(doc)
+        if key in memo:
+            found = memo[key]
+        else:
+            _keep(letter, doc)
+            found = memo[key] = compute(doc)
+        if found:
+            return index, found
+    return None
+
+
 _MEMOS = "lint_brieven.per_doc"  # shared: name -> {id(doc): result}
 _DOCS = "lint_brieven.per_doc.docs"  # shared: {id(doc): doc}, so that no id is used again
 

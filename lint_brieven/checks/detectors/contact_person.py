@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_block
+from spacy.tokens import Doc
+
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, first_in
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.letter_parts import is_complete_letter, lines_after_closing, salutation_span
 from lint_brieven.findings import Suggestion
@@ -59,9 +61,7 @@ class ContactPerson(Detector):
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         if not is_complete_letter(letter.letter):
             return  # a fragment, web page or tenant's letter has no signature of its own
-        if any(
-            per_block(letter, "contact-person.roles", lambda d: bool(ROLES.search(source_text(d))))
-        ):
+        if first_in(letter, "contact-person.roles", _names_roles) is not None:
             return  # a role or a team named in the text (once per distinct block)
         if _staff_placeholder(letter.letter):
             return  # "Bel {{ medewerker.naam }}": the system fills in the person
@@ -74,6 +74,10 @@ class ContactPerson(Detector):
 
 
 _TENANT = re.compile(r"huurder|aanhef|klant|bewoner|geadresseerde|ontvanger", re.IGNORECASE)
+
+
+def _names_roles(doc: Doc) -> bool:
+    return bool(ROLES.search(source_text(doc)))
 
 
 def _staff_placeholder(letter: Letter) -> bool:

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext, found_in
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, first_in
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.letter_parts import closing_line, document_kind
 from lint_brieven.findings import Suggestion
@@ -74,8 +74,9 @@ class ImpersonalSalutation(Detector):
         if document_kind(letter.letter) in _NOT_CHECKED:
             return
         blocks = letter.letter.blocks
-        name = "impersonal-salutation"
-        for index, match in found_in(letter, name, lambda d: _first(source_text(d))):
+        first = first_in(letter, "impersonal-salutation", lambda d: _first(source_text(d)))
+        if first is not None:
+            index, match = first
             block = blocks[index]
             line_end = block.text.find("\n", match.end)
             line_end = len(block.text) if line_end == -1 else line_end

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint_brieven.checks.base import AnalysedLetter, CheckContext, found_in, per_block
+from lint_brieven.checks.base import AnalysedLetter, CheckContext, first_in, found_in
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.dutch.letter_parts import is_complete_letter
 from lint_brieven.nlp import source_text
@@ -45,7 +45,7 @@ class WebsiteAddress(Detector):
         if not is_complete_letter(letter.letter):
             return  # a web page is the website; a piece of a letter may have it elsewhere
         blocks = letter.letter.blocks
-        if any(per_block(letter, "website-address.web", lambda d: _web_address(source_text(d)))):
+        if first_in(letter, "website-address.web", lambda d: _web_address(source_text(d))):
             return
         website = ctx.organisation.get("website", "").strip().lower()
         if website and website in "\n".join(b.text for b in blocks).lower():
