@@ -69,8 +69,9 @@ def words(sentence: Span, content: MappedText, names: frozenset[str] = frozenset
 
 def _words(tokens: list[Token], content: MappedText, names: frozenset[str]) -> list[Token]:
     """``words`` of a sentence given as its tokens."""
-    tokens = [t for t in tokens if t.text.strip()]  # (no whitespace: ``is_space`` is implied)
-    left_out = _not_words(tokens, content, names)
+    kept = [(t, text) for t in tokens if (text := t.text).strip()]  # (``is_space`` implied)
+    tokens, texts = [t for t, _ in kept], [text for _, text in kept]
+    left_out = _not_words(tokens, texts, content, names)
     return [t for i, t in enumerate(tokens) if i not in left_out]
 
 
@@ -106,9 +107,11 @@ def _of_block(
     return per_doc(letter, ("sentence-words", names, marks), letter.docs[index], compute)
 
 
-def _not_words(tokens: list[Token], content: MappedText, names: frozenset[str]) -> set[int]:
+def _not_words(
+    tokens: list[Token], texts: list[str], content: MappedText, names: frozenset[str]
+) -> set[int]:
+    """The positions of ``tokens`` (``texts``: their texts) that are no words."""
     out: set[int] = set()
-    texts = [t.text for t in tokens]
     numbers = {i for i, text in enumerate(texts) if _NUMBER.match(text)}
     marked = any(s.placeholder is not None for s in content.segments)
     for i, token in enumerate(tokens):
@@ -127,34 +130,33 @@ def _not_words(tokens: list[Token], content: MappedText, names: frozenset[str]) 
         lower = text.lower()
         date = lower in _MONTHS and (i - 1 in numbers or i + 1 in numbers)
         unit = i - 1 in numbers and (lower in _UNITS or _POSTCODE_LETTERS.match(text))
-        if date or unit or _is_name(tokens, i, names):
+        if date or unit or _is_name(tokens, texts, i, names):
             out.add(i)
-    _name_particles(tokens, out, names)
-    _titles(tokens, out)
+    _name_particles(tokens, texts, out)
+    _titles(tokens, texts, out)
     return out
 
 
-def _capitalised(token: Token) -> bool:
+def _capitalised(text: str) -> bool:
     """Written with a capital first letter, as a name is; an abbreviation in capitals
     ("ZAV", "WOZ") is a word the reader has to read (a placeholder in capitals, "ACHTERNAAM",
-    is the reader's to mark)."""
-    text = token.text
+    is the reader's to mark). (A token's text: ``texts`` below are the tokens' texts.)"""
     abbreviation = len(text) > 1 and text.isupper()
     return text[:1].isupper() and not abbreviation and text.lower() not in _READER
 
 
-def _starts_phrase(tokens: list[Token], i: int) -> bool:
+def _starts_phrase(texts: list[str], i: int) -> bool:
     """The first word of the sentence, or the first after a colon, quote or bullet."""
-    return not i or tokens[i - 1].text in _PHRASE_OPENERS  # (``tokens`` has no whitespace)
+    return not i or texts[i - 1] in _PHRASE_OPENERS  # (``tokens`` has no whitespace)
 
 
-def _is_name(tokens: list[Token], i: int, names: frozenset[str]) -> bool:
+def _is_name(tokens: list[Token], texts: list[str], i: int, names: frozenset[str]) -> bool:
     token = tokens[i]
-    if not _capitalised(token):
+    if not _capitalised(texts[i]):
         return False
-    if token.text.lower() in names:
+    if texts[i].lower() in names:
         return True
-    if not _starts_phrase(tokens, i):
+    if not _starts_phrase(texts, i):
         return True  # a capitalised word inside the sentence
     # at the start: a name only when the parser says so and the next word is capitalised too
     # ("Woonstad Rotterdam heeft…"; "Beste Jan" starts with an adjective)
@@ -163,39 +165,39 @@ def _is_name(tokens: list[Token], i: int, names: frozenset[str]) -> bool:
         token.pos_ == "PROPN"
         and following is not None
         and following.is_alpha
-        and _capitalised(following)
+        and _capitalised(texts[i + 1])
     )
 
 
-def _name_particles(tokens: list[Token], out: set[int], names: frozenset[str]) -> None:
+def _name_particles(tokens: list[Token], texts: list[str], out: set[int]) -> None:
     """Lower-case particles between two parts of a name ("de" in "Petra de Vries")."""
     i = 0
     while i < len(tokens):
-        if tokens[i].text.lower() in _PARTICLES and i - 1 in out and _is_name_part(tokens[i - 1]):
+        if texts[i].lower() in _PARTICLES and i - 1 in out and _is_name_part(tokens, texts, i - 1):
             j = i
-            while j < len(tokens) and tokens[j].text.lower() in _PARTICLES:
+            while j < len(tokens) and texts[j].lower() in _PARTICLES:
                 j += 1
-            if j < len(tokens) and j in out and _is_name_part(tokens[j]):
+            if j < len(tokens) and j in out and _is_name_part(tokens, texts, j):
                 out.update(range(i, j))
             i = j
         else:
             i += 1
 
 
-def _is_name_part(token: Token) -> bool:
-    return token.is_alpha and _capitalised(token)
+def _is_name_part(tokens: list[Token], texts: list[str], i: int) -> bool:
+    return tokens[i].is_alpha and _capitalised(texts[i])
 
 
-def _titles(tokens: list[Token], out: set[int]) -> None:
+def _titles(tokens: list[Token], texts: list[str], out: set[int]) -> None:
     """A title right before a name ("de heer de Boer", "mevrouw Jansen"), with the article
     before "heer", is part of the name."""
     for i, token in enumerate(tokens):
         if token.lower_ not in _TITLES or i + 1 >= len(tokens):
             continue
         j = i + 1
-        while j < len(tokens) and tokens[j].text.lower() in _PARTICLES and j not in out:
+        while j < len(tokens) and texts[j].lower() in _PARTICLES and j not in out:
             j += 1
-        if j < len(tokens) and j in out and _is_name_part(tokens[j]):
+        if j < len(tokens) and j in out and _is_name_part(tokens, texts, j):
             out.update(range(i, j))
             if token.lower_ == "heer" and i and tokens[i - 1].lower_ == "de":
                 out.add(i - 1)
