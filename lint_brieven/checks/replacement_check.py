@@ -329,7 +329,14 @@ Problem = tuple[tuple, str, tuple[Token, ...]]
 
 
 def _finite(token: Token) -> bool:
-    return token.tag_.startswith("WW|pv")
+    tag = token.tag  # (the tag's id: the rules ask this of every word of both parses)
+    finite = _FINITE_TAGS.get(tag)
+    if finite is None:
+        finite = _FINITE_TAGS[tag] = token.tag_.startswith("WW|pv")
+    return finite
+
+
+_FINITE_TAGS: dict[int, bool] = {}  # tag id -> whether the tag is a finite verb's
 
 
 def _number(token: Token) -> str | None:
@@ -421,8 +428,10 @@ def _word_before_phrase(adjective: Token) -> Token | None:
 
 def _attributive(parsed: _Parsed) -> Iterable[Problem]:
     for adjective in parsed.tokens:
+        if adjective.dep_ != "amod":
+            continue
         noun = adjective.head
-        if adjective.dep_ != "amod" or noun.pos_ != "NOUN" or adjective.i > noun.i:
+        if noun.pos_ != "NOUN" or adjective.i > noun.i:
             continue
         if not (adjective.pos_ == "ADJ" or adjective.tag_.startswith("WW|vd")):
             continue
@@ -859,7 +868,8 @@ def _repeated(words: list[str]) -> set[tuple[str, ...]]:
     out = set()
     for n in range(1, 5):
         for i in range(len(words) - 2 * n + 1):
-            if words[i : i + n] == words[i + n : i + 2 * n]:
+            # (the first words compared first: most places differ there)
+            if words[i] == words[i + n] and words[i : i + n] == words[i + n : i + 2 * n]:
                 out.add(tuple(words[i : i + n]))
     return out
 
