@@ -11,7 +11,7 @@ import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -231,7 +231,7 @@ def _spec(globs: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
 # -- finding and parsing ----------------------------------------------------------------------
 
 
-@cache
+@lru_cache(maxsize=256)  # a walk asks folder by folder; not every folder ever asked kept
 def find_config_file(directory: Path) -> Path | None:
     """The nearest configuration file at or above ``directory``."""
     for folder in (directory, *directory.parents):

@@ -584,3 +584,62 @@ def test_rows_that_cannot_be_written_are_a_dutch_error(here, capsys, monkeypatch
     assert code == 2 and "Traceback" not in captured.out + captured.err
     assert "tijdelijke lijst van brieven" in captured.err and "de schijf is vol" in captured.err
     assert not list((here / "rapport").glob(rows.PREFIX + "*"))
+
+
+def test_the_letters_wait_on_disk_read_back_a_few_at_a_time(here, capsys, monkeypatch):
+    """The list of letters and what is known of each (``plans``) is an SQLite database, read
+    back a block at a time: with blocks of two letters the report is the same, checked by
+    the workers (the letters to check, taken as the tasks are handed out) or from the cache."""
+    from lint_brieven.audit import plans
+
+    monkeypatch.setattr(keys, "SETTLED", 0.0)
+    assert _audit(capsys, "--jobs", "2", "--no-cache", out="koud") == 2
+    expected = _outputs("koud")
+    monkeypatch.setattr(plans, "BLOCK", 2)
+    for jobs in ("2", "2", "1"):  # filling the cache, from the index, from the views
+        assert _audit(capsys, "--jobs", jobs) == 2
+        assert _outputs("rapport") == expected
+
+
+def test_a_list_of_letters_that_cannot_be_kept_is_a_dutch_error(here, capsys, monkeypatch):
+    """SQLite's failure to keep the list of letters (here: it may not grow, as on a full
+    disk) is one Dutch line and exit code 2, before any of the report is written."""
+    from lint_brieven.audit import plans
+
+    monkeypatch.setattr(plans, "CACHE_SIZE", plans.CACHE_SIZE + " PRAGMA max_page_count = 1;")
+    code = main(["audit", "brieven", "--out", "rapport", "--jobs", "1"])
+    captured = capsys.readouterr()
+    assert code == 2 and "Traceback" not in captured.out + captured.err
+    assert "de tijdelijke lijst van de brieven die worden gecontroleerd" in captured.err
+    assert "de schijf is vol" in captured.err
+    assert not (here / "rapport").exists()
+
+
+def test_a_shared_piece_page_is_made_in_parts_and_written_only_when_it_differs(
+    here, capsys, monkeypatch
+):
+    """A shared piece's page lists every letter that uses it (ten thousand, in a large
+    audit): it is made part by part, compared with the page on disk as it is made, and
+    written only when it differs."""
+    from lint_brieven.audit import report
+
+    real = report.write_atomic_parts
+    written: list[str] = []
+
+    def write_parts(path, parts):
+        written.append(path.name)
+        return real(path, parts)
+
+    monkeypatch.setattr(report, "write_atomic_parts", write_parts)
+    assert _audit(capsys, "--jobs", "1") == 2
+    first = _outputs("rapport")
+    [shared] = [name for name in first if name.startswith("brieven/gedeeld-")]
+    assert shared.removeprefix("brieven/") in written
+    written.clear()
+    assert _audit(capsys, "--jobs", "1") == 2
+    assert written == ["index.html", "rapport.json", "brieven.csv"]  # the page is as it was
+    page = here / "rapport" / shared
+    page.write_text(first[shared].replace("<", "[", 1), encoding="utf-8")  # the same size
+    assert _audit(capsys, "--jobs", "1") == 2
+    assert shared.removeprefix("brieven/") in written
+    assert _outputs("rapport") == first

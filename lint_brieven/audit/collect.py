@@ -7,8 +7,9 @@ the one the cache's index wrote down, the letter's bytes are known (their SHA-25
 index); when, besides, the templates its entry depends on are as they were and there is an
 entry for its key, it is served from the cache without reading the letter and without loading
 spaCy (nor importing it: a fully cached audit never does). This is decided for every letter
-before the first one is checked, so the letters to check are spread over the workers from the
-start (after an upgrade, a changed configuration or a changed template as well). Any other
+before the first one is checked (and kept on disk with the list of letters, see ``plans``),
+so the letters to check are spread over the workers from the start (after an upgrade, a
+changed configuration or a changed template as well). Any other
 letter goes to a worker, which reads it once, looks for its entry by the bytes' SHA-256 (a
 touched but unchanged letter is still found) and else checks it (see ``worker``). Workers
 load the Dutch pipeline once each, on their first check, and take letters in chunks; results
@@ -29,11 +30,11 @@ from __future__ import annotations
 
 import os
 import time
-from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -50,6 +51,7 @@ from lint_brieven.audit.keys import (
     signature,
     unpacked,
 )
+from lint_brieven.audit.plans import Plan, Plans
 from lint_brieven.audit.worker import check_letter, check_letters, check_one, failed
 from lint_brieven.config import Config, config_in
 from lint_brieven.crash import file_error
@@ -79,41 +81,57 @@ HELD = 64  # results per worker process that may wait for an earlier, slower let
 @dataclass
 class Found:
     """The letters under the paths (template pieces, the ``partials``, are no letters of
-    their own); the reports of what is not checked (a file skipped with a notice, a folder
-    that cannot be read, a path that does not exist); every folder whose configuration the
-    walk used, in order."""
+    their own), on disk (``plans.Plans``: nothing is kept in memory per letter); the reports
+    of what is not checked (a file skipped with a notice, a folder that cannot be read, a
+    path that does not exist); a folder of each configuration the walk used, in the order
+    it was first used, and of each configuration of the letters, in the order of its first
+    letter (``first``) and of its last (``last``)."""
 
-    files: list[str]  # names, not ``Path`` objects: a tenth of the memory per letter
+    files: Plans
     finished: list[FileReport]
     folders: list[Path]
+    first: list[Path] = field(default_factory=list)
+    last: list[Path] = field(default_factory=list)
 
 
 def find(paths: Iterable[str]) -> Found:
     """The letters as ``check`` finds them (without validating the configurations: see
     ``rule_names``)."""
-    folders: dict[Path, Config] = {}  # each folder's configuration, found once
+    used: dict[Path | None, Path] = {}  # a folder of each configuration (by its file)
+    asked: list = [None, None]  # the folder asked last (the walk goes folder by folder) …
 
     def config(folder: Path) -> Config:
-        found = folders.get(folder)
-        if found is None:
-            found = folders[folder] = config_in(folder)
-        return found
+        if asked[0] != folder:
+            found = config_in(folder)
+            used.setdefault(found.path, folder)
+            asked[:] = [folder, found]  # … and its configuration
+        return asked[1]
 
-    files: list[str] = []
+    files = Plans()
     finished: list[FileReport] = []
-    for display, entry in walk.entries(list(paths), config):
-        if isinstance(entry, FileReport):
-            finished.append(entry)
-        elif entry is None:
-            finished.append(FileReport(display, error="Bestand of map bestaat niet."))
-        elif not config(entry.parent).is_partial(entry):
-            files.append(os.fspath(entry))
-    return Found(files, finished, list(folders))
+    first: dict[Path | None, Path] = {}
+    last: dict[Path | None, Path] = {}
+    try:
+        for display, entry in walk.entries(list(paths), config):
+            if isinstance(entry, FileReport):
+                finished.append(entry)
+            elif entry is None:
+                finished.append(FileReport(display, error="Bestand of map bestaat niet."))
+            elif not (own := config(entry.parent)).is_partial(entry):
+                files.add(os.fspath(entry))
+                first.setdefault(own.path, entry.parent)
+                last.pop(own.path, None)
+                last[own.path] = entry.parent
+    except BaseException:
+        files.close()
+        raise
+    return Found(files, finished, list(used.values()), list(first.values()), list(last.values()))
 
 
 def letters(paths: Iterable[str]) -> tuple[list[Path], list[FileReport]]:
     found = find(paths)
-    return [Path(name) for name in found.files], found.finished
+    with found.files:
+        return [Path(name) for name in found.files], found.finished
 
 
 class RuleInfo(NamedTuple):
@@ -125,19 +143,20 @@ class RuleInfo(NamedTuple):
 
 
 class Contexts:
-    """``keys.Context`` per folder, made once per configuration."""
+    """``keys.Context`` of a folder's configuration, made once per configuration; the folder
+    asked last is remembered (letters come folder by folder), not every folder."""
 
     def __init__(self) -> None:
-        self._folders: dict[Path, Context | None] = {}
+        self._last: tuple[Path, Context | None] | None = None
         self._configs: dict[object, Context | None] = {}
 
     def of(self, folder: Path) -> Context | None:
-        if folder not in self._folders:
+        if self._last is None or self._last[0] != folder:
             config = config_in(folder)
             if config.path not in self._configs:
                 self._configs[config.path] = context_of(config)
-            self._folders[folder] = self._configs[config.path]
-        return self._folders[folder]
+            self._last = (folder, self._configs[config.path])
+        return self._last[1]
 
 
 def rule_names(found: Found, contexts: Contexts, index: Index) -> dict[str, RuleInfo]:
@@ -162,32 +181,23 @@ def rule_names(found: Found, contexts: Contexts, index: Index) -> dict[str, Rule
             used.add(context.rules)
     index.keep_rules(used)
     # the rules of each letter's configuration, as if they were taken letter by letter (a
-    # code named in two configurations: as the later letter's names it): each set once, in
-    # the order of its first letter (the order of the codes), then of its last (the names)
-    first: dict[str | Path, None] = {}
-    last: dict[str | Path, None] = {}
-    for name in found.files:
-        folder = Path(name).parent
-        context = contexts.of(folder)
-        # a configuration that cannot be keyed: by its folder
-        rules = context.rules if context is not None and context.rules in index.rules else folder
-        first.setdefault(rules, None)
-        last.pop(rules, None)
-        last[rules] = None
+    # code named in two configurations: as the later letter's names it): each configuration
+    # once, in the order of its first letter (the order of the codes), then of its last
     names: dict[str, RuleInfo] = {}
-    for rules in [*first, *last] if len(last) > 1 else last:
-        names.update(_names(rules, index))
+    for folder in [*found.first, *found.last] if len(found.last) > 1 else found.last:
+        names.update(_names(folder, contexts, index))
     return names
 
 
-def _names(rules: str | Path, index: Index) -> Iterable[tuple[str, RuleInfo]]:
-    """The rules' names and categories: of the index (by ``Context.rules``), else of the
-    configuration of a folder."""
-    if isinstance(rules, str):
-        return ((c, RuleInfo(*n)) for c, n in index.rules[rules].items())
+def _names(folder: Path, contexts: Contexts, index: Index) -> Iterable[tuple[str, RuleInfo]]:
+    """The names and categories of the rules of a folder's configuration: from the index,
+    else (a configuration that cannot be keyed) from its rule packs."""
+    context = contexts.of(folder)
+    if context is not None and context.rules in index.rules:
+        return ((c, RuleInfo(*n)) for c, n in index.rules[context.rules].items())
     from lint_brieven.checks.loader import rules_for
 
-    return ((c, _info(r)) for c, r in rules_for(config_in(rules).rule_packs).items())
+    return ((c, _info(r)) for c, r in rules_for(config_in(folder).rule_packs).items())
 
 
 def _info(rule) -> RuleInfo:
@@ -206,23 +216,6 @@ def cache_key(path: Path) -> str | None:
     return letter_key(context.letters, content_digest(data), path) if context else None
 
 
-class _Plan(NamedTuple):
-    path: str
-    context: str | None
-    signature: bytes | tuple | None  # ``keys.packed``: what ``os.stat`` said
-    # known from the index (its entry is loaded, the letter not read): the SHA-256 of its
-    # bytes (32 bytes; its key is made from it when needed) and the templates of its entry
-    digest: bytes | None = None
-    deps: tuple | None = None
-
-    @property
-    def key(self) -> str | None:
-        """The cache key, when the index knows the letter."""
-        if self.digest is None or self.context is None:
-            return None
-        return letter_key(self.context, self.digest.hex(), Path(self.path))
-
-
 class Collector:
     """The results of ``files``, taken in their order (``take``); ``index`` records the
     signatures of this run's letters as they come. A letter the index knows
@@ -230,7 +223,7 @@ class Collector:
 
     def __init__(
         self,
-        files: list[str],
+        files: Plans,
         jobs: int,
         cache: Cache | None,
         contexts: Contexts,
@@ -239,18 +232,19 @@ class Collector:
     ) -> None:
         self.started = time.time()
         self.cache, self.index = cache, index
-        self.plans = [_plan(path, contexts, cache, index) for path in files]
-        misses = [i for i, p in enumerate(self.plans) if p.digest is None]
+        self.plans = files
+        files.record((i, _plan(path, contexts, cache, index)) for i, path in enumerate(files))
+        missing = files.missing()
 
         def job(i: int) -> dict:  # made when it is handed out, not held for every letter
-            return _job(self.plans[i], cache)
+            return _job(files.one(i), cache)
 
         if map is not None:
-            self.checker: _Checker = _Mapped(map, misses, job)
-        elif max(1, min(jobs, len(misses))) == 1:
+            self.checker: _Checker = _Mapped(map, files.misses, job)
+        elif max(1, min(jobs, missing)) == 1:
             self.checker = _InProcess(job)
         else:
-            self.checker = _Pool(min(jobs, len(misses)), misses, job)
+            self.checker = _Pool(min(jobs, missing), files.misses(), missing, job)
 
     def __enter__(self) -> Collector:
         return self
@@ -284,7 +278,7 @@ class Collector:
         self._seen(plan, result["digest"], checked.deps if good else None)
         return checked, result["key"] if result["key"] and good else None
 
-    def _seen(self, plan: _Plan, digest: str | None, deps) -> None:
+    def _seen(self, plan: Plan, digest: str | None, deps) -> None:
         if digest and deps is not None and plan.signature is not None:
             info = unpacked(plan.signature)
             if settled(info, self.started):
@@ -292,7 +286,7 @@ class Collector:
                 self.index.record(os.path.abspath(plan.path), [*info, digest, templates])
 
 
-def _plan(path: str, contexts: Contexts, cache: Cache | None, index: Index) -> _Plan:
+def _plan(path: str, contexts: Contexts, cache: Cache | None, index: Index) -> Plan:
     """What is known of a letter before any is checked: with ``digest`` it is served from
     the cache (its bytes, its templates and its entry are there), else a worker reads it."""
     context = contexts.of(Path(path).parent)
@@ -303,19 +297,19 @@ def _plan(path: str, contexts: Contexts, cache: Cache | None, index: Index) -> _
     letters = context.letters if context else None
     sig = packed(info) if info is not None else None
     if cache is None or letters is None or info is None:
-        return _Plan(path, letters, sig)
+        return Plan(path, letters, sig)
     known = index.known(os.path.abspath(path), info)
     if known is None or not cache.fresh(known[1]):
-        return _Plan(path, letters, sig)
-    plan = _Plan(path, letters, sig, bytes.fromhex(known[0]), known[1])
-    return plan if cache.has(plan.key) else _Plan(path, letters, sig)
+        return Plan(path, letters, sig)
+    plan = Plan(path, letters, sig, bytes.fromhex(known[0]), known[1])
+    return plan if cache.has(plan.key) else Plan(path, letters, sig)
 
 
 def _hex(digest: bytes | None) -> str | None:
     return digest.hex() if digest is not None else None
 
 
-def _job(plan: _Plan, cache: Cache | None = None) -> dict:
+def _job(plan: Plan, cache: Cache | None = None) -> dict:
     """A letter's job for ``worker.check_letter``; absolute paths, so a worker in another
     folder (or on another machine with the same files) finds them."""
     return {
@@ -360,10 +354,11 @@ class _Mapped(_Checker):
     def __init__(
         self,
         map: Mapper,  # noqa: A002
-        misses: list[int],
+        misses: Callable[[], Iterator[int]],
         job: Callable[[int], dict],
     ) -> None:
-        self.results = zip(misses, map(check_letter, [job(i) for i in misses]), strict=True)
+        jobs = [job(i) for i in misses()]  # as ``Executor.map`` takes them: all at once
+        self.results = zip(misses(), map(check_letter, jobs), strict=True)
 
     def result(self, index: int) -> dict:
         for i, result in self.results:
@@ -377,8 +372,11 @@ class _Pool(_Checker):
     process are handed out at a time, and none while ``HELD`` results per process wait for an
     earlier, slower letter, so the results the main process holds stay few."""
 
-    def __init__(self, workers: int, misses: list[int], job: Callable[[int], dict]) -> None:
-        self.queue = deque(_chunks(misses, workers))  # of letter numbers
+    def __init__(
+        self, workers: int, misses: Iterator[int], count: int, job: Callable[[int], dict]
+    ) -> None:
+        self.queue = _chunked(misses, count, workers)  # of letter numbers, made as needed
+        self.next: list[int] | None = next(self.queue, None)
         self.job = job
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
@@ -387,14 +385,15 @@ class _Pool(_Checker):
 
     def result(self, index: int) -> dict:
         while index not in self.done:
-            while self.queue and (
+            while self.next is not None and (
                 not self.running
                 or (
                     len(self.running) < self.workers * WINDOW
                     and len(self.done) < self.workers * HELD
                 )
             ):
-                self._submit([(i, self.job(i)) for i in self.queue.popleft()])
+                chunk, self.next = self.next, next(self.queue, None)
+                self._submit([(i, self.job(i)) for i in chunk])
             finished, _ = wait(self.running, return_when=FIRST_COMPLETED)
             broken: list[tuple[int, dict]] = []
             for future in finished:
@@ -455,15 +454,22 @@ class _Pool(_Checker):
 
 
 def _chunks(items: list, workers: int) -> list[list]:
-    """The tasks for ``workers`` processes: up to ``CHUNK`` letters each, fewer towards the
-    end (a few letters per process still to come at most), so the processes finish
-    together rather than one waiting for the other's last large chunk."""
-    chunks, start = [], 0
-    while start < len(items):
-        size = max(1, min(CHUNK, (len(items) - start) // (workers * 4)))
-        chunks.append(items[start : start + size])
-        start += size
-    return chunks
+    """The tasks for ``workers`` processes (``_chunked``) of a list."""
+    return list(_chunked(iter(items), len(items), workers))
+
+
+def _chunked(items: Iterator, count: int, workers: int) -> Iterator[list]:
+    """The tasks for ``workers`` processes of the ``count`` items, taken as they are needed:
+    up to ``CHUNK`` letters each, fewer towards the end (a few letters per process still to
+    come at most), so the processes finish together rather than one waiting for the other's
+    last large chunk."""
+    left = count
+    while left > 0:
+        chunk = list(islice(items, max(1, min(CHUNK, left // (workers * 4)))))
+        if not chunk:
+            return
+        yield chunk
+        left -= len(chunk)
 
 
 def _died() -> str:

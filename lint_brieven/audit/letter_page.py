@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -316,23 +316,24 @@ class SharedPieces:
         for piece in {*pieces, *(f.path for f in findings if f.path != letter_path)}:
             self.rows.use(piece, letter_path, f"{slug}.html")
 
-    def pages(self, rules: dict) -> Iterator[tuple[str, str]]:
-        """File name and page, one piece at a time."""
+    def pages(self, rules: dict) -> Iterator[tuple[str, Callable[[], Iterator[str]]]]:
+        """File name and page, one piece at a time; the page as a function that makes it
+        part by part (as Jinja2 renders it: a piece that ten thousand letters use has a
+        long list of them, which is never held whole)."""
         for piece in self.rows.pieces():
             found = sorted(self.findings.get(piece, {}).values(), key=lambda f: (f.line, f.column))
             items = _items(found, rules)
+            context = {
+                "path": piece,
+                "items": items,
+                "groups": [
+                    (key, title, [i for i in items if i.group == key]) for key, title in GROUPS
+                ],
+                "letters": _Users(self.rows, piece),
+            }
             yield (
                 shared_page_name(piece),
-                environment()
-                .get_template("shared.html")
-                .render(
-                    path=piece,
-                    items=items,
-                    groups=[
-                        (key, title, [i for i in items if i.group == key]) for key, title in GROUPS
-                    ],
-                    letters=_Users(self.rows, piece),
-                ),
+                partial(environment().get_template("shared.html").generate, context),
             )
 
 

@@ -20,7 +20,7 @@ import re
 import stat
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
@@ -169,7 +169,7 @@ class ReportWriter:
         time zone)."""
         self.audit.skipped = skipped
         for name, shared_page in self.shared.pages(self.audit.rules):
-            write_page(self.out / PAGES / name, no_surrogates(shared_page).encode("utf-8"))
+            write_page_parts(self.out / PAGES / name, shared_page)
         shown = generated.strftime("%d-%m-%Y %H:%M")
         write_atomic_parts(self.out / "index.html", dashboard(self.audit, shown))
         parts = report_json_parts(
@@ -192,6 +192,28 @@ def write_page(path: Path, data: bytes) -> None:
     """Write a page atomically, unless the file holds these bytes already."""
     if read_regular(path, len(data), follow=True) != data:
         write_bytes_atomic(path, data)
+
+
+def write_page_parts(path: Path, parts: Callable[[], Iterable[str]]) -> None:
+    """``write_page`` for a page made part by part (``parts()``), never held whole: compared
+    with the file as it is made, and made again to be written when it differs."""
+    if not _holds(path, (no_surrogates(part).encode("utf-8") for part in parts())):
+        write_atomic_parts(path, parts())
+
+
+def _holds(path: Path, data: Iterable[bytes]) -> bool:
+    """Whether ``path`` is a regular file (links followed) that holds exactly ``data``."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO never blocks
+    except (OSError, ValueError):
+        return False
+    with open(fd, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return False
+            return all(handle.read(len(part)) == part for part in data) and not handle.read(1)
+        except OSError:
+            return False
 
 
 def _slug(number: int, path: str) -> str:

@@ -199,11 +199,10 @@ class Rows:
 
     def _failed(self, exc: sqlite3.Error) -> WriteError:
         code = getattr(exc, "sqlite_errorcode", None)
-        reason = _REASONS.get((code or 0) & 0xFF, "een fout in SQLite")
         shown = terminal_safe(os.fspath(self.path))
         return WriteError(
             f"het rapport kan niet worden geschreven: de tijdelijke lijst van brieven "
-            f"{shown} kan niet worden bijgewerkt ({reason}).",
+            f"{shown} kan niet worden bijgewerkt ({reason(exc)}).",
             errno.ENOSPC if code is not None and code & 0xFF == sqlite3.SQLITE_FULL else None,
         )
 
@@ -229,6 +228,12 @@ _REASONS = {
     sqlite3.SQLITE_READONLY: "alleen-lezen",
     sqlite3.SQLITE_CANTOPEN: "het bestand kan niet worden geopend",
 }
+
+
+def reason(exc: sqlite3.Error) -> str:
+    """Why SQLite failed, in Dutch."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return _REASONS.get((code or 0) & 0xFF, "een fout in SQLite")
 
 
 def _remove_stale(folder: Path) -> None:

@@ -70,6 +70,17 @@ def write(
 ) -> Audit:
     """Check the letters and write the report; an ``OSError`` when it cannot be written
     (``WriteError``: with a Dutch line naming the file)."""
+    with prepared.found.files:  # the letters' list is deleted at the end
+        return _write(prepared, jobs, previous, progress, map)
+
+
+def _write(
+    prepared: Prepared,
+    jobs: int,
+    previous: Previous | None,
+    progress: Callable[[int, int], None] | None,
+    map: Mapper | None,  # noqa: A002 - the executor's map
+) -> Audit:
     found, out, cache = prepared.found, prepared.out, prepared.cache
     _folder(out / PAGES)  # before the first letter is checked: a report that cannot be written
     collector = Collector(found.files, jobs, cache, prepared.contexts, prepared.index, map)

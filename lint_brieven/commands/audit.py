@@ -51,9 +51,10 @@ def run_audit(args: argparse.Namespace) -> int:
         previous = _previous(args.compare) if args.compare else None
     except (ConfigError, RulePackError) as exc:
         return _fail(str(exc))
-    except OSError as exc:
+    except OSError as exc:  # output.WriteError carries its own Dutch line (``message``)
         where = printable(str(exc.filename or ""))
-        return _fail(f"{where}: het bestand kan niet worden gelezen: {dutch_reason(exc)}.")
+        reason = f"{where}: het bestand kan niet worden gelezen: {dutch_reason(exc)}."
+        return _fail(getattr(exc, "message", None) or reason)
     if not prepared.found.files:
         for report in prepared.found.finished:
             why = report.error or " ".join(report.notices)
