@@ -6,7 +6,13 @@ import random
 from pathlib import Path
 
 from lint_brieven import nlp
-from lint_brieven.checks.doc_cache import doc_sentences, doc_text, sentence_of, span_text
+from lint_brieven.checks.doc_cache import (
+    doc_sentences,
+    doc_text,
+    sentence_of,
+    span_text,
+    written_text,
+)
 from lint_brieven.config import config_in
 from lint_brieven.readers import read
 
@@ -53,3 +59,13 @@ def test_each_is_worked_out_once_per_doc():
         "Wij komen op 4 mei.",
         "Bel ons als dat niet past.",
     ]
+
+
+def test_the_written_text_is_the_source_text():
+    """``written_text`` is ``nlp.source_text``: the text as written, typographic quotes and
+    line breaks too, for every block of the development set and a few of our own."""
+    texts = ["‘Wij komen morgen,’ zegt de monteur.", "Bel ons\nop 030 123 45 67.", "Tot ziens."]
+    docs = _docs() + list(nlp.parse(texts).values())
+    assert any(nlp.source_text(d) != d.text for d in docs)
+    for doc in docs:
+        assert written_text(doc) == nlp.source_text(doc)

@@ -48,12 +48,12 @@ def per_doc(letter: AnalysedLetter, name: Hashable, doc: Doc, compute: Callable[
     work on a block in every variant can keep it here. ``compute`` must depend on ``doc``
     alone (plus what is fixed for the run: the rules and their options), and its result must
     not be changed by the caller. ``name`` keeps the results of different works apart."""
-    try:
-        return letter.shared[_MEMOS][name][id(doc)]
-    except KeyError:
-        pass
-    _keep(letter, doc)
-    found = _memo(letter, name)[id(doc)] = compute(doc)
+    memo = _memo(letter, name)
+    key = id(doc)
+    found = memo.get(key, _NOT_YET)
+    if found is _NOT_YET:  # (a letter of one variant finds nothing here: no exception)
+        _keep(letter, doc)
+        found = memo[key] = compute(doc)
     return found
 
 
@@ -100,6 +100,7 @@ def first_in(
     return None
 
 
+_NOT_YET = object()  # no result kept yet
 _MEMOS = "lint_brieven.per_doc"  # shared: name -> {id(doc): result}
 _DOCS = "lint_brieven.per_doc.docs"  # shared: {id(doc): doc}, so that no id is used again
 

@@ -14,6 +14,8 @@ import bisect
 
 from spacy.tokens import Doc, Span, Token
 
+from lint_brieven.nlp.reading import SOURCE
+
 _TEXT = "lint_brieven.text"  # doc.user_data: the doc's text (``Doc.text``)
 _SENTENCES = "lint_brieven.sentences"  # doc.user_data: (sentences, the index each starts at)
 
@@ -24,6 +26,13 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def written_text(doc: Doc) -> str:
+    """``nlp.source_text(doc)``, the text as written: the doc's text (kept, ``doc_text``)
+    unless the parser read typographic quotes or line breaks in it as ASCII."""
+    source = doc.user_data.get(SOURCE)
+    return doc_text(doc) if source is None else source
 
 
 def span_text(span: Span) -> str:

@@ -16,10 +16,10 @@ from spacy.tokens import Doc
 
 from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit, found_in
+from lint_brieven.checks.doc_cache import written_text
 from lint_brieven.checks.regexes import GuardedRegex, guard_token_patterns
 from lint_brieven.checks.rule import Rule
 from lint_brieven.dutch.letter_parts import is_complete_letter
-from lint_brieven.nlp import source_text
 
 
 class LetterCheck(Check):
@@ -48,7 +48,7 @@ class LetterCheck(Check):
         return [(index, start, end) for index, spans in found for start, end in spans]
 
     def _in_doc(self, doc: Doc) -> list[tuple[int, int]]:
-        return self._in_block(source_text(doc), doc)
+        return self._in_block(written_text(doc), doc)
 
     def _in_block(self, text: str, doc: Doc) -> list[tuple[int, int]]:
         """Where the matchers match in one block (its text and its doc; once per file: the

@@ -25,10 +25,10 @@ from spacy.tokens import Doc
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, first_in
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import written_text
 from lint_brieven.dutch.letter_parts import is_complete_letter, lines_after_closing, salutation_span
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import Block, Letter, PlaceholderKind
-from lint_brieven.nlp import source_text
 
 ROLES = re.compile(
     r"\b(?:team|afdeling|klantenservice|klantcontactcentrum|medewerker|wijkbeheerder|huismeester|"
@@ -77,7 +77,7 @@ _TENANT = re.compile(r"huurder|aanhef|klant|bewoner|geadresseerde|ontvanger", re
 
 
 def _names_roles(doc: Doc) -> bool:
-    return bool(ROLES.search(source_text(doc)))
+    return bool(ROLES.search(written_text(doc)))
 
 
 def _staff_placeholder(letter: Letter) -> bool:

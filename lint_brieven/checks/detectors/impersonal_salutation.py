@@ -29,10 +29,10 @@ from typing import NamedTuple
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, first_in
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import written_text
 from lint_brieven.dutch.letter_parts import closing_line, document_kind
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import DocumentKind, Letter, Placeholder, PlaceholderKind
-from lint_brieven.nlp import source_text
 
 _BOTH_TITLES = (
     r"heer\s*[/,]\s*mevrouw|mevrouw\s*[/,]\s*(?:heer|meneer)|meneer\s*[/,]\s*mevrouw|"
@@ -74,7 +74,7 @@ class ImpersonalSalutation(Detector):
         if document_kind(letter.letter) in _NOT_CHECKED:
             return
         blocks = letter.letter.blocks
-        first = first_in(letter, "impersonal-salutation", lambda d: _first(source_text(d)))
+        first = first_in(letter, "impersonal-salutation", lambda d: _first(written_text(d)))
         if first is not None:
             index, match = first
             block = blocks[index]

@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, first_in
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.detectors.website_address import REFERENCE
+from lint_brieven.checks.doc_cache import written_text
 from lint_brieven.dutch.letter_parts import is_complete_letter
 from lint_brieven.findings import Suggestion
-from lint_brieven.nlp import source_text
 
 DIGITAL = re.compile(
     REFERENCE.pattern
@@ -58,7 +58,7 @@ class WebOnly(Detector):
         phone = ctx.organisation.get("telefoon", "").strip()
         if phone and any(phone in b.text for b in blocks):
             return
-        first = first_in(letter, "web-only.digital", lambda d: _first(source_text(d)))
+        first = first_in(letter, "web-only.digital", lambda d: _first(written_text(d)))
         if first is not None:
             index, found = first
             advice = Suggestion(_ADD, False, replaces=False)
@@ -71,7 +71,7 @@ def _offline(letter: AnalysedLetter) -> bool:
     across two blocks as well (the line break between them is white space to the pattern):
     then the whole text is searched, as one."""
     texts = [b.text for b in letter.letter.blocks]
-    if first_in(letter, "web-only.offline", lambda d: bool(OFFLINE.search(source_text(d)))):
+    if first_in(letter, "web-only.offline", lambda d: bool(OFFLINE.search(written_text(d)))):
         return True
     if any(a[-1:].isdigit() and b[:1].isdigit() for a, b in itertools.pairwise(texts)):
         return bool(OFFLINE.search("\n".join(texts)))

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, first_in, found_in
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import written_text
 from lint_brieven.dutch.letter_parts import is_complete_letter
-from lint_brieven.nlp import source_text
 
 PORTALS = (
     r"website|site|webpagina|portaal|huurdersportaal|huurderportaal|klantportaal|"
@@ -45,13 +45,13 @@ class WebsiteAddress(Detector):
         if not is_complete_letter(letter.letter):
             return  # a web page is the website; a piece of a letter may have it elsewhere
         blocks = letter.letter.blocks
-        if first_in(letter, "website-address.web", lambda d: _web_address(source_text(d))):
+        if first_in(letter, "website-address.web", lambda d: _web_address(written_text(d))):
             return
         website = ctx.organisation.get("website", "").strip().lower()
         if website and website in "\n".join(b.text for b in blocks).lower():
             return
         name = "website-address.references"
-        for index, references in found_in(letter, name, lambda d: _references(source_text(d))):
+        for index, references in found_in(letter, name, lambda d: _references(written_text(d))):
             for start, end, text in references:
                 yield Found(index, start, end, text)
 
