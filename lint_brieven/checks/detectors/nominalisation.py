@@ -162,8 +162,8 @@ class Nominalisation(Detector):
         """ "het indienen van een klacht" → "een klacht indienen"."""
         if (
             token.i == 0
+            or not token.lower_.endswith("en")  # (the word itself first: the cheaper test)
             or token.doc[token.i - 1].lower_ != "het"
-            or not token.lower_.endswith("en")
         ):
             return None
         if not (token.tag_.startswith("WW|inf") or token.pos_ == "VERB" or _is_infinitive(token)):
