@@ -262,3 +262,21 @@ def test_salutation_name_placeholder_is_the_tenant_not_the_contact(tmp_path, cap
     write(tmp_path, {"brief.txt": LETTER.replace("heer Jansen", "[naam]")})
     _, report, _ = check(capsys, "brief.txt")
     assert "LB303" in codes_by_file(report)["brief.txt"]
+
+
+def test_what_a_block_says_goes_with_its_file():
+    """The closing, salutation and signature found in a block are kept while the block lives
+    (the variants of a template share it) and not after: a long run keeps no file's text."""
+    import gc
+    import weakref
+
+    from lint_brieven.dutch.letter_parts import document_kind
+    from lint_brieven.letter import DocumentKind
+    from lint_brieven.readers import ReadOptions, read
+
+    letter = read("brief.txt", LETTER.encode("utf-8"), ReadOptions()).letters[0]
+    assert document_kind(letter) is DocumentKind.LETTER  # closing, salutation, signature
+    blocks = [weakref.ref(block) for block in letter.blocks]
+    del letter
+    gc.collect()
+    assert all(block() is None for block in blocks)

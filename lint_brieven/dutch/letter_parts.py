@@ -4,7 +4,9 @@ what kind of text it is (``soort``), which decides whether whole-letter checks a
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+import weakref
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TypeVar
@@ -124,12 +126,25 @@ def _closing_line(letter: Letter) -> tuple[int, int] | None:
     return None
 
 
-# What one block says, kept for the blocks of the last few files: the variants of a template
-# share most of their blocks (equal blocks say the same).
-_BLOCKS_KEPT = 1024
+def _per_block(find: Callable[[Block], T]) -> Callable[[Block], T]:
+    """``find(block)``, kept as long as the block lives: the variants of a template share
+    their blocks (equal blocks say the same), and a file's blocks go with the file."""
+    kept: weakref.WeakKeyDictionary[Block, T] = weakref.WeakKeyDictionary()
+
+    @functools.wraps(find)
+    def once(block: Block) -> T:
+        found = kept.get(block, _NOT_YET)
+        if found is _NOT_YET:
+            found = kept[block] = find(block)
+        return found  # type: ignore[return-value]
+
+    return once
 
 
-@lru_cache(maxsize=_BLOCKS_KEPT)
+_NOT_YET = object()
+
+
+@_per_block
 def _closing_in(block: Block) -> int | None:
     """Where the closing ends in ``block``: a closing line, or a line that starts with the
     closing's placeholder, whichever ends first."""
@@ -138,7 +153,7 @@ def _closing_in(block: Block) -> int | None:
     return min(ends) if ends else None
 
 
-@lru_cache(maxsize=_BLOCKS_KEPT)
+@_per_block
 def _salutation_in_block(block: Block) -> tuple[int, int] | None:
     """The first salutation line of ``block`` (its words, or the salutation's placeholder)."""
     match = _salutation_in(block.text)
@@ -209,14 +224,27 @@ def _signed_by_tenant(letter: Letter) -> bool:
         return False
     first, offset = closing
     return any(
-        _tenant_signs(letter.blocks[index], offset if index == first else 0)
+        _signed_from(letter.blocks[index], offset if index == first else 0)
         for index in range(first, len(letter.blocks))
     )
 
 
-@lru_cache(maxsize=_BLOCKS_KEPT)
-def _tenant_signs(block: Block, start: int) -> bool:
+@_per_block
+def _signed(block: Block) -> dict[int, bool]:
+    """``_signed_from`` of the block by where it starts looking (filled as asked; the
+    answers do not hold on to the block, so that it goes with its file)."""
+    return {}
+
+
+def _signed_from(block: Block, start: int) -> bool:
     """Whether a line of ``block`` from ``start`` on holds the tenant's name placeholder."""
+    known = _signed(block)
+    if start not in known:
+        known[start] = _signs(block, start)
+    return known[start]
+
+
+def _signs(block: Block, start: int) -> bool:
     for line in _LINE.finditer(block.text, start):
         if not line.group().strip():
             continue
