@@ -71,7 +71,7 @@ class Nominalisation(Detector):
     }
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
-        context = _Context.of(self.options)
+        context = self._context()
         for index, doc in enumerate(letter.docs):
             previous_end = -1  # token after the last nominalisation found
             for token in doc:
@@ -114,6 +114,14 @@ class Nominalisation(Detector):
                 yield Found(
                     index, span.start_char, span.end_char, span.text, {"verb": verb}, (suggestion,)
                 )
+
+    def _context(self) -> _Context:
+        """The context of the detector's options, made once (the word lists are long and a
+        detector's options do not change)."""
+        made = self.__dict__.get("_made_context")
+        if made is None or made[0] != self.options:
+            made = self.__dict__["_made_context"] = (dict(self.options), _Context.of(self.options))
+        return made[1]
 
     def _light_verb(self, noun: Token) -> tuple[int, int, str] | None:
         """ "een overtreding begaan" → (start, end, "overtreden"): a light verb of the option
