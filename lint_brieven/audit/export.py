@@ -72,13 +72,35 @@ def report_json_parts(
     yield from entries
     yield "\n  ]" if letters else "]"
     for name, value in totals.items():
-        yield ",\n  " + json.dumps(name, ensure_ascii=False) + ": " + _nested(value, 1)
+        yield ",\n  " + json.dumps(name, ensure_ascii=False) + ": "
+        yield from _streamed(value, 1)
     yield "\n}"
 
 
 def entry_separator(number: int) -> str:
     """What goes before the entry of the ``number``-th letter (from 1)."""
     return "\n    " if number == 1 else ",\n    "
+
+
+def _streamed(value: object, level: int) -> Iterator[str]:
+    """``_nested`` in parts: the values of an object one by one, and a list given as an
+    iterator (such as the paths of the letters that make a promise, read from the rows)
+    item by item, so it is never held whole."""
+    if isinstance(value, dict) and value and all(type(k) is str for k in value):
+        inner = "\n" + "  " * (level + 1)
+        for i, (key, item) in enumerate(value.items()):
+            yield ("{" if i == 0 else ",") + inner + encode_basestring(key) + ": "
+            yield from _streamed(item, level + 1)
+        yield "\n" + "  " * level + "}"
+    elif isinstance(value, Iterator):
+        inner = "\n" + "  " * (level + 1)
+        empty = True
+        for item in value:
+            yield ("[" if empty else ",") + inner + _nested(item, level + 1)
+            empty = False
+        yield "[]" if empty else "\n" + "  " * level + "]"
+    else:
+        yield _nested(value, level)
 
 
 def _nested(value: object, level: int) -> str:

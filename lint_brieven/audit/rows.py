@@ -160,11 +160,12 @@ class Rows:
         for path, line, sentence in self._execute(query, (_bytes(topic), _bytes(term))):
             yield Commitment(_text(path), line, topic, term, _text(sentence))
 
-    def promising(self, topic: str, term: str) -> list[str]:
-        """The paths of the letters that promise ``term`` for ``topic``, sorted."""
+    def promising(self, topic: str, term: str) -> Iterator[str]:
+        """The paths of the letters that promise ``term`` for ``topic``, sorted (read one at
+        a time)."""
         query = "SELECT DISTINCT path FROM commitments WHERE topic = ? AND term = ? ORDER BY path"
         rows = self._execute(query, (_bytes(topic), _bytes(term)))
-        return [_text(path) for (path,) in rows]
+        return (_text(path) for (path,) in rows)
 
     def pieces(self) -> list[str]:
         """The shared pieces the letters use, sorted."""
