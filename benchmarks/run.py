@@ -18,7 +18,8 @@ never asserted in tests).
 2. Cold: the wall time and peak memory (max RSS) of a fresh ``lint-brieven check`` process on
    one letter, and of ``lint-brieven --help``; best of R.
 3. ``audit`` of N generated letters (default 96; ``benchmarks/audit.py`` makes them): letters
-   per second with ``--jobs 1`` and ``--jobs 2`` (no cache), then a re-run from the cache.
+   per second with ``--jobs 1`` and ``--jobs 2`` (no cache), then two re-runs from the cache
+   (the first reads each page back once to record its signature; later ones are as the second).
 """
 
 from __future__ import annotations
@@ -156,8 +157,16 @@ def audits(count: int) -> list[tuple[str, float, float, float, float]]:
         root = Path(tmp)
         letters = make_letters(root / "brieven", count)
         settle()
-        for name in ("no-cache-1", "no-cache-2", "fill", "cached"):
-            label, extra = RUNS[name]
+        # the first re-run reads each letter's page back once to record its file signature
+        # (``audit.views``); every later re-run finds it unchanged by that signature
+        for name, label in (
+            ("no-cache-1", RUNS["no-cache-1"][0]),
+            ("no-cache-2", RUNS["no-cache-2"][0]),
+            ("fill", RUNS["fill"][0]),
+            ("cached", "--jobs 2, first cached re-run"),
+            ("cached", "--jobs 2, cached re-run, every later one"),
+        ):
+            extra = RUNS[name][1]
             measured = audit(root / "brieven", root / "rapport", extra)
             if name != "fill":
                 out.append(
