@@ -19,13 +19,15 @@ import errno
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from lint_brieven.audit import rows
 from lint_brieven.audit.keys import letter_key
 from lint_brieven.output import WriteError
+
+T = TypeVar("T")
 
 BLOCK = 256  # rows read at a time
 CACHE_SIZE = "PRAGMA cache_size = -128;"  # KiB of pages SQLite keeps in memory (read in order)
@@ -187,26 +189,20 @@ class Plans:
         return None if number is None else self._values[number]
 
     def _execute(self, query: str, args: tuple) -> None:
-        if self._db is None:
-            raise ValueError("closed")
-        try:
-            self._db.execute(query, args)
-        except sqlite3.Error as exc:
-            raise _failed(exc) from exc
+        self._run(lambda db: db.execute(query, args))
 
     def _execute_many(self, query: str, batch: list[tuple]) -> None:
-        if self._db is None:
-            raise ValueError("closed")
-        try:
-            self._db.executemany(query, batch)
-        except sqlite3.Error as exc:
-            raise _failed(exc) from exc
+        self._run(lambda db: db.executemany(query, batch))
 
     def _fetch(self, query: str, args: tuple) -> list[tuple]:
+        return self._run(lambda db: db.execute(query, args).fetchall())
+
+    def _run(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """``work`` on the open database; an SQLite error as the Dutch ``WriteError``."""
         if self._db is None:
             raise ValueError("closed")
         try:
-            return self._db.execute(query, args).fetchall()
+            return work(self._db)
         except sqlite3.Error as exc:
             raise _failed(exc) from exc
 
