@@ -505,9 +505,9 @@ def test_a_word_letter_is_read_once_too(tmp_path, capsys, monkeypatch):
 
 @pytest.mark.parametrize("count", [1, 7, 64, 1000])
 def test_the_work_is_split_in_order_into_chunks_that_shrink_at_the_end(count):
-    from lint_brieven.audit.collect import CHUNK, _chunks
+    from lint_brieven.audit.collect import CHUNK, _chunked
 
-    chunks = _chunks(list(range(count)), 2)
+    chunks = list(_chunked(iter(range(count)), count, 2))
     assert [i for chunk in chunks for i in chunk] == list(range(count))
     sizes = [len(chunk) for chunk in chunks]
     assert max(sizes) <= CHUNK and sizes == sorted(sizes, reverse=True)

@@ -13,7 +13,9 @@ from lintkit import REPO
 
 from lint_brieven import nlp
 from lint_brieven.config import config_in
-from lint_brieven.readability import _exact_sum, _mean, assess
+from lint_brieven.readability import assess
+from lint_brieven.readability.exact_mean import exact_sum as _exact_sum
+from lint_brieven.readability.exact_mean import mean as _mean
 from lint_brieven.readers import read
 
 

@@ -79,14 +79,7 @@ def test_shared_pieces_are_tokenised_once(monkeypatch):
     )
     variants = [[head, a, c, d, tail], [head, b, c, d, tail]]
     whole = [html.blocks(MappedText.join(v)) for v in variants]
-    tokenised: list[str] = []
-    tokens = html._tokens
-
-    def counting(text: MappedText, final: bool):
-        tokenised.append(text.text)
-        return tokens(text, final)
-
-    monkeypatch.setattr(html, "_tokens", counting)
+    tokenised = _count_tokenised(monkeypatch)
     layout = pieces_layout_for("html")
     assert [layout(v) for v in variants] == whole
     assert sorted(tokenised) == sorted(p.text for p in (head, a, b, c, d, tail))
@@ -174,14 +167,7 @@ def test_a_stretch_no_choice_splits_is_laid_out_as_one_text(tmp_path, monkeypatc
         "{% if b %}<p>Derde.</p>{% endif %}<p>Groet,</p>\n",
         encoding="utf-8",
     )
-    tokenised: list[str] = []
-    tokens = html._tokens
-
-    def counting(text: MappedText, final: bool):
-        tokenised.append(text.text)
-        return tokens(text, final)
-
-    monkeypatch.setattr(html, "_tokens", counting)
+    tokenised = _count_tokenised(monkeypatch)
     path = tmp_path / "brief.html.j2"
     letters = jinja.read(str(path), path.read_bytes(), ReadOptions()).letters
     assert [[b.text for b in letter.blocks] for letter in letters][:2] == [
@@ -227,3 +213,16 @@ def test_a_macro_called_many_times_is_worked_out_once(tmp_path, monkeypatch):
     texts = [b.text for b in letters[0].blocks]
     assert len(texts) == 30 and len(set(texts)) == 1 and "{{" not in texts[0]
     assert sorted(classified) == [["bedrag"], ["datum"]]
+
+
+def _count_tokenised(monkeypatch) -> list[str]:
+    """The texts the HTML layout tokenises from now on, in order."""
+    tokenised: list[str] = []
+    tokens = html._tokens
+
+    def counting(text: MappedText, final: bool):
+        tokenised.append(text.text)
+        return tokens(text, final)
+
+    monkeypatch.setattr(html, "_tokens", counting)
+    return tokenised

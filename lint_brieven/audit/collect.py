@@ -453,11 +453,6 @@ class _Pool(_Checker):
             alone.shutdown(wait=True)
 
 
-def _chunks(items: list, workers: int) -> list[list]:
-    """The tasks for ``workers`` processes (``_chunked``) of a list."""
-    return list(_chunked(iter(items), len(items), workers))
-
-
 def _chunked(items: Iterator, count: int, workers: int) -> Iterator[list]:
     """The tasks for ``workers`` processes of the ``count`` items, taken as they are needed:
     up to ``CHUNK`` letters each, fewer towards the end (a few letters per process still to

@@ -12,6 +12,7 @@ that it merges with LB201 and LB206 on the same sentence into one finding
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from lint_brieven.checks import sentence_difficulty, sentence_words
@@ -50,23 +51,21 @@ class ReadabilityCheck(Check):
                 continue  # a fragment (address line, heading) is no sentence to rewrite
             if len(s.text.split()) < least:
                 continue  # LiNT-II weighs a few rare words heavily in a very short sentence
-            hit = self._sentence_hit(letter, s, ctx, names, options, suggestions)
+            hit = self._sentence_hit(
+                letter,
+                s,
+                lambda s=s: self._new_sentence_hit(letter, s, ctx, names, options, suggestions),
+            )
             if hit is not None:
                 hits.append(hit if hit.block == s.block else replace(hit, block=s.block))
         return hits
 
     def _sentence_hit(
-        self,
-        letter: AnalysedLetter,
-        s: SentenceScore,
-        ctx: CheckContext,
-        names: frozenset[str],
-        options: dict,
-        suggestions: tuple[Suggestion, ...],
+        self, letter: AnalysedLetter, s: SentenceScore, make: Callable[[], Hit | None]
     ) -> Hit | None:
-        """The hit on a hard sentence, None when it shows too little of what makes it hard;
-        once per file for the sentence of a doc with the same placeholders and the same
-        jargon the letter explains nowhere (all the letter adds: template variants share
+        """``make()``, the hit on a hard sentence (None when it shows too little of what makes
+        it hard), once per file for the sentence of a doc with the same placeholders and the
+        same jargon the letter explains nowhere (all the letter adds: template variants share
         the sentence)."""
         doc = letter.docs[s.block]
         content = letter.letter.blocks[s.block].content
@@ -75,10 +74,7 @@ class ReadabilityCheck(Check):
         key = ("readability:sentence-hit", id(self), id(doc), s.start, s.end, marks, jargon)
         found = letter.shared.get(key)
         if found is None:
-            found = letter.shared[key] = (
-                doc,
-                self._new_sentence_hit(letter, s, ctx, names, options, suggestions),
-            )
+            found = letter.shared[key] = (doc, make())
         return found[1]
 
     def _new_sentence_hit(

@@ -13,13 +13,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from lint_brieven.checks.doc_cache import doc_sentences, doc_text
-from lint_brieven.nlp.reading import SOURCE, token_as_written
+from lint_brieven.checks.doc_cache import doc_sentences, doc_text, written_text
+from lint_brieven.nlp.reading import token_as_written
 from lint_brieven.readability import flesch, lint_ii_bridge
-from lint_brieven.readability.exact_mean import Summed
-from lint_brieven.readability.exact_mean import exact_sum as _exact_sum  # noqa: F401 (tests)
-from lint_brieven.readability.exact_mean import mean as _mean
-from lint_brieven.readability.exact_mean import summed as _summed
+from lint_brieven.readability.exact_mean import Summed, mean, summed
 
 
 @dataclass(frozen=True)
@@ -114,8 +111,8 @@ class _LintParts:
         sdl, per_clause = analysis.max_sdl, analysis.content_words_per_clause
         return cls(
             analysis.frequencies,
-            _summed(() if sdl is None else (sdl,)),
-            _summed(() if per_clause is None else (per_clause,)),
+            summed(() if sdl is None else (sdl,)),
+            summed(() if per_clause is None else (per_clause,)),
             (
                 len(analysis.concrete_nouns),
                 len(analysis.abstract_nouns),
@@ -129,9 +126,9 @@ class _LintParts:
         their exact sums, and their nouns counted together. The letter's means over its
         blocks' joined parts are the means over all their sentences (exact sums)."""
         return cls(
-            _summed(tuple(v for p in parts for v in p.frequencies[0])),
-            _summed(tuple(v for p in parts for v in p.max_sdl[0])),
-            _summed(tuple(v for p in parts for v in p.content_words_per_clause[0])),
+            summed(tuple(v for p in parts for v in p.frequencies[0])),
+            summed(tuple(v for p in parts for v in p.max_sdl[0])),
+            summed(tuple(v for p in parts for v in p.content_words_per_clause[0])),
             (
                 sum(p.nouns[0] for p in parts),
                 sum(p.nouns[1] for p in parts),
@@ -150,9 +147,9 @@ def _document_lint(parts: Sequence[_LintParts]):
     concrete = sum(p.nouns[0] for p in parts)
     nouns = sum(sum(p.nouns) for p in parts)
     return LintScorer(
-        freq_log=_mean([p.frequencies for p in parts]),
-        max_sdl=_mean([p.max_sdl for p in parts]),
-        content_words_per_clause=_mean([p.content_words_per_clause for p in parts]),
+        freq_log=mean([p.frequencies for p in parts]),
+        max_sdl=mean([p.max_sdl for p in parts]),
+        content_words_per_clause=mean([p.content_words_per_clause for p in parts]),
         proportion_concrete=concrete / nouns if nouns else None,
     )
 
@@ -169,8 +166,7 @@ def _sentences(
     # a span's text is its slice of the doc's (``Span.text`` joins its tokens anew); the doc's
     # text and sentences as the checks keep them (``doc_cache``: worked out once per doc)
     text = doc_text(doc)
-    source = doc.user_data.get(SOURCE)  # the text as written (``source_text``)
-    source = text if source is None else source
+    source = written_text(doc)  # the text as written (``source_text``)
     for sent in doc_sentences(doc):
         own = tokens[sent.start : sent.end]
         words = [t.text for t in own if not (t.is_punct or t.is_space)]  # ``_words``
