@@ -9,8 +9,10 @@ from lint_brieven import nlp
 from lint_brieven.checks.doc_cache import (
     doc_sentences,
     doc_text,
+    doc_tokens,
     sentence_of,
     span_text,
+    token_bounds,
     written_text,
 )
 from lint_brieven.config import config_in
@@ -41,6 +43,10 @@ def test_the_kept_text_and_sentences_are_spacys():
         for token in doc:
             kept, own = sentence_of(token), token.sent
             assert (kept.start, kept.end) == (own.start, own.end)
+        tokens = doc_tokens(doc)
+        assert [(t.doc, t.i) for t in tokens] == [(doc, t.i) for t in doc]
+        assert [t.text for t in tokens] == [t.text for t in doc]
+        assert token_bounds(doc) == ([t.idx for t in doc], [t.idx + len(t.text) for t in doc])
         for _ in range(10 if len(doc) else 0):
             start = spans.randrange(len(doc))
             span = doc[start : spans.randrange(start, len(doc) + 1)]
@@ -55,6 +61,8 @@ def test_each_is_worked_out_once_per_doc():
     ]
     assert doc_sentences(doc) is doc_sentences(doc)
     assert doc_text(doc) is doc_text(doc)
+    assert doc_tokens(doc) is doc_tokens(doc)
+    assert token_bounds(doc) is token_bounds(doc)
     assert [span_text(s) for s in doc_sentences(doc)] == [
         "Wij komen op 4 mei.",
         "Bel ons als dat niet past.",

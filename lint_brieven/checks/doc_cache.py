@@ -1,4 +1,4 @@
-"""The text and the sentences of a parsed doc, worked out once per doc.
+"""The text, the sentences and the tokens of a parsed doc, worked out once per doc.
 
 spaCy joins a doc's tokens anew for every ``Doc.text`` and ``Span.text``, makes the sentence
 spans anew for every ``Doc.sents`` and walks the doc to find a token's sentence
@@ -6,6 +6,11 @@ spans anew for every ``Doc.sents`` and walks the doc to find a token's sentence
 doc's text and its sentences are kept in its ``user_data`` (a doc's text and sentence bounds do
 not change once it is parsed), a span's text is its slice of the doc's text and a token's
 sentence is looked up among the doc's sentences. Each gives exactly what spaCy gives.
+
+spaCy also makes a new ``Token`` object for every ``doc[i]`` and every step of ``for t in
+doc``; the checks read the words of a doc many times over. ``doc_tokens`` keeps one tuple of
+them per doc (a ``Token`` is a view of the doc's data by position, which never changes once
+the doc is parsed, so the same object serves every reader).
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from lint_brieven.nlp.reading import SOURCE
 
 _TEXT = "lint_brieven.text"  # doc.user_data: the doc's text (``Doc.text``)
 _SENTENCES = "lint_brieven.sentences"  # doc.user_data: (sentences, the index each starts at)
+_TOKENS = "lint_brieven.tokens"  # doc.user_data: ``tuple(doc)``
+_BOUNDS = "lint_brieven.token_bounds"  # doc.user_data: (each token's start, each token's end)
 
 
 def doc_text(doc: Doc) -> str:
@@ -33,6 +40,26 @@ def written_text(doc: Doc) -> str:
     unless the parser read typographic quotes or line breaks in it as ASCII."""
     source = doc.user_data.get(SOURCE)
     return doc_text(doc) if source is None else source
+
+
+def doc_tokens(doc: Doc) -> tuple[Token, ...]:
+    """``tuple(doc)``: ``doc_tokens(doc)[i]`` is ``doc[i]``, made once."""
+    tokens = doc.user_data.get(_TOKENS)
+    if tokens is None:
+        tokens = doc.user_data[_TOKENS] = tuple(doc)
+    return tokens
+
+
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """The character where each token starts (``t.idx``) and ends (``t.idx + len(t)``), in
+    token order. Tokens are never empty and never overlap, so both lists rise strictly: the
+    tokens around a place are found with ``bisect``."""
+    bounds = doc.user_data.get(_BOUNDS)
+    if bounds is None:
+        starts = [t.idx for t in doc_tokens(doc)]
+        ends = [t.idx + len(t) for t in doc_tokens(doc)]
+        bounds = doc.user_data[_BOUNDS] = (starts, ends)
+    return bounds
 
 
 def span_text(span: Span) -> str:

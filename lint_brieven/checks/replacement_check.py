@@ -41,6 +41,7 @@ noun, adjective, adverb, name and number of the words it replaces (``keeps_words
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -51,7 +52,7 @@ from spacy.tokens import Doc, Token
 
 from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter
-from lint_brieven.checks.doc_cache import doc_text, sentence_of
+from lint_brieven.checks.doc_cache import doc_text, doc_tokens, sentence_of, token_bounds
 from lint_brieven.dutch.forms import DE_DETERMINERS, DETERMINERS, INDEFINITE, UNINFLECTED, gender
 from lint_brieven.dutch.verbs import separable
 from lint_brieven.findings import Suggestion
@@ -122,23 +123,33 @@ class _Parsed:
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
-        """The doc's tokens, made once: the rules read them many times over."""
-        return tuple(self.doc)
+        """The doc's tokens, made once per parsed sentence (``doc_tokens``): the rules read
+        them many times over, for every replacement tested in the sentence."""
+        return doc_tokens(self.doc)
 
     def region(self) -> tuple[Token, ...]:
         return self._region
 
     @cached_property
+    def _inside(self) -> tuple[int, int]:
+        """The tokens ``inside``: ``tokens[first:end]`` (token starts rise strictly, so those
+        that start in ``lo:hi``, or at ``lo`` when nothing is replaced, follow each other)."""
+        starts = token_bounds(self.doc)[0]
+        first = bisect.bisect_left(starts, self.lo)
+        if self.lo == self.hi:
+            return first, bisect.bisect_right(starts, self.lo)
+        return first, bisect.bisect_left(starts, self.hi)
+
+    @cached_property
     def _region(self) -> tuple[Token, ...]:
-        return tuple(t for t in self.tokens if self.inside(t) and not t.is_space)
+        first, end = self._inside
+        return tuple(t for t in self.tokens[first:end] if not t.is_space)
 
     def near(self) -> set[int]:
-        """The replaced words and the word on either side: what a replacement can break."""
-        region = [t.i for t in self.tokens if self.inside(t)]
-        if not region:
-            before = [t.i for t in self.tokens if t.idx < self.lo]
-            region = [before[-1] + 1] if before else [0]
-        return set(range(region[0] - 1, region[-1] + 2))
+        """The replaced words and the word on either side: what a replacement can break (with
+        no word inside, the place of the first word after ``lo`` and the words around it)."""
+        first, end = self._inside
+        return set(range(first - 1, end + 1 if end > first else first + 2))
 
 
 def problems(rep: Replacement) -> list[str]:
@@ -151,12 +162,18 @@ def problems(rep: Replacement) -> list[str]:
     found: list[str] = []
     for rule in _RULES:
         strict = rule in _STRICT
-        before = {_shape(key, strict) for key, _desc, _tokens in rule(old)}
-        found += [
-            f"{rule.__name__[1:]}: {desc}"
+        # the old sentence's problems only matter for a new one near the new words: without
+        # such a problem the rule finds nothing, whatever the old sentence has
+        close = [
+            (_shape(key, strict), desc)
             for key, desc, tokens in rule(new)
-            if _shape(key, strict) not in before and any(t.i in near for t in tokens)
+            if any(t.i in near for t in tokens)
         ]
+        if close:
+            before = {_shape(key, strict) for key, _desc, _tokens in rule(old)}
+            found += [
+                f"{rule.__name__[1:]}: {desc}" for shape, desc in close if shape not in before
+            ]
     found += _word_class(old, new)
     found += _finite_count(old, new)
     found += _repeats(old, new)
@@ -278,8 +295,13 @@ def prepare(reps: Iterable[Replacement]) -> None:
 def _pair_texts(rep: Replacement) -> tuple[str, str, int, int]:
     """The sentence(s) of the replaced words before and after, and where those words are."""
     doc = rep.doc
-    first = next((t for t in doc if t.idx + len(t) > rep.start), doc[-1])
-    last = next((t for t in reversed(doc) if t.idx < rep.end), first)
+    tokens = doc_tokens(doc)
+    starts, ends = token_bounds(doc)
+    # the first token that ends after the start, and the last that starts before the end
+    at = bisect.bisect_right(ends, rep.start)
+    first = tokens[at] if at < len(tokens) else tokens[-1]
+    at = bisect.bisect_left(starts, rep.end) - 1
+    last = tokens[at] if at >= 0 else first
     start = sentence_of(first).start_char
     end = max(sentence_of(last).end_char, rep.end)
     text = doc_text(doc)[start:end]
@@ -875,7 +897,10 @@ def _repeated(words: list[str]) -> set[tuple[str, ...]]:
 
 
 def _repeats(old: _Parsed, new: _Parsed) -> list[str]:
-    extra = _repeated(_words(new)) - _repeated(_words(old))
+    repeated = _repeated(_words(new))
+    if not repeated:
+        return []  # (nothing new repeats: the old sentence's repeats do not matter)
+    extra = repeated - _repeated(_words(old))
     return [f"repeated: '{' '.join(r)}'" for r in sorted(extra)]
 
 
