@@ -28,7 +28,7 @@ import re
 import weakref
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.attrs import LOWER
 from spacy.matcher import Matcher
@@ -53,7 +53,7 @@ class TokenPatterns:
         self._pattern_ids = itertools.count()
         self._greedy: dict[int, str | None] = {}  # group key -> greedy
         self._subsets: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
-        self._needed: tuple | None = None  # see _needs; None when the patterns changed
+        self._needed: _Needs | None = None  # see _needs; None when the patterns changed
         self._done: weakref.WeakKeyDictionary[Doc, _DocMatches] = weakref.WeakKeyDictionary()
 
     def group(
@@ -94,10 +94,18 @@ class TokenPatterns:
         they ask)."""
         todo = {k for k in self._greedy if k not in done.groups}
         words = set(doc.to_array(LOWER).tolist()) if len(doc) else set()
-        needs, rows = self._needs()
-        present = [not words.isdisjoint(need) for need in needs]  # each word set looked up once
+        needed = self._needs()
+        # the word sets the doc has a word of, found from the doc's words (a few dozen): not
+        # every set tested against the doc
+        present = {n for word in words for n in needed.by_word.get(word, ())}
+        # the patterns that can match: those that need no set, and those that need one the
+        # doc has and have all they need (in the order of the patterns)
+        rows = needed.rows
+        candidates = sorted({*needed.free, *(r for n in present for r in needed.rows_of[n])})
         possible = tuple(
-            i for i, key, wanted in rows if key in todo and all(present[n] for n in wanted)
+            rows[r][0]
+            for r in candidates
+            if rows[r][1] in todo and all(n in present for n in rows[r][2])
         )
         if possible:
             # a group whose doc lacks an annotation it reads never uses these (see spans)
@@ -105,16 +113,29 @@ class TokenPatterns:
                 done.found.setdefault(key, []).append((start, end))
         done.groups.update(todo)
 
-    def _needs(self) -> tuple[list[frozenset[int]], list[tuple[int, int, tuple[int, ...]]]]:
-        """The distinct word sets the patterns need, and each pattern (id, group key) with the
-        positions of its sets among them; made again when the patterns change."""
+    def _needs(self) -> _Needs:
+        """The distinct word sets the patterns need, and what refers to them (``_Needs``);
+        made again when the patterns change."""
         if self._needed is None:
             needs: dict[frozenset[int], int] = {}
             rows = [
                 (i, key, tuple(needs.setdefault(n, len(needs)) for n in wanted))
                 for i, (key, _pattern, wanted) in self._patterns.items()
             ]
-            self._needed = (list(needs), rows)
+            by_word: dict[int, list[int]] = {}
+            for need, n in needs.items():
+                for word in need:
+                    by_word.setdefault(word, []).append(n)
+            rows_of: list[list[int]] = [[] for _ in needs]
+            for r, (_i, _key, wanted) in enumerate(rows):
+                for n in set(wanted):
+                    rows_of[n].append(r)
+            self._needed = _Needs(
+                rows,
+                {w: tuple(ns) for w, ns in by_word.items()},
+                tuple(tuple(rs) for rs in rows_of),
+                tuple(r for r, (_i, _key, wanted) in enumerate(rows) if not wanted),
+            )
         return self._needed
 
     def _matcher(self, ids: tuple[int, ...]) -> Matcher:
@@ -133,6 +154,18 @@ class TokenPatterns:
         if len(self._subsets) > _SUBSETS_KEPT:
             self._subsets.popitem(last=False)
         return matcher
+
+
+class _Needs(NamedTuple):
+    """The word sets the patterns need, numbered: ``rows`` are the patterns (id, group key,
+    the numbers of the sets it needs one word of each), ``by_word`` the sets each word (a
+    string id) is in, ``rows_of`` the patterns (positions in ``rows``) that need each set, and
+    ``free`` the patterns that need none."""
+
+    rows: list[tuple[int, int, tuple[int, ...]]]
+    by_word: dict[int, tuple[int, ...]]
+    rows_of: tuple[tuple[int, ...], ...]
+    free: tuple[int, ...]
 
 
 class _DocMatches:
