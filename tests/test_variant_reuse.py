@@ -240,13 +240,13 @@ def test_a_layout_keeps_its_memo_to_itself():
 def test_readability_is_worked_out_once_per_distinct_sentence(tmp_path, monkeypatch):
     result = _template(tmp_path)
     counted: Counter[str] = Counter()
-    analysis = lint_ii_bridge.sentence_analysis
+    figures = lint_ii_bridge.sentence_figures
 
-    def counting(sentence):
-        counted[sentence.text] += 1
-        return analysis(sentence)
+    def counting(doc, sentences):
+        counted.update(sentence.text for sentence in sentences)
+        return figures(doc, sentences)
 
-    monkeypatch.setattr(lint_ii_bridge, "sentence_analysis", counting)
+    monkeypatch.setattr(lint_ii_bridge, "sentence_figures", counting)
     check = build_check(load_rules()["LB401"])
     analysed = analyse(result, [check], CheckContext()).letters
     every = sum(len(a.readability.sentences) for a in analysed)

@@ -59,28 +59,3 @@ def test_the_shared_sentence_words_follow_the_organisation_s_names(tmp_path):
         assert [[t.i for t in w] for _, w in shared] == [[t.i for t in w] for _, w in alone]
         counts[names] = sum(len(w) for _, w in shared)
     assert counts[frozenset()] == counts[frozenset({"kerkstraat"})] + 1
-
-
-def test_dependency_lengths_are_lint_ii_s():
-    """The bridge counts a dependency length from the sentence's running count of words; on
-    every word of a corpus template and of plain letters it is lint-ii's own."""
-    from lint_ii.core.word_features import WordFeatures
-
-    from lint_brieven.readability import lint_ii_bridge
-
-    plain = sorted(p for p in (REPO / "eval" / "dev").iterdir() if p.suffix in (".txt", ".md"))
-    letters = _letters(TEMPLATES[0])[:1]
-    for path in plain[:10]:
-        result = read(str(path), path.read_bytes(), config_in(path.parent).read_options)
-        letters += analyse(result, [], CheckContext()).letters
-    compared = 0
-    for letter in letters:
-        for doc in letter.docs:
-            for sentence in doc.sents:
-                for feature in lint_ii_bridge.sentence_analysis(sentence).word_features:
-                    theirs = max(
-                        WordFeatures._calculate_dep_length(feature, h) for h in feature.heads
-                    )  # noqa: SLF001
-                    assert feature.dep_length == theirs, (sentence.text, feature.token.text)
-                    compared += 1
-    assert compared > 2000

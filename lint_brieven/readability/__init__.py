@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from lint_brieven.checks.doc_cache import doc_sentences, doc_text, written_text
+from lint_brieven.checks.doc_cache import doc_sentences, doc_text, doc_tokens, written_text
 from lint_brieven.nlp.reading import token_as_written
 from lint_brieven.readability import flesch, lint_ii_bridge
 from lint_brieven.readability.exact_mean import Summed, mean, summed
+from lint_brieven.readability.lint_ii_bridge import Figures
 
 
 @dataclass(frozen=True)
@@ -76,13 +77,13 @@ def assess(docs: Sequence[Doc], cache: dict | None = None) -> Readability:
             continue
         at = ("readability", key, index)  # the doc's sentence scores as block ``index``
         if at not in cache:
-            cache[at] = tuple(replace(score, block=index) for _, _, score, _, _ in sentences)
+            cache[at] = tuple(replace(score, block=index) for score, _, _ in sentences)
         scores += cache[at]
         block = ("readability:block", key)  # what the letter's scores take from the doc
         if block not in cache:
             cache[block] = (
-                _LintParts.joined([lint_parts for _, _, _, _, lint_parts in sentences]),
-                flesch.totals([flesch_counts for _, _, _, flesch_counts, _ in sentences]),
+                _LintParts.joined([lint_parts for _, _, lint_parts in sentences]),
+                flesch.totals([flesch_counts for _, flesch_counts, _ in sentences]),
             )
         parts.append(cache[block][0])
         totals.append(cache[block][1])
@@ -107,17 +108,13 @@ class _LintParts:
     nouns: tuple[int, int, int]
 
     @classmethod
-    def of(cls, analysis) -> _LintParts:
-        sdl, per_clause = analysis.max_sdl, analysis.content_words_per_clause
+    def of(cls, figure: Figures) -> _LintParts:
+        sdl, per_clause = figure.max_sdl, figure.content_words_per_clause
         return cls(
-            analysis.frequencies,
+            figure.frequencies,
             summed(() if sdl is None else (sdl,)),
             summed(() if per_clause is None else (per_clause,)),
-            (
-                len(analysis.concrete_nouns),
-                len(analysis.abstract_nouns),
-                len(analysis.undefined_nouns),
-            ),
+            figure.nouns,
         )
 
     @classmethod
@@ -154,25 +151,27 @@ def _document_lint(parts: Sequence[_LintParts]):
     )
 
 
-def _sentences(
-    doc: Doc,
-) -> list[tuple[Span, object, SentenceScore, tuple[int, int], _LintParts]]:
-    """Each sentence with words: its lint-ii analysis, its score, its Flesch-Douma counts and
-    what the letter's LiNT-II takes from it.
+def _sentences(doc: Doc) -> list[tuple[SentenceScore, tuple[int, int], _LintParts]]:
+    """Each sentence with words: its score, its Flesch-Douma counts and what the letter's
+    LiNT-II takes from it (lint-ii's figures of every sentence of the doc in one pass,
+    ``lint_ii_bridge.sentence_figures``).
     A sentence's text is the text as written (the parser read typographic quotes as ASCII, at
     the same offsets)."""
-    out = []
-    tokens = list(doc)  # (iterating a doc once is cheaper than indexing it per sentence)
+    tokens = doc_tokens(doc)
     # a span's text is its slice of the doc's (``Span.text`` joins its tokens anew); the doc's
     # text and sentences as the checks keep them (``doc_cache``: worked out once per doc)
     text = doc_text(doc)
     source = written_text(doc)  # the text as written (``source_text``)
+    sentences, words_of = [], []
     for sent in doc_sentences(doc):
         own = tokens[sent.start : sent.end]
         words = [t.text for t in own if not (t.is_punct or t.is_space)]  # ``_words``
-        if not words:
-            continue
-        analysis = lint_ii_bridge.sentence_analysis(sent)
+        if words:
+            sentences.append((sent, own))
+            words_of.append(words)
+    figures = lint_ii_bridge.sentence_figures(doc, [sent for sent, _ in sentences])
+    out = []
+    for (sent, own), words, figure in zip(sentences, words_of, figures, strict=True):
         written = text[sent.start_char : sent.end_char]
         start = sent.start_char + (len(written) - len(written.lstrip()))
         end = start + len(written.strip())
@@ -181,13 +180,13 @@ def _sentences(
             start,
             end,
             source[start:end],
-            _round(analysis.lint.score),
-            analysis.lint.level,
-            _rare_words(analysis),
-            _longest_dependency(analysis),
+            _round(figure.score),
+            figure.level,
+            _rare_words(tokens, figure),
+            _longest_dependency(tokens, figure),
             any(t.pos_ in ("VERB", "AUX") for t in own),
         )
-        out.append((sent, analysis, score, flesch.counts(words), _LintParts.of(analysis)))
+        out.append((score, flesch.counts(words), _LintParts.of(figure)))
     return out
 
 
@@ -195,19 +194,20 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
-def _rare_words(analysis, n: int = 3) -> tuple[str, ...]:
-    """The sentence's least frequent content words, each once."""
+def _rare_words(tokens: Sequence[Token], figure: Figures, n: int = 3) -> tuple[str, ...]:
+    """The sentence's least frequent content words, each once (of lint-ii's
+    ``get_top_n_least_frequent(2 * n)``)."""
     words: dict[str, str] = {}
-    for feat, _freq in analysis.get_top_n_least_frequent(2 * n):
-        words.setdefault(feat.token.text.lower(), token_as_written(feat.token))
+    for i in figure.least_frequent[: 2 * n]:
+        token = tokens[i]
+        words.setdefault(token.text.lower(), token_as_written(token))
     return tuple(words.values())[:n]
 
 
-def _longest_dependency(analysis) -> tuple[str, str, int] | None:
-    best = None
-    for feat in analysis.word_features:
-        length = feat.dep_length
-        if length and (best is None or length > best[2]):
-            head = token_as_written(feat.heads[0]) if feat.heads else ""
-            best = (token_as_written(feat.token), head, length)
-    return best
+def _longest_dependency(tokens: Sequence[Token], figure: Figures) -> tuple[str, str, int] | None:
+    """The first word with the sentence's longest dependency: the word and its (first) head
+    as written, and the length."""
+    if figure.longest is None:
+        return None
+    word, head, length = figure.longest
+    return token_as_written(tokens[word]), token_as_written(tokens[head]), length

@@ -11,6 +11,13 @@ lint-ii scores text it has preprocessed with whitespace collapsed; our docs keep
 a run of whitespace (a doc holds one space after a token). ``sentence_analysis`` gives lint-ii
 a sentence's words only, so that such a token is never counted as a word (our parse already
 labels it ``punct``, so it is never an intervening word in a dependency length either).
+
+A letter's readability reads ``sentence_figures``: the numbers of lint-ii's own analysis of
+every sentence of a doc (lint-ii's ``WordFeatures`` decide each distinct word's frequency and
+noun type; lint-ii's rules for heads, dependency lengths and the formula), worked out in one
+pass over the doc's token attributes instead of some 20 objects and walks per word.
+``tests/test_lint_ii_figures.py`` compares them with ``sentence_analysis`` on every sentence
+of the corpus, of plain letters and of lint-ii's reference texts.
 ``tests/test_readability.py`` fails if an upgrade of lint-ii changes
 what this module must provide; the tested versions are pinned in constraints.txt.
 """
@@ -20,10 +27,16 @@ from __future__ import annotations
 import json
 import sys
 import types
-from functools import cache
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
+from operator import itemgetter
 
-from spacy.tokens import Span
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS, TAG
+from spacy.tokens import Doc, Span
 
+from lint_brieven.checks.doc_cache import doc_tokens
 from lint_brieven.nlp import pipeline
 from lint_brieven.readability import exact_mean, wordlists
 
@@ -74,162 +87,23 @@ def _lexical_memo() -> dict[tuple, tuple]:
     return memo
 
 
-class _Once:
-    """``functools.cached_property`` without the lock Python 3.11 takes on a first read (a
-    sentence's analysis reads some 20 of them per word)."""
-
-    def __init__(self, func) -> None:
-        self.func = func
-        self.name = func.__name__
-
-    def __set_name__(self, owner, name: str) -> None:
-        self.name = name
-
-    def __get__(self, obj, owner=None):
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.func(obj)
-        return value
-
-
 @cache
 def _words_only() -> type:
     install()
     from lint_ii.core.sentence_analysis import SentenceAnalysis
     from lint_ii.core.word_features import WordFeatures
 
-    cop = pipeline().vocab.strings["cop"]
-    punct = pipeline().vocab.strings["punct"]  # (``token.dep`` is the id of ``token.dep_``)
-
-    def lexical(token, memo: dict) -> tuple:
-        """(word_frequency, super_sem_type, is_content_word, is_finite_verb) as lint-ii
-        gives them. They read the token's lower case form, lemma, part of speech, tag,
-        entity type and whether its relation is ``cop`` (``WordFeatures``: ``text``,
-        ``lemma``, ``is_noun``, ``is_content_word``, ``super_sem_type``): the key."""
-        key = (
-            token.lower,
-            token.lemma,
-            token.pos,
-            token.tag,
-            token.ent_type,
-            token.dep == cop,
-        )
-        found = memo.get(key)
-        if found is None:
-            word = WordFeatures(token)
-            found = memo[key] = (
-                word.word_frequency,
-                word.super_sem_type,
-                word.is_content_word,
-                word.is_finite_verb,
-            )
-        return found
-
-    class Features(WordFeatures):
-        """lint-ii's word features; the lexical ones remembered per distinct word
-        (``lexical``); a dependency length inside the sentence counted from the sentence's
-        running count of words that are not punctuation (lint-ii walks the tokens between
-        the word and its head for every word: the same number, the long way)."""
-
-        def __init__(self, token, memo: dict | None = None) -> None:
-            super().__init__(token)
-            self._lexical = lexical(token, _lexical_memo() if memo is None else memo)
-
-        heads = _Once(WordFeatures.heads.func)
-
-        @_Once
-        def dep_length(self) -> int:
-            """lint-ii's: the longest of the word's dependency lengths to its heads; 0 for a
-            punctuation mark (each of its lengths is 0), without looking for its heads."""
-            if self.token.dep == punct:
-                return 0
-            return max(self._calculate_dep_length(head) for head in self.heads)
-
-        @property
-        def word_frequency(self) -> float | None:
-            return self._lexical[0]
-
-        @property
-        def super_sem_type(self):
-            return self._lexical[1]
-
-        @property
-        def is_content_word(self) -> bool:
-            return self._lexical[2]
-
-        @property
-        def is_finite_verb(self) -> bool:
-            return self._lexical[3]
-
-        def _calculate_dep_length(self, head) -> int:
-            sentence = self.sentence_analysis
-            if self.token.dep == punct or not isinstance(sentence, WordsOnly):
-                return super()._calculate_dep_length(head)
-            start, counts = sentence.not_punct
-            low, high = self.token.i, head.i
-            if low > high:
-                low, high = high, low
-            if not start <= low <= high < start + len(counts):
-                return super()._calculate_dep_length(head)  # a head outside the sentence
-            return max(counts[high - start] - counts[low - start] - 1, 0)
-
     class WordsOnly(SentenceAnalysis):
-        """lint-ii's sentence analysis over the sentence's tokens that are not whitespace."""
+        """lint-ii's sentence analysis over the sentence's tokens that are not whitespace
+        (lint-ii's own code for every figure: the reference ``sentence_figures`` is tested
+        against)."""
 
-        lint = _Once(SentenceAnalysis.lint.func)
-        max_sdl = _Once(SentenceAnalysis.max_sdl.func)
-        content_words_per_clause = _Once(SentenceAnalysis.content_words_per_clause.func)
-        proportion_of_concrete_nouns = _Once(SentenceAnalysis.proportion_of_concrete_nouns.func)
-
-        @_Once
-        def tokens(self) -> list:
-            """The sentence's tokens (iterating a span indexes its doc once per token)."""
-            return list(self.doc)
-
-        @_Once
-        def not_punct(self) -> tuple[int, list[int]]:
-            """The sentence's first token, and how many of its first k tokens are not
-            punctuation, for every k."""
-            counts = [0]
-            for token in self.tokens:
-                counts.append(counts[-1] + (token.dep != punct))
-            return (self.doc.start if isinstance(self.doc, Span) else 0), counts
-
-        @_Once
-        def frequencies(self) -> exact_mean.Summed:
-            """The frequencies lint-ii averages (its words' that have one) and their exact
-            sum; a letter's LiNT-II gathers them from every sentence."""
-            return exact_mean.summed(
-                tuple(f for feat in self.word_features if (f := feat.word_frequency) is not None)
-            )
-
-        @_Once
-        def mean_log_word_frequency(self) -> float | None:
-            """lint-ii's ``statistics.mean`` of the frequencies, the same number from their
-            exact sum (``exact_mean``; ``statistics`` sums them as fractions)."""
-            return exact_mean.mean([self.frequencies])
-
-        @_Once
+        @cached_property
         def word_features(self) -> list[WordFeatures]:
-            memo = _lexical_memo()
-            features = [Features(token, memo) for token in self.tokens if not token.is_space]
+            features = [WordFeatures(token) for token in self.doc if not token.is_space]
             for feature in features:
                 feature.sentence_analysis = self
             return features
-
-        # Kept once per sentence (lint-ii lists them anew on every use): a letter's score
-        # gathers them from every sentence, and template variants share their sentences.
-        @_Once
-        def concrete_nouns(self) -> list[WordFeatures]:
-            return super().concrete_nouns
-
-        @_Once
-        def abstract_nouns(self) -> list[WordFeatures]:
-            return super().abstract_nouns
-
-        @_Once
-        def undefined_nouns(self) -> list[WordFeatures]:
-            return super().undefined_nouns
 
     return WordsOnly
 
@@ -237,3 +111,142 @@ def _words_only() -> type:
 def sentence_analysis(sentence: Span):
     """lint-ii's ``SentenceAnalysis`` of one sentence of our parse, whitespace tokens left out."""
     return _words_only()(sentence)
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """What lint-ii's ``SentenceAnalysis`` of a sentence (``sentence_analysis``) gives that a
+    letter's readability reads: its ``lint`` score and level; the frequencies it averages
+    (every word's ``word_frequency`` that is not None, in order) with their exact sum; its
+    ``max_sdl``, ``content_words_per_clause`` and number of concrete, abstract and undefined
+    nouns; the doc positions of the words of ``get_top_n_least_frequent(-1)``, in its order;
+    and the first word with the longest ``dep_length`` (positions of the word and of its first
+    head, and the length), None when every length is 0."""
+
+    score: float | None
+    level: int | None
+    frequencies: exact_mean.Summed
+    max_sdl: int | None
+    content_words_per_clause: float | None
+    nouns: tuple[int, int, int]
+    least_frequent: tuple[int, ...]
+    longest: tuple[int, int, int] | None
+
+
+def sentence_figures(doc: Doc, sentences: Sequence[Span]) -> list[Figures]:
+    """``Figures`` of each of ``sentences`` (spans of ``doc``), the numbers lint-ii's own
+    ``SentenceAnalysis`` gives (whitespace tokens left out, as ``sentence_analysis``), worked
+    out in one pass over the doc's token attributes instead of a ``WordFeatures`` object and
+    lint-ii's walks per word:
+
+    - a word's lexical features (``_lexical``) are lint-ii's own ``WordFeatures``' answers,
+      remembered per distinct set of what they read;
+    - a word's heads are lint-ii's (``WordFeatures.heads``: up a chain of ``conj`` relations;
+      a subject's head and that head's conjuncts, spaCy's own ``Token.conjuncts``), and the
+      dependency length to a head is lint-ii's count of the tokens from the first of the two
+      up to the second whose relation is not ``punct``, less one, at least 0 (a running count
+      over the whole doc, so a head outside the sentence counts as lint-ii counts it); a
+      punctuation relation's length is 0;
+    - ``max_sdl`` takes the words that are not punctuation (``Token.is_punct``), None for
+      fewer than two; the score is lint-ii's ``LintScorer`` of the four figures, the mean
+      frequency ``statistics.mean``'s number from the exact sum (``exact_mean``).
+    """
+    install()
+    from lint_ii.core.lint_scorer import LintScorer
+    from lint_ii.core.word_features import SuperSemTypes
+
+    strings = doc.vocab.strings
+    punct, conj, nsubj, cop = (strings[label] for label in ("punct", "conj", "nsubj", "cop"))
+    rows = doc.to_array([DEP, LOWER, LEMMA, POS, TAG, ENT_TYPE, IS_PUNCT, IS_SPACE]).tolist()
+    heads = (doc.to_array([HEAD]).view("int64") + numpy.arange(len(rows))).tolist()
+    not_punct = [0]  # not_punct[k]: tokens before position k whose relation is not punct
+    for row in rows:
+        not_punct.append(not_punct[-1] + (row[0] != punct))
+    tokens = doc_tokens(doc)
+    memo = _lexical_memo()
+    concrete, abstract, undefined = (
+        SuperSemTypes.CONCRETE,
+        SuperSemTypes.ABSTRACT,
+        SuperSemTypes.UNDEFINED,
+    )
+
+    def heads_of(i: int) -> list[int]:
+        """lint-ii's ``WordFeatures.heads`` of the token at ``i``, as positions."""
+        current = i
+        while rows[current][0] == conj:
+            current = heads[current]
+        head = heads[current]
+        if rows[current][0] == nsubj:
+            conjuncts = tokens[head].conjuncts
+            if conjuncts:
+                return [head, *(t.i for t in conjuncts)]
+        return [head]
+
+    out = []
+    for sentence in sentences:
+        frequencies, rated, lengths, longest = [], [], [], None
+        content = finite = concretes = abstracts = undefineds = 0
+        for i in range(sentence.start, sentence.end):
+            dep, lower, lemma, pos, tag, ent_type, is_punct, is_space = rows[i]
+            if is_space:
+                continue
+            key = (lower, lemma, pos, tag, ent_type, dep == cop)
+            features = memo.get(key)
+            if features is None:
+                features = memo[key] = _lexical(tokens[i])
+            frequency, kind, is_content, is_finite = features
+            if frequency is not None:
+                frequencies.append(frequency)
+                rated.append((frequency, i))
+            content += is_content
+            finite += is_finite
+            if kind is not None:
+                concretes += kind == concrete
+                abstracts += kind == abstract
+                undefineds += kind == undefined
+            length = 0
+            if dep != punct:
+                found = heads_of(i)
+                for head in found:
+                    low, high = (i, head) if i < head else (head, i)
+                    gap = not_punct[high] - not_punct[low] - 1
+                    if gap > length:
+                        length = gap
+                if length and (longest is None or length > longest[2]):
+                    longest = (i, found[0], length)
+            if not is_punct:
+                lengths.append(length)
+        summed = exact_mean.summed(tuple(frequencies))
+        nouns = concretes + abstracts + undefineds
+        lint = LintScorer(
+            freq_log=exact_mean.mean([summed]),
+            max_sdl=max(lengths) if len(lengths) >= 2 else None,
+            content_words_per_clause=content / finite if finite else None,
+            proportion_concrete=concretes / nouns if nouns else None,
+        )
+        rated.sort(key=itemgetter(0))  # (stable: lint-ii's ``sorted`` by frequency)
+        out.append(
+            Figures(
+                lint.score,
+                lint.level,
+                summed,
+                lint.max_sdl,
+                lint.content_words_per_clause,
+                (concretes, abstracts, undefineds),
+                tuple(i for _, i in rated),
+                longest,
+            )
+        )
+    return out
+
+
+def _lexical(token) -> tuple:
+    """(word_frequency, super_sem_type, is_content_word, is_finite_verb) of lint-ii's
+    ``WordFeatures`` of ``token``. They read the token's lower case form, lemma, part of
+    speech, tag, entity type and whether its relation is ``cop`` (``WordFeatures``: ``text``,
+    ``lemma``, ``is_noun``, ``is_content_word``, ``super_sem_type``) and the word lists: the
+    memo's key (``sentence_figures``), one memo per set of lists (``_lexical_memo``)."""
+    from lint_ii.core.word_features import WordFeatures
+
+    word = WordFeatures(token)
+    return (word.word_frequency, word.super_sem_type, word.is_content_word, word.is_finite_verb)
