@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -116,11 +117,10 @@ class BadNews(Detector):
             before = sentences[position - 1][1] if position else None
             if before is not None and before.question and sentence.then:
                 continue  # the answer to a question: "Wilt u …? Dan …"
-            previous = before.span if before is not None else None
             after = sentences[position + 1][1] if position + 1 < len(sentences) else None
             following = after.span if after is not None else None
             for head, tokens, what in sentence.news:
-                if _explained(sentence.span, previous, following):
+                if _explained(sentence, before, after):
                     break
                 if what == vocab.INCREASE and _increase_explained(sentence.span, following):
                     continue
@@ -142,6 +142,25 @@ class _Sentence:
     # the bad news in it (head word, words to flag, what it is); none in a sentence that is
     # asked or hypothetical in itself (``_asked_or_hypothetical`` without a sentence before)
     news: tuple[tuple[Token, tuple[Token, ...], str], ...]
+
+    # What the sentence says of reasons, asked when a sentence next to it has news and kept
+    # with it (a sentence is shared by the variants of a template, and these depend on the
+    # sentence alone: its text, or its parse for ``states_a_cause``).
+
+    @cached_property
+    def reason(self) -> bool:
+        """A word that gives a reason (``vocab.REASON``)."""
+        return bool(vocab.REASON.search(span_text(self.span)))
+
+    @cached_property
+    def own_reason(self) -> bool:
+        """A reason for news in the sentence itself: a reason, "daarom", or a condition."""
+        text = span_text(self.span)
+        return bool(self.reason or vocab.REASON_BEFORE.search(text) or vocab.CONDITION.search(text))
+
+    @cached_property
+    def states_a_cause(self) -> bool:
+        return _states_a_cause(self.span)
 
 
 def _read_sentences(doc: Doc) -> tuple[_Sentence, ...]:
@@ -363,6 +382,18 @@ def _news_at(token: Token, sorry: bool) -> tuple[list[Token], str] | None:
         or (pos == "ADJ" and word not in vocab.NOT_ALLOWED and word != "onmogelijk")
     ):
         return None
+    if (
+        pos in ("VERB", "AUX")
+        and not sorry
+        and word != "niet"
+        and word not in vocab.NOT_ALLOWED
+        and word != "onmogelijk"
+        and vocab.infinitive(token) not in _NEWS_WITHOUT_NEGATION
+        and not _negation(token)
+    ):
+        # (most verbs: below, a verb without "helaas" is news only when it is negated or one
+        # of these verbs; the tests below read much more of the parse)
+        return None
     if pos in ("VERB", "AUX") and any(c.dep_ == "det" for c in token.children):
         return None  # "het opzeggen van de automatische incasso": a verb used as a noun
     if _needless(token):
@@ -435,7 +466,7 @@ def _news_at(token: Token, sorry: bool) -> tuple[list[Token], str] | None:
         return [*parts, *negation], vocab.NOT_HAPPENING[verb]
 
     # increases: "uw huur gaat omhoog", "het voorschot wordt verhoogd", "wij verhogen de huur"
-    if verb in ("verhogen", "stijgen", "omhooggaan") and not negation:
+    if verb in _INCREASES and not negation:
         money = [subject] if subject is not None else []
         money += _children(token, "obj")
         if any(m is not None and _ends_in(m, vocab.MONEY) for m in money):
@@ -478,6 +509,11 @@ def _news_at(token: Token, sorry: bool) -> tuple[list[Token], str] | None:
     if sorry and verb not in vocab.OBSERVING and verb != "hoeven" and _is_writer(subject):
         return _with_writer(token, [*parts, *_negated_words(negation)]), vocab.SORRY
     return None
+
+
+_INCREASES = ("verhogen", "stijgen", "omhooggaan")
+# the verbs that are news without a negation (the rest needs one, or "helaas": see _news_at)
+_NEWS_WITHOUT_NEGATION = {*vocab.REFUSE, *vocab.HALT, *_INCREASES}
 
 
 def _states_a_rule(token: Token, subject: Token | None) -> bool:
@@ -529,18 +565,15 @@ def _increase_explained(sentence: Span, following: Span | None) -> bool:
     return following is not None and bool(vocab.REASON_BEFORE.search(span_text(following)))
 
 
-def _explained(sentence: Span, previous: Span | None, following: Span | None) -> bool:
+def _explained(
+    sentence: _Sentence, previous: _Sentence | None, following: _Sentence | None
+) -> bool:
     """A reason in the sentence, the one before or the one after."""
-    text = span_text(sentence)
-    if (
-        vocab.REASON.search(text)
-        or vocab.REASON_BEFORE.search(text)
-        or vocab.CONDITION.search(text)
-    ):
+    if sentence.own_reason:
         return True
-    if any(s is not None and vocab.REASON.search(span_text(s)) for s in (previous, following)):
+    if any(s is not None and s.reason for s in (previous, following)):
         return True
-    return following is not None and _states_a_cause(following)
+    return following is not None and following.states_a_cause
 
 
 def _states_a_cause(sentence: Span) -> bool:
