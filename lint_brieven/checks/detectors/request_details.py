@@ -81,6 +81,12 @@ _LETTER_WIDE = {
     REPORT: re.compile(_PHONE_OR_MAIL, re.I),
     APPLY: re.compile(_PHONE_OR_MAIL, re.I),
 }
+# each distinct pattern with the kinds it answers, searched once per block (REPORT and APPLY
+# share theirs; ``re.compile`` gives the same object for the same pattern and flags, and
+# searching equal patterns gives the same answer, so equal ones are searched once)
+_WAYS: dict[tuple[str, int], tuple[re.Pattern[str], list[str]]] = {}
+for _kind, _pattern in _LETTER_WIDE.items():
+    _WAYS.setdefault((_pattern.pattern, _pattern.flags), (_pattern, []))[1].append(_kind)
 _WHEN = "vóór [datum]"
 _HOW = {
     SEND: "stuur het naar {organisatie.postadres} of mail het naar {organisatie.email}",
@@ -128,7 +134,7 @@ class _Found:
 def _block(doc: Doc) -> _Block:
     text = doc_text(doc)
     # the letter-wide ways never span two blocks, so each block can be searched alone
-    ways = frozenset(k for k, p in _LETTER_WIDE.items() if p.search(text))
+    ways = frozenset(k for p, kinds in _WAYS.values() if p.search(text) for k in kinds)
     return _Block(
         text,
         tuple(span_text(s) for s in doc_sentences(doc)),
