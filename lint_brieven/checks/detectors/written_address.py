@@ -29,8 +29,11 @@ WRITTEN = re.compile(
     re.IGNORECASE,
 )
 _NOT_NEEDED = re.compile(r"\b(?:niet|hoeft|hoeven|geen)\b[^.?!]{0,20}\bschriftelijk", re.IGNORECASE)
+# (an e-mail address: one character of its name before the "@" is all a search that only asks
+# whether there is one needs: "[\w.+-]+@" is found where "[\w.+-]@" is, and the longer form
+# retried every start in a long word)
 ADDRESS = re.compile(
-    r"\bpostbus\b|\bantwoordnummer\b|\b(?:antwoord|retour)envelop|[\w.+-]+@[\w-]+\.[a-z]{2,}"
+    r"\bpostbus\b|\bantwoordnummer\b|\b(?:antwoord|retour)envelop|[\w.+-]@[\w-]+\.[a-z]{2,}"
     r"|\b(?:afgeven|inleveren|brengen)\b[^.?!]{0,40}\bbalie\b"
     r"|\bbalie\b[^.?!]{0,40}\b(?:afgeven|inleveren|brengen)\b",
     re.IGNORECASE,
