@@ -9,7 +9,8 @@ letter. Findings come out in the order running every check on every letter would
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from itertools import chain
 
 from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
@@ -34,64 +35,49 @@ def analyse(
 ) -> Analysis:
     """Findings for every letter (every template variant) of one read file, deduplicated."""
     accepted = {w.lower() for w in accept}
-    blocks = [b for letter in result.letters for b in letter.blocks]
+    # each distinct block once, numbered in the order the letters first have it (variants
+    # share their Block objects; equal blocks read the same): its text's width and doc
+    reuse = BlockHits(ctx, result, accepted)
     widths: dict[str, int | None] = {}
-    for block in blocks:
-        if block.text not in widths and has_line_break(block.text):
-            widths[block.text] = _source_width(block)
-    docs = nlp.parse((b.text for b in blocks), widths)
+    texts = [block.text for block in reuse.numbers]
+    for block, text in zip(reuse.numbers, texts, strict=True):
+        if text not in widths and has_line_break(text):
+            widths[text] = _source_width(block)
+    by_text = nlp.parse(texts, widths)
+    docs = [by_text[text] for text in texts]  # by block number
     shared: dict = {}
-    reuse = BlockHits(ctx)
     plans = []  # (their views stay alive as long as caches keyed on id() may hold them)
     findings: dict[tuple, Finding] = {}
     seen_in: dict[tuple, int] = {}  # place -> number of variants it was found in
     letters = []
-    # a block-level hit on a distinct block -> the place of its finding (None: none), made
-    # in the first variant with the block: the finding is the same in every variant but for
-    # its variant's name, and only the first variant's finding is kept
-    placed: dict[tuple[int, int, int], tuple | None] = {}
-    # the same for a letter-level hit on a distinct block, by what the hit says
+    # a letter-level hit on a distinct block, by what the hit says -> the place of its
+    # finding (None: none), made in the first variant with the hit: the finding is the same
+    # in every variant but for its variant's name, and only the first variant's finding is kept
     placed_letter_level: dict[tuple, tuple | None] = {}
+    block_level = [check.scope == "block" for check in checks]  # (set when a check is made)
     for letter in result.letters:
-        analysed = AnalysedLetter(letter, tuple(docs[b.text] for b in letter.blocks), shared)
+        numbers = tuple(map(reuse.numbers.__getitem__, letter.blocks))
+        analysed = AnalysedLetter(letter, tuple(map(docs.__getitem__, numbers)), shared)
         letters.append(analysed)
-        plan = reuse.add(analysed)
+        plan = reuse.plan(analysed, numbers)
         plans.append(plan)
-        for check in checks:
-            if check.scope != "block":
-                for hit in check.run(analysed, ctx):
-                    if hit.block < 0:  # where it points depends on the letter's first text
-                        _add(_found(hit, letter, check, result, accepted), findings, seen_in)
-                        continue
-                    said = (id(check), plan.numbers[hit.block], *_said(hit))
-                    if said in placed_letter_level:
-                        place = placed_letter_level[said]
-                        if place is not None:
-                            seen_in[place] += 1
-                        continue
-                    finding = _found(hit, letter, check, result, accepted)
-                    placed_letter_level[said] = None if finding is None else finding.place
-                    _add(finding, findings, seen_in)
+        for check, by_block in zip(checks, block_level, strict=True):
+            if by_block:
+                reuse.count(check, plan, findings, seen_in)
                 continue
-            known, with_hits = reuse.known_for(check, plan)
-            if not with_hits or with_hits.isdisjoint(plan.distinct):
-                continue
-            hit_numbers = plan.distinct & with_hits
-            # the positions of the blocks with hits, in the letter's order
-            for index in sorted(i for n in hit_numbers for i in plan.positions[n]):
-                number = plan.numbers[index]
-                for j, hit in enumerate(known[number]):
-                    key = (id(known), number, j)
-                    if key in placed:
-                        place = placed[key]
-                        if place is not None:
-                            seen_in[place] += 1
-                        continue
-                    if hit.block != index:
-                        hit = replace(hit, block=index)
-                    finding = _found(hit, letter, check, result, accepted)
-                    placed[key] = None if finding is None else finding.place
-                    _add(finding, findings, seen_in)
+            for hit in check.run(analysed, ctx):
+                if hit.block < 0:  # where it points depends on the letter's first text
+                    _add(_found(hit, letter, check, result, accepted), findings, seen_in)
+                    continue
+                said = (id(check), numbers[hit.block], *_said(hit))
+                if said in placed_letter_level:
+                    place = placed_letter_level[said]
+                    if place is not None:
+                        seen_in[place] += 1
+                    continue
+                finding = _found(hit, letter, check, result, accepted)
+                placed_letter_level[said] = None if finding is None else finding.place
+                _add(finding, findings, seen_in)
     # Name the variant only when the finding is not in every letter the template can produce.
     every = len(result.letters)
     named = [f if seen_in[p] < every else replace(f, variant=None) for p, f in findings.items()]
@@ -107,37 +93,51 @@ class BlockHits:
     kept per answer of its ``letter_facts`` (one answer for most checks); for one file only.
     """
 
-    def __init__(self, ctx: CheckContext) -> None:
+    def __init__(self, ctx: CheckContext, result: ReadResult, accepted: set[str]) -> None:
         self.ctx = ctx
-        self.numbers: dict[Block, int] = {}
-        self.known: dict[tuple[int, Hashable], dict[int, list[Hit]]] = {}
-        self.with_hits: dict[tuple[int, Hashable], set[int]] = {}  # the numbers hit in known
+        self.result = result
+        self.accepted = accepted  # (see ``_found``)
+        # every distinct block of the letters -> its number, in the order they first have it
+        letters = result.letters
+        distinct = dict.fromkeys(chain.from_iterable(letter.blocks for letter in letters))
+        self.numbers: dict[Block, int] = dict(zip(distinct, range(len(distinct)), strict=True))
+        self.known: dict[tuple[int, Hashable], _Known] = {}
+        self._plans = 0  # letters planned so far (``plan``: they come in the file's order)
+        self._new_since = 0  # the numbers the letters planned so far have: 0 .. this - 1
 
-    def add(self, letter: AnalysedLetter) -> _Plan:
-        numbers = tuple(self.numbers.setdefault(b, len(self.numbers)) for b in letter.letter.blocks)
-        return _Plan(letter, numbers)
+    def plan(self, letter: AnalysedLetter, numbers: tuple[int, ...]) -> _Plan:
+        """The next letter of the file, with the numbers of its blocks."""
+        plan = _Plan(letter, numbers, self._plans, self._new_since)
+        self._plans += 1
+        self._new_since = max(self._new_since, plan.top + 1)
+        return plan
 
-    def known_for(self, check: Check, plan: _Plan) -> tuple[dict[int, list[Hit]], set[int]]:
-        """``check``'s hits per block number, for the letter's facts; every block of the
-        letter of ``plan`` among them (a hit's block index is that of the letter in which
-        the block was first read); and the numbers of the blocks with hits. The check reads
-        the letter itself when it knows none of its blocks, else a view of the blocks it
-        has not read, each once. The same dict and set for every letter with the same facts."""
+    def known_for(self, check: Check, plan: _Plan) -> _Known:
+        """``check``'s hits per block number, for the letter's facts, with every block of the
+        letter of ``plan`` among them (a hit's block index is that of the letter in which the
+        block was first read). The check reads the letter itself when it knows none of its
+        blocks, else a view of the blocks it has not read, each once. The same for every
+        letter with the same facts."""
         facts = check.letter_facts(plan.letter) if check.letter_facts is not None else None
         key = (id(check), facts)
         known = self.known.get(key)
         if known is None:
-            known = self.known[key] = {}
-            self.with_hits[key] = set()
-        with_hits = self.with_hits[key]
-        if known.keys() >= plan.distinct:
-            return known, with_hits
-        missing: dict[int, int] = {}  # number -> its first position in the letter
-        for index, number in enumerate(plan.numbers):
-            if number not in known:
-                missing.setdefault(number, index)
+            known = self.known[key] = _Known()
+        if known.letters == plan.order:
+            # every letter before this one had these facts (the check's blocks are those of
+            # all letters before it): what it has not read are the blocks new in this letter
+            missing = plan.new_positions()
+        elif known.hits.keys() >= plan.distinct:
+            missing = {}
+        else:
+            missing = {}  # number -> its first position in the letter
+            for index, number in enumerate(plan.numbers):
+                if number not in known.hits:
+                    missing.setdefault(number, index)
+        if known.letters == plan.order:
+            known.letters += 1
         if missing:
-            if len(missing) == len(set(plan.numbers)):
+            if len(missing) == len(plan.distinct):
                 new, numbers = plan.letter, plan.numbers
             else:
                 new, numbers = plan.view(tuple(missing.values())), tuple(missing)
@@ -147,28 +147,109 @@ class BlockHits:
                     raise ValueError(f"{check.rule.code}: a block-level check reported a letter")
                 per_block[hit.block].append(hit)
             for number, found in zip(numbers, per_block, strict=True):
-                known[number] = found
+                known.hits[number] = found
                 if found:
-                    with_hits.add(number)
-        return known, with_hits
+                    known.with_hits.add(number)
+        return known
+
+    def count(
+        self, check: Check, plan: _Plan, findings: dict[tuple, Finding], seen_in: dict[tuple, int]
+    ) -> None:
+        """The findings of ``check``'s hits on the letter of ``plan``: made and kept (``_add``)
+        for a hit on a block no letter before had with these facts, counted for a hit that
+        an earlier letter made a finding of."""
+        known = self.known_for(check, plan)
+        if not known.with_hits or known.with_hits.isdisjoint(plan.distinct):
+            return
+        placed = known.placed
+        fresh = []
+        for number in plan.distinct & known.with_hits:
+            places = placed.get(number)
+            if places is None:
+                fresh.append(number)
+                continue
+            times = plan.times(number)
+            for place in places:
+                seen_in[place] += times
+        if not fresh:
+            return
+        # the first letter with a block makes the findings of its hits there, in the order
+        # of the letter's blocks; the block's other places in this letter count them
+        letter = plan.letter.letter
+        for index in sorted(i for n in fresh for i in plan.positions[n]):
+            number = plan.numbers[index]
+            places = placed.get(number)
+            if places is not None:
+                for place in places:
+                    seen_in[place] += 1
+                continue
+            made = []
+            for hit in known.hits[number]:
+                if hit.block != index:
+                    hit = replace(hit, block=index)
+                finding = _found(hit, letter, check, self.result, self.accepted)
+                if finding is not None:
+                    made.append(finding.place)
+                _add(finding, findings, seen_in)
+            placed[number] = tuple(made)
 
 
-@dataclass
+class _Known:
+    """A check's hits per block number (for letters with the same facts), the numbers with
+    hits, and the places of the findings made of each block's hits (None: no place)."""
+
+    __slots__ = ("hits", "letters", "placed", "with_hits")
+
+    def __init__(self) -> None:
+        self.hits: dict[int, list[Hit]] = {}
+        self.with_hits: set[int] = set()
+        # a block -> the places of the findings of its hits (a hit of no finding has none),
+        # made in the first letter with the block: the finding is the same in every letter
+        # but for its variant's name, and only the first letter's finding is kept
+        self.placed: dict[int, tuple[tuple, ...]] = {}
+        # how many of the file's first letters all had these facts (read in order)
+        self.letters = 0
+
+
 class _Plan:
-    """One letter for the block-level checks: the number of each of its blocks, and the views
-    of some of its blocks made for them (by the blocks' positions)."""
+    """One letter for the block-level checks: the number of each of its blocks, its place
+    among the file's letters (``order``), and the views of some of its blocks made for them
+    (by the blocks' positions)."""
 
-    letter: AnalysedLetter
-    numbers: tuple[int, ...]
-    views: dict[tuple[int, ...], AnalysedLetter] = field(default_factory=dict)
-    distinct: frozenset[int] = field(init=False)
-    positions: dict[int, list[int]] = field(init=False)  # number -> its positions
+    def __init__(
+        self, letter: AnalysedLetter, numbers: tuple[int, ...], order: int, new_from: int
+    ) -> None:
+        self.letter = letter
+        self.numbers = numbers
+        self.order = order
+        self.distinct = frozenset(numbers)
+        self.top = max(numbers, default=-1)
+        self._new_from = new_from  # the letters before this one have the numbers below it
+        self._positions: dict[int, list[int]] | None = None
+        self.views: dict[tuple[int, ...], AnalysedLetter] = {}
 
-    def __post_init__(self) -> None:
-        self.distinct = frozenset(self.numbers)
-        self.positions = {}
+    @property
+    def positions(self) -> dict[int, list[int]]:
+        """Block number -> its positions in the letter."""
+        if self._positions is None:
+            self._positions = {}
+            for index, number in enumerate(self.numbers):
+                self._positions.setdefault(number, []).append(index)
+        return self._positions
+
+    def times(self, number: int) -> int:
+        """How often the letter has the block ``number``."""
+        return 1 if len(self.distinct) == len(self.numbers) else len(self.positions[number])
+
+    def new_positions(self) -> dict[int, int]:
+        """The blocks no letter before this one has: number -> its first position."""
+        if self.top < self._new_from:
+            return {}
+        new: dict[int, int] = {}
         for index, number in enumerate(self.numbers):
-            self.positions.setdefault(number, []).append(index)
+            if number >= self._new_from:
+                new.setdefault(number, index)
+        return new
 
     def view(self, positions: tuple[int, ...]) -> AnalysedLetter:
         """The blocks at ``positions`` as a letter; what is asked of the letter as a whole
