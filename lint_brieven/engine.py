@@ -80,7 +80,10 @@ def analyse(
                 _add(finding, findings, seen_in)
     # Name the variant only when the finding is not in every letter the template can produce.
     every = len(result.letters)
-    named = [f if seen_in[p] < every else replace(f, variant=None) for p, f in findings.items()]
+    named = [
+        f if seen_in[p] < every or f.variant is None else replace(f, variant=None)
+        for p, f in findings.items()
+    ]
     return Analysis(named, letters)
 
 

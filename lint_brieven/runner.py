@@ -269,7 +269,7 @@ class Runner:
         with time_budget():  # rule-pack regular expressions, all together, per file
             analysis = analyse(read, checks, ctx, config.accept)
         found = [
-            replace(f, severity=severity_for(config, f.code, f.severity)) for f in analysis.findings
+            _with_severity(f, severity_for(config, f.code, f.severity)) for f in analysis.findings
         ]
         report = FileReport(
             display,
@@ -330,6 +330,11 @@ def _unused(s: Suppression, codes: list[str], config: Config) -> Finding:
         rule_name=rule.name,
         paragraphs=s.paragraphs,
     )
+
+
+def _with_severity(finding: Finding, severity: Severity) -> Finding:
+    """``finding`` with the configuration's severity (the same finding when it has it)."""
+    return finding if finding.severity is severity else replace(finding, severity=severity)
 
 
 def _skipped(display: str, notice: str) -> FileReport:
