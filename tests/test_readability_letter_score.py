@@ -16,6 +16,7 @@ from lint_brieven.config import config_in
 from lint_brieven.readability import assess, lint_ii_bridge
 from lint_brieven.readability.exact_mean import exact_sum as _exact_sum
 from lint_brieven.readability.exact_mean import mean as _mean
+from lint_brieven.readability.exact_mean import wide, wide_mean
 from lint_brieven.readers import read
 
 
@@ -39,11 +40,16 @@ def test_the_mean_of_several_lists_is_statistics_mean_of_all_their_values(seed):
         ]
         values = [v for values in lists for v in values]
         got = _mean([_sums(values) for values in lists])
+        sums = [_exact_sum(values) for values in lists]  # as a letter adds up its blocks
+        widened = wide_mean(
+            len(values), sum(wide(s) for s in sums), any(floats for _, _, floats in sums)
+        )
         if not values:
-            assert got is None
+            assert got is None and widened is None
             continue
         want = statistics.mean(values)
         assert got == want and type(got) is type(want), (lists, got, want)
+        assert widened == want and type(widened) is type(want), (lists, widened, want)
 
 
 def test_values_that_are_no_finite_numbers_take_statistics_own_way():

@@ -9,14 +9,14 @@ on letters).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 
 from spacy.tokens import Doc, Span, Token
 
 from lint_brieven.checks.doc_cache import doc_sentences, doc_text, doc_tokens, written_text
 from lint_brieven.nlp.reading import token_as_written
 from lint_brieven.readability import flesch, lint_ii_bridge
-from lint_brieven.readability.exact_mean import Summed, mean, summed
+from lint_brieven.readability.exact_mean import Summed, mean, summed, wide, wide_mean
 from lint_brieven.readability.lint_ii_bridge import Figures
 
 
@@ -62,38 +62,90 @@ def assess(docs: Sequence[Doc], cache: dict | None = None) -> Readability:
     it (the engine: one file's letters). The letter's LiNT-II is lint-ii's document score
     (``ReadabilityAnalysis.lint``) from the same means, gathered from each sentence's exact
     sums (``_LintParts``) instead of from every word again, each block's sentences joined
-    once (a variant gathers some 30 blocks, not some 100 sentences).
+    once into columns of ints that a variant adds up (some 30 blocks, not some 100
+    sentences). What is kept for a doc is keyed on its identity (the doc is kept with it, so
+    the id stays its own): the scores depend on the doc alone (its tokens and parse, and
+    lint-ii's word lists, which are fixed for the run); a doc's scores as block ``index`` on
+    the doc and ``index``.
     """
     lint_ii_bridge.install()
+    from lint_ii.core.lint_scorer import LintScorer
 
     cache = {} if cache is None else cache
-    parts, scores, totals = [], [], []
+    scores, sums, parts = [], [], []
     for index, doc in enumerate(docs):
-        key = id(doc)
-        if key not in cache:
-            cache[key] = (doc, _sentences(doc))  # keep the doc alive while its id is a key
-        sentences = cache[key][1]
-        if not sentences:
-            continue
-        at = ("readability", key, index)  # the doc's sentence scores as block ``index``
-        if at not in cache:
-            cache[at] = tuple(replace(score, block=index) for score, _, _ in sentences)
-        scores += cache[at]
-        block = ("readability:block", key)  # what the letter's scores take from the doc
-        if block not in cache:
-            cache[block] = (
-                _LintParts.joined([lint_parts for _, _, lint_parts in sentences]),
-                flesch.totals([flesch_counts for _, flesch_counts, _ in sentences]),
+        at = ("readability", id(doc), index)  # the doc as block ``index``
+        block = cache.get(at)
+        if block is None:
+            block = cache[at] = _block(doc, index, cache)
+        if block[1]:  # (a doc without sentences takes no part)
+            scores += block[1]
+            sums.append(block[2])
+            parts.append(block[3])
+    document = flesch_douma = None
+    if sums:
+        total = list(map(sum, zip(*sums, strict=True)))  # each column over the blocks
+        if total[_INEXACT]:  # a value that is no finite number: as ``statistics.mean``
+            document = _document_lint(parts)
+        else:
+            concrete, nouns = total[9:11]
+            document = LintScorer(
+                freq_log=wide_mean(*total[0:3]),
+                max_sdl=wide_mean(*total[3:6]),
+                content_words_per_clause=wide_mean(*total[6:9]),
+                proportion_concrete=concrete / nouns if nouns else None,
             )
-        parts.append(cache[block][0])
-        totals.append(cache[block][1])
-    document = _document_lint(parts) if parts else None
+        flesch_douma = flesch.score_of_totals([tuple(total[12:15])])
     return Readability(
         lint_ii=_round(document.score) if document else None,
         level=document.level if document else None,
-        flesch_douma=flesch.score_of_totals(totals),
+        flesch_douma=flesch_douma,
         sentences=tuple(scores),
     )
+
+
+# What a letter's scores take from a block, as 15 columns of ints that add up over its
+# blocks: the count, the ``wide`` exact sum and whether any value is a float (0 or 1) of the
+# frequencies (0-2), of the longest dependencies (3-5) and of the content words per clause
+# (6-8); the concrete nouns and all nouns (9, 10); whether a sum is not exact, a value that
+# is no finite number (11); the Flesch-Douma totals: words, sentences with words, syllables
+# (12-14).
+_INEXACT = 11
+
+
+def _block(doc: Doc, index: int, cache: dict) -> tuple:
+    """(doc, its sentence scores as block ``index``, its columns (``_INEXACT``), its
+    ``_LintParts``); the doc's sentences worked out once whatever block it is."""
+    key = id(doc)
+    if key not in cache:
+        cache[key] = (doc, _sentences(doc))  # keep the doc alive while its id is a key
+    sentences = cache[key][1]
+    if not sentences:
+        return (doc, (), None, None)
+    joined = ("readability:block", key)  # what the letter's scores take from the doc
+    if joined not in cache:
+        part = _LintParts.joined([lint_parts for _, _, lint_parts in sentences])
+        columns: list[int] = []
+        inexact = False
+        for values, total in (part.frequencies, part.max_sdl, part.content_words_per_clause):
+            inexact = inexact or total is None
+            columns += (
+                (len(values), 0, 0) if total is None else (len(values), wide(total), int(total[2]))
+            )
+        concrete, abstract, undefined = part.nouns
+        columns += (concrete, concrete + abstract + undefined, int(inexact))
+        columns += flesch.totals([flesch_counts for _, flesch_counts, _ in sentences])
+        cache[joined] = (tuple(columns), part)
+    columns, part = cache[joined]
+    return (doc, tuple(_at_block(score, index) for score, _, _ in sentences), columns, part)
+
+
+_SCORE_FIELDS = tuple(f.name for f in fields(SentenceScore))[1:]  # all but ``block``
+
+
+def _at_block(score: SentenceScore, index: int) -> SentenceScore:
+    """``replace(score, block=index)``, without ``replace``'s look at the fields each time."""
+    return SentenceScore(index, *(getattr(score, name) for name in _SCORE_FIELDS))
 
 
 @dataclass(frozen=True)

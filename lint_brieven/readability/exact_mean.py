@@ -15,6 +15,9 @@ from collections.abc import Sequence
 
 Sum = tuple[int, int, bool]  # numerator, shift (the sum is numerator / 2**shift), any float
 Summed = tuple[tuple[float, ...], Sum | None]  # values and their exact sum
+# every finite float is n / 2**k with k <= 1074 (the smallest subnormal is 2**-1074): over
+# this one denominator the exact sums of many lists add up as plain ints (``wide``)
+WIDE = 1074
 
 
 def summed(values: tuple[float, ...]) -> Summed:
@@ -56,5 +59,22 @@ def mean(summed: Sequence[Summed]) -> float | None:
     numerator = sum(n << (shift - s) for n, s, _ in sums)  # type: ignore[misc]
     denominator = count << shift
     if any(floats for _, _, floats in sums) or numerator % denominator:  # type: ignore[misc]
+        return numerator / denominator  # int division is correctly rounded, as float(Fraction)
+    return numerator // denominator
+
+
+def wide(total: Sum) -> int:
+    """The exact sum ``total`` as a numerator over ``2**WIDE``."""
+    numerator, shift, _ = total
+    return numerator << (WIDE - shift)
+
+
+def wide_mean(count: int, numerator: int, floats: bool) -> float | None:
+    """``mean`` of ``count`` values whose exact sum is ``numerator / 2**WIDE`` (the ``wide``
+    sums of their lists added up; ``floats``: any value a float): the same number."""
+    if not count:
+        return None
+    denominator = count << WIDE
+    if floats or numerator % denominator:
         return numerator / denominator  # int division is correctly rounded, as float(Fraction)
     return numerator // denominator
