@@ -295,6 +295,13 @@ class Block:
     def text(self) -> str:
         return self.content.text
 
+    @cached_property
+    def facts(self) -> dict[str, object]:
+        """What is worked out from the block alone, once per block (``dutch.letter_parts``:
+        where a closing or a salutation line is in it): the variants of a template share
+        their Block objects, a block never changes, and what is kept goes with the block."""
+        return {}
+
 
 @dataclass(frozen=True)
 class Letter:

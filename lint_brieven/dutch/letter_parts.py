@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import weakref
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TypeVar
@@ -127,15 +126,17 @@ def _closing_line(letter: Letter) -> tuple[int, int] | None:
 
 
 def _per_block(find: Callable[[Block], T]) -> Callable[[Block], T]:
-    """``find(block)``, kept as long as the block lives: the variants of a template share
-    their blocks (equal blocks say the same), and a file's blocks go with the file."""
-    kept: weakref.WeakKeyDictionary[Block, T] = weakref.WeakKeyDictionary()
+    """``find(block)``, kept with the block (``Block.facts``) as long as it lives: ``find``
+    reads the block alone, the variants of a template share their blocks, and a file's
+    blocks go with the file."""
+    name = f"letter_parts.{find.__name__}"
 
     @functools.wraps(find)
     def once(block: Block) -> T:
-        found = kept.get(block, _NOT_YET)
+        facts = block.facts
+        found = facts.get(name, _NOT_YET)
         if found is _NOT_YET:
-            found = kept[block] = find(block)
+            found = facts[name] = find(block)
         return found  # type: ignore[return-value]
 
     return once
@@ -271,8 +272,13 @@ def document_kind(letter: Letter) -> DocumentKind:
     return _once(letter, "kind", _found_kind)
 
 
+@_per_block
+def _tenant_writes_in(block: Block) -> bool:
+    return _tenant_writes(block.text)
+
+
 def _found_kind(letter: Letter) -> DocumentKind:
-    if any(_tenant_writes(block.text) for block in letter.blocks) or _signed_by_tenant(letter):
+    if any(map(_tenant_writes_in, letter.blocks)) or _signed_by_tenant(letter):
         return DocumentKind.TENANT_LETTER
     closing = closing_line(letter)
     salutation = salutation_span(letter)
