@@ -80,3 +80,25 @@ def test_first_in_works_out_the_blocks_up_to_the_first_with_something_found():
     assert first_in(_letter([docs["Tot ziens."]], shared), "bel", calls_us) is None
     assert found_in(letter, "bel", calls_us) == [(1, ["Bel"])]  # the same results, kept
     assert calls == ["Wij komen op 4 mei.", "Bel ons.", "Tot ziens."]
+
+
+def test_a_variant_whose_blocks_were_all_worked_out_finds_them_by_position():
+    """A later variant reads what the variants before it worked out (nothing again): every
+    block with something found in its own order, a block it has twice at both places."""
+    texts = ["Wij komen op 4 mei.", "Bel ons.", "Tot ziens.", "Bel ons morgen."]
+    docs = nlp.parse(texts)
+    shared: dict = {}
+    calls = []
+
+    def calls_us(doc):
+        calls.append(doc.text)
+        return [t.text for t in doc if t.lower_ == "bel"]
+
+    first = _letter([docs[t] for t in texts], shared)
+    assert found_in(first, "bel", calls_us) == [(1, ["Bel"]), (3, ["Bel"])]
+    later = _letter([docs[texts[i]] for i in (2, 3, 0, 1, 3)], shared)
+    assert found_in(later, "bel", calls_us) == [(1, ["Bel"]), (3, ["Bel"]), (4, ["Bel"])]
+    assert first_in(later, "bel", calls_us) == (1, ["Bel"])
+    assert first_in(_letter([docs[texts[i]] for i in (0, 2)], shared), "bel", calls_us) is None
+    assert per_block(later, "bel", calls_us) == [[], ["Bel"], [], ["Bel"], ["Bel"]]
+    assert calls == texts  # each worked out once, by the first variant

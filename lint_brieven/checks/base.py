@@ -41,6 +41,23 @@ class AnalysedLetter:
     def readability(self) -> Readability:
         return assess(self.docs, self.shared)
 
+    # the docs by their ids, for what is kept per doc (``per_doc``): once per letter
+    @cached_property
+    def doc_ids(self) -> tuple[int, ...]:
+        return tuple(map(id, self.docs))
+
+    @cached_property
+    def doc_id_set(self) -> frozenset[int]:
+        return frozenset(self.doc_ids)
+
+    @cached_property
+    def doc_positions(self) -> dict[int, list[int]]:
+        """The positions of each doc (by its id) in the letter."""
+        positions: dict[int, list[int]] = {}
+        for index, key in enumerate(self.doc_ids):
+            positions.setdefault(key, []).append(index)
+        return positions
+
 
 def per_doc(letter: AnalysedLetter, name: Hashable, doc: Doc, compute: Callable[[Doc], T]) -> T:
     """``compute(doc)``, worked out once per file: the letters of a file (template variants)
@@ -50,10 +67,9 @@ def per_doc(letter: AnalysedLetter, name: Hashable, doc: Doc, compute: Callable[
     not be changed by the caller. ``name`` keeps the results of different works apart."""
     memo = _memo(letter, name)
     key = id(doc)
-    found = memo.get(key, _NOT_YET)
+    found = memo.results.get(key, _NOT_YET)
     if found is _NOT_YET:  # (a letter of one variant finds nothing here: no exception)
-        _keep(letter, doc)
-        found = memo[key] = compute(doc)
+        found = memo.work_out(letter, doc, compute)
     return found
 
 
@@ -61,16 +77,15 @@ def per_block(letter: AnalysedLetter, name: Hashable, compute: Callable[[Doc], T
     """``per_doc`` of every block of the letter, in order: a template variant finds the
     results of the blocks it shares with the variants before it in one pass."""
     memo = _memo(letter, name)
+    results = memo.results
     try:
-        return [memo[id(doc)] for doc in letter.docs]
+        return list(map(results.__getitem__, letter.doc_ids))
     except KeyError:
         pass
     for doc in letter.docs:
-        key = id(doc)
-        if key not in memo:
-            _keep(letter, doc)
-            memo[key] = compute(doc)
-    return [memo[id(doc)] for doc in letter.docs]
+        if id(doc) not in results:
+            memo.work_out(letter, doc, compute)
+    return list(map(results.__getitem__, letter.doc_ids))
 
 
 def found_in(
@@ -79,7 +94,16 @@ def found_in(
     """The blocks for which ``per_doc`` found something (a result that is not empty, None or
     False), by position in the letter: a check that only looks at such blocks skips the rest
     of every variant at once."""
-    return [(index, found) for index, found in enumerate(per_block(letter, name, compute)) if found]
+    memo = _memo(letter, name)
+    if not memo.has_all(letter):
+        for doc in letter.docs:
+            if id(doc) not in memo.results:
+                memo.work_out(letter, doc, compute)
+    found = memo.something.intersection(letter.doc_id_set)
+    if not found:
+        return []
+    results, ids, positions = memo.results, letter.doc_ids, letter.doc_positions
+    return [(i, results[ids[i]]) for i in sorted(i for key in found for i in positions[key])]
 
 
 def first_in(
@@ -88,30 +112,57 @@ def first_in(
     """The first block for which ``per_doc`` finds something, and that; None when none does.
     The blocks after it are not worked out (a letter of one variant pays for no more)."""
     memo = _memo(letter, name)
+    if memo.has_all(letter):
+        found = memo.something.intersection(letter.doc_id_set)
+        if not found:
+            return None
+        positions = letter.doc_positions
+        key = min(found, key=lambda k: positions[k][0])
+        return positions[key][0], memo.results[key]
+    results = memo.results
     for index, doc in enumerate(letter.docs):
         key = id(doc)
-        if key in memo:
-            found = memo[key]
-        else:
-            _keep(letter, doc)
-            found = memo[key] = compute(doc)
+        found = results[key] if key in results else memo.work_out(letter, doc, compute)
         if found:
             return index, found
     return None
 
 
+class _Memo:
+    """The results of one work per doc (by the doc's id) for the letters of one file; the
+    ids of the docs with a result that is something (not empty, None or False)."""
+
+    __slots__ = ("results", "something")
+
+    def __init__(self) -> None:
+        self.results: dict[int, Any] = {}
+        self.something: set[int] = set()
+
+    def has_all(self, letter: AnalysedLetter) -> bool:
+        """Whether every doc of ``letter`` has its result here."""
+        return self.results.keys() >= letter.doc_id_set
+
+    def work_out(self, letter: AnalysedLetter, doc: Doc, compute: Callable[[Doc], T]) -> T:
+        _keep(letter, doc)
+        key = id(doc)
+        found = self.results[key] = compute(doc)
+        if found:
+            self.something.add(key)
+        return found
+
+
 _NOT_YET = object()  # no result kept yet
-_MEMOS = "lint_brieven.per_doc"  # shared: name -> {id(doc): result}
+_MEMOS = "lint_brieven.per_doc"  # shared: name -> _Memo
 _DOCS = "lint_brieven.per_doc.docs"  # shared: {id(doc): doc}, so that no id is used again
 
 
-def _memo(letter: AnalysedLetter, name: Hashable) -> dict[int, Any]:
+def _memo(letter: AnalysedLetter, name: Hashable) -> _Memo:
     memos = letter.shared.get(_MEMOS)
     if memos is None:
         memos = letter.shared[_MEMOS] = {}
     memo = memos.get(name)
     if memo is None:
-        memo = memos[name] = {}
+        memo = memos[name] = _Memo()
     return memo
 
 
