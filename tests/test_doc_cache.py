@@ -10,9 +10,11 @@ from lint_brieven.checks.doc_cache import (
     doc_sentences,
     doc_text,
     doc_tokens,
+    lower_ids,
     sentence_of,
     span_text,
     token_bounds,
+    word_ids,
     written_text,
 )
 from lint_brieven.config import config_in
@@ -47,6 +49,8 @@ def test_the_kept_text_and_sentences_are_spacys():
         assert [(t.doc, t.i) for t in tokens] == [(doc, t.i) for t in doc]
         assert [t.text for t in tokens] == [t.text for t in doc]
         assert token_bounds(doc) == ([t.idx for t in doc], [t.idx + len(t.text) for t in doc])
+        assert lower_ids(doc) == {t.lower for t in doc}
+        assert lower_ids(doc) == word_ids(t.lower_ for t in doc)
         for _ in range(10 if len(doc) else 0):
             start = spans.randrange(len(doc))
             span = doc[start : spans.randrange(start, len(doc) + 1)]
@@ -63,6 +67,9 @@ def test_each_is_worked_out_once_per_doc():
     assert doc_text(doc) is doc_text(doc)
     assert doc_tokens(doc) is doc_tokens(doc)
     assert token_bounds(doc) is token_bounds(doc)
+    assert lower_ids(doc) is lower_ids(doc)
+    assert not lower_ids(doc).isdisjoint(word_ids(["mei", "juni"]))
+    assert lower_ids(doc).isdisjoint(word_ids(["juni", "Wij"]))  # (ids of lower-case forms)
     assert [span_text(s) for s in doc_sentences(doc)] == [
         "Wij komen op 4 mei.",
         "Bel ons als dat niet past.",

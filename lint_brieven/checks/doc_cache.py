@@ -16,7 +16,10 @@ the doc is parsed, so the same object serves every reader).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from lint_brieven.nlp.reading import SOURCE
@@ -24,6 +27,7 @@ from lint_brieven.nlp.reading import SOURCE
 _TEXT = "lint_brieven.text"  # doc.user_data: the doc's text (``Doc.text``)
 _SENTENCES = "lint_brieven.sentences"  # doc.user_data: (sentences, the index each starts at)
 _TOKENS = "lint_brieven.tokens"  # doc.user_data: ``tuple(doc)``
+_LOWER_IDS = "lint_brieven.lower_ids"  # doc.user_data: the string ids of its lower-case words
 _BOUNDS = "lint_brieven.token_bounds"  # doc.user_data: (each token's start, each token's end)
 
 
@@ -48,6 +52,22 @@ def doc_tokens(doc: Doc) -> tuple[Token, ...]:
     if tokens is None:
         tokens = doc.user_data[_TOKENS] = tuple(doc)
     return tokens
+
+
+def lower_ids(doc: Doc) -> frozenset[int]:
+    """The string ids (``Token.lower``, ``spacy.strings.get_string_id``) of the lower-case
+    forms of the doc's tokens: a check that needs one of some words passes a doc without any
+    of them by with one set test (``not lower_ids(doc).isdisjoint(ids)``)."""
+    found = doc.user_data.get(_LOWER_IDS)
+    if found is None:
+        ids = doc.to_array(LOWER).tolist() if len(doc) else ()
+        found = doc.user_data[_LOWER_IDS] = frozenset(ids)
+    return found
+
+
+def word_ids(words: Iterable[str]) -> frozenset[int]:
+    """The string ids of ``words`` (as ``lower_ids`` has them: give them in lower case)."""
+    return frozenset(get_string_id(w) for w in words)
 
 
 def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:

@@ -30,10 +30,11 @@ from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from spacy.attrs import LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
+
+from lint_brieven.checks.doc_cache import lower_ids
 
 _SUBSETS_KEPT = 64  # matchers for sets of patterns that can match, most recently used
 _MIN_MAX = re.compile(r"\{(\d*)(?:,(\d*))?\}")
@@ -93,7 +94,7 @@ class TokenPatterns:
         """Match every group not yet matched on ``doc`` (groups added since are matched when
         they ask)."""
         todo = {k for k in self._greedy if k not in done.groups}
-        words = set(doc.to_array(LOWER).tolist()) if len(doc) else set()
+        words = lower_ids(doc)
         needed = self._needs()
         # the word sets the doc has a word of, found from the doc's words (a few dozen): not
         # every set tested against the doc

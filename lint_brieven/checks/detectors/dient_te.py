@@ -21,7 +21,7 @@ from wordfreq import zipf_frequency
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, match_case
 from lint_brieven.checks.detectors import Detector, Found, register
-from lint_brieven.checks.doc_cache import doc_sentences
+from lint_brieven.checks.doc_cache import doc_sentences, lower_ids, word_ids
 from lint_brieven.checks.replacement_check import PREPOSITIONS
 from lint_brieven.findings import Suggestion
 
@@ -33,6 +33,7 @@ MOETEN = {
     "diende": "moest",
     "dienden": "moesten",
 }
+_MOETEN_IDS = word_ids(MOETEN)
 _READER = {"u", "je", "jij"}
 # Most words between "dient" and its "te": further away, the "te" belongs to another verb.
 MAX_APART = 25
@@ -123,6 +124,8 @@ class DientTe(Detector):
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         for index, doc in enumerate(letter.docs):
+            if lower_ids(doc).isdisjoint(_MOETEN_IDS):
+                continue  # no form of "dienen" (below: nothing without one)
             for sentence in doc_sentences(doc):
                 for dient in sentence:
                     if dient.lower_ not in MOETEN:

@@ -23,13 +23,14 @@ from spacy.tokens import Doc, Token
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
-from lint_brieven.checks.doc_cache import sentence_of, span_text
+from lint_brieven.checks.doc_cache import lower_ids, sentence_of, span_text, word_ids
 from lint_brieven.dutch.clauses import is_subordinate
 from lint_brieven.dutch.verbs import present, separable
 from lint_brieven.findings import Suggestion
 
 _PERSON = {"wij": "pl", "we": "pl", "ik": "1sg"}
 _PRESENT_FORMS = {"zal", "zullen"}
+_PRESENT_IDS = word_ids(_PRESENT_FORMS)
 
 
 @register("zullen-future")
@@ -39,6 +40,8 @@ class ZullenFuture(Detector):
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         for index, doc in enumerate(letter.docs):
+            if lower_ids(doc).isdisjoint(_PRESENT_IDS):
+                continue  # no "zal" or "zullen" (``_future`` finds nothing without one)
             content = letter.letter.blocks[index].content
             for aux in doc:
                 found = _future(aux)
