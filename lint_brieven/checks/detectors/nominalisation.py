@@ -32,7 +32,7 @@ from wordfreq import zipf_frequency
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.detectors.rare_words import base_forms
-from lint_brieven.checks.doc_cache import sentence_of
+from lint_brieven.checks.doc_cache import doc_tokens, sentence_of
 from lint_brieven.dutch.clauses import subtree, words
 from lint_brieven.findings import Suggestion
 
@@ -74,7 +74,7 @@ class Nominalisation(Detector):
         context = self._context()
         for index, doc in enumerate(letter.docs):
             previous_end = -1  # token after the last nominalisation found
-            for token in doc:
+            for token in doc_tokens(doc):
                 found = self._infinitive(token, context) or self._noun(token, context)
                 if found is None and _continues_list(token, previous_end):
                     # "zorg dragen voor het afsluiten van …, het doorgeven van …, alsmede het
@@ -126,8 +126,12 @@ class Nominalisation(Detector):
     def _light_verb(self, noun: Token) -> tuple[int, int, str] | None:
         """ "een overtreding begaan" → (start, end, "overtreden"): a light verb of the option
         ``light-verbs`` with an action noun as its object (or passive subject)."""
+        if not self.options["light-verbs"]:
+            return None  # (no light verb to find)
         if not (noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and noun.text.islower())):
             return None
+        if noun.dep_ not in ("obj", "nsubj:pass", "nsubj"):
+            return None  # (what the test of its role below asks first, without its verb)
         verb = noun.head
         if noun.dep_ == "nsubj" and verb.dep_ in ("aux", "aux:pass") and verb.head.i != verb.i:
             verb = verb.head  # "er zijn controles uitgevoerd": the parse hangs it on "zijn"
