@@ -33,10 +33,6 @@ def _lint_iis(sentence) -> Figures:
     frequencies = tuple(
         f for word in analysis.word_features if (f := word.word_frequency) is not None
     )
-    longest = None
-    for word in analysis.word_features:
-        if word.dep_length and (longest is None or word.dep_length > longest[2]):
-            longest = (word.token.i, word.heads[0].i, word.dep_length)
     return Figures(
         analysis.lint.score,
         analysis.lint.level,
@@ -48,8 +44,6 @@ def _lint_iis(sentence) -> Figures:
             len(analysis.abstract_nouns),
             len(analysis.undefined_nouns),
         ),
-        tuple(word.token.i for word, _ in analysis.get_top_n_least_frequent(-1)),
-        longest,
     )
 
 

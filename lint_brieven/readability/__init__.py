@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from lint_brieven.checks.doc_cache import doc_sentences, doc_text, doc_tokens, written_text
-from lint_brieven.nlp.reading import token_as_written
 from lint_brieven.readability import flesch, lint_ii_bridge
 from lint_brieven.readability.exact_mean import Summed, mean, summed, wide, wide_mean
 from lint_brieven.readability.lint_ii_bridge import Figures
@@ -30,8 +29,6 @@ class SentenceScore:
     text: str
     lint_ii: float | None
     level: int | None
-    rare_words: tuple[str, ...] = ()
-    longest_dependency: tuple[str, str, int] | None = None  # (word, head, distance)
     has_verb: bool = True  # False for fragments: address lines, headings, closings
 
 
@@ -234,8 +231,6 @@ def _sentences(doc: Doc) -> list[tuple[SentenceScore, tuple[int, int], _LintPart
             source[start:end],
             _round(figure.score),
             figure.level,
-            _rare_words(tokens, figure),
-            _longest_dependency(tokens, figure),
             any(t.pos_ in ("VERB", "AUX") for t in own),
         )
         out.append((score, flesch.counts(words), _LintParts.of(figure)))
@@ -244,22 +239,3 @@ def _sentences(doc: Doc) -> list[tuple[SentenceScore, tuple[int, int], _LintPart
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
-
-
-def _rare_words(tokens: Sequence[Token], figure: Figures, n: int = 3) -> tuple[str, ...]:
-    """The sentence's least frequent content words, each once (of lint-ii's
-    ``get_top_n_least_frequent(2 * n)``)."""
-    words: dict[str, str] = {}
-    for i in figure.least_frequent[: 2 * n]:
-        token = tokens[i]
-        words.setdefault(token.text.lower(), token_as_written(token))
-    return tuple(words.values())[:n]
-
-
-def _longest_dependency(tokens: Sequence[Token], figure: Figures) -> tuple[str, str, int] | None:
-    """The first word with the sentence's longest dependency: the word and its (first) head
-    as written, and the length."""
-    if figure.longest is None:
-        return None
-    word, head, length = figure.longest
-    return token_as_written(tokens[word]), token_as_written(tokens[head]), length

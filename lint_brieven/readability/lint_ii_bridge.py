@@ -30,10 +30,7 @@ import types
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from operator import itemgetter
 
-import numpy
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span
 
 from lint_brieven.checks.doc_cache import doc_tokens
@@ -119,9 +116,7 @@ class Figures:
     letter's readability reads: its ``lint`` score and level; the frequencies it averages
     (every word's ``word_frequency`` that is not None, in order) with their exact sum; its
     ``max_sdl``, ``content_words_per_clause`` and number of concrete, abstract and undefined
-    nouns; the doc positions of the words of ``get_top_n_least_frequent(-1)``, in its order;
-    and the first word with the longest ``dep_length`` (positions of the word and of its first
-    head, and the length), None when every length is 0."""
+    nouns."""
 
     score: float | None
     level: int | None
@@ -129,8 +124,6 @@ class Figures:
     max_sdl: int | None
     content_words_per_clause: float | None
     nouns: tuple[int, int, int]
-    least_frequent: tuple[int, ...]
-    longest: tuple[int, int, int] | None
 
 
 def sentence_figures(doc: Doc, sentences: Sequence[Span]) -> list[Figures]:
@@ -157,12 +150,15 @@ def sentence_figures(doc: Doc, sentences: Sequence[Span]) -> list[Figures]:
 
     strings = doc.vocab.strings
     punct, conj, nsubj, cop = (strings[label] for label in ("punct", "conj", "nsubj", "cop"))
-    rows = doc.to_array([DEP, LOWER, LEMMA, POS, TAG, ENT_TYPE, IS_PUNCT, IS_SPACE]).tolist()
-    heads = (doc.to_array([HEAD]).view("int64") + numpy.arange(len(rows))).tolist()
+    tokens = doc_tokens(doc)
+    # (reading the attributes of a small doc's tokens is quicker than ``Doc.to_array``)
+    rows = [
+        (t.dep, t.lower, t.lemma, t.pos, t.tag, t.ent_type, t.is_punct, t.is_space) for t in tokens
+    ]
+    heads = [t.head.i for t in tokens]
     not_punct = [0]  # not_punct[k]: tokens before position k whose relation is not punct
     for row in rows:
         not_punct.append(not_punct[-1] + (row[0] != punct))
-    tokens = doc_tokens(doc)
     memo = _lexical_memo()
     concrete, abstract, undefined = (
         SuperSemTypes.CONCRETE,
@@ -184,7 +180,7 @@ def sentence_figures(doc: Doc, sentences: Sequence[Span]) -> list[Figures]:
 
     out = []
     for sentence in sentences:
-        frequencies, rated, lengths, longest = [], [], [], None
+        frequencies, lengths = [], []
         content = finite = concretes = abstracts = undefineds = 0
         for i in range(sentence.start, sentence.end):
             dep, lower, lemma, pos, tag, ent_type, is_punct, is_space = rows[i]
@@ -197,7 +193,6 @@ def sentence_figures(doc: Doc, sentences: Sequence[Span]) -> list[Figures]:
             frequency, kind, is_content, is_finite = features
             if frequency is not None:
                 frequencies.append(frequency)
-                rated.append((frequency, i))
             content += is_content
             finite += is_finite
             if kind is not None:
@@ -206,14 +201,21 @@ def sentence_figures(doc: Doc, sentences: Sequence[Span]) -> list[Figures]:
                 undefineds += kind == undefined
             length = 0
             if dep != punct:
-                found = heads_of(i)
-                for head in found:
-                    low, high = (i, head) if i < head else (head, i)
-                    gap = not_punct[high] - not_punct[low] - 1
-                    if gap > length:
-                        length = gap
-                if length and (longest is None or length > longest[2]):
-                    longest = (i, found[0], length)
+                if dep in (conj, nsubj):  # (lint-ii may look further: ``heads_of``)
+                    for head in heads_of(i):
+                        low, high = (i, head) if i < head else (head, i)
+                        gap = not_punct[high] - not_punct[low] - 1
+                        if gap > length:
+                            length = gap
+                else:  # the word's own head
+                    head = heads[i]
+                    gap = (
+                        not_punct[head] - not_punct[i]
+                        if i < head
+                        else not_punct[i] - not_punct[head]
+                    )
+                    if gap > 1:
+                        length = gap - 1
             if not is_punct:
                 lengths.append(length)
         summed = exact_mean.summed(tuple(frequencies))
@@ -224,7 +226,6 @@ def sentence_figures(doc: Doc, sentences: Sequence[Span]) -> list[Figures]:
             content_words_per_clause=content / finite if finite else None,
             proportion_concrete=concretes / nouns if nouns else None,
         )
-        rated.sort(key=itemgetter(0))  # (stable: lint-ii's ``sorted`` by frequency)
         out.append(
             Figures(
                 lint.score,
@@ -233,8 +234,6 @@ def sentence_figures(doc: Doc, sentences: Sequence[Span]) -> list[Figures]:
                 lint.max_sdl,
                 lint.content_words_per_clause,
                 (concretes, abstracts, undefineds),
-                tuple(i for _, i in rated),
-                longest,
             )
         )
     return out
