@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from lintkit import write
 
+from lint_brieven.cli import main
 from lint_brieven.runner import RunRequest, run
 
 pytestmark = pytest.mark.usefixtures("in_tmp")
@@ -38,3 +41,30 @@ def test_findings_in_an_included_template_are_reported_on_that_file(tmp_path):
     result = run(RunRequest(["b.html.j2"]))
     located = [(r.path, f.line, f.column, f.code) for r in result.reports for f in r.findings]
     assert located == [("voet.html.j2", 1, 15, "LB101")]
+
+
+def test_each_file_gets_suggestions_filled_from_its_own_configuration(tmp_path, capsys):
+    """Two folders with their own organisation profile, checked in one run: a proposal names
+    the phone number of the file's own organisation, not the one of the file before it."""
+    letter = (
+        "Beste mevrouw Jansen,\n\nWij komen uw kraan maken.\n\nMet vriendelijke groet,\n\nPetra\n"
+    )
+    write(
+        tmp_path,
+        {
+            "a/lint-brieven.toml": '[organisatie]\ntelefoon = "030 111 11 11"\n',
+            "a/brief.txt": letter,
+            "b/lint-brieven.toml": '[organisatie]\ntelefoon = "020 222 22 22"\n',
+            "b/brief.txt": letter,
+        },
+    )
+    capsys.readouterr()
+    main(["check", "a", "b", "--select", "LB301", "--output-format", "json"])
+    files = json.loads(capsys.readouterr().out)["files"]
+    proposals = {
+        r["path"]: " ".join(s["text"] for f in r["findings"] for s in f["suggestions"])
+        for r in files
+    }
+    assert "030 111 11 11" in proposals["a/brief.txt"]
+    assert "020 222 22 22" in proposals["b/brief.txt"]
+    assert "030 111 11 11" not in proposals["b/brief.txt"]

@@ -217,6 +217,8 @@ class Check:
     #: the letter says "uw verhuurder"): a function of the letter that gives those answers
     #: (hashable). A block's hits are reused only in letters with the same answers.
     letter_facts: Callable[[AnalysedLetter], Hashable] | None = None
+    #: the context ``fixed_suggestions`` last filled the suggestions from, and those
+    _fixed: tuple[CheckContext, tuple[Suggestion, ...]] | None = None
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
@@ -228,9 +230,16 @@ class Check:
         return fill(self.rule.message, ctx, **values)
 
     def fixed_suggestions(self, ctx: CheckContext) -> tuple[Suggestion, ...]:
-        return tuple(
+        """The rule's suggestions filled from ``ctx``; made once for the same context object
+        (a file's letters share it, and nothing changes a context)."""
+        made = self._fixed
+        if made is not None and made[0] is ctx:
+            return made[1]
+        suggestions = tuple(
             Suggestion(fill(s.text, ctx), s.safe, s.replaces) for s in self.rule.suggestions
         )
+        self._fixed = (ctx, suggestions)
+        return suggestions
 
 
 _FIELD = re.compile(r"\{([a-z_.]+)\}")

@@ -60,14 +60,14 @@ T = TypeVar("T")
 
 def salutation_block(letter: AnalysedLetter) -> int | None:
     for index, block in enumerate(letter.letter.blocks):
-        if SALUTATION.match(block.text):
+        if _starts_salutation(block):
             return index
     return None
 
 
 def closing_block(letter: AnalysedLetter) -> int | None:
     for index, block in enumerate(letter.letter.blocks):
-        if CLOSING.match(block.text):
+        if _starts_closing(block):
             return index
     return None
 
@@ -143,6 +143,16 @@ def _per_block(find: Callable[[Block], T]) -> Callable[[Block], T]:
 
 
 _NOT_YET = object()
+
+
+@_per_block
+def _starts_salutation(block: Block) -> bool:
+    return SALUTATION.match(block.text) is not None
+
+
+@_per_block
+def _starts_closing(block: Block) -> bool:
+    return CLOSING.match(block.text) is not None
 
 
 @_per_block
