@@ -27,12 +27,13 @@ from collections.abc import Mapping
 from spacy.tokens import Span, Token
 
 from lint_brieven.checks.base import AnalysedLetter, per_doc
-from lint_brieven.checks.doc_cache import doc_sentences
+from lint_brieven.checks.doc_cache import doc_sentences, doc_tokens
 from lint_brieven.letter import MappedText
 
 _NUMBER = re.compile(r"^\W*\d[\d.,:/\-–]*[a-z]{0,2}\W*$", re.IGNORECASE)
 _POSTCODE_LETTERS = re.compile(r"^[A-Z]{2}$")
 _WEB = re.compile(r"\w\.(?:nl|com|org|net|eu|be|info|nu)\b|@|^(?:https?:|www\.)", re.I)
+_MAY_BE_WEB = frozenset(".@:")  # a text ``_WEB`` finds something in holds one of these
 _MONTHS = frozenset(
     {
         *("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus"),
@@ -99,7 +100,7 @@ def _of_block(
     marks = tuple((s.start, s.end) for s in content.segments if s.placeholder is not None)
 
     def compute(doc) -> tuple[tuple[Span, tuple[Token, ...]], ...]:
-        tokens = list(doc)  # (iterating a doc once is cheaper than indexing it per sentence)
+        tokens = doc_tokens(doc)  # (the doc's tokens, made once: not one per ``doc[i]``)
         return tuple(
             (s, tuple(_words(tokens[s.start : s.end], content, names))) for s in doc_sentences(doc)
         )
@@ -122,7 +123,7 @@ def _not_words(
             or token.is_punct
             or token.like_url
             or token.like_email
-            or _WEB.search(text)
+            or (not _MAY_BE_WEB.isdisjoint(text) and _WEB.search(text))
             or (marked and content.placeholders_in(token.idx, token.idx + len(text)))
         ):
             out.add(i)
@@ -130,7 +131,7 @@ def _not_words(
         lower = text.lower()
         date = lower in _MONTHS and (i - 1 in numbers or i + 1 in numbers)
         unit = i - 1 in numbers and (lower in _UNITS or _POSTCODE_LETTERS.match(text))
-        if date or unit or _is_name(tokens, texts, i, names):
+        if date or unit or (text[:1].isupper() and _is_name(tokens, texts, i, names)):
             out.add(i)
     _name_particles(tokens, texts, out)
     _titles(tokens, texts, out)
