@@ -175,7 +175,12 @@ class SplitVerb(Detector):
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         limit = int(self.options["max-gap"])  # type: ignore[arg-type]
         subject_limit = int(self.options["max-subject-gap"])  # type: ignore[arg-type]
+        # a gap counts words strictly between two tokens of the doc (``words_between``), so
+        # it is at most len(doc) - 2: a doc that short has no gap over either limit
+        shortest = min(limit, subject_limit) + 2
         for index, doc in enumerate(letter.docs):
+            if len(doc) <= shortest:
+                continue
             for sentence in doc_sentences(doc):
                 worst = None
                 pairs = [*verb_group_pairs(sentence), *subject_pairs(sentence)]
