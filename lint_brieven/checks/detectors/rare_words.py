@@ -51,7 +51,10 @@ def covered_elsewhere() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=65536)
 def _zipf(word: str) -> float:
+    """``zipf_frequency(word, "nl")``, kept per word (wordfreq's lists do not change while
+    the process runs; its own cache still rebuilds its key and rounds at every call)."""
     return zipf_frequency(word, "nl")
 
 
