@@ -154,3 +154,23 @@ def test_a_request_keeps_its_verb_worked_out_once():
     assert (first.infinitive, first.action) == ("terugsturen", "sturen")
     assert (second.infinitive, second.action) == ("overmaken", "betalen")
     assert first == requests(doc)[0]  # a kept verb does not change what the request is
+
+
+def test_each_sentence_is_read_for_a_request_once_whichever_checks_ask(tmp_path, monkeypatch):
+    """LB304, LB305 and LB306 each ask which sentences of a block are requests
+    (``dutch.requests``); a sentence is read for one once, in whichever variant and check
+    asks first, with the same findings as reading it at every ask."""
+    from lint_brieven.dutch import requests as requests_module
+
+    codes = ["LB304", "LB305", "LB306"]
+    once = analyse(_template(tmp_path), new_checks(codes), CTX).findings
+    read: Counter = Counter()
+    work = requests_module._modal_request
+
+    def spy(sentence):
+        read[sentence.doc.text, sentence.start] += 1
+        return work(sentence)
+
+    monkeypatch.setattr(requests_module, "_modal_request", spy)
+    assert analyse(_template(tmp_path), new_checks(codes), CTX).findings == once
+    assert read and set(read.values()) == {1}

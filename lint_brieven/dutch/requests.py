@@ -243,18 +243,36 @@ def _asking(sentence: Span) -> Token | None:
 
 def request_of(sentence: Span, previous: Span | None = None) -> Request | None:
     """The request this sentence makes, or None."""
-    text = span_text(sentence).strip()
-    if not text or _RULE_START.match(text) or _HABIT.search(text):
-        return None
-    question = text.endswith("?")
-    verb = None if question else _imperative_verb(sentence)
-    if verb is None:
-        verb = _modal_request(sentence)
-    if verb is None and not question:
-        verb = _asking(sentence)
+    verb = _request_verb(sentence)
     if verb is None:
         return None
     return Request(sentence, verb, _conditional(sentence, verb, previous))
+
+
+def _request_verb(sentence: Span) -> Token | None:
+    """The verb of the action the sentence asks for, or None; once per sentence of a doc (in
+    its ``user_data``: the sentence's words and parse alone decide, and a doc's words and
+    parse do not change once it is parsed; several checks ask it of the same sentence)."""
+    known = sentence.doc.user_data.get(_VERBS)
+    if known is None:
+        known = sentence.doc.user_data[_VERBS] = {}
+    key = (sentence.start, sentence.end)
+    if key in known:
+        return known[key]
+    text = span_text(sentence).strip()
+    verb = None
+    if text and not _RULE_START.match(text) and not _HABIT.search(text):
+        question = text.endswith("?")
+        verb = None if question else _imperative_verb(sentence)
+        if verb is None:
+            verb = _modal_request(sentence)
+        if verb is None and not question:
+            verb = _asking(sentence)
+    known[key] = verb
+    return verb
+
+
+_VERBS = "lint_brieven.request_verbs"  # doc.user_data: (start, end) of a sentence -> its verb
 
 
 def _conditional(sentence: Span, verb: Token, previous: Span | None) -> bool:
@@ -271,14 +289,22 @@ def _conditional(sentence: Span, verb: Token, previous: Span | None) -> bool:
 
 
 def requests(doc) -> list[Request]:
-    """Every request in a parsed block, conditional ones included."""
+    """Every request in a parsed block, conditional ones included; once per doc (in its
+    ``user_data``: the doc alone decides), so not to be changed by the caller."""
+    found = doc.user_data.get(_REQUESTS)
+    if found is not None:
+        return found
     out, previous = [], None
     for sentence in doc_sentences(doc):
         request = request_of(sentence, previous)
         if request is not None:
             out.append(request)
         previous = sentence
+    doc.user_data[_REQUESTS] = out
     return out
+
+
+_REQUESTS = "lint_brieven.requests"  # doc.user_data: ``requests(doc)``
 
 
 def requests_in(doc) -> list[Span]:
