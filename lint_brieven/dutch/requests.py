@@ -18,9 +18,12 @@ terugbetalen"), under an als-clause ("Als u verhuist, geef dan …") or "in dat 
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
@@ -98,6 +101,7 @@ _RULE_START = re.compile(r"^\s*(?:volgens|bijvoorbeeld|voorbeeld)\b", re.IGNOREC
 _HABIT = re.compile(r"\b(?:soms|meestal|vaak|altijd|nooit|regelmatig|doorgaans)\b", re.I)
 _READER = {"u", "je", "jij", "jullie"}
 _WRITER = {"wij", "we", "ik"}
+T = TypeVar("T")
 _CONDITION_MARKS = {"als", "indien", "wanneer", "tenzij", "mits", "mocht"}
 
 
@@ -130,6 +134,28 @@ def is_imperative(sentence: Span) -> bool:
     return _imperative_verb(sentence) is not None
 
 
+def _per_sentence(find: Callable[[Span], T]) -> Callable[[Span], T]:
+    """``find(sentence)`` once per sentence of a doc, kept in the doc's ``user_data`` by the
+    sentence's place: what ``find`` reads is the sentence's own words and parse, which do not
+    change once the doc is parsed, and several checks ask it of the same sentences."""
+    name = f"lint_brieven.requests.{find.__name__}"
+
+    @functools.wraps(find)
+    def once(sentence: Span) -> T:
+        user_data = sentence.doc.user_data
+        known = user_data.get(name)
+        if known is None:
+            known = user_data[name] = {}
+        key = (sentence.start, sentence.end)
+        if key in known:
+            return known[key]
+        found = known[key] = find(sentence)
+        return found
+
+    return once
+
+
+@_per_sentence
 def _imperative_verb(sentence: Span) -> Token | None:
     words = (t for t in sentence if not (t.is_punct or t.is_space or t.like_num))
     first = next(words, None)  # only the first two words matter: no list of them all
@@ -249,30 +275,19 @@ def request_of(sentence: Span, previous: Span | None = None) -> Request | None:
     return Request(sentence, verb, _conditional(sentence, verb, previous))
 
 
+@_per_sentence
 def _request_verb(sentence: Span) -> Token | None:
-    """The verb of the action the sentence asks for, or None; once per sentence of a doc (in
-    its ``user_data``: the sentence's words and parse alone decide, and a doc's words and
-    parse do not change once it is parsed; several checks ask it of the same sentence)."""
-    known = sentence.doc.user_data.get(_VERBS)
-    if known is None:
-        known = sentence.doc.user_data[_VERBS] = {}
-    key = (sentence.start, sentence.end)
-    if key in known:
-        return known[key]
+    """The verb of the action the sentence asks for, or None."""
     text = span_text(sentence).strip()
-    verb = None
-    if text and not _RULE_START.match(text) and not _HABIT.search(text):
-        question = text.endswith("?")
-        verb = None if question else _imperative_verb(sentence)
-        if verb is None:
-            verb = _modal_request(sentence)
-        if verb is None and not question:
-            verb = _asking(sentence)
-    known[key] = verb
+    if not text or _RULE_START.match(text) or _HABIT.search(text):
+        return None
+    question = text.endswith("?")
+    verb = None if question else _imperative_verb(sentence)
+    if verb is None:
+        verb = _modal_request(sentence)
+    if verb is None and not question:
+        verb = _asking(sentence)
     return verb
-
-
-_VERBS = "lint_brieven.request_verbs"  # doc.user_data: (start, end) of a sentence -> its verb
 
 
 def _conditional(sentence: Span, verb: Token, previous: Span | None) -> bool:
