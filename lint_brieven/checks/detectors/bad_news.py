@@ -40,7 +40,14 @@ from spacy.tokens import Doc, Span, Token
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_block
 from lint_brieven.checks.detectors import Detector, Found, register
-from lint_brieven.checks.doc_cache import doc_sentences, doc_text, sentence_of, span_text
+from lint_brieven.checks.doc_cache import (
+    doc_sentences,
+    doc_text,
+    lower_ids,
+    sentence_of,
+    span_text,
+    word_ids,
+)
 from lint_brieven.dutch import bad_news_words as vocab
 from lint_brieven.dutch.letter_parts import document_kind
 from lint_brieven.dutch.requests import is_imperative
@@ -86,6 +93,7 @@ _NOT_A_REFUSAL_AFTER_NIET = {
     "voor",
 }
 
+_HELAAS = word_ids(["helaas"])
 _THEN = re.compile(r"^\s*dan\b", re.IGNORECASE)
 _EXAMPLE = re.compile(r"\bbijvoorbeeld\b|^\s*stel\b|\bstel dat\b", re.IGNORECASE)
 _WHY_HEADING = re.compile(r"^\s*waarom\b", re.IGNORECASE)
@@ -240,10 +248,10 @@ def _asked_or_hypothetical(sentence: Span, previous: Span | None) -> bool:
         return True
     if _EXAMPLE.search(text):
         return True  # "Bijvoorbeeld: uw aanvraag is afgewezen."
-    tokens = [t for t in sentence if not (t.is_punct or t.is_space)]
-    if not tokens:
+    first = next((t for t in sentence if not (t.is_punct or t.is_space)), None)
+    if first is None:
         return True
-    return tokens[0].tag_.startswith("WW|pv") and not is_imperative(sentence)
+    return first.tag_.startswith("WW|pv") and not is_imperative(sentence)
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -352,7 +360,9 @@ def _with_writer(head: Token, tokens: list[Token]) -> list[Token]:
 
 def _bad_news(sentence: Span) -> Iterator[tuple[Token, list[Token], str]]:
     """The bad news in a sentence: its head word, the words to flag and what it is."""
-    sorry = any(t.lower_ == "helaas" for t in sentence) or bool(
+    # ("helaas" is looked for in the sentence only when the doc has the word)
+    helaas = not lower_ids(sentence.doc).isdisjoint(_HELAAS)
+    sorry = (helaas and any(t.lower_ == "helaas" for t in sentence)) or bool(
         re.search(
             r"\btot (?:onze|mijn) spijt\b|\bhet spijt (?:ons|mij|me)\b", span_text(sentence), re.I
         )
