@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from lint_brieven.checks import sentence_words
+from lint_brieven.checks.doc_cache import doc_tokens
+from lint_brieven.checks.sentence_words import tokens_of
 from lint_brieven.dutch.clauses import clause_head, is_subordinate
 from lint_brieven.letter import MappedText
 
@@ -85,7 +87,7 @@ def measure(
     skip = listed | aside
     verbs = sum(
         1
-        for t in sentence
+        for t in tokens_of(sentence)
         if t.tag_.startswith("WW|pv") and t.i not in skip and not _attributive(t)
     )
     clause = next(iter(embedded_clauses(sentence, skip, content.text)), None)
@@ -124,7 +126,7 @@ def too_long(length: Length, most: float, clause_most: float) -> bool:
 
 def trailing_aside(sentence: Span) -> set[int]:
     """The tokens of a bracketed aside that ends the sentence (only punctuation after it)."""
-    tokens = [t for t in sentence if not t.is_space]
+    tokens = [t for t in tokens_of(sentence) if not t.is_space]
     end = len(tokens) - 1
     while end >= 0 and tokens[end].is_punct and tokens[end].text != ")":
         end -= 1
@@ -173,7 +175,7 @@ def _coordinations(sentence: Span) -> list[list[set[int]]]:
     with the phrase before them ("een brief met de startdatum, de duur van het werk en de
     hinder …")."""
     out: list[list[set[int]]] = []
-    for token in sentence:
+    for token in tokens_of(sentence):
         if not token.n_lefts and not token.n_rights:
             continue  # no children: neither a coordination nor a loose phrase
         children = list(token.children)
@@ -225,7 +227,7 @@ def _parallel_clauses(sentence: Span) -> list[list[set[int]]]:
     u …" reads as a list of conditions. Each item runs from its conjunction to the end of its
     clause (without the clauses coordinated with it)."""
     marks_by_word: dict[str, list[Token]] = {}
-    for token in sentence:
+    for token in tokens_of(sentence):
         if token.dep_ == "mark" and token.pos_ == "SCONJ":
             marks_by_word.setdefault(token.lower_, []).append(token)
     out = []
@@ -252,7 +254,7 @@ def embedded_clauses(sentence: Span, skip: set[int], written: str = "") -> list[
     ``skip``: clauses with a verb of their own first ("omdat …", "die …"), then "om … te"
     clauses, then other infinitive clauses; each in reading order."""
     found: list[tuple[int, int, str]] = []
-    for token in sentence:
+    for token in tokens_of(sentence):
         if token.i in skip:
             continue
         start = _clause_start(token)
@@ -299,11 +301,11 @@ def _opening(start: Token, sentence: Span, written: str, end: int | None = None)
     if end is not None:
         shown = [
             written[t.idx : t.idx + len(t)] or t.text
-            for t in sentence.doc[start.i : end]
+            for t in doc_tokens(sentence.doc)[start.i : end]
             if not t.is_space
         ]
         return " ".join(shown)
-    for token in sentence.doc[start.i : sentence.end]:
+    for token in doc_tokens(sentence.doc)[start.i : sentence.end]:
         if token.is_space:
             continue
         if token.is_punct:
@@ -332,7 +334,7 @@ def participle_phrases(sentence: Span, skip: set[int] = frozenset()) -> list[lis
     vorige huurder achtergelaten spullen". Each as its tokens, from the first word after the
     determiner to the participle."""
     out = []
-    for token in sentence:
+    for token in tokens_of(sentence):
         if token.i in skip or not (
             token.tag_.startswith(("WW|vd", "WW|od")) or _attributive(token)
         ):

@@ -35,6 +35,8 @@ from wordfreq import zipf_frequency
 from lint_brieven.checks import sentence_words
 from lint_brieven.checks.base import AnalysedLetter, Check, found_in, per_doc
 from lint_brieven.checks.detectors.rare_words import base_forms, is_name_or_code, known_word
+from lint_brieven.checks.doc_cache import doc_tokens
+from lint_brieven.checks.sentence_words import tokens_of
 from lint_brieven.checks.term import explained
 from lint_brieven.dutch.passive_voice import names_agent
 from lint_brieven.sentence_findings import Apart
@@ -292,7 +294,7 @@ def _uses(
 def constructions(sentence: Span, aside: set[int], written: str) -> list[tuple[int, str]]:
     """ "dient … te <infinitive>" and "en/of", with where they start."""
     out = []
-    for token in sentence:
+    for token in tokens_of(sentence):
         if token.i in aside:
             continue
         if token.lower_ == "en/of":
@@ -301,7 +303,7 @@ def constructions(sentence: Span, aside: set[int], written: str) -> list[tuple[i
             infinitive = next(
                 (
                     t
-                    for t in sentence.doc[token.i + 1 : sentence.end]
+                    for t in doc_tokens(sentence.doc)[token.i + 1 : sentence.end]
                     if t.lower_ == "te" and t.head.tag_.startswith("WW|inf")
                 ),
                 None,
@@ -314,7 +316,7 @@ def constructions(sentence: Span, aside: set[int], written: str) -> list[tuple[i
 def passives(sentence: Span, aside: set[int], written: str) -> list[str]:
     """Passives with "worden" that do not say who acts: "wordt … behaald"."""
     out = []
-    for aux in sentence:
+    for aux in tokens_of(sentence):
         verb = aux.head
         if aux.i in aside or aux.dep_ != "aux:pass" or aux.lemma_.lower() != "worden":
             continue
@@ -333,7 +335,7 @@ def long_subject(sentence: Span, words: set[int], written: str) -> Apart | None:
     """A main clause that opens with its subject and a relative clause inside it, the main
     verb after the clause's own verbs: the subject's noun, the main verb and the words in
     between ("De vragen die omwonenden … gesteld hebben, zijn beantwoord")."""
-    tokens = [t for t in sentence if not t.is_space]
+    tokens = [t for t in tokens_of(sentence) if not t.is_space]
     marker = None
     for k, token in enumerate(tokens):
         if _finite(token):
@@ -390,7 +392,7 @@ def quoted_or_bracketed(sentence: Span) -> set[int]:
     """Tokens inside brackets (an explanation, an aside) or quotes (a title, a heading)."""
     inside: set[int] = set()
     depth, quoted = 0, False
-    for token in sentence:
+    for token in tokens_of(sentence):
         if token.text == "(":
             depth += 1
         elif token.text == ")":

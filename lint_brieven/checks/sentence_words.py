@@ -22,7 +22,7 @@ Left out, because they are not words of the language but names, numbers and code
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -65,10 +65,16 @@ def organisation_names(organisation: Mapping[str, str]) -> frozenset[str]:
 
 def words(sentence: Span, content: MappedText, names: frozenset[str] = frozenset()) -> list[Token]:
     """The tokens of ``sentence`` that count as words (see the module docstring)."""
-    return _words(list(sentence), content, names)
+    return _words(tokens_of(sentence), content, names)
 
 
-def _words(tokens: list[Token], content: MappedText, names: frozenset[str]) -> list[Token]:
+def tokens_of(sentence: Span) -> tuple[Token, ...]:
+    """``tuple(sentence)``, from the doc's tokens as ``doc_cache`` keeps them (iterating a
+    span makes a new ``Token`` for every word, every time)."""
+    return doc_tokens(sentence.doc)[sentence.start : sentence.end]
+
+
+def _words(tokens: Sequence[Token], content: MappedText, names: frozenset[str]) -> list[Token]:
     """``words`` of a sentence given as its tokens."""
     kept = [(t, text) for t in tokens if (text := t.text).strip()]  # (``is_space`` implied)
     tokens, texts = [t for t, _ in kept], [text for _, text in kept]
