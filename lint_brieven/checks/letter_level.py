@@ -15,7 +15,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from lint_brieven import nlp
-from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit, found_in
+from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit, first_in, found_in
 from lint_brieven.checks.doc_cache import written_text
 from lint_brieven.checks.regexes import GuardedRegex, guard_token_patterns
 from lint_brieven.checks.rule import Rule
@@ -47,6 +47,11 @@ class LetterCheck(Check):
         found = found_in(letter, ("letter-level", id(self)), self._in_doc)
         return [(index, start, end) for index, spans in found for start, end in spans]
 
+    def _any_match(self, letter: AnalysedLetter) -> bool:
+        """Whether a matcher matches anywhere in the letter (the blocks after the first that
+        has a match are not worked out: ``first_in``, with the same results as ``_matches``)."""
+        return first_in(letter, ("letter-level", id(self)), self._in_doc) is not None
+
     def _in_doc(self, doc: Doc) -> list[tuple[int, int]]:
         return self._in_block(written_text(doc), doc)
 
@@ -65,12 +70,12 @@ class LetterCheck(Check):
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
         if self.require and not is_complete_letter(letter.letter):
             return []
+        if self.require:
+            if self._any_match(letter):
+                return []
+            return [Hit(-1, 0, 0, self.message(ctx), self.fixed_suggestions(ctx))]
         found = self._matches(letter)
         suggestions = self.fixed_suggestions(ctx)
-        if self.require:
-            if found:
-                return []
-            return [Hit(-1, 0, 0, self.message(ctx), suggestions)]
         hits = []
         for index, start, end in found:
             text = letter.letter.blocks[index].text[start:end]
