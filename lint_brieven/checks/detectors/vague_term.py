@@ -42,10 +42,10 @@ class VagueTerm(Detector):
         organisation = ctx.organisation.get("naam", "")
         for index, doc in enumerate(letter.docs):
             for sentence in doc_sentences(doc):
-                if is_request_or_question(sentence):
-                    continue
                 text = span_text(sentence)
-                if not VAGUE.search(text):
+                # (the words first: most sentences have none, and then whether the sentence
+                # asks something does not matter)
+                if not VAGUE.search(text) or is_request_or_question(sentence):
                     continue
                 dated = dated_clauses(sentence)
                 for match in VAGUE.finditer(text):
