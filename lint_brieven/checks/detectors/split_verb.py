@@ -67,13 +67,19 @@ def _finite_and_complement(sentence: Span) -> Iterator[tuple[Token, Token]]:
                 yield token, verbs[0]
 
 
-def verb_group_pairs(sentence: Span) -> Iterator[tuple[Token, Token, Token]]:
+def main_finites(sentence: Span) -> list[Token]:
+    """The finite verbs of the sentence's main clauses (not ``is_subordinate``), in order."""
+    return [t for t in sentence if t.tag_.startswith("WW|pv") and not is_subordinate(t)]
+
+
+def verb_group_pairs(
+    sentence: Span, finites: list[Token] | None = None
+) -> Iterator[tuple[Token, Token, Token]]:
     """(finite verb, first and last word of the rest of its verb group) in the sentence's main
     clauses: "zullen … uitvoeren", "heeft … gevonden", "nemen … op". The gap runs to the first
-    of the verbs at the end ("zal … worden terugbetaald": to "worden")."""
-    for finite in sentence:
-        if not finite.tag_.startswith("WW|pv") or is_subordinate(finite):
-            continue
+    of the verbs at the end ("zal … worden terugbetaald": to "worden"). ``finites``: the
+    sentence's ``main_finites``, when the caller has them."""
+    for finite in main_finites(sentence) if finites is None else finites:
         rest: list[Token] = []
         if (
             finite.dep_ in ("aux", "aux:pass")
@@ -106,12 +112,12 @@ def _finite_and_complement_of(finite: Token) -> Iterator[tuple[Token, Token]]:
         yield finite, verbs[0]
 
 
-def subject_pairs(sentence: Span) -> Iterator[tuple[Token, Token, Token]]:
+def subject_pairs(
+    sentence: Span, finites: list[Token] | None = None
+) -> Iterator[tuple[Token, Token, Token]]:
     """(subject, finite verb, finite verb) of the main clauses, when the subject comes
-    first."""
-    for finite in sentence:
-        if not finite.tag_.startswith("WW|pv") or is_subordinate(finite):
-            continue
+    first. ``finites``: the sentence's ``main_finites``, when the caller has them."""
+    for finite in main_finites(sentence) if finites is None else finites:
         head = clause_head(finite)
         if not is_main_clause(head):
             continue  # a misparsed subordinate clause: do not guess
@@ -183,7 +189,9 @@ class SplitVerb(Detector):
                 continue
             for sentence in doc_sentences(doc):
                 worst = None
-                pairs = [*verb_group_pairs(sentence), *subject_pairs(sentence)]
+                # (the main clauses' finite verbs found once for both kinds of pair)
+                finites = main_finites(sentence)
+                pairs = [*verb_group_pairs(sentence, finites), *subject_pairs(sentence, finites)]
                 for first, second, last in pairs:
                     if crosses_clause(first, second):
                         continue
