@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
-from lint_brieven.checks.doc_cache import sentence_of, span_text
+from lint_brieven.checks.doc_cache import doc_tokens, sentence_of, span_text
 from lint_brieven.dutch.active_voice import Active, active_clause
 from lint_brieven.dutch.passive_voice import (
     STATIVE,
@@ -99,6 +99,9 @@ def _is_agent(child: Token) -> bool:
     )
 
 
+_AUXILIARY_LEMMAS = ("worden", "zijn")  # of _passive_auxiliary and copula_participle
+
+
 def _passive_auxiliary(aux: Token) -> bool:
     """ "worden"/"zijn" making a passive: labelled aux:pass, or plain aux on a participle (the
     parser does not always tell "is vastgesteld" from a perfect tense; verbs whose perfect
@@ -120,7 +123,9 @@ class PassiveVoice(Detector):
         for index, doc in enumerate(letter.docs):
             content = letter.letter.blocks[index].content
             seen: set[int] = set()
-            for aux in doc:
+            for aux in doc_tokens(doc):
+                if aux.lemma_ not in _AUXILIARY_LEMMAS:
+                    continue  # (both tests below ask this first)
                 if not (_passive_auxiliary(aux) or copula_participle(aux)):
                     continue
                 verb = aux.head
