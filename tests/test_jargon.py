@@ -87,6 +87,19 @@ def test_every_term_and_form_is_found_in_a_sentence():
         assert set(forms) - found == set()
 
 
+def test_a_term_is_found_in_capitals_too():
+    """Terms match whatever their capitals ("WOZ-WAARDE", "Last Onder Dwangsom"), also a
+    word group whose first word starts a sentence."""
+    groups = {entry["term"]: entry["term"] for entry in TERMS if " " in entry["term"]}
+    forms = [*list(groups.values())[:15], "woz-waarde", "vve"]
+    body = "\n\n".join(
+        f"{form.upper() if i % 2 else form.title()} is waar deze brief over gaat."
+        for i, form in enumerate(forms)
+    )
+    found = {f.text.lower() for f in lint_text(letter(body), ["LB501", "LB512"])}
+    assert set(forms) - found == set()
+
+
 def test_an_unexplained_term_is_flagged_with_its_gloss(tmp_path, capsys):
     (found,) = findings(tmp_path, capsys, "Op 3 juni controleren wij de kruipruimte.")
     assert found["text"] == "kruipruimte"

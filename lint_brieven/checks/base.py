@@ -282,17 +282,27 @@ def word_list_matcher(entries: list[dict], key: str) -> tuple[PhraseMatcher, dic
     ``key`` field and its ``forms``, labelled with the lower-cased key; and the entries by it."""
     pipeline = nlp.pipeline()
     matcher = PhraseMatcher(pipeline.vocab, attr="LOWER")
-    by_key: dict[str, dict] = {}
-    listed: list[list[str]] = []  # per entry: its label, then its forms
-    for entry in entries:
-        label = entry[key].lower()
-        by_key[label] = entry
-        listed.append([label, *(f.lower() for f in entry.get("forms", []))])
+    by_key = {entry[key].lower(): entry for entry in entries}
+    listed = _listed(entries, key)
     strings = pipeline.vocab.strings
     for forms, tokens in zip(listed, phrase_tokens(listed), strict=True):
         # each form as the string ids of its tokens' lower-case forms (what a form's doc gives)
         matcher.add(forms[0], [[strings.add(t) for t in form] for form in tokens])
     return matcher, by_key
+
+
+def word_list_first_words(entries: list[dict], key: str) -> frozenset[int]:
+    """The string ids of the first word of every phrase ``word_list_matcher`` matches for the
+    same entries (each entry's ``key`` field and its ``forms``, lower case): a doc with none
+    of them among its words (``doc_cache.lower_ids``) has no match."""
+    strings = nlp.pipeline().vocab.strings
+    tokens = phrase_tokens(_listed(entries, key))
+    return frozenset(strings.add(form[0]) for forms in tokens for form in forms if form)
+
+
+def _listed(entries: list[dict], key: str) -> list[list[str]]:
+    """Per entry: its label (the lower-cased ``key`` field), then its forms, lower case."""
+    return [[entry[key].lower(), *(f.lower() for f in entry.get("forms", []))] for entry in entries]
 
 
 def phrase_tokens(listed: list[list[str]]) -> list[list[list[str]]]:

@@ -42,9 +42,10 @@ from lint_brieven.checks.base import (
     found_in,
     per_doc,
     quoted,
+    word_list_first_words,
     word_list_matcher,
 )
-from lint_brieven.checks.doc_cache import doc_text, sentence_of, span_text
+from lint_brieven.checks.doc_cache import doc_text, lower_ids, sentence_of, span_text
 from lint_brieven.checks.entry_conditions import EntryCondition
 from lint_brieven.checks.offers import offer
 from lint_brieven.checks.replacement_check import Replacement, holds
@@ -97,6 +98,7 @@ class TermCheck(Check):
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         self.matcher, self.entries = word_list_matcher(rule.spec["terms"], "term")
+        self.first_words = word_list_first_words(rule.spec["terms"], "term")
         self.conditions = {
             key: EntryCondition(rule, entry.get("unless"), "terms.unless")
             for key, entry in self.entries.items()
@@ -129,6 +131,8 @@ class TermCheck(Check):
     def _uses(self, doc: Doc, letter: AnalysedLetter) -> tuple[_Use, ...]:
         """The terms of ``doc`` in order, with what the doc alone says of each (the same in
         every template variant that has the doc; ``letter`` is one of them, not read here)."""
+        if self.first_words.isdisjoint(lower_ids(doc)):
+            return ()  # no term starts with any of its words: the matcher finds none
         text = doc_text(doc)
         if _FILE_NAME.fullmatch(text.strip()):
             return ()  # a document's name ("Omgevingsvergunning kap en herplant.pdf")
