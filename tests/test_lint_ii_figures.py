@@ -6,6 +6,7 @@ lint-ii's reference texts, and through the command line's readability block."""
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 from lintkit import REPO, SHARED
@@ -61,6 +62,23 @@ def _reference_texts() -> list[str]:
 
     texts = json.loads((REFERENCE / "texts.json").read_text(encoding="utf-8"))
     return [preprocess_text(t["text"]) for t in texts.values()]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_scorer_gives_lint_ii_s_score_and_level(seed):
+    from lint_ii.core.lint_scorer import LintScorer
+
+    rng = random.Random(seed)
+    for _ in range(500):
+        figures = [
+            rng.choice([None, rng.uniform(0, 8), 1.359228547196266]),
+            rng.choice([None, rng.randint(0, 30), rng.uniform(0, 30)]),
+            rng.choice([None, rng.uniform(0, 15), 0.0]),
+            rng.choice([None, rng.random(), 0.0, 1.0]),
+        ]
+        ours, theirs = lint_ii_bridge.lint_scorer(*figures), LintScorer(*figures)
+        assert (ours.score, ours.level) == (theirs.score, theirs.level), figures
+        assert type(ours.score) is type(theirs.score)
 
 
 @pytest.mark.parametrize("where", ["corpus/sjablonen", "eval/dev", "lint-ii"])

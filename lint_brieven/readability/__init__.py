@@ -66,8 +66,6 @@ def assess(docs: Sequence[Doc], cache: dict | None = None) -> Readability:
     the doc and ``index``.
     """
     lint_ii_bridge.install()
-    from lint_ii.core.lint_scorer import LintScorer
-
     cache = {} if cache is None else cache
     scores, sums, parts = [], [], []
     for index, doc in enumerate(docs):
@@ -86,7 +84,7 @@ def assess(docs: Sequence[Doc], cache: dict | None = None) -> Readability:
             document = _document_lint(parts)
         else:
             concrete, nouns = total[9:11]
-            document = LintScorer(
+            document = lint_ii_bridge.lint_scorer(
                 freq_log=wide_mean(*total[0:3]),
                 max_sdl=wide_mean(*total[3:6]),
                 content_words_per_clause=wide_mean(*total[6:9]),
@@ -188,11 +186,9 @@ def _document_lint(parts: Sequence[_LintParts]):
     ``LintScorer`` of the same four numbers (the mean of every word's frequency, of the
     sentences' longest dependencies and of their content words per clause, as
     ``statistics.mean`` gives them; the share of concrete nouns)."""
-    from lint_ii.core.lint_scorer import LintScorer
-
     concrete = sum(p.nouns[0] for p in parts)
     nouns = sum(sum(p.nouns) for p in parts)
-    return LintScorer(
+    return lint_ii_bridge.lint_scorer(
         freq_log=mean([p.frequencies for p in parts]),
         max_sdl=mean([p.max_sdl for p in parts]),
         content_words_per_clause=mean([p.content_words_per_clause for p in parts]),

@@ -84,6 +84,53 @@ def _lexical_memo() -> dict[tuple, tuple]:
     return memo
 
 
+class _Once:
+    """``functools.cached_property`` without the lock Python 3.11 takes on every first read."""
+
+    def __init__(self, func) -> None:
+        self.func = func
+        self.name = func.__name__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
+@cache
+def _scorer() -> type:
+    """lint-ii's ``LintScorer``, its formula, guard rails and levels its own; its score and
+    level kept without ``cached_property``'s lock, and its coefficients read from the
+    ``nlp_model`` module registered now (what lint-ii's ``from ... import COEFFICIENTS`` reads)
+    without an import statement at each of the formula's five reads."""
+    from lint_ii.core.lint_scorer import LintScorer
+
+    class Scorer(LintScorer):
+        score = _Once(LintScorer.score.func)
+        level = _Once(LintScorer.level.func)
+
+        @property
+        def COEFFICIENTS(self) -> dict[str, float]:  # noqa: N802 - lint-ii's name
+            return sys.modules[MODULE].COEFFICIENTS
+
+    return Scorer
+
+
+def lint_scorer(
+    freq_log: float | None,
+    max_sdl: float | None,
+    content_words_per_clause: float | None,
+    proportion_concrete: float | None,
+):
+    """lint-ii's ``LintScorer`` of the four figures (``_scorer``): ``.score``, ``.level``."""
+    install()
+    return _scorer()(freq_log, max_sdl, content_words_per_clause, proportion_concrete)
+
+
 @cache
 def _words_only() -> type:
     install()
@@ -145,8 +192,9 @@ def sentence_figures(doc: Doc, sentences: Sequence[Span]) -> list[Figures]:
       frequency ``statistics.mean``'s number from the exact sum (``exact_mean``).
     """
     install()
-    from lint_ii.core.lint_scorer import LintScorer
     from lint_ii.core.word_features import SuperSemTypes
+
+    scorer = _scorer()
 
     strings = doc.vocab.strings
     punct, conj, nsubj, cop = (strings[label] for label in ("punct", "conj", "nsubj", "cop"))
@@ -220,7 +268,7 @@ def sentence_figures(doc: Doc, sentences: Sequence[Span]) -> list[Figures]:
                 lengths.append(length)
         summed = exact_mean.summed(tuple(frequencies))
         nouns = concretes + abstracts + undefineds
-        lint = LintScorer(
+        lint = scorer(
             freq_log=exact_mean.mean([summed]),
             max_sdl=max(lengths) if len(lengths) >= 2 else None,
             content_words_per_clause=content / finite if finite else None,
