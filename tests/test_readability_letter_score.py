@@ -86,3 +86,40 @@ def test_every_variant_scores_as_lint_ii_scores_its_sentences(template):
         assert (ours.lint_ii, ours.level) == (round(theirs.score, 1), theirs.level)
         alone = assess(letter_docs)  # nothing shared with the other variants
         assert alone == ours
+
+
+def test_a_letter_with_a_frequency_that_is_no_finite_number_takes_statistics_own_way(
+    monkeypatch,
+):
+    """The columns a variant adds up hold exact sums; a value that has none (inf) sends the
+    letter's means the way ``statistics.mean`` goes, with lint-ii's scorer."""
+    from dataclasses import replace
+
+    from lint_ii.core.lint_scorer import LintScorer
+
+    from lint_brieven.readability import lint_ii_bridge
+
+    texts = ["Wij vervangen morgen de kraan in uw keuken.", "De monteur belt u vooraf op."]
+    docs = nlp.parse(texts)
+    figures = lint_ii_bridge.sentence_figures
+
+    def odd(doc, sentences):
+        out = figures(doc, sentences)
+        values = (*out[0].frequencies[0], math.inf)
+        return [replace(out[0], frequencies=(values, _exact_sum(values))), *out[1:]]
+
+    plain = [f for t in texts for f in figures(docs[t], list(docs[t].sents))]
+    monkeypatch.setattr(lint_ii_bridge, "sentence_figures", odd)
+    ours = assess([docs[t] for t in texts])
+    frequencies = [*plain[0].frequencies[0], math.inf, *plain[1].frequencies[0]]
+    nouns = [sum(f.nouns[k] for f in plain) for k in range(3)]
+    theirs = LintScorer(
+        statistics.mean(frequencies),
+        statistics.mean([f.max_sdl for f in plain]),
+        statistics.mean([f.content_words_per_clause for f in plain]),
+        nouns[0] / sum(nouns),
+    )
+    assert (ours.lint_ii, ours.level) == (
+        None if theirs.score is None else round(theirs.score, 1),
+        theirs.level,
+    )

@@ -15,7 +15,15 @@ from spacy.tokens import Doc, Span
 
 from lint_brieven.checks.doc_cache import doc_sentences, doc_text, doc_tokens, written_text
 from lint_brieven.readability import flesch, lint_ii_bridge
-from lint_brieven.readability.exact_mean import Summed, mean, summed, wide, wide_mean
+from lint_brieven.readability.exact_mean import (
+    Sum,
+    Summed,
+    exact_sum,
+    mean,
+    summed,
+    wide,
+    wide_mean,
+)
 from lint_brieven.readability.lint_ii_bridge import Figures
 
 
@@ -58,7 +66,7 @@ def assess(docs: Sequence[Doc], cache: dict | None = None) -> Readability:
     letter's scores gather those of its sentences. The cache lives as long as the caller keeps
     it (the engine: one file's letters). The letter's LiNT-II is lint-ii's document score
     (``ReadabilityAnalysis.lint``) from the same means, gathered from each sentence's exact
-    sums (``_LintParts``) instead of from every word again, each block's sentences joined
+    sums instead of from every word again, each block's sentences joined
     once into columns of ints that a variant adds up (some 30 blocks, not some 100
     sentences). What is kept for a doc is keyed on its identity (the doc is kept with it, so
     the id stays its own): the scores depend on the doc alone (its tokens and parse, and
@@ -81,7 +89,7 @@ def assess(docs: Sequence[Doc], cache: dict | None = None) -> Readability:
     if sums:
         total = list(map(sum, zip(*sums, strict=True)))  # each column over the blocks
         if total[_INEXACT]:  # a value that is no finite number: as ``statistics.mean``
-            document = _document_lint(parts)
+            document = _document_lint([_LintParts.of(f) for figures in parts for f in figures])
         else:
             concrete, nouns = total[9:11]
             document = lint_ii_bridge.lint_scorer(
@@ -110,7 +118,7 @@ _INEXACT = 11
 
 def _block(doc: Doc, index: int, cache: dict) -> tuple:
     """(doc, its sentence scores as block ``index``, its columns (``_INEXACT``), its
-    ``_LintParts``); the doc's sentences worked out once whatever block it is."""
+    sentences' figures); the doc's sentences worked out once whatever block it is."""
     key = id(doc)
     if key not in cache:
         cache[key] = (doc, _sentences(doc))  # keep the doc alive while its id is a key
@@ -119,20 +127,39 @@ def _block(doc: Doc, index: int, cache: dict) -> tuple:
         return (doc, (), None, None)
     joined = ("readability:block", key)  # what the letter's scores take from the doc
     if joined not in cache:
-        part = _LintParts.joined([lint_parts for _, _, lint_parts in sentences])
-        columns: list[int] = []
-        inexact = False
-        for values, total in (part.frequencies, part.max_sdl, part.content_words_per_clause):
-            inexact = inexact or total is None
-            columns += (
-                (len(values), 0, 0) if total is None else (len(values), wide(total), int(total[2]))
-            )
-        concrete, abstract, undefined = part.nouns
-        columns += (concrete, concrete + abstract + undefined, int(inexact))
+        figures = tuple(figure for _, _, figure in sentences)
+        columns = _columns(figures)
         columns += flesch.totals([flesch_counts for _, flesch_counts, _ in sentences])
-        cache[joined] = (tuple(columns), part)
-    columns, part = cache[joined]
-    return (doc, tuple(_at_block(score, index) for score, _, _ in sentences), columns, part)
+        cache[joined] = (tuple(columns), figures)
+    columns, figures = cache[joined]
+    return (doc, tuple(_at_block(score, index) for score, _, _ in sentences), columns, figures)
+
+
+def _columns(figures: Sequence[Figures]) -> list[int]:
+    """Columns 0-11 (see ``_INEXACT``) of the sentences of ``figures``: each sentence's
+    frequencies with their exact sum, its longest dependency and its content words per
+    clause (when it has them), and its nouns."""
+    columns = [0] * 12
+
+    def add(k: int, count: int, total: Sum | None) -> None:
+        if total is None:
+            columns[_INEXACT] = 1
+        else:
+            columns[k] += count
+            columns[k + 1] += wide(total)
+            columns[k + 2] |= total[2]
+
+    for figure in figures:
+        values, total = figure.frequencies
+        add(0, len(values), total)
+        if figure.max_sdl is not None:
+            add(3, 1, exact_sum((figure.max_sdl,)))
+        if figure.content_words_per_clause is not None:
+            add(6, 1, exact_sum((figure.content_words_per_clause,)))
+        concrete, abstract, undefined = figure.nouns
+        columns[9] += concrete
+        columns[10] += concrete + abstract + undefined
+    return columns
 
 
 _SCORE_FIELDS = tuple(f.name for f in fields(SentenceScore))[1:]  # all but ``block``
@@ -164,22 +191,6 @@ class _LintParts:
             figure.nouns,
         )
 
-    @classmethod
-    def joined(cls, parts: Sequence[_LintParts]) -> _LintParts:
-        """The parts of several sentences (a block's) as one: their values, in order, with
-        their exact sums, and their nouns counted together. The letter's means over its
-        blocks' joined parts are the means over all their sentences (exact sums)."""
-        return cls(
-            summed(tuple(v for p in parts for v in p.frequencies[0])),
-            summed(tuple(v for p in parts for v in p.max_sdl[0])),
-            summed(tuple(v for p in parts for v in p.content_words_per_clause[0])),
-            (
-                sum(p.nouns[0] for p in parts),
-                sum(p.nouns[1] for p in parts),
-                sum(p.nouns[2] for p in parts),
-            ),
-        )
-
 
 def _document_lint(parts: Sequence[_LintParts]):
     """lint-ii's ``ReadabilityAnalysis(sentences).lint`` of the sentences of ``parts``: its
@@ -196,7 +207,7 @@ def _document_lint(parts: Sequence[_LintParts]):
     )
 
 
-def _sentences(doc: Doc) -> list[tuple[SentenceScore, tuple[int, int], _LintParts]]:
+def _sentences(doc: Doc) -> list[tuple[SentenceScore, tuple[int, int], Figures]]:
     """Each sentence with words: its score, its Flesch-Douma counts and what the letter's
     LiNT-II takes from it (lint-ii's figures of every sentence of the doc in one pass,
     ``lint_ii_bridge.sentence_figures``).
@@ -229,7 +240,7 @@ def _sentences(doc: Doc) -> list[tuple[SentenceScore, tuple[int, int], _LintPart
             figure.level,
             any(t.pos_ in ("VERB", "AUX") for t in own),
         )
-        out.append((score, flesch.counts(words), _LintParts.of(figure)))
+        out.append((score, flesch.counts(words), figure))
     return out
 
 
