@@ -199,7 +199,7 @@ class BlockHits:
 
 class _Known:
     """A check's hits per block number (for letters with the same facts), the numbers with
-    hits, and the places of the findings made of each block's hits (None: no place)."""
+    hits, and the places of the findings made of each block's hits."""
 
     __slots__ = ("hits", "letters", "placed", "with_hits")
 

@@ -195,6 +195,31 @@ def test_a_block_shared_by_variants_is_judged_with_each_letter_s_facts(tmp_path)
     assert findings == analyse(result, [AsLetterLevel(check)], CheckContext()).findings
 
 
+ALTERNATING = """<p>Beste {{ huurder.naam }},</p>
+<p>De verhuurder repareert de kraan volgende week.</p>
+{% if huurt %}<p>Als u huurt, betaalt u niets voor de reparatie.</p>{% endif %}
+{% if later %}<p>Daarna verft de schilder de deur.</p>{% else %}<p>Daarna verft de verhuurder de
+deur.</p>{% endif %}
+<p>Met vriendelijke groet,</p>
+<p>Woonstichting De Linde</p>
+"""
+
+
+def test_letters_whose_facts_alternate_are_each_judged_with_their_own(tmp_path):
+    """Variants with and without 'als u huurt' take turns, and a block first comes in a later
+    variant: each variant's findings are those of checking it as a file of its own."""
+    write(tmp_path, {"brief.html.j2": ALTERNATING})
+    path = tmp_path / "brief.html.j2"
+    result = read(str(path), path.read_bytes(), ReadOptions())
+    says = ["Als u huurt" in " ".join(b.text for b in x.blocks) for x in result.letters]
+    assert says == [True, False, True, False]
+    check = build_check(load_rules()["LB101"])
+    findings = analyse(result, [check], CheckContext()).findings
+    assert [f.line for f in findings if f.text.lower() == "verhuurder"] == [2, 4]
+    assert findings == _each_variant_on_its_own(result, [check], CheckContext())
+    assert findings == analyse(result, [AsLetterLevel(check)], CheckContext()).findings
+
+
 def test_a_view_of_new_blocks_asks_the_whole_letter_about_the_letter(tmp_path):
     """A block-level check reads a view of the blocks not seen before; what it asks of the
     letter as a whole (its kind, for an entry's ``unless``) the whole letter answers."""
