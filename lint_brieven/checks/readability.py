@@ -49,7 +49,7 @@ class ReadabilityCheck(Check):
         for s in readability.sentences:
             if s.level is None or s.level <= limit or not s.has_verb:
                 continue  # a fragment (address line, heading) is no sentence to rewrite
-            if len(s.text.split()) < least:
+            if s.spaced_words < least:
                 continue  # LiNT-II weighs a few rare words heavily in a very short sentence
             hit = self._sentence_hit(
                 letter,

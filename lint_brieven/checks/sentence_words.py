@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -55,9 +56,15 @@ NAME_FIELDS = ("naam", "balie")
 
 def organisation_names(organisation: Mapping[str, str]) -> frozenset[str]:
     """The capitalised words of the organisation's name and address, lower-cased."""
+    return _names(tuple(organisation.get(key, "") for key in NAME_FIELDS))
+
+
+@lru_cache(maxsize=64)  # (asked by LB201, LB203 and LB402 of every letter)
+def _names(fields: tuple[str, ...]) -> frozenset[str]:
+    """``organisation_names`` of the profile's ``NAME_FIELDS`` (all it reads: the key)."""
     names: set[str] = set()
-    for key in NAME_FIELDS:
-        for word in re.findall(r"\w[\w'’-]*", organisation.get(key, "")):
+    for field in fields:
+        for word in re.findall(r"\w[\w'’-]*", field):
             if word[:1].isupper() and word.lower() not in _READER:
                 names.add(word.lower())
     return frozenset(names)

@@ -38,6 +38,7 @@ class SentenceScore:
     lint_ii: float | None
     level: int | None
     has_verb: bool = True  # False for fragments: address lines, headings, closings
+    spaced_words: int = 0  # ``len(text.split())``, once per distinct sentence
 
 
 @dataclass(frozen=True)
@@ -228,17 +229,19 @@ def _sentences(doc: Doc) -> list[tuple[SentenceScore, tuple[int, int], Figures]]
     figures = lint_ii_bridge.sentence_figures(doc, [sent for sent, _ in sentences])
     out = []
     for (sent, own), words, figure in zip(sentences, words_of, figures, strict=True):
-        written = text[sent.start_char : sent.end_char]
-        start = sent.start_char + (len(written) - len(written.lstrip()))
-        end = start + len(written.strip())
+        read = text[sent.start_char : sent.end_char]
+        start = sent.start_char + (len(read) - len(read.lstrip()))
+        end = start + len(read.strip())
+        written = source[start:end]
         score = SentenceScore(
             0,
             start,
             end,
-            source[start:end],
+            written,
             _round(figure.score),
             figure.level,
             any(t.pos_ in ("VERB", "AUX") for t in own),
+            len(written.split()),
         )
         out.append((score, flesch.counts(words), figure))
     return out
