@@ -179,6 +179,16 @@ class MappedText:
             yield seg
 
     def slice(self, start: int, end: int) -> MappedText:
+        """``select([(start, end)])``; a range inside one segment (most: the layouts slice
+        the text of a tag or a line) without the loop over ranges and segments."""
+        segments = self.segments
+        if end > start:
+            index = bisect.bisect_right(self._ends, start)
+            if index < len(segments):
+                seg = segments[index]
+                following = segments[index + 1].start if index + 1 < len(segments) else end
+                if seg.start <= start and end <= seg.end and following >= end:
+                    return MappedText(self.text[start:end], (_part_of(seg, start, end, -start),))
         return self.select([(start, end)])
 
     def select(self, ranges: Sequence[tuple[int, int]]) -> MappedText:
@@ -196,32 +206,7 @@ class MappedText:
                 if seg.start >= end:
                     break
                 lo, hi = max(seg.start, start), min(seg.end, end)
-                new_start, new_end = lo - start + offset, hi - start + offset
-                if seg.exact:
-                    src = seg.src_start - seg.start
-                    if seg.placeholder is None and (new_start, new_end, src + lo, src + hi) == (
-                        seg.start,
-                        seg.end,
-                        seg.src_start,
-                        seg.src_end,
-                    ):
-                        out.append(seg)  # kept whole where it was: the same segment
-                    else:
-                        out.append(Segment(new_start, new_end, seg.source, src + lo, src + hi))
-                elif new_start == seg.start and new_end == seg.end:
-                    out.append(seg)
-                else:
-                    out.append(
-                        Segment(
-                            new_start,
-                            new_end,
-                            seg.source,
-                            seg.src_start,
-                            seg.src_end,
-                            exact=False,
-                            placeholder=seg.placeholder,
-                        )
-                    )
+                out.append(_part_of(seg, lo, hi, offset - start))
             texts.append(self.text[start:end])
             offset += end - start
         return MappedText("".join(texts), tuple(out))
@@ -259,6 +244,33 @@ class MappedText:
         line, column = first.source.line_col(src_start)
         end_line, end_column = first.source.line_col(max(src_start, src_end))
         return Span(first.source, line, column, end_line, end_column, src_start, src_end)
+
+
+def _part_of(seg: Segment, lo: int, hi: int, shift: int) -> Segment:
+    """The segment for characters ``lo:hi`` of ``seg`` (inside it), moved by ``shift`` in
+    the new text: ``seg`` itself where that is all of it in the same place."""
+    new_start, new_end = lo + shift, hi + shift
+    if seg.exact:
+        src = seg.src_start - seg.start
+        if seg.placeholder is None and (new_start, new_end, src + lo, src + hi) == (
+            seg.start,
+            seg.end,
+            seg.src_start,
+            seg.src_end,
+        ):
+            return seg  # kept whole where it was: the same segment
+        return Segment(new_start, new_end, seg.source, src + lo, src + hi)
+    if new_start == seg.start and new_end == seg.end:
+        return seg
+    return Segment(
+        new_start,
+        new_end,
+        seg.source,
+        seg.src_start,
+        seg.src_end,
+        exact=False,
+        placeholder=seg.placeholder,
+    )
 
 
 def _shift(seg: Segment, offset: int) -> Segment:
