@@ -361,6 +361,61 @@ def _finite(token: Token) -> bool:
 _FINITE_TAGS: dict[int, bool] = {}  # tag id -> whether the tag is a finite verb's
 
 
+@dataclass(frozen=True)
+class _Index:
+    """The tokens of a parsed sentence each rule starts from, in token order: the rules ask
+    every word of both parses for its dependency, word class or tag first, for every
+    replacement tested in a sentence (the options of one match share its old sentence)."""
+
+    by_dep: dict[str, tuple[Token, ...]]  # dep_ -> the tokens with it
+    sconj: tuple[Token, ...]  # pos_ SCONJ
+    finite: tuple[Token, ...]  # _finite
+    te: tuple[Token, ...]  # lower_ "te"
+    clause_marks: tuple[Token, ...]  # dep_ "acl:relcl" or "mark"
+    determiners: tuple[Token, ...]  # pos_ DET or dep_ det, not the last token
+    participles: tuple[Token, ...]  # tag_ WW|vd… or WW|inf…
+
+
+_INDEX = "lint_brieven.replacement_check.index"  # doc.user_data: ``_index(doc)``
+
+
+def _index(doc: Doc) -> _Index:
+    """``_Index`` of a doc, made once per doc (kept in its ``user_data``: a token's parse never
+    changes once the doc is parsed, so the same tokens pass each rule's first test)."""
+    found = doc.user_data.get(_INDEX)
+    if found is not None:
+        return found
+    tokens = doc_tokens(doc)
+    by_dep: dict[str, list[Token]] = {}
+    sconj, finite, te, marks, determiners, participles = [], [], [], [], [], []
+    last = len(tokens) - 1
+    for token in tokens:
+        dep, pos, tag = token.dep_, token.pos_, token.tag_
+        by_dep.setdefault(dep, []).append(token)
+        if pos == "SCONJ":
+            sconj.append(token)
+        if _finite(token):
+            finite.append(token)
+        if token.lower_ == "te":
+            te.append(token)
+        if dep in ("acl:relcl", "mark"):
+            marks.append(token)
+        if (pos == "DET" or dep == "det") and token.i < last:
+            determiners.append(token)
+        if tag.startswith(("WW|vd", "WW|inf")):
+            participles.append(token)
+    found = doc.user_data[_INDEX] = _Index(
+        {dep: tuple(found) for dep, found in by_dep.items()},
+        tuple(sconj),
+        tuple(finite),
+        tuple(te),
+        tuple(marks),
+        tuple(determiners),
+        tuple(participles),
+    )
+    return found
+
+
 def _number(token: Token) -> str | None:
     """ "sg" or "pl" for a subject, None when the parse does not tell."""
     lower = token.lower_
@@ -398,9 +453,7 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _agreement(parsed: _Parsed) -> Iterable[Problem]:
-    for verb in parsed.tokens:
-        if not _finite(verb):
-            continue
+    for verb in _index(parsed.doc).finite:
         subject = _subject_of(verb)
         if subject is None or subject.dep_ == "nsubj" and subject.head.dep_ == "acl:relcl":
             continue
@@ -449,9 +502,7 @@ def _word_before_phrase(adjective: Token) -> Token | None:
 
 
 def _attributive(parsed: _Parsed) -> Iterable[Problem]:
-    for adjective in parsed.tokens:
-        if adjective.dep_ != "amod":
-            continue
+    for adjective in _index(parsed.doc).by_dep.get("amod", ()):
         noun = adjective.head
         if noun.pos_ != "NOUN" or adjective.i > noun.i:
             continue
@@ -468,9 +519,9 @@ def _attributive(parsed: _Parsed) -> Iterable[Problem]:
 
 
 def _determiner(parsed: _Parsed) -> Iterable[Problem]:
-    for det in parsed.tokens:
+    for det in _index(parsed.doc).by_dep.get("det", ()):
         lower = det.lower_
-        if det.dep_ != "det" or not (lower in DETERMINERS or lower in DE_DETERMINERS):
+        if not (lower in DETERMINERS or lower in DE_DETERMINERS):
             continue
         noun = det.head
         if noun.pos_ != "NOUN" or "|ev|" not in noun.tag_ + "|" or det.i > noun.i:
@@ -488,8 +539,8 @@ def _determiner(parsed: _Parsed) -> Iterable[Problem]:
 
 def _te_infinitive(parsed: _Parsed) -> Iterable[Problem]:
     tokens = parsed.tokens
-    for te in tokens:
-        if te.lower_ != "te" or te.i + 1 >= len(tokens):
+    for te in _index(parsed.doc).te:
+        if te.i + 1 >= len(tokens):
             continue
         after = tokens[te.i + 1]
         if after.tag_.startswith("WW|inf"):
@@ -576,9 +627,8 @@ _DETERMINER_WORDS = {"de", "het", "een", "deze", "die", "dit", "dat", "uw", "onz
 def _double_determiner(parsed: _Parsed) -> Iterable[Problem]:
     """ "de deze woning": two determiners in a row."""
     tokens = parsed.tokens
-    for first, second in zip(tokens, tokens[1:], strict=False):
-        if first.pos_ != "DET" and first.dep_ != "det":
-            continue
+    for first in _index(parsed.doc).determiners:
+        second = tokens[first.i + 1]
         both = first.lower_ in _DETERMINER_WORDS and second.lower_ in _DETERMINER_WORDS
         if both and second.pos_ in ("DET", "PRON") and second.dep_ in ("det", "nmod:poss"):
             key = ("dets", parsed.key(first), parsed.key(second))
@@ -588,8 +638,8 @@ def _double_determiner(parsed: _Parsed) -> Iterable[Problem]:
 def _after_cluster(parsed: _Parsed) -> Iterable[Problem]:
     """An object or subject does not follow the participle or infinitive at the end of its
     clause ("wordt … gebruikt een formaat")."""
-    for verb in parsed.tokens:
-        if not verb.tag_.startswith(("WW|vd", "WW|inf")) or verb.dep_ == "amod":
+    for verb in _index(parsed.doc).participles:
+        if verb.dep_ == "amod":
             continue
         late = [
             c
@@ -673,7 +723,7 @@ def _finite_of(head: Token) -> Token | None:
 def _subclause(parsed: _Parsed) -> Iterable[Problem]:
     """In a subclause ("als u … heeft", "die … een minicontainer gebruiken") no object follows
     the finite verb."""
-    for mark in parsed.tokens:
+    for mark in _index(parsed.doc).clause_marks:
         relative = mark.dep_ == "acl:relcl"
         if relative:
             opener = next((c for c in mark.children if c.tag_.startswith("VNW|betr")), None)
@@ -704,8 +754,8 @@ def _subclause(parsed: _Parsed) -> Iterable[Problem]:
 
 def _v2(parsed: _Parsed) -> Iterable[Problem]:
     """A main clause has at most one part before its finite verb."""
-    for head in parsed.tokens:
-        if head.dep_ != "ROOT" or any(c.dep_ == "mark" for c in head.children):
+    for head in _index(parsed.doc).by_dep.get("ROOT", ()):
+        if any(c.dep_ == "mark" for c in head.children):
             continue
         finite = _finite_of(head)
         if finite is None:
@@ -725,8 +775,8 @@ def _v2(parsed: _Parsed) -> Iterable[Problem]:
 
 def _marks(parsed: _Parsed) -> Iterable[Problem]:
     """A subordinating conjunction has a clause with a finite verb."""
-    for mark in parsed.tokens:
-        if mark.pos_ != "SCONJ" or mark.lower_ in ("om", "te", "dan", "zoals", "als"):
+    for mark in _index(parsed.doc).sconj:
+        if mark.lower_ in ("om", "te", "dan", "zoals", "als"):
             continue
         head = mark.head
         if mark.dep_ == "mark" and _finite_of(head) is None and head.pos_ in ("NOUN", "PROPN"):
@@ -864,8 +914,8 @@ def _nominal(old: _Parsed, new: _Parsed, before: list[Token], after: list[Token]
 
 
 def _finite_count(old: _Parsed, new: _Parsed) -> list[str]:
-    outside_old = sum(1 for t in old.tokens if _finite(t) and not old.inside(t))
-    outside_new = sum(1 for t in new.tokens if _finite(t) and not new.inside(t))
+    outside_old = sum(1 for t in _index(old.doc).finite if not old.inside(t))
+    outside_new = sum(1 for t in _index(new.doc).finite if not new.inside(t))
     if outside_old != outside_new:
         return [f"clause structure: {outside_old} finite verbs outside became {outside_new}"]
     # new words may bring a finite verb only with the clause it belongs to ("als u dat wilt"):
