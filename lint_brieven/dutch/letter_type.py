@@ -213,6 +213,18 @@ def type_from_words(letter: Letter, known: dict | None = None) -> str | None:
     """The type the letter's subject and opening make clear, or None. ``known``: a cache of
     the types each text signals (template variants share most of their texts)."""
     head, opening = _regions(letter)
+    # the answer depends on these texts alone: kept by them (template variants mostly share
+    # their subject and opening, and differ further down)
+    key = ("letter_type.words", tuple(head), tuple(opening))
+    if known is not None and key in known:
+        return known[key]
+    found = _type_of(head, opening, known)
+    if known is not None:
+        known[key] = found
+    return found
+
+
+def _type_of(head: list[str], opening: list[str], known: dict | None) -> str | None:
     for region, name in ((head, "head"), (opening, "opening")):
         kinds: set[str] = set()
         for text in region:
