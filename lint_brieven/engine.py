@@ -12,6 +12,8 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain
 
+from spacy.tokens import Doc
+
 from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit
 from lint_brieven.findings import Finding
@@ -27,24 +29,45 @@ class Analysis:
     letters: list[AnalysedLetter]
 
 
+@dataclass(frozen=True)
+class Parsed:
+    """A read file's distinct blocks, numbered in the order its letters first have them
+    (variants share their Block objects; equal blocks read the same), and the parsed doc of
+    each, by number."""
+
+    result: ReadResult
+    numbers: dict[Block, int]
+    docs: list[Doc]
+
+
+def parse(result: ReadResult) -> Parsed:
+    """The docs of a read file's distinct blocks: each distinct text parsed once, with the
+    width of its lines in its file where the reader joined them (``_source_width``)."""
+    distinct = dict.fromkeys(chain.from_iterable(letter.blocks for letter in result.letters))
+    numbers = dict(zip(distinct, range(len(distinct)), strict=True))
+    widths: dict[str, int | None] = {}
+    texts = [block.text for block in numbers]
+    for block, text in zip(numbers, texts, strict=True):
+        if text not in widths and has_line_break(text):
+            widths[text] = _source_width(block)
+    by_text = nlp.parse(texts, widths)
+    return Parsed(result, numbers, [by_text[text] for text in texts])
+
+
 def analyse(
     result: ReadResult,
     checks: Sequence[Check],
     ctx: CheckContext,
     accept: Iterable[str] = (),
+    parsed: Parsed | None = None,
 ) -> Analysis:
-    """Findings for every letter (every template variant) of one read file, deduplicated."""
+    """Findings for every letter (every template variant) of one read file, deduplicated.
+    ``parsed``: ``parse(result)`` when the caller parsed the file already."""
     accepted = {w.lower() for w in accept}
-    # each distinct block once, numbered in the order the letters first have it (variants
-    # share their Block objects; equal blocks read the same): its text's width and doc
-    reuse = BlockHits(ctx, result, accepted)
-    widths: dict[str, int | None] = {}
-    texts = [block.text for block in reuse.numbers]
-    for block, text in zip(reuse.numbers, texts, strict=True):
-        if text not in widths and has_line_break(text):
-            widths[text] = _source_width(block)
-    by_text = nlp.parse(texts, widths)
-    docs = [by_text[text] for text in texts]  # by block number
+    if parsed is None or parsed.result is not result:
+        parsed = parse(result)
+    reuse = BlockHits(ctx, result, accepted, parsed.numbers)
+    docs = parsed.docs  # by block number
     shared: dict = {}
     plans = []  # (their views stay alive as long as caches keyed on id() may hold them)
     findings: dict[tuple, Finding] = {}
@@ -96,14 +119,14 @@ class BlockHits:
     kept per answer of its ``letter_facts`` (one answer for most checks); for one file only.
     """
 
-    def __init__(self, ctx: CheckContext, result: ReadResult, accepted: set[str]) -> None:
+    def __init__(
+        self, ctx: CheckContext, result: ReadResult, accepted: set[str], numbers: dict[Block, int]
+    ) -> None:
         self.ctx = ctx
         self.result = result
         self.accepted = accepted  # (see ``_found``)
         # every distinct block of the letters -> its number, in the order they first have it
-        letters = result.letters
-        distinct = dict.fromkeys(chain.from_iterable(letter.blocks for letter in letters))
-        self.numbers: dict[Block, int] = dict(zip(distinct, range(len(distinct)), strict=True))
+        self.numbers = numbers
         self.known: dict[tuple[int, Hashable], _Known] = {}
         self._plans = 0  # letters planned so far (``plan``: they come in the file's order)
         self._new_since = 0  # the numbers the letters planned so far have: 0 .. this - 1

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from lint_brieven import readers, walk
 from lint_brieven.checks.base import Check, CheckContext
@@ -37,7 +37,7 @@ from lint_brieven.config import (
 )
 from lint_brieven.crash import file_error, print_traceback
 from lint_brieven.dutch.letter_type import declared_in_file, known_types
-from lint_brieven.engine import analyse
+from lint_brieven.engine import Parsed, analyse, parse
 from lint_brieven.file_access import (
     FileRefused,
     read_regular,
@@ -161,21 +161,52 @@ class Runner:
 
     # -- the run -------------------------------------------------------------------------
     def run(self) -> RunResult:
+        """Every file, read and parsed a few ahead of checking (``PARSE_AHEAD``): the parser
+        then reads the texts of several files in a row, with its model still in the
+        processor's caches, not again after each file's checks. Files are checked, and their
+        reports and findings kept, in the order the run meets them; a bad configuration or
+        rule pack ends the run after the files before it are checked, as one by one."""
         findings: dict[tuple, Finding] = {}
         suppressions: dict[tuple, tuple[Suppression, Config]] = {}
         seen: set[str] = set()
-        for display, entry in self.entries():
-            if isinstance(entry, FileReport):
-                self.result.reports.append(entry)
-                continue
-            if entry is not None and display in seen:  # a link to a file already checked
-                continue
-            seen.add(display)
-            report = self._check_one(display, entry, findings, suppressions)
-            if report is not None:
-                self.result.reports.append(report)
+        ahead: list[FileReport | _Prepared] = []  # in the run's order
+        chars = 0  # the characters of the texts parsed ahead
+        try:
+            for display, entry in self.entries():
+                if isinstance(entry, FileReport):
+                    ahead.append(entry)
+                    continue
+                if entry is not None and display in seen:  # a link to a file already checked
+                    continue
+                seen.add(display)
+                prepared = self._prepare_one(display, entry)
+                if prepared is not None:
+                    ahead.append(prepared)
+                if isinstance(prepared, _Prepared):
+                    chars += prepared.chars
+                    if chars >= PARSE_AHEAD:
+                        self._complete_all(ahead, findings, suppressions)
+                        chars = 0
+        except (ConfigError, RulePackError):
+            self._complete_all(ahead, findings, suppressions)  # their errors come first
+            raise
+        self._complete_all(ahead, findings, suppressions)
         self._finish(findings, suppressions)
         return self.result
+
+    def _complete_all(
+        self, ahead: list[FileReport | _Prepared], findings: dict, suppressions: dict
+    ) -> None:
+        """Check the files read ahead, in order, and keep their reports; ``ahead`` is emptied."""
+        for item in ahead:
+            report = (
+                item
+                if isinstance(item, FileReport)
+                else self._complete_one(item, findings, suppressions)
+            )
+            if report is not None:
+                self.result.reports.append(report)
+        ahead.clear()
 
     # -- a run in parts (``check --watch`` keeps each letter's part, checks again only
     # what changed, and finishes the run from all parts as ``run`` would) ----------------
@@ -199,9 +230,27 @@ class Runner:
     ) -> FileReport | None:
         """One file's report. A bad rule pack or configuration ends the run (exit 2, one
         message); any other exception becomes this file's error and the run goes on."""
+        prepared = self._prepare_one(display, file)
+        if isinstance(prepared, _Prepared):
+            return self._complete_one(prepared, findings, suppressions)
+        return prepared
+
+    def _prepare_one(self, display: str, file: Path | None) -> FileReport | _Prepared | None:
+        """``_prepare``, with its errors as ``_check_one`` has them."""
+        return self._guarded(display, lambda: self._prepare(display, file))
+
+    def _complete_one(
+        self, prepared: _Prepared, findings: dict, suppressions: dict
+    ) -> FileReport | None:
+        """``_complete``, with its errors as ``_check_one`` has them."""
+        return self._guarded(
+            prepared.display, lambda: self._complete(prepared, findings, suppressions)
+        )
+
+    def _guarded(self, display: str, work: Callable[[], T]) -> T | FileReport:
         shown = (self.request.stdin_filename or "brief.txt") if display == STDIN else display
         try:
-            return self._check_file(display, file, findings, suppressions)
+            return work()
         except (ConfigError, RulePackError):
             raise
         except RegexTimeout as exc:
@@ -210,9 +259,9 @@ class Runner:
             print_traceback(exc)
             return FileReport(shown, error=file_error(exc))
 
-    def _check_file(
-        self, display: str, file: Path | None, findings: dict, suppressions: dict
-    ) -> FileReport:
+    def _prepare(self, display: str, file: Path | None) -> FileReport | _Prepared:
+        """A file read and parsed, with its configuration and checks; or its report, when it
+        cannot be read."""
         if file is None and display != STDIN:
             return FileReport(display, error="Bestand of map bestaat niet.")
         if file is None:
@@ -266,8 +315,13 @@ class Runner:
             dict(config.service_terms),
             letter_type,
         )
+        return _Prepared(display, config, read, checks, ctx, parse(read))
+
+    def _complete(self, prepared: _Prepared, findings: dict, suppressions: dict) -> FileReport:
+        """A prepared file checked: its report; its findings and suppressions kept."""
+        display, config, read = prepared.display, prepared.config, prepared.read
         with time_budget():  # rule-pack regular expressions, all together, per file
-            analysis = analyse(read, checks, ctx, config.accept)
+            analysis = analyse(read, prepared.checks, prepared.ctx, config.accept, prepared.parsed)
         found = [
             _with_severity(f, severity_for(config, f.code, f.severity)) for f in analysis.findings
         ]
@@ -313,6 +367,29 @@ class Runner:
                 by_path[finding.path] = report
                 self.result.reports.append(report)
             report.findings.append(finding)
+
+
+# How far a run reads and parses ahead of checking: files until their distinct block texts
+# hold this many characters (the docs of those files are kept until they are checked).
+PARSE_AHEAD = 50_000
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A file read and parsed, ready to be checked."""
+
+    display: str
+    config: Config
+    read: ReadResult
+    checks: list[Check]
+    ctx: CheckContext
+    parsed: Parsed
+
+    @property
+    def chars(self) -> int:
+        return sum(len(block.text) for block in self.parsed.numbers)
 
 
 def _unused(s: Suppression, codes: list[str], config: Config) -> Finding:

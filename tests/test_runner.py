@@ -68,3 +68,31 @@ def test_each_file_gets_suggestions_filled_from_its_own_configuration(tmp_path, 
     assert "030 111 11 11" in proposals["a/brief.txt"]
     assert "020 222 22 22" in proposals["b/brief.txt"]
     assert "030 111 11 11" not in proposals["b/brief.txt"]
+
+
+def test_files_checked_together_get_the_findings_of_each_checked_alone(tmp_path, capsys):
+    # a run reads and parses several files ahead of checking them (``PARSE_AHEAD``): each file
+    # must still be checked with its own docs and configuration, and come out in its place,
+    # also when a file in between cannot be read
+    write(
+        tmp_path,
+        {
+            "a.txt": "Wij sturen u middels deze brief reeds de sleutel.\n",
+            "b.html.j2": "<p>Wij sturen u middels de post.</p>\n"
+            "{% if x %}<p>Dit is reeds gedaan.</p>{% endif %}\n",
+            "c.html.j2": "<p>{% if %}</p>\n",
+            "d.md": "# Brief\n\nU dient de huur middels een machtiging te betalen.\n",
+        },
+    )
+    names = ["a.txt", "b.html.j2", "c.html.j2", "d.md"]
+
+    def checked(paths: list[str]) -> list[dict]:
+        main(["check", *paths, "--select", "ALL", "--output-format", "json"])
+        return json.loads(capsys.readouterr().out)["files"]
+
+    alone = [entry for name in names for entry in checked([name])]
+    together = checked(names)
+    assert [e["path"] for e in together] == names
+    assert all(e["findings"] for e in together if e["path"] != "c.html.j2")
+    assert together[2]["error"]
+    assert together == alone
