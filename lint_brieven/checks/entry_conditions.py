@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from lint_brieven.checks.base import AnalysedLetter
-from lint_brieven.checks.doc_cache import doc_text, sentence_of, span_text
+from lint_brieven.checks.doc_cache import doc_text, doc_tokens, sentence_of, span_text
 from lint_brieven.checks.regexes import GuardedRegex
 from lint_brieven.checks.rule import Rule
 
@@ -44,18 +44,19 @@ class EntryCondition:
 
     def excuses(self, span: Span, letter: AnalysedLetter, block: int) -> bool:
         """Whether the match at ``span`` (in block ``block`` of ``letter``) is not flagged."""
-        doc = span.doc
-        words = [t.lower_ for t in doc if not t.is_space]
-        index = [t.i for t in doc if not t.is_space]
-        first = index.index(span.start) if span.start in index else 0
-        last = index.index(span[-1].i) if span[-1].i in index else len(index) - 1
-        if any(tuple(words[max(0, first - len(w)) : first]) == w for w in self.before):
-            return True
-        if any(tuple(words[last + 1 : last + 1 + len(w)]) == w for w in self.after):
-            return True
+        if self.before or self.after:
+            words, positions = _words(span.doc)
+            first = positions.get(span.start, 0)
+            last = positions.get(span[-1].i, len(words) - 1)
+            if any(words[max(0, first - len(w)) : first] == w for w in self.before):
+                return True
+            if any(words[last + 1 : last + 1 + len(w)] == w for w in self.after):
+                return True
         if self.kinds and _kind(letter) in self.kinds:
             return True
         if self.regexes:
+            if self.within == "letter":
+                return _in_letter(self, letter)
             scope = _scope(span, letter, self.within)
             return any(r.search(scope) for r in self.regexes)
         return False
@@ -72,11 +73,42 @@ def letter_facts(conditions: list[EntryCondition]) -> Callable[[AnalysedLetter],
     searching = [c for c in asking if c.regexes and c.within == "letter"]
 
     def facts(letter: AnalysedLetter) -> tuple:
-        text = _scope(None, letter, "letter") if searching else ""
-        found = tuple(any(r.search(text) for r in c.regexes) for c in searching)
+        found = tuple(_in_letter(c, letter) for c in searching)
         return (_kind(letter) if kinds else None, found)
 
     return facts
+
+
+def _in_letter(condition: EntryCondition, letter: AnalysedLetter) -> bool:
+    """Whether one of the condition's regular expressions matches all the letter's text (as
+    ``_scope`` gives it); once per letter and condition, kept with the file's letters
+    (``shared``, by the letter object: the text of its blocks' docs, which never changes, and
+    the condition's own expressions decide). The letter's ``letter_facts`` and the entry's
+    ``excuses`` ask the same."""
+    whole = letter.whole or letter
+    key = ("entry_conditions.in_letter", id(condition), id(whole.letter))
+    found = letter.shared.get(key)
+    if found is None:
+        text = _scope(None, letter, "letter")
+        found = letter.shared[key] = any(r.search(text) for r in condition.regexes)
+    return found
+
+
+_WORDS = "lint_brieven.entry_conditions.words"  # doc.user_data: ``_words(doc)``
+
+
+def _words(doc: Doc) -> tuple[tuple[str, ...], dict[int, int]]:
+    """The lower-case forms of the doc's tokens that are not whitespace, and the position of
+    each of those tokens (by ``Token.i``) among them; once per doc (kept in its ``user_data``:
+    a parsed doc's tokens never change)."""
+    found = doc.user_data.get(_WORDS)
+    if found is None:
+        tokens = [t for t in doc_tokens(doc) if not t.is_space]
+        found = doc.user_data[_WORDS] = (
+            tuple(t.lower_ for t in tokens),
+            {t.i: n for n, t in enumerate(tokens)},
+        )
+    return found
 
 
 def _kind(letter: AnalysedLetter) -> str:
