@@ -252,6 +252,7 @@ class _Plan:
         self.top = max(numbers, default=-1)
         self._new_from = new_from  # the letters before this one have the numbers below it
         self._positions: dict[int, list[int]] | None = None
+        self._new: dict[int, int] | None = None  # (``new_positions``)
         self.views: dict[tuple[int, ...], AnalysedLetter] = {}
 
     @property
@@ -268,13 +269,15 @@ class _Plan:
         return 1 if len(self.distinct) == len(self.numbers) else len(self.positions[number])
 
     def new_positions(self) -> dict[int, int]:
-        """The blocks no letter before this one has: number -> its first position."""
-        if self.top < self._new_from:
-            return {}
-        new: dict[int, int] = {}
-        for index, number in enumerate(self.numbers):
-            if number >= self._new_from:
-                new.setdefault(number, index)
+        """The blocks no letter before this one has: number -> its first position (worked
+        out once per letter: every block-level check asks; the caller must not change it)."""
+        new = self._new
+        if new is None:
+            new = self._new = {}
+            if self.top >= self._new_from:
+                for index, number in enumerate(self.numbers):
+                    if number >= self._new_from:
+                        new.setdefault(number, index)
         return new
 
     def view(self, positions: tuple[int, ...]) -> AnalysedLetter:
