@@ -76,12 +76,15 @@ def _read(path: str, source: str, options: ReadOptions) -> ReadResult:
     cap, limit = _cap(seq, options)
     picked, full_count = variants(seq, cap)
     result = ReadResult(path, sources=tree.sources)
-    seen: set[str] = set()
+    # the variants checked, by their blocks' texts (two variants with the same texts are the
+    # same letter for the checks); a tuple, not the texts joined: no copy of every variant's
+    # text (a source with a NUL byte is refused, ``decode``, so joining with one told the same)
+    seen: set[tuple[str, ...]] = set()
     checked = blocks_checked = 0
     covering = full_count is not None  # capped: the variants take every branch in turn
     for texts, labels in picked:
         blocks = tuple(layout(texts))
-        key = "\x00".join(b.text for b in blocks)
+        key = tuple([b.content.text for b in blocks])
         if key in seen:
             checked += 1
             continue
