@@ -44,7 +44,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -155,11 +155,22 @@ class _Parsed:
 def problems(rep: Replacement) -> list[str]:
     """Why the replacement does not read correctly (English, for tests and debugging); empty
     when every rule holds."""
+    return [problem for found in _problems(rep) for problem in found]
+
+
+def holds(rep: Replacement) -> bool:
+    """Whether ``problems(rep)`` is empty: the rules stop at the first that finds one (they
+    read the parses and nothing else, so the ones after cannot make it hold again)."""
+    return not any(_problems(rep))
+
+
+def _problems(rep: Replacement) -> Iterator[list[str]]:
+    """What each rule finds wrong with the replacement, rule by rule (``problems``), worked
+    out only as far as the caller reads."""
     if "\n" in rep.text or not rep.text.strip():
-        return []  # a block to add (a list, a paragraph) is not a replacement of words
+        return  # a block to add (a list, a paragraph) is not a replacement of words
     old, new = _parse_pair(rep)
     near = new.near()
-    found: list[str] = []
     for rule in _RULES:
         strict = rule in _STRICT
         # the old sentence's problems only matter for a new one near the new words: without
@@ -171,20 +182,13 @@ def problems(rep: Replacement) -> list[str]:
         ]
         if close:
             before = {_shape(key, strict) for key, _desc, _tokens in rule(old)}
-            found += [
-                f"{rule.__name__[1:]}: {desc}" for shape, desc in close if shape not in before
-            ]
-    found += _word_class(old, new)
-    found += _finite_count(old, new)
-    found += _repeats(old, new)
-    found += _paraphrase(old, rep)
-    found += _colon(old, new, rep)
-    found += _coordinator(old, new)
-    return found
-
-
-def holds(rep: Replacement) -> bool:
-    return not problems(rep)
+            yield [f"{rule.__name__[1:]}: {desc}" for shape, desc in close if shape not in before]
+    yield _word_class(old, new)
+    yield _finite_count(old, new)
+    yield _repeats(old, new)
+    yield _paraphrase(old, rep)
+    yield _colon(old, new, rep)
+    yield _coordinator(old, new)
 
 
 def rewrite_problems(old: str, new: str) -> list[str]:
