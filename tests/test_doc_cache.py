@@ -10,6 +10,7 @@ from lint_brieven.checks.doc_cache import (
     doc_sentences,
     doc_text,
     doc_tokens,
+    lemma_ids,
     lower_ids,
     sentence_of,
     span_text,
@@ -51,6 +52,8 @@ def test_the_kept_text_and_sentences_are_spacys():
         assert token_bounds(doc) == ([t.idx for t in doc], [t.idx + len(t.text) for t in doc])
         assert lower_ids(doc) == {t.lower for t in doc}
         assert lower_ids(doc) == word_ids(t.lower_ for t in doc)
+        assert lemma_ids(doc) == {t.lemma for t in doc}
+        assert lemma_ids(doc) == word_ids(t.lemma_ for t in doc)
         for _ in range(10 if len(doc) else 0):
             start = spans.randrange(len(doc))
             span = doc[start : spans.randrange(start, len(doc) + 1)]
@@ -68,6 +71,7 @@ def test_each_is_worked_out_once_per_doc():
     assert doc_tokens(doc) is doc_tokens(doc)
     assert token_bounds(doc) is token_bounds(doc)
     assert lower_ids(doc) is lower_ids(doc)
+    assert lemma_ids(doc) is lemma_ids(doc)
     assert not lower_ids(doc).isdisjoint(word_ids(["mei", "juni"]))
     assert lower_ids(doc).isdisjoint(word_ids(["juni", "Wij"]))  # (ids of lower-case forms)
     assert [span_text(s) for s in doc_sentences(doc)] == [

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
-from spacy.attrs import LOWER
+from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -28,6 +28,7 @@ _TEXT = "lint_brieven.text"  # doc.user_data: the doc's text (``Doc.text``)
 _SENTENCES = "lint_brieven.sentences"  # doc.user_data: (sentences, the index each starts at)
 _TOKENS = "lint_brieven.tokens"  # doc.user_data: ``tuple(doc)``
 _LOWER_IDS = "lint_brieven.lower_ids"  # doc.user_data: the string ids of its lower-case words
+_LEMMA_IDS = "lint_brieven.lemma_ids"  # doc.user_data: the string ids of its words' lemmas
 _BOUNDS = "lint_brieven.token_bounds"  # doc.user_data: (each token's start, each token's end)
 
 
@@ -62,6 +63,17 @@ def lower_ids(doc: Doc) -> frozenset[int]:
     if found is None:
         ids = doc.to_array(LOWER).tolist() if len(doc) else ()
         found = doc.user_data[_LOWER_IDS] = frozenset(ids)
+    return found
+
+
+def lemma_ids(doc: Doc) -> frozenset[int]:
+    """The string ids of the lemmas of the doc's tokens (``Token.lemma``, the id of
+    ``Token.lemma_``), kept once per doc as ``lower_ids`` is: a check that needs a word with
+    one of some lemmas passes a doc without any of them by (``word_ids`` of the lemmas)."""
+    found = doc.user_data.get(_LEMMA_IDS)
+    if found is None:
+        ids = doc.to_array(LEMMA).tolist() if len(doc) else ()
+        found = doc.user_data[_LEMMA_IDS] = frozenset(ids)
     return found
 
 

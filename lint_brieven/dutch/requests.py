@@ -27,7 +27,7 @@ from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
-from lint_brieven.checks.doc_cache import doc_sentences, span_text
+from lint_brieven.checks.doc_cache import doc_sentences, lemma_ids, span_text, word_ids
 from lint_brieven.dutch.clauses import is_subordinate
 from lint_brieven.dutch.verbs import infinitive_of
 
@@ -220,12 +220,20 @@ def _infinitive_form(token: Token) -> bool:
     )
 
 
+_MODAL_LEMMAS = ("moeten", "dienen", "willen")
+_ASKING_LEMMAS = ("vragen", "verzoeken")
+# their string ids: a doc without a word with one of these lemmas (``lemma_ids``) has no
+# sentence in which the loops below get past their first test
+_MODAL_IDS = word_ids(_MODAL_LEMMAS)
+_ASKING_IDS = word_ids(_ASKING_LEMMAS)
+
+
 def _modal_request(sentence: Span) -> Token | None:
     """ "U moet … doorgeven", "Dient u … over te maken", "Wilt u … inleveren?": the action."""
+    if _MODAL_IDS.isdisjoint(lemma_ids(sentence.doc)):
+        return None
     for token in sentence:
-        if token.lemma_ not in ("moeten", "dienen", "willen") or not token.tag_.startswith(
-            "WW|pv|tgw"
-        ):
+        if token.lemma_ not in _MODAL_LEMMAS or not token.tag_.startswith("WW|pv|tgw"):
             continue
         head = token.head if token.dep_ in ("aux", "aux:pass") else token
         if not _reader_subject(token, head) or not _main_clause(token, head):
@@ -251,8 +259,10 @@ def _modal_request(sentence: Span) -> Token | None:
 
 def _asking(sentence: Span) -> Token | None:
     """ "Wij vragen u …", "Wij verzoeken u …", "U wordt verzocht …": the action asked for."""
+    if _ASKING_IDS.isdisjoint(lemma_ids(sentence.doc)):
+        return None
     for token in sentence:
-        if token.lemma_ not in ("vragen", "verzoeken") or not _main_clause(token, token):
+        if token.lemma_ not in _ASKING_LEMMAS or not _main_clause(token, token):
             continue
         children = list(token.children)
         by_writer = any(c.dep_ == "nsubj" and c.lower_ in _WRITER for c in children) and any(
