@@ -281,8 +281,7 @@ CONDITION = re.compile(r"\b(?:als|indien|wanneer|zolang|tenzij|mits|zonder)\b", 
 
 def infinitive(token: Token) -> str:
     """The infinitive of a verb token, with its particle ("stelt … uit" → "uitstellen")."""
-    word = token.lower_
-    base = FORMS.get(word) or token.lemma_.lower()
+    base = base_of(token)
     particles = [c.lower_ for c in token.children if c.dep_ == "compound:prt"]
     # the separable particle stands last: "gaat er niet door omhoog" is "omhooggaan"
     particle = particles[-1] if particles else None
@@ -293,6 +292,12 @@ def infinitive(token: Token) -> str:
         if base.startswith(particle):
             return base
     return base
+
+
+def base_of(token: Token) -> str:
+    """The verb a token is a form of, without a particle: its written form's (``FORMS``),
+    else its lemma; what ``infinitive`` starts from."""
+    return FORMS.get(token.lower_) or token.lemma_.lower()
 
 
 def _build_forms() -> dict[str, str]:

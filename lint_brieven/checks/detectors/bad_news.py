@@ -48,6 +48,7 @@ from lint_brieven.checks.doc_cache import (
     span_text,
     word_ids,
 )
+from lint_brieven.checks.sentence_words import tokens_of
 from lint_brieven.dutch import bad_news_words as vocab
 from lint_brieven.dutch.letter_parts import document_kind
 from lint_brieven.dutch.requests import is_imperative
@@ -248,7 +249,7 @@ def _asked_or_hypothetical(sentence: Span, previous: Span | None) -> bool:
         return True
     if _EXAMPLE.search(text):
         return True  # "Bijvoorbeeld: uw aanvraag is afgewezen."
-    first = next((t for t in sentence if not (t.is_punct or t.is_space)), None)
+    first = next((t for t in tokens_of(sentence) if not (t.is_punct or t.is_space)), None)
     if first is None:
         return True
     return first.tag_.startswith("WW|pv") and not is_imperative(sentence)
@@ -362,12 +363,16 @@ def _bad_news(sentence: Span) -> Iterator[tuple[Token, list[Token], str]]:
     """The bad news in a sentence: its head word, the words to flag and what it is."""
     # ("helaas" is looked for in the sentence only when the doc has the word)
     helaas = not lower_ids(sentence.doc).isdisjoint(_HELAAS)
-    sorry = (helaas and any(t.lower_ == "helaas" for t in sentence)) or bool(
+    tokens = tokens_of(sentence)
+    sorry = (helaas and any(t.lower_ == "helaas" for t in tokens)) or bool(
         re.search(
             r"\btot (?:onze|mijn) spijt\b|\bhet spijt (?:ons|mij|me)\b", span_text(sentence), re.I
         )
     )
-    for token in sentence:
+    for token in tokens:
+        pos = token.pos_
+        if pos not in _NEWS_POS and (pos not in _NEWS_WORD_POS or token.lower_ not in _NEWS_WORDS):
+            continue  # (``_news_at`` gives None for it at its first tests)
         found = _news_at(token, sorry)
         if found is None:
             continue
@@ -375,6 +380,14 @@ def _bad_news(sentence: Span) -> Iterator[tuple[Token, list[Token], str]]:
         if _hypothetical(token):
             continue
         yield token, tokens, what
+
+
+# Passed by before ``_news_at`` is called: a word of no other part of speech than these, or
+# an adverb or a noun other than these words ("niet", "vertraging"), is no news there (an
+# adjective of ``vocab.FORMS`` read as a verb is an adjective first).
+_NEWS_POS = ("VERB", "AUX", "ADJ")
+_NEWS_WORD_POS = ("ADV", "NOUN")
+_NEWS_WORDS = ("niet", "vertraging")
 
 
 def _news_at(token: Token, sorry: bool) -> tuple[list[Token], str] | None:
@@ -398,8 +411,11 @@ def _news_at(token: Token, sorry: bool) -> tuple[list[Token], str] | None:
         and word != "niet"
         and word not in vocab.NOT_ALLOWED
         and word != "onmogelijk"
-        and vocab.infinitive(token) not in _NEWS_WITHOUT_NEGATION
-        and not _negation(token)
+        and (
+            vocab.base_of(token) not in _NEWS_BASES
+            or vocab.infinitive(token) not in _NEWS_WITHOUT_NEGATION
+        )
+        and (_NEGATION_IDS.isdisjoint(lower_ids(token.doc)) or not _negation(token))
     ):
         # (most verbs: below, a verb without "helaas" is news only when it is negated or one
         # of these verbs; the tests below read much more of the parse)
@@ -524,6 +540,15 @@ def _news_at(token: Token, sorry: bool) -> tuple[list[Token], str] | None:
 _INCREASES = ("verhogen", "stijgen", "omhooggaan")
 # the verbs that are news without a negation (the rest needs one, or "helaas": see _news_at)
 _NEWS_WITHOUT_NEGATION = {*vocab.REFUSE, *vocab.HALT, *_INCREASES}
+# The bases (``vocab.base_of``) a verb's infinitive (``vocab.infinitive``: its base, or the verb
+# a particle makes of it, ``vocab.SEPARABLE``) can be one of those from: a verb with another
+# base is passed by without its particle being looked for.
+_NEWS_BASES = {
+    *_NEWS_WITHOUT_NEGATION,
+    *(base for (_, base), verb in vocab.SEPARABLE.items() if verb in _NEWS_WITHOUT_NEGATION),
+}
+# ``_negation`` finds none of these words in a doc without them (``lower_ids``).
+_NEGATION_IDS = word_ids(["niet", "nooit", "niets", "geen"])
 
 
 def _states_a_rule(token: Token, subject: Token | None) -> bool:
