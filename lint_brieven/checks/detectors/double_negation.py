@@ -22,6 +22,7 @@ from wordfreq import zipf_frequency
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, match_case
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.doc_cache import doc_sentences
+from lint_brieven.checks.sentence_words import tokens_of
 from lint_brieven.dutch.clauses import words_between
 from lint_brieven.findings import Suggestion
 
@@ -103,6 +104,26 @@ def is_negation(token: Token) -> bool:
     return word in NEGATIONS or negative_verb(token)
 
 
+# Every lemma ``negative_verb`` joins a particle to (or none) for one of ``NEGATIVE_VERBS``:
+# their endings.
+_NEGATIVE_VERB_ENDS = {verb[i:] for verb in NEGATIVE_VERBS for i in range(len(verb) + 1)}
+# The other words ``is_negation`` can hold for: "zonder", ``NEGATIONS`` and the two forms
+# ``negative_verb`` names.
+_NEGATION_FORMS = {"zonder", *NEGATIONS, "verboden", "uitgesloten"}
+
+
+def _may_negate(token: Token) -> bool:
+    """Whether ``is_negation`` can hold for the token, from its words alone: one of
+    ``_NEGATION_FORMS``, a word in on- (``negative_adjective``) or a lemma a particle may
+    make a negative verb of (``negative_verb``); False: it does not."""
+    word = token.lower_
+    return (
+        word in _NEGATION_FORMS
+        or word.startswith("on")
+        or token.lemma_.lower() in _NEGATIVE_VERB_ENDS
+    )
+
+
 def _is_predicate(adjective: Token) -> bool:
     """An adjective in on- that is what something is ("is niet onredelijk", "geen
     onbelangrijk punt"), not how something is done ("niet onbeheerd achterlaten")."""
@@ -146,7 +167,10 @@ class DoubleNegation(Detector):
             for sentence in doc_sentences(doc):
                 by_clause: dict[int, list[Token]] = {}
                 clause_of: dict[int, int] = {}
-                for token in sentence:
+                maybe = [t for t in tokens_of(sentence) if _may_negate(t)]
+                if len(maybe) < 2:
+                    continue  # (a double negation needs two negations: ``_double``)
+                for token in maybe:
                     if is_negation(token):
                         clause_of[token.i] = _clause(token, clause_of).i
                         by_clause.setdefault(clause_of[token.i], []).append(token)
