@@ -72,9 +72,22 @@ class Nominalisation(Detector):
 
     def find(self, letter: AnalysedLetter, ctx: CheckContext) -> Iterable[Found]:
         context = self._context()
+        light_verbs = bool(self.options["light-verbs"])
         for index, doc in enumerate(letter.docs):
             previous_end = -1  # token after the last nominalisation found
-            for token in doc_tokens(doc):
+            tokens = doc_tokens(doc)
+            for token in tokens:
+                pos = token.pos_
+                if not (
+                    (pos == "NOUN" and token.lower_.endswith(_NOUN_ENDINGS))
+                    or (light_verbs and pos in _NOUNS and token.dep_ in _LIGHT_ROLES)
+                    or (
+                        token.i
+                        and token.lower_.endswith("en")
+                        and tokens[token.i - 1].lower_ == "het"
+                    )
+                ):
+                    continue  # (nothing below finds anything here: see ``_NOUN_ENDINGS``)
                 found = self._infinitive(token, context) or self._noun(token, context)
                 if found is None and _continues_list(token, previous_end):
                     # "zorg dragen voor het afsluiten van …, het doorgeven van …, alsmede het
@@ -205,6 +218,15 @@ class Nominalisation(Detector):
         det = token.doc[token.i - 1] if token.i and token.doc[token.i - 1].dep_ == "det" else token
         end = obj[-1].i + 1 if obj else token.i + 2
         return det.i, end, verb, obj
+
+
+# What a word needs to be found at all: a noun with a verb behind it (``_noun``:
+# ``verb_of_noun``, which reads the word in lower case); a noun or name in one of these roles
+# when the options list light verbs (``_light_verb``); or (``_infinitive``, also after a list:
+# ``_continues_list``) a word in -en right after "het".
+_NOUN_ENDINGS = ("ing", "atie")
+_NOUNS = ("NOUN", "PROPN")
+_LIGHT_ROLES = ("obj", "nsubj:pass", "nsubj")
 
 
 class _Context:
