@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from lint_brieven.checks.base import AnalysedLetter, per_block
-from lint_brieven.checks.doc_cache import doc_sentences, sentence_of, span_text
+from lint_brieven.checks.doc_cache import doc_sentences, doc_text, sentence_of, span_text
+from lint_brieven.checks.needed_text import may_match, needed
 from lint_brieven.dutch.passive_voice import takes_zijn
 from lint_brieven.dutch.requests import is_imperative
 from lint_brieven.dutch.verbs import infinitive_of
@@ -447,6 +448,11 @@ FOLLOW_UP = re.compile(
 )
 
 
+# the strings each cannot match without (``needed_text``): a text without any is passed by
+PERIOD_NEEDED = needed(PERIOD)
+FOLLOW_UP_NEEDED = needed(FOLLOW_UP)
+
+
 def names_follow_up(letter: AnalysedLetter) -> bool:
     """Whether the text says when the tenant hears the exact date, in a sentence that is not
     vague itself ("de exacte planning wordt te zijner tijd bekendgemaakt" is no follow-up).
@@ -456,6 +462,8 @@ def names_follow_up(letter: AnalysedLetter) -> bool:
 
 def names_follow_up_in(doc: Doc) -> bool:
     """``names_follow_up`` for one parsed block."""
+    if not may_match(FOLLOW_UP_NEEDED, doc_text(doc)):
+        return False  # (nor has any sentence, a part of its text, a follow-up)
     for sentence in doc_sentences(doc):
         text = span_text(sentence)
         if FOLLOW_UP.search(text) and not (VAGUE.search(text) or PERIOD.search(text)):

@@ -30,7 +30,8 @@ from spacy.tokens import Doc, Span, Token
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, found_in
 from lint_brieven.checks.detectors import Detector, Found, register
-from lint_brieven.checks.doc_cache import doc_sentences, span_text
+from lint_brieven.checks.doc_cache import doc_sentences, doc_text, span_text
+from lint_brieven.checks.needed_text import may_match, needed
 from lint_brieven.dutch.commitments import (
     DATE_OR_TERM,
     PERIOD,
@@ -75,6 +76,9 @@ FALLBACK = re.compile(
     re.IGNORECASE,
 )
 _HEDGES = (PRINCIPLE, EXPECTED, EFFORT)
+# each with the strings it cannot match without (``needed_text``): a pattern the text of a
+# block cannot match is not searched in its sentences (parts of that text)
+_HEDGES_NEEDED = [(needed(p), p) for p in _HEDGES]
 
 
 @register("half-promise")
@@ -97,11 +101,15 @@ def _hedges(organisation: str, follow_up: bool, doc: Doc) -> tuple[tuple[int, in
     """The half promises in a block: the first hedge of each sentence that is no request or
     question and does not say (with the sentence after it) what happens if it does not work
     out; as (start, end, text)."""
-    found = []
+    found: list[tuple[int, int, str]] = []
+    text = doc_text(doc)
+    hedges = [p for n, p in _HEDGES_NEEDED if may_match(n, text)]
+    if not hedges:
+        return ()  # (nor has any sentence, a part of the text, a hedge)
     sentences = doc_sentences(doc)
     texts = [span_text(s) for s in sentences]
     for number, sentence in enumerate(sentences):
-        if not any(pattern.search(texts[number]) for pattern in _HEDGES):
+        if not any(pattern.search(texts[number]) for pattern in hedges):
             continue  # no hedge in it: nothing to find
         if is_request_or_question(sentence):
             continue

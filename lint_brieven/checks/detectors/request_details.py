@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, fill, found_in, per_block
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.doc_cache import doc_sentences, doc_text, span_text
+from lint_brieven.checks.needed_text import may_match, needed
 from lint_brieven.dutch.clauses import sentence_span
 from lint_brieven.dutch.letter_parts import document_kind
 from lint_brieven.dutch.requests import (
@@ -87,6 +88,10 @@ _LETTER_WIDE = {
 _WAYS: dict[tuple[str, int], tuple[re.Pattern[str], list[str]]] = {}
 for _kind, _pattern in _LETTER_WIDE.items():
     _WAYS.setdefault((_pattern.pattern, _pattern.flags), (_pattern, []))[1].append(_kind)
+# each with the strings it cannot match without (``needed_text``: a text without any is
+# passed by unsearched)
+_WAYS_NEEDED = [(needed(p), p, kinds) for p, kinds in _WAYS.values()]
+_PAYMENT_NEEDED = needed(PAYMENT)
 _WHEN = "vóór [datum]"
 _HOW = {
     SEND: "stuur het naar {organisatie.postadres} of mail het naar {organisatie.email}",
@@ -134,12 +139,14 @@ class _Found:
 def _block(doc: Doc) -> _Block:
     text = doc_text(doc)
     # the letter-wide ways never span two blocks, so each block can be searched alone
-    ways = frozenset(k for p, kinds in _WAYS.values() if p.search(text) for k in kinds)
+    ways = frozenset(
+        k for n, p, kinds in _WAYS_NEEDED if may_match(n, text) and p.search(text) for k in kinds
+    )
     return _Block(
         text,
         tuple(span_text(s) for s in doc_sentences(doc)),
         ways,
-        bool(PAYMENT.search(text) and _has_verb(doc)),
+        bool(may_match(_PAYMENT_NEEDED, text) and PAYMENT.search(text) and _has_verb(doc)),
         bool(_EXAMPLE.match(text)),
     )
 

@@ -22,9 +22,11 @@ from spacy.tokens import Doc
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, found_in
 from lint_brieven.checks.detectors import Detector, Found, register
-from lint_brieven.checks.doc_cache import doc_sentences, span_text
+from lint_brieven.checks.doc_cache import doc_sentences, doc_text, span_text
+from lint_brieven.checks.needed_text import may_match
 from lint_brieven.dutch.commitments import (
     PERIOD,
+    PERIOD_NEEDED,
     commitment,
     dated_clauses,
     informs,
@@ -56,7 +58,9 @@ class VaguePeriod(Detector):
 def _periods(organisation: str, doc: Doc) -> tuple[tuple[int, int, str], ...]:
     """The vague periods the organisation commits itself to in a block, the first of each
     sentence that is no request or question, as (start, end, text)."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if not may_match(PERIOD_NEEDED, doc_text(doc)):
+        return ()  # (nor has any sentence, a part of its text, a period)
     for sentence in doc_sentences(doc):
         text = span_text(sentence)
         matches = list(PERIOD.finditer(text))

@@ -15,10 +15,13 @@ import itertools
 import re
 from collections.abc import Iterable
 
+from spacy.tokens import Doc
+
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, first_in
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.detectors.website_address import REFERENCE
 from lint_brieven.checks.doc_cache import written_text
+from lint_brieven.checks.needed_text import may_match, needed
 from lint_brieven.dutch.letter_parts import is_complete_letter
 from lint_brieven.findings import Suggestion
 
@@ -39,6 +42,9 @@ OFFLINE = re.compile(
     r"|\binloop",
     re.IGNORECASE,
 )
+# the strings each cannot match without (``needed_text``)
+_OFFLINE_NEEDED = needed(OFFLINE)
+_DIGITAL_NEEDED = needed(DIGITAL)
 _ADD = (
     "Heeft u geen internet, of lukt het niet? Bel ons op {organisatie.telefoon} of kom langs "
     "bij de balie: {organisatie.balie} ({organisatie.openingstijden})."
@@ -71,14 +77,22 @@ def _offline(letter: AnalysedLetter) -> bool:
     across two blocks as well (the line break between them is white space to the pattern):
     then the whole text is searched, as one."""
     texts = [b.text for b in letter.letter.blocks]
-    if first_in(letter, "web-only.offline", lambda d: bool(OFFLINE.search(written_text(d)))):
+    if first_in(letter, "web-only.offline", _offline_in):
         return True
     if any(a[-1:].isdigit() and b[:1].isdigit() for a, b in itertools.pairwise(texts)):
         return bool(OFFLINE.search("\n".join(texts)))
     return False
 
 
+def _offline_in(doc: Doc) -> bool:
+    """Whether a block's text offers a way without internet (:data:`OFFLINE`)."""
+    text = written_text(doc)
+    return may_match(_OFFLINE_NEEDED, text) and bool(OFFLINE.search(text))
+
+
 def _first(text: str) -> tuple[int, int, str] | None:
     """The first digital reference in a block's text: start, end and text."""
+    if not may_match(_DIGITAL_NEEDED, text):
+        return None
     match = DIGITAL.search(text)
     return None if match is None else (match.start(), match.end(), match.group())
