@@ -40,7 +40,7 @@ from wordfreq import zipf_frequency
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_block
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.detectors.rare_words import profile_words
-from lint_brieven.checks.doc_cache import sentence_of
+from lint_brieven.checks.doc_cache import doc_tokens, sentence_of
 from lint_brieven.checks.term import explained
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import BlockKind
@@ -143,7 +143,9 @@ class _Abbreviations:
     def __init__(self, doc: Doc, accepted: tuple[int, int, set[str]]) -> None:
         low, high, words = accepted
         self.candidates: list[tuple[Token, str]] = []
-        for token in doc:
+        for token in doc_tokens(doc):
+            if not "A" <= token.text[:1] <= "Z":
+                continue  # (``_abbreviation``: the word starts with its capitals)
             part = _abbreviation(token, low, high)
             if part is not None and part.lower() not in words:
                 self.candidates.append((token, part))

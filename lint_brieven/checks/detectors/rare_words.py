@@ -28,6 +28,7 @@ from wordfreq import zipf_frequency
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, found_in
 from lint_brieven.checks.detectors import Detector, Found, register
+from lint_brieven.checks.doc_cache import doc_tokens
 from lint_brieven.dutch.clauses import is_name_like
 
 _CONTENT = ("NOUN", "ADJ", "VERB", "ADV")
@@ -230,8 +231,15 @@ _COMMON = 2.5  # a word this frequent (Zipf) is one many people know
 
 def _frequency(token: Token) -> tuple[str, str, float]:
     """The word without emphasis accents, its lemma and the higher Zipf frequency of both."""
-    word = _plain(token.lower_)
-    lemma = token.lemma_.lower()
+    return _frequency_of(token.lower_, token.lemma_)
+
+
+@lru_cache(maxsize=65536)
+def _frequency_of(lower: str, lemma: str) -> tuple[str, str, float]:
+    """``_frequency`` of a token with these lower-case form and lemma (all it reads), kept
+    per pair (as ``_zipf`` is per word)."""
+    word = _plain(lower)
+    lemma = lemma.lower()
     return word, lemma, max(_zipf(word), _zipf(lemma) if lemma.isalpha() else 0.0)
 
 
@@ -262,9 +270,11 @@ class RareWords(Detector):
         long = int(self.options["long-compound"])  # type: ignore[arg-type]
         skip = covered_elsewhere()
         out = []
-        for token in doc:
+        for token in doc_tokens(doc):
+            if token.pos_ not in _CONTENT:
+                continue
             word = token.lower_
-            if token.pos_ not in _CONTENT or word in skip:
+            if word in skip:
                 continue
             if _frequency(token)[2] >= _COMMON:
                 continue  # never rare (looked at before its neighbours: most words are common)
