@@ -8,7 +8,15 @@ import re
 import sys
 from pathlib import Path
 
-from lint_brieven.checks.detectors import half_promise, request_details, web_only
+from lint_brieven.checks.detectors import (
+    absence,
+    contact_person,
+    half_promise,
+    request_details,
+    web_only,
+    website_address,
+    written_address,
+)
 from lint_brieven.checks.needed_text import _FOLDING, may_match, needed
 from lint_brieven.config import config_in
 from lint_brieven.dutch import commitments, requests
@@ -24,6 +32,12 @@ PATTERNS = [
     web_only.DIGITAL,
     *half_promise._HEDGES,
     *(p for p, _ in request_details._WAYS.values()),
+    absence.ABSENCE,
+    contact_person.ROLES,
+    website_address.EMAIL,
+    website_address.WEB_ADDRESS,
+    website_address.REFERENCE,
+    written_address.WRITTEN,
 ]
 
 

@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, per_block
 from lint_brieven.checks.detectors import Detector, Found, register
-from lint_brieven.checks.doc_cache import doc_sentences, span_text
+from lint_brieven.checks.doc_cache import doc_sentences, doc_text, span_text
+from lint_brieven.checks.needed_text import may_match, needed
 from lint_brieven.dutch.letter_parts import document_kind
 from lint_brieven.letter import DocumentKind
 
@@ -98,10 +99,15 @@ def _sentences(doc: Doc) -> list[tuple[str, tuple[int, int, str] | None]]:
     """Each sentence of a doc, with the writer's absence it tells of (start, end and text in
     the doc) when it tells of one; whether a stand-in is named is for the letter to say."""
     out: list[tuple[str, tuple[int, int, str] | None]] = []
+    # (a sentence's text is a part of the doc's: without an ABSENCE there, there is none)
+    told = may_match(_ABSENCE_NEEDED, doc_text(doc))
     for sentence in doc_sentences(doc):
         text = span_text(sentence)
-        out.append((text, _absence(sentence.start_char, text)))
+        out.append((text, _absence(sentence.start_char, text) if told else None))
     return out
+
+
+_ABSENCE_NEEDED = needed(ABSENCE)  # the strings ABSENCE cannot match without (needed_text)
 
 
 def _absence(offset: int, text: str) -> tuple[int, int, str] | None:

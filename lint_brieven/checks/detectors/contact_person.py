@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, first_in
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.doc_cache import written_text
+from lint_brieven.checks.needed_text import may_match, needed
 from lint_brieven.dutch.letter_parts import is_complete_letter, lines_after_closing, salutation_span
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import Block, Letter, PlaceholderKind
@@ -76,8 +77,12 @@ class ContactPerson(Detector):
 _TENANT = re.compile(r"huurder|aanhef|klant|bewoner|geadresseerde|ontvanger", re.IGNORECASE)
 
 
+_ROLES_NEEDED = needed(ROLES)  # the strings ROLES cannot match without (needed_text)
+
+
 def _names_roles(doc: Doc) -> bool:
-    return bool(ROLES.search(written_text(doc)))
+    text = written_text(doc)
+    return may_match(_ROLES_NEEDED, text) and bool(ROLES.search(text))
 
 
 def _staff_placeholder(letter: Letter) -> bool:

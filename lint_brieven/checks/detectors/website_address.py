@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, first_in, found_in
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.doc_cache import written_text
+from lint_brieven.checks.needed_text import may_match, needed
 from lint_brieven.dutch.letter_parts import is_complete_letter
 
 PORTALS = (
@@ -59,8 +60,18 @@ class WebsiteAddress(Detector):
 def _web_address(text: str) -> bool:
     """A web address in a block's text (an e-mail address is none). Neither pattern reads
     past a line break, so the blocks of a letter can be searched one by one."""
-    return bool(WEB_ADDRESS.search(EMAIL.sub(" ", text)))
+    if may_match(_EMAIL_NEEDED, text):
+        text = EMAIL.sub(" ", text)  # (a text without what EMAIL needs has none to replace)
+    return may_match(_WEB_ADDRESS_NEEDED, text) and bool(WEB_ADDRESS.search(text))
 
 
 def _references(text: str) -> list[tuple[int, int, str]]:
+    if not may_match(_REFERENCE_NEEDED, text):
+        return []
     return [(m.start(), m.end(), m.group()) for m in REFERENCE.finditer(text)]
+
+
+# the strings each pattern cannot match without (needed_text)
+_EMAIL_NEEDED = needed(EMAIL)
+_WEB_ADDRESS_NEEDED = needed(WEB_ADDRESS)
+_REFERENCE_NEEDED = needed(REFERENCE)

@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 
 from lint_brieven.checks.base import AnalysedLetter, CheckContext, found_in
 from lint_brieven.checks.detectors import Detector, Found, register
-from lint_brieven.checks.doc_cache import doc_sentences, span_text
+from lint_brieven.checks.doc_cache import doc_sentences, doc_text, span_text
+from lint_brieven.checks.needed_text import may_match, needed
 from lint_brieven.dutch.letter_parts import salutation_span
 
 WRITTEN = re.compile(
@@ -28,6 +29,7 @@ WRITTEN = re.compile(
     r"|\bstuurt?\b[^.?!]{0,25}?\bschriftelijke\b",
     re.IGNORECASE,
 )
+_WRITTEN_NEEDED = needed(WRITTEN)  # the strings WRITTEN cannot match without (needed_text)
 _NOT_NEEDED = re.compile(r"\b(?:niet|hoeft|hoeven|geen)\b[^.?!]{0,20}\bschriftelijk", re.IGNORECASE)
 # (an e-mail address: one character of its name before the "@" is all a search that only asks
 # whether there is one needs: "[\w.+-]+@" is found where "[\w.+-]@" is, and the longer form
@@ -72,7 +74,9 @@ class WrittenAddress(Detector):
 
 def _in_writing(doc: Doc) -> list[tuple[int, int, str]]:
     """Where the sentences of a doc ask for something in writing: start, end and text."""
-    places = []
+    places: list[tuple[int, int, str]] = []
+    if not may_match(_WRITTEN_NEEDED, doc_text(doc)):
+        return places  # (nor in a sentence, a part of the doc's text)
     for sentence in doc_sentences(doc):
         text = span_text(sentence)
         match = WRITTEN.search(text)
