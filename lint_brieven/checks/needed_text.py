@@ -33,15 +33,17 @@ def needed(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-case strings one of which every match of ``pattern`` contains; None: none
     known (then every text may match)."""
     found = _needed(_parser.parse(pattern.pattern, pattern.flags))
-    return frozenset(found) if found else None
+    if not found:
+        return None
+    # a string that holds another one is found only where that one is: left out
+    return frozenset(s for s in found if not any(t != s and t in s for t in found))
 
 
 def may_match(strings: frozenset[str] | None, text: str) -> bool:
     """False when the pattern ``strings`` came from (``needed``) cannot match ``text``."""
     if strings is None or not (text.isascii() or _FOLDING.isdisjoint(text)):
         return True
-    lower = text.lower()
-    return any(s in lower for s in strings)
+    return any(map(text.lower().__contains__, strings))
 
 
 def _needed(items) -> set[str] | None:
