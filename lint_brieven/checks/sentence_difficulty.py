@@ -166,41 +166,57 @@ def _zipf(word: str) -> float:
 def hard_words(
     words: Iterable[Token], names: frozenset[str], options: Mapping[str, float]
 ) -> list[tuple[Token, int]]:
-    """The hard words with their weight, rarest first, each once."""
+    """The hard words with their weight, rarest first, each once. A word's hardness is
+    looked at before whether it is a name or a code: most words are common, and a word that
+    is not hard is passed by whatever else it is (both tests only read the word)."""
     found: dict[str, tuple[float, int, Token, int]] = {}
+    limits = (
+        options["common-zipf"],
+        options["rare-zipf"],
+        options["compound-letters"],
+        options["long-word"],
+    )
     for token in words:
-        if token.lower_ in found:
+        lower = token.lower_
+        if lower in found:
             continue
-        if token.pos_ not in _CONTENT and not (token.pos_ == "PROPN" and token.text.islower()):
+        pos = token.pos_
+        if pos not in _CONTENT and not (pos == "PROPN" and token.text.islower()):
             continue  # (a word in lower case is no name, whatever the parser says)
+        hard = _hardness(lower, token.lemma_.lower(), *limits)
+        if hard is None:
+            continue
         if is_name_or_code(token, names) and not any(c in token.text for c in "-/"):
             continue
-        hard = _hardness(token, options)
-        if hard is not None:
-            zipf, weight = hard
-            found[token.lower_] = (zipf, token.i, token, weight)
+        zipf, weight = hard
+        found[lower] = (zipf, token.i, token, weight)
     return [(token, weight) for _, _, token, weight in sorted(found.values(), key=lambda f: f[:2])]
 
 
-def _hardness(token: Token, options: Mapping[str, float]) -> tuple[float, int] | None:
+@lru_cache(maxsize=65_536)
+def _hardness(
+    lower: str, lemma: str, common: float, rare_zipf: float, compound: float, long_word: float
+) -> tuple[float, int] | None:
     """(frequency, weight) of a hard word, None for a word many readers know. A word written
-    with a hyphen or slash ("parkeren/vergunningengebied") is as hard as its hardest part."""
-    lemma = token.lemma_.lower()
-    parts = [p for p in token.lower_.replace("/", "-").split("-") if len(p) > 2]
+    with a hyphen or slash ("parkeren/vergunningengebied") is as hard as its hardest part.
+    It reads the word's lower-case form and lemma (lower case), the four limits of the
+    options (``common-zipf``, ``rare-zipf``, ``compound-letters``, ``long-word``) and
+    wordfreq's fixed lists, nothing else: kept per these arguments, its key."""
+    parts = [p for p in lower.replace("/", "-").split("-") if len(p) > 2]
     best: tuple[float, int] | None = None
     for part in parts:
-        forms = [part, *base_forms(part)] + ([lemma] if part == token.lower_ else [])
+        forms = [part, *base_forms(part)] + ([lemma] if part == lower else [])
         zipf = (
             max(_zipf(f) for f in forms if f.isalpha()) if any(f.isalpha() for f in forms) else 0.0
         )
-        if zipf >= options["common-zipf"]:
+        if zipf >= common:
             continue
-        rare = zipf < options["rare-zipf"] and not known_word(part)
-        if rare and part == token.lower_ and lemma.isalpha() and known_word(lemma):
+        rare = zipf < rare_zipf and not known_word(part)
+        if rare and part == lower and lemma.isalpha() and known_word(lemma):
             rare = False
-        long = len(part) >= options["compound-letters"]
+        long = len(part) >= compound
         if rare or long:
-            weight = 2 if len(part) >= options["long-word"] else 1
+            weight = 2 if len(part) >= long_word else 1
             if best is None or zipf < best[0]:
                 best = (zipf, weight)
     return best
