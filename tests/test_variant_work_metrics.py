@@ -59,3 +59,26 @@ def test_the_shared_sentence_words_follow_the_organisation_s_names(tmp_path):
         assert [[t.i for t in w] for _, w in shared] == [[t.i for t in w] for _, w in alone]
         counts[names] = sum(len(w) for _, w in shared)
     assert counts[frozenset()] == counts[frozenset({"kerkstraat"})] + 1
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_lb402_reads_a_sentence_s_words_as_lb201_has_them(template):
+    """LB402 takes a sentence's words from LB201's words of its doc's sentence
+    (``sentence_words.of_block``) when the two hold the same tokens but whitespace: the same
+    words as working them out for the sentence itself; a part of a sentence gets its own."""
+    names = sentence_words.organisation_names(CTX.organisation)
+    compared = parts = 0
+    for letter in _letters(template):
+        for s in letter.readability.sentences:
+            doc = letter.docs[s.block]
+            content = letter.letter.blocks[s.block].content
+            span = doc.char_span(s.start, s.end, alignment_mode="expand")
+            own = sentence_words.words(span, content, names)
+            assert list(sentence_difficulty._words(letter, s.block, span, names)) == own
+            compared += 1
+            if len(span) > 2:  # (without its first word: not the words of a doc's sentence)
+                part = doc[span.start + 1 : span.end]
+                expected = sentence_words.words(part, content, names)
+                assert list(sentence_difficulty._words(letter, s.block, part, names)) == expected
+                parts += 1
+    assert compared > 100 and parts > 50

@@ -25,7 +25,7 @@ The finding names exactly these, so a writer knows what to change.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
@@ -129,7 +129,7 @@ def _in_sentence(
 ) -> _Local:
     content = letter.letter.blocks[block].content
     written = content.text
-    counted = sentence_words.words(sentence, content, names)
+    counted = _words(letter, block, sentence, names)
     aside = quoted_or_bracketed(sentence)
     words = [t for t in counted if t.i not in aside]
     hard = [(_as_written(t, written), w) for t, w in hard_words(words, names, options)]
@@ -154,6 +154,25 @@ def _in_sentence(
     else:
         subject = None
     return _Local(frozenset(aside), tuple(hard), tuple(stiff), tuple(passive), subject, points)
+
+
+def _words(
+    letter: AnalysedLetter, block: int, sentence: Span, names: frozenset[str]
+) -> Sequence[Token]:
+    """``sentence_words.words`` of ``sentence``: the words of its doc's sentence as LB201 and
+    LB203 have them already (``sentence_words.of_block``) when ``sentence`` holds the same
+    tokens but whitespace (a sentence's words leave whitespace out: the same words), else
+    worked out for ``sentence`` itself."""
+    tokens = doc_tokens(sentence.doc)
+    for whole, found in sentence_words.of_block(letter, block, names):
+        if whole.start <= sentence.start < whole.end:
+            if sentence.end <= whole.end and all(
+                not t.text.strip()
+                for t in (*tokens[whole.start : sentence.start], *tokens[sentence.end : whole.end])
+            ):
+                return found
+            break
+    return sentence_words.words(sentence, letter.letter.blocks[block].content, names)
 
 
 # -- hard words ------------------------------------------------------------------------------
