@@ -10,6 +10,7 @@ from pathlib import Path
 
 from lint_brieven.checks.detectors import (
     absence,
+    bad_news,
     contact_person,
     half_promise,
     request_details,
@@ -33,6 +34,8 @@ PATTERNS = [
     *half_promise._HEDGES,
     *(p for p, _ in request_details._WAYS.values()),
     absence.ABSENCE,
+    bad_news._EXAMPLE,
+    bad_news._SORRY,
     contact_person.ROLES,
     website_address.EMAIL,
     website_address.WEB_ADDRESS,

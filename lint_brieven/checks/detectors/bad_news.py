@@ -48,6 +48,7 @@ from lint_brieven.checks.doc_cache import (
     span_text,
     word_ids,
 )
+from lint_brieven.checks.needed_text import may_match, needed
 from lint_brieven.checks.sentence_words import tokens_of
 from lint_brieven.dutch import bad_news_words as vocab
 from lint_brieven.dutch.letter_parts import document_kind
@@ -98,6 +99,10 @@ _HELAAS = word_ids(["helaas"])
 _THEN = re.compile(r"^\s*dan\b", re.IGNORECASE)
 _EXAMPLE = re.compile(r"\bbijvoorbeeld\b|^\s*stel\b|\bstel dat\b", re.IGNORECASE)
 _WHY_HEADING = re.compile(r"^\s*waarom\b", re.IGNORECASE)
+_SORRY = re.compile(r"\btot (?:onze|mijn) spijt\b|\bhet spijt (?:ons|mij|me)\b", re.IGNORECASE)
+# the strings each cannot match without (``needed_text``): a text without any is passed by
+_EXAMPLE_NEEDED = needed(_EXAMPLE)
+_SORRY_NEEDED = needed(_SORRY)
 
 
 # -- the detector ------------------------------------------------------------------------------
@@ -247,7 +252,7 @@ def _asked_or_hypothetical(sentence: Span, previous: Span | None) -> bool:
         return True
     if previous is not None and span_text(previous).strip().endswith("?") and _THEN.match(text):
         return True
-    if _EXAMPLE.search(text):
+    if may_match(_EXAMPLE_NEEDED, text) and _EXAMPLE.search(text):
         return True  # "Bijvoorbeeld: uw aanvraag is afgewezen."
     first = next((t for t in tokens_of(sentence) if not (t.is_punct or t.is_space)), None)
     if first is None:
@@ -364,10 +369,9 @@ def _bad_news(sentence: Span) -> Iterator[tuple[Token, list[Token], str]]:
     # ("helaas" is looked for in the sentence only when the doc has the word)
     helaas = not lower_ids(sentence.doc).isdisjoint(_HELAAS)
     tokens = tokens_of(sentence)
+    text = span_text(sentence)
     sorry = (helaas and any(t.lower_ == "helaas" for t in tokens)) or bool(
-        re.search(
-            r"\btot (?:onze|mijn) spijt\b|\bhet spijt (?:ons|mij|me)\b", span_text(sentence), re.I
-        )
+        may_match(_SORRY_NEEDED, text) and _SORRY.search(text)
     )
     for token in tokens:
         pos = token.pos_
