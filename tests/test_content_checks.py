@@ -775,3 +775,22 @@ def test_rules_and_explain_show_the_content_rules(capsys):
     assert main(["explain", "LB912"]) == 0
     page = capsys.readouterr().out
     assert "rekeningnummer" in page and "betaallink" in page
+
+
+def test_an_element_in_one_branch_counts_only_in_the_variants_with_that_branch(tmp_path, capsys):
+    """The account number is in the body of one branch and not in the other, at the same
+    place and of the same length: only the variant without it misses it (fails when a
+    paragraph's count is kept by its place in the letter instead of by the paragraph)."""
+    text = (
+        "{# brieftype: aanmaning #}\n<p>Beste {{ huurder.naam }},</p>\n"
+        "<p>U moet ons nog {{ bedrag|bedrag }} betalen. Betaal uiterlijk {{ datum|datum }}.</p>\n"
+        "<p>Betaalt u niet op {{ datum|datum }}? Dan gaat de zaak op "
+        "{{ overdracht|datum }} naar de deurwaarder.</p>\n"
+        "{% if rekening %}<p>Maak het over naar NL91 ABNA 0417 1643 00.</p>"
+        "{% else %}<p>Maak het bedrag vandaag nog naar ons over.</p>{% endif %}\n"
+        "<p>Lukt dat niet? Bel ons op 030 123 45 67 voor een betalingsregeling.</p>\n"
+        "<p>Met vriendelijke groet,</p>\n<p>{{ medewerker.naam }}</p>\n"
+    )
+    found = content_findings(tmp_path, capsys, text, name="herinnering.html.j2")
+    assert codes(found) == ["LB912"]  # where to pay
+    assert "{% else %}" in found[0]["variant"]

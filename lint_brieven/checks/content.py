@@ -133,9 +133,7 @@ class ContentCheck(Check):
 
     # -- the check ---------------------------------------------------------------------------
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
-        if not is_complete_letter(letter.letter):
-            return []
-        if letter_type(letter, ctx.letter_type) != self.letter_type:
+        if _checked_type(letter, ctx) != self.letter_type:
             return []
         body = body_of(letter)
         if not body.body or any(m.in_letter(letter, body, ctx) for m in self.present):
@@ -151,6 +149,23 @@ class ContentCheck(Check):
                     Hit(sentence.index, sentence.start, sentence.end, message, suggestions, text)
                 ]
         return [Hit(-1, 0, 0, self.message(ctx), suggestions)]
+
+
+def _checked_type(letter: AnalysedLetter, ctx: CheckContext) -> object:
+    """The letter's type (``letter_type``) when it is a complete letter, else a value no rule
+    names; once per letter for all content rules (each asked both of every letter), kept with
+    the file's letters by the letter object and the declared type (nothing else decides)."""
+    key = (_CHECKED_TYPE, id(letter.letter), ctx.letter_type)
+    found = letter.shared.get(key, _CHECKED_TYPE)
+    if found is _CHECKED_TYPE:
+        found = _CHECKED_TYPE  # (not a complete letter: no rule's type)
+        if is_complete_letter(letter.letter):
+            found = letter_type(letter, ctx.letter_type)
+        letter.shared[key] = found
+    return found
+
+
+_CHECKED_TYPE = object()  # (also: the answer for a letter that is not complete)
 
 
 def _by_text(count: Callable[[Part], int]) -> Counter:
@@ -196,12 +211,45 @@ class _LetterLevel:
 
 
 def _in_body(count: Counter, minimum: int):
+    """Whether the body's parts together count ``minimum`` or more, counted in order up to
+    there. A part's count is kept for the letters of a file by its block object and its
+    place in it (``_part_keys``): a counter reads the part's text, the kind and placeholders
+    of its block, the block's parsed doc and its sentences inside the part, all of which the
+    block and the range decide (the context is the file's); a variant finds the counts of the
+    parts it shares with the variants before it at once."""
+
     def answer(letter: AnalysedLetter, body: LetterBody, ctx: CheckContext) -> bool:
+        counts = letter.shared.get(answer)
+        if counts is None:
+            counts = letter.shared[answer] = {}
+        keys = _part_keys(letter, body)
+        known = list(map(counts.get, keys))
         total = 0
-        for part in body.body:
-            total += count(letter, part, ctx)
+        if None not in known:
+            for found in known:
+                total += found
+                if total >= minimum:
+                    return True
+            return False
+        for part, key, found in zip(body.body, keys, known, strict=True):
+            if found is None:
+                found = counts[key] = count(letter, part, ctx)
+            total += found
             if total >= minimum:
                 return True
         return False
 
     return answer
+
+
+def _part_keys(letter: AnalysedLetter, body: LetterBody) -> list[tuple[int, int, int]]:
+    """Each part of the body as (the id of its block, start, end); once per letter. The ids
+    stay those of the blocks while the file's letters are checked (its letters hold them)."""
+    key = (_PART_KEYS, id(letter.letter))
+    found = letter.shared.get(key)
+    if found is None:
+        found = letter.shared[key] = [(id(p.block), p.start, p.end) for p in body.body]
+    return found
+
+
+_PART_KEYS = "content.part_keys"
