@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from lint_brieven.checks.doc_cache import span_text
+from lint_brieven.checks.doc_cache import doc_tokens, span_text
 
 _NO_SPACE_BEFORE = re.compile(r" ([,.;:!?)\]])")
 _NO_SPACE_AFTER = re.compile(r"([(\[]) ")
@@ -126,8 +126,7 @@ def words_between(first: Token, last: Token, light: bool = False) -> int:
     right after ``first`` ("moet u …")."""
     count = 0
     previous = ""
-    doc = first.doc
-    for token in doc[first.i + 1 : last.i]:
+    for token in doc_tokens(first.doc)[first.i + 1 : last.i]:
         if token.is_punct or token.is_space:
             continue
         if light and (

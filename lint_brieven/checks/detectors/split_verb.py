@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 from lint_brieven.checks.base import AnalysedLetter, CheckContext
 from lint_brieven.checks.detectors import Detector, Found, register
 from lint_brieven.checks.doc_cache import doc_sentences
+from lint_brieven.checks.sentence_words import tokens_of
 from lint_brieven.dutch.clauses import (
     clause_head,
     is_main_clause,
@@ -56,7 +57,7 @@ def _finite_and_complement(sentence: Span) -> Iterator[tuple[Token, Token]]:
     ("heeft" as the root with "gevonden" below it). Only the nearest verb counts: the verb
     group starts there, and a later one is coordinated with it even when the parser hangs it
     on the auxiliary ("Wilt u het formulier invullen en naar ons sturen?")."""
-    for token in sentence:
+    for token in tokens_of(sentence):
         if token.tag_.startswith("WW|pv") and token.lemma_ in _AUXILIARIES:
             verbs = [
                 child
@@ -69,7 +70,7 @@ def _finite_and_complement(sentence: Span) -> Iterator[tuple[Token, Token]]:
 
 def main_finites(sentence: Span) -> list[Token]:
     """The finite verbs of the sentence's main clauses (not ``is_subordinate``), in order."""
-    return [t for t in sentence if t.tag_.startswith("WW|pv") and not is_subordinate(t)]
+    return [t for t in tokens_of(sentence) if t.tag_.startswith("WW|pv") and not is_subordinate(t)]
 
 
 def verb_group_pairs(
@@ -193,9 +194,11 @@ class SplitVerb(Detector):
                 finites = main_finites(sentence)
                 pairs = [*verb_group_pairs(sentence, finites), *subject_pairs(sentence, finites)]
                 for first, second, last in pairs:
+                    subject = first.dep_.startswith("nsubj")
+                    if abs(second.i - first.i) - 1 <= (subject_limit if subject else limit):
+                        continue  # (a gap counts words strictly between the two: see above)
                     if crosses_clause(first, second):
                         continue
-                    subject = first.dep_.startswith("nsubj")
                     if subject and not inserted_clause(first, second):
                         continue
                     gap = _gap(first, second)
