@@ -87,10 +87,10 @@ def offer(
     source = nlp.source_text(doc)
     fitted: list[Fitted] = []
     advice = []
-    if planned is None:
+    if planned is None:  # (else the caller has had their sentences parsed together)
         planned = candidates(span, options, content, how=how, replace=replace, exact=exact)
+        prepare(r for r in planned.replacements if r is not None)  # parsed together
     replacements = planned.replacements
-    prepare(r for r in replacements if r is not None)  # their sentences parsed together
     for option, candidate, rep in zip(options, planned.fitted, replacements, strict=True):
         if candidate is not None and rep is not None and holds(rep):
             fitted.append(candidate)

@@ -612,7 +612,7 @@ def _modal_te(parsed: _Parsed) -> Iterable[Problem]:
     for modal in parsed.region():
         if modal.lemma_.lower() not in _MODALS and modal.lower_ not in _MODAL_FORMS:
             continue
-        rest = [t for t in parsed.doc[modal.i + 1 :] if not t.is_space]
+        rest = [t for t in parsed.tokens[modal.i + 1 :] if not t.is_space]
         sentence_end = next((i for i, t in enumerate(rest) if t.text in ".?!;"), len(rest))
         rest = rest[:sentence_end]
         comma = next((i for i, t in enumerate(rest) if t.text == ","), len(rest))
@@ -764,7 +764,7 @@ def _v2(parsed: _Parsed) -> Iterable[Problem]:
         finite = _finite_of(head)
         if finite is None:
             continue
-        colon = max((t.i for t in parsed.doc[: finite.i] if t.text in (":", ";")), default=-1)
+        colon = max((t.i for t in parsed.tokens[: finite.i] if t.text in (":", ";")), default=-1)
         before = [
             c
             for c in head.children
