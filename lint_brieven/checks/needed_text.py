@@ -21,8 +21,12 @@ character of a text, in lower case or not, differs from all of theirs under the 
 from __future__ import annotations
 
 import re
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
+
+try:  # Python's own parser of regular expressions: private, so its absence is allowed for
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - every Python we support (3.11-3.13) has them
+    _parser = None
 
 # the non-ASCII characters ``re.IGNORECASE`` matches with an ASCII character ("İ", "ı", "ſ",
 # "K"); tests/test_needed_text.py checks every character
@@ -31,8 +35,14 @@ _FOLDING = frozenset("\u0130\u0131\u017f\u212a")
 
 def needed(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-case strings one of which every match of ``pattern`` contains; None: none
-    known (then every text may match)."""
-    found = _needed(_parser.parse(pattern.pattern, pattern.flags))
+    known (then every text may match; also where Python's private parser of expressions is
+    missing or reads the pattern otherwise than expected)."""
+    if _parser is None:
+        return None
+    try:
+        found = _needed(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # another Python's parse tree: no strings known, every text searched
+        return None
     if not found:
         return None
     # a string that holds another one is found only where that one is: left out
