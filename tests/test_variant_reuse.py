@@ -238,14 +238,15 @@ def test_a_view_of_new_blocks_asks_the_whole_letter_about_the_letter(tmp_path):
 
 def test_each_template_piece_is_laid_out_once(tmp_path, monkeypatch):
     laid_out: Counter[str] = Counter()
-    collapse = html.collapse
+    collapse_joined = html.collapse_joined
 
-    def counting(text: MappedText) -> MappedText:
-        if text.text.strip():  # (not the line breaks between paragraphs)
-            laid_out[text.text] += 1
-        return collapse(text)
+    def counting(parts: list[MappedText]) -> MappedText:
+        text = "".join(part.text for part in parts)
+        if text.strip():  # (not the line breaks between paragraphs)
+            laid_out[text] += 1
+        return collapse_joined(parts)
 
-    monkeypatch.setattr(html, "collapse", counting)
+    monkeypatch.setattr(html, "collapse_joined", counting)
     result = _template(tmp_path)
     assert len(result.letters) == 8
     assert laid_out and max(laid_out.values()) == 1

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from lint_brieven.layout.placeholders import mark, stand_in_text, tag_placeholder
-from lint_brieven.layout.whitespace import collapse
+from lint_brieven.layout.whitespace import collapse_joined
 from lint_brieven.letter import Block, BlockKind, MappedText, Segment
 
 _BREAKS = {
@@ -201,7 +201,7 @@ class _Splitter:
         known = self._memo.get(key)
         if known is None:
             if any(not part.text.isspace() for part in self._parts if part.text):
-                content = mark(collapse(MappedText.join(self._parts)))
+                content = mark(collapse_joined(self._parts))
             else:  # only whitespace between two tags (half the blocks ended): no block
                 content = _NO_TEXT
             known = self._memo[key] = (tuple(self._parts), content, {})
