@@ -352,3 +352,17 @@ def test_after_many_texts_every_exception_is_added(monkeypatch):
     assert _tokens(lazy(text + " " + text)) == _tokens(theirs.tokenizer(text + " " + text))
     assert not lazy._pending
     assert lazy.rules == theirs.tokenizer.rules
+
+
+def test_a_text_read_again_is_not_scanned_again():
+    theirs = spacy.load(nlp.model_path())
+    lazy = _fresh_lazy(theirs.vocab)
+    text = "Wij komen i.v.m. de reparatie t.a.v. mevr. De Vries op di. 4 juni :-)"
+    assert _tokens(lazy(text)) == _tokens(theirs.tokenizer(text))
+    scanned = lazy._scanned
+    assert scanned > 0
+    assert _tokens(lazy(text)) == _tokens(theirs.tokenizer(text))
+    assert lazy._scanned == scanned
+    other = "Zie bijv. art. 12 van het huurcontract."
+    assert _tokens(lazy(other)) == _tokens(theirs.tokenizer(other))
+    assert lazy._scanned > scanned
