@@ -53,7 +53,14 @@ from spacy.tokens import Doc, Token
 from lint_brieven import nlp
 from lint_brieven.checks.base import AnalysedLetter
 from lint_brieven.checks.doc_cache import doc_text, doc_tokens, sentence_of, token_bounds
-from lint_brieven.dutch.forms import DE_DETERMINERS, DETERMINERS, INDEFINITE, UNINFLECTED, gender
+from lint_brieven.dutch.forms import (
+    DE_DETERMINERS,
+    DETERMINERS,
+    INDEFINITE,
+    UNINFLECTED,
+    gender,
+    prime_genders,
+)
 from lint_brieven.dutch.verbs import separable
 from lint_brieven.findings import Suggestion
 
@@ -293,7 +300,17 @@ def prepare(reps: Iterable[Replacement]) -> None:
         if "\n" not in rep.text and rep.text.strip():
             text, changed, _lo, _hi = _pair_texts(rep)
             texts += [text, changed]
-    _parse_all(texts)
+    docs = _parse_all(texts)
+    # the nouns whose gender ``_determiner`` may ask, tagged in one batch (nlp.Probe)
+    prime_genders(
+        det.head.lower_
+        for doc in dict.fromkeys(docs)
+        for det in _index(doc).by_dep.get("det", ())
+        if (det.lower_ in DETERMINERS or det.lower_ in DE_DETERMINERS)
+        and det.head.pos_ == "NOUN"
+        and "|ev|" in det.head.tag_ + "|"
+        and det.i < det.head.i
+    )
 
 
 def _pair_texts(rep: Replacement) -> tuple[str, str, int, int]:

@@ -22,10 +22,11 @@ Whether the result reads correctly is then checked by ``replacement_check``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from lint_brieven import nlp
 from lint_brieven.checks.base import match_case
@@ -73,12 +74,23 @@ def fit(span: Span, option: str, how: str | None = None, exact: bool = True) -> 
 # -- verbs, adjectives and nouns ---------------------------------------------------------------
 
 
-@lru_cache(maxsize=2048)
-def _verb_index(option: str) -> int | None:
-    """Which word of an alternative is its verb (written as an infinitive), if any."""
-    doc = nlp.pipeline()(f"Wij gaan {option.lower()}.")
+def _verb_at(option: str, doc: Doc) -> int | None:
     verbs = [t.i - 2 for t in doc[2:-1] if t.tag_.startswith("WW|inf")]
     return verbs[-1] if len(verbs) == 1 and len(doc) - 3 == len(option.split()) else None
+
+
+# which word of an alternative (in lower case) is its verb, written as an infinitive, if any
+_VERB_INDEX = nlp.Probe(lambda option: f"Wij gaan {option}.", _verb_at, 2048)
+
+
+def _verb_index(option: str) -> int | None:
+    """Which word of an alternative is its verb (written as an infinitive), if any."""
+    return _VERB_INDEX(option.lower())
+
+
+def prime(options: Iterable[str]) -> None:
+    """Have the alternatives ``options`` that ``fit`` will read parsed in one batch."""
+    _VERB_INDEX.prime(option.lower() for option in options)
 
 
 def _person(verb: Token) -> str:

@@ -10,10 +10,11 @@ quotes and whitespace read as the model was trained, offsets unchanged (see ``re
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -24,7 +25,17 @@ from lint_brieven.nlp import finite_verbs, segmenter  # noqa: F401  (register co
 from lint_brieven.nlp.lazy_exceptions import LazyExceptions
 from lint_brieven.nlp.reading import parse_texts, source_text
 
-__all__ = ["has_lemmas", "letter_pipeline", "model_path", "parse", "pipeline", "source_text"]
+T = TypeVar("T")
+
+__all__ = [
+    "Probe",
+    "has_lemmas",
+    "letter_pipeline",
+    "model_path",
+    "parse",
+    "pipeline",
+    "source_text",
+]
 
 
 def model_path() -> Path:
@@ -101,3 +112,34 @@ def parse(texts: Iterable[str], widths: Mapping[str, int | None] | None = None) 
     (hard-wrapped prose), for the segmenter."""
     unique = list(dict.fromkeys(texts))
     return dict(zip(unique, parse_texts(pipeline(), unique, widths), strict=True))
+
+
+class Probe(Generic[T]):
+    """An answer read off the pipeline's parse of a made-up sentence around a word ("Wij gaan
+    {word}."), kept per word (``read`` gets the word and the doc). ``prime`` parses every word
+    not yet known in one batch (``Language.pipe``): a caller that knows the words it will ask
+    has them parsed together, much faster than one call each. A doc's parse does not depend on
+    the batch it is in (spaCy's tok2vec, tagger and parser treat docs independently;
+    tests/test_batch_parse.py shows the same tags, morphology, heads, dependencies and lemmas
+    alone and in a batch), so the answers are the same either way."""
+
+    def __init__(
+        self, sentence: Callable[[str], str], read: Callable[[str, Doc], T], keep: int
+    ) -> None:
+        self.sentence, self.read, self.keep = sentence, read, keep
+        self.known: dict[str, T] = {}
+
+    def __call__(self, word: str) -> T:
+        if word not in self.known:
+            self.prime((word,))
+        return self.known[word]
+
+    def prime(self, words: Iterable[str]) -> None:
+        new = [w for w in dict.fromkeys(words) if w not in self.known]
+        if not new:
+            return
+        if len(self.known) + len(new) > self.keep:
+            self.known.clear()  # (answers are fixed per word: forgetting only costs a parse)
+        docs = pipeline().pipe([self.sentence(w) for w in new])
+        for word, doc in zip(new, docs, strict=True):
+            self.known[word] = self.read(word, doc)
