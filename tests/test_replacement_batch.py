@@ -88,3 +88,39 @@ def test_a_word_lists_matches_in_a_letter_are_checked_in_one_batch(monkeypatch):
     calls.clear()
     assert shown(lint_text(LETTER, ["LB101"])) == found
     assert len(calls) == 4
+
+
+def test_a_detectors_rewrites_in_a_file_are_checked_in_one_batch(monkeypatch, capsys):
+    """A detector's rewrites (passive to active, nominalisations, …) of a letter have their
+    sentences parsed together before any is checked: fewer pipeline calls than each rewrite's
+    pair parsed when checked, and the same findings and suggestions."""
+    import json
+    from pathlib import Path
+
+    from lint_brieven.checks import detector
+    from lint_brieven.cli import main
+
+    dev = Path(__file__).resolve().parents[1] / "eval" / "dev"
+    letters = sorted(p for p in dev.iterdir() if p.suffix in (".txt", ".md"))[:24]
+    calls = []
+    parse = nlp.parse
+
+    def spy(texts, *args):
+        texts = list(texts)
+        calls.append(texts)
+        return parse(texts, *args)
+
+    def check() -> tuple[list, int]:
+        replacement_check._PARSED.clear()
+        calls.clear()
+        main(["check", *map(str, letters), "--select", "ALL", "--output-format", "json"])
+        out = json.loads(capsys.readouterr().out)
+        assert not any(f["error"] for f in out["files"])
+        return [f["findings"] for f in out["files"]], len(calls)
+
+    monkeypatch.setattr(nlp, "parse", spy)
+    batched, batched_calls = check()
+    monkeypatch.setattr(detector, "prepare_places", lambda *args: None)
+    alone, alone_calls = check()
+    assert alone == batched
+    assert batched_calls < alone_calls

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from lint_brieven.checks.base import AnalysedLetter, Check, CheckContext, Hit, fill
 from lint_brieven.checks.detectors import DETECTORS
-from lint_brieven.checks.replacement_check import reads_correctly
+from lint_brieven.checks.replacement_check import prepare_places, reads_correctly
 from lint_brieven.checks.rule import Rule
 from lint_brieven.findings import Suggestion
 from lint_brieven.sentence_findings import split_reason
@@ -39,6 +39,8 @@ class DetectorCheck(Check):
 
     def run(self, letter: AnalysedLetter, ctx: CheckContext) -> list[Hit]:
         hits = []
+        keep_words = getattr(self.detector, "keeps_words", True)
+        filled = []
         for found in self.detector.find(letter, ctx):
             values = {k: v for k, v in found.values.items()}
             fixed = tuple(
@@ -49,6 +51,11 @@ class DetectorCheck(Check):
                 Suggestion(fill(s.text, ctx, **values), s.safe, s.replaces)
                 for s in found.suggestions
             )
+            filled.append((found, values, fixed, suggestions))
+        # the sentences of every rewrite below, parsed in one batch
+        places = [(f.block, f.start, f.end, suggestions) for f, _v, _x, suggestions in filled]
+        prepare_places(letter, places, keep_words)
+        for found, values, fixed, suggestions in filled:
             # a rewrite that does not read correctly in its sentence is dropped (the rule's
             # own advice stays), or is advice when the rule has none (see replacement_check)
             suggestions = reads_correctly(
@@ -58,7 +65,7 @@ class DetectorCheck(Check):
                 found.end,
                 suggestions,
                 as_advice=not fixed,
-                keep_words=getattr(self.detector, "keeps_words", True),
+                keep_words=keep_words,
             )
             hits.append(
                 Hit(

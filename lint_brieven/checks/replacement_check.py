@@ -250,6 +250,26 @@ def reads_correctly(
     return tuple(out)
 
 
+def prepare_places(
+    letter: AnalysedLetter,
+    places: Iterable[tuple[int, int, int, tuple[Suggestion, ...]]],
+    keep_words: bool = True,
+) -> None:
+    """Have the sentences that ``reads_correctly`` reads for each (block, start, end,
+    suggestions) parsed in one batch (``prepare``): those of every replacement it tests
+    (``holds``: one that replaces words, on one line, and keeps the words when asked)."""
+    reps = []
+    for block, start, end, suggestions in places:
+        if block < 0:
+            continue
+        for s in suggestions:
+            if s.replaces and "\n" not in s.text:
+                rep = Replacement(letter.docs[block], start, end, s.text)
+                if not keep_words or keeps_words(rep):
+                    reps.append(rep)
+    prepare(reps)
+
+
 _CONTENT = ("NOUN", "PROPN", "ADJ", "ADV", "NUM")
 
 
