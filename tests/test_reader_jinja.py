@@ -224,3 +224,40 @@ def test_an_address_macro_reads_as_one_address(tmp_path):
     }
     block = read_template(tmp_path, "b.html.j2", files).letters[0].blocks[0]
     assert block.text == "Uw woning aan de Dorpsstraat 1 in Utrecht is klaar."
+
+
+def test_positions_in_every_template_a_letter_reads(tmp_path):
+    # each template is lexed once, by its parse; the offsets of its text and {{ }} tags are
+    # read from those tokens, also when the parse of one template loads others
+    files = {
+        "gedeeld/contact.html.j2": "{# voet #}\n<p>Bel   ons op {{ telefoon }} of\n mail ons.</p>",
+        "gedeeld/macros.html.j2": (
+            "{% macro groet(naam) %}\n<p>Met groet,   {{ naam }} namens ons.</p>{% endmacro %}"
+        ),
+        "b.html.j2": (
+            '{% import "gedeeld/macros.html.j2" as m %}\n<p>Beste {{ huurder.naam }},</p>\n'
+            "<p>Wij sturen   u\n deze brief.</p>{{ m.groet(x) }}\n"
+            '{% include "gedeeld/contact.html.j2" %}'
+        ),
+    }
+    result = read_template(tmp_path, "b.html.j2", files, template_paths=(tmp_path,))
+    blocks = result.letters[0].blocks
+    assert texts(result.letters[0])[1:] == [
+        "Wij sturen u deze brief.",
+        "Met groet, Jansen namens ons.",
+        "Bel ons op 030 123 45 67 of mail ons.",
+    ]
+    assert where(blocks[1], "deze") == at(files["b.html.j2"], "deze")
+    assert where(blocks[2], "namens") == at(files["gedeeld/macros.html.j2"], "namens")
+    assert where(blocks[3], "mail") == at(files["gedeeld/contact.html.j2"], "mail")
+
+
+def test_an_error_of_the_lexer_in_an_included_template_names_it(tmp_path):
+    files = {
+        "gedeeld/kapot.html.j2": "<p>Hallo.</p>\n{# nooit gesloten\n",
+        "b.html.j2": '<p>Beste lezer,</p>\n{% include "gedeeld/kapot.html.j2" %}',
+    }
+    with pytest.raises(ReaderError) as exc:
+        read_template(tmp_path, "b.html.j2", files, template_paths=(tmp_path,))
+    assert "Sjabloonfout" in exc.value.message
+    assert exc.value.path.endswith("kapot.html.j2")

@@ -27,7 +27,7 @@ from lint_brieven.readers.limits import (
 )
 from lint_brieven.readers.options import ReadOptions
 from lint_brieven.readers.template_loader import FolderLoader
-from lint_brieven.readers.template_tree import Seq, TemplateTree, longest
+from lint_brieven.readers.template_tree import RecordingEnvironment, Seq, TemplateTree, longest
 from lint_brieven.readers.text import MARKUP_BY_SUFFIX, decode
 from lint_brieven.readers.variants import variants, widest
 from lint_brieven.suppression import suppressions_in
@@ -52,7 +52,7 @@ def environment(path: str, options: ReadOptions) -> Environment:
     folder = Path(path).parent
     search = [str(folder), *(str(p) for p in options.template_paths)]
     loader = FolderLoader(search, options.max_file_bytes)
-    return Environment(loader=loader, extensions=_EXTENSIONS, autoescape=False)
+    return RecordingEnvironment(loader=loader, extensions=_EXTENSIONS, autoescape=False)
 
 
 def read(path: str, data: bytes, options: ReadOptions) -> ReadResult:

@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, nodes
+from jinja2.lexer import Lexer, get_lexer
 
 from lint_brieven.letter import MappedText, Placeholder, Segment, SourceText
 from lint_brieven.readers.errors import ReaderError
@@ -228,12 +229,16 @@ class TemplateTree:
         key = (name, path, source, _syntax(self.env))
         parsed = _PARSED.get(key)
         if parsed is None:
+            recorded = getattr(self.env, "lexed", None)
+            if recorded is not None:
+                recorded.clear()
             try:
                 ast = self.env.parse(source, name, path)
             except TemplateSyntaxError as exc:
                 raise ReaderError(f"Sjabloonfout: {exc.message}", exc.lineno, path=path) from exc
             text = SourceText(path, source)
-            data_at, expr_at = _positions(self.env, source, name, path, ast)
+            tokens = recorded.get(source) if recorded is not None else None
+            data_at, expr_at = _positions(self.env, source, name, path, ast, tokens)
             parsed = Parsed(name, text, ast, data_at, expr_at)
             _PARSED.put(key, parsed)
         self._cache[name] = parsed
@@ -536,19 +541,63 @@ def _const_name(node: nodes.Node) -> str | None:
     return None
 
 
+class RecordingEnvironment(Environment):
+    """jinja2's ``Environment`` whose lexer keeps the raw tokens (``Lexer.tokeniter``) of each
+    source it lexes to the end, in ``lexed`` (source -> tokens): parsing a template lexes it,
+    and ``_positions`` reads the same tokens instead of lexing the source a second time."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lexed: dict[str, list[tuple[int, str, str]]] = {}
+
+    @property
+    def lexer(self) -> Lexer:
+        return _RecordingLexer(get_lexer(self), self.lexed)  # type: ignore[return-value]
+
+
+class _RecordingLexer:
+    """A jinja2 ``Lexer`` whose ``tokeniter`` also records the tokens of a source lexed to
+    its end (a source whose lexing stopped early, on an error, is not recorded); everything
+    else is the lexer's own (``tokenize`` is jinja2's, calling this ``tokeniter``)."""
+
+    def __init__(self, lexer: Lexer, lexed: dict[str, list[tuple[int, str, str]]]) -> None:
+        self._lexer = lexer
+        self._lexed = lexed
+
+    tokenize = Lexer.tokenize
+
+    def tokeniter(self, source: str, *args, **kwargs):
+        tokens = []
+        for token in self._lexer.tokeniter(source, *args, **kwargs):
+            tokens.append(token)
+            yield token
+        self._lexed[source] = tokens
+
+    def __getattr__(self, name: str):
+        return getattr(self._lexer, name)
+
+
 def _positions(
-    env: Environment, source: str, name: str, path: str, ast: nodes.Template
+    env: Environment,
+    source: str,
+    name: str,
+    path: str,
+    ast: nodes.Template,
+    tokens: list[tuple[int, str, str]] | None = None,
 ) -> tuple[dict[int, int], dict[int, tuple[int, int]]]:
     """Source offsets of literal text and ``{{ }}`` tags, matched to their AST nodes in order.
 
-    jinja2's AST has line numbers only, so the raw token stream is walked to find each token's
-    offset; text tokens and ``{{ }}`` tags come in the same order as their nodes in the tree.
+    jinja2's AST has line numbers only, so the raw token stream (``tokens`` as the parse
+    lexed them, else the source lexed again) is walked to find each token's offset; text
+    tokens and ``{{ }}`` tags come in the same order as their nodes in the tree.
     """
     data: list[int] = []
     tags: list[tuple[int, int]] = []
     cursor = 0
     tag_start = 0
-    for _line, token, value in env.lexer.tokeniter(source, name, path):
+    if tokens is None:
+        tokens = env.lexer.tokeniter(source, name, path)
+    for _line, token, value in tokens:
         at = source.find(value, cursor) if value else cursor
         if at < 0:
             break
