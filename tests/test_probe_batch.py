@@ -13,13 +13,12 @@ from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 
 from lint_brieven import nlp
-from lint_brieven.checks import replacement_check, substitution, swap_fit
+from lint_brieven.checks import offers, replacement_check, swap_fit
 from lint_brieven.cli import main
 from lint_brieven.dutch import forms
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATES = sorted((REPO / "corpus" / "sjablonen").glob("[!g]*/[0-9]*.html.j2"))
-WORD_LISTS = "LB101,LB102"  # substitution rules
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 
 
@@ -31,8 +30,8 @@ def _forget() -> None:
     forms.gender.cache_clear()
 
 
-def _check(capsys, *paths: Path, select: str = "ALL") -> dict[str, list]:
-    main(["check", *map(str, paths), "--select", select, "--output-format", "json"])
+def _check(capsys, *paths: Path) -> dict[str, list]:
+    main(["check", *map(str, paths), "--select", "ALL", "--output-format", "json"])
     out = json.loads(capsys.readouterr().out)
     assert not any(f["error"] for f in out["files"])
     return {f["path"]: f["findings"] for f in out["files"]}
@@ -74,8 +73,9 @@ def _first_asked(probed: list[tuple[str, bool]]) -> dict[str, bool]:
 
 
 def test_a_files_words_are_asked_in_one_batch_with_the_same_findings(capsys, probed, monkeypatch):
-    """A template's word-list alternatives are primed before they are fitted: no pipeline call
-    per word; switched off (nothing primed), one call per word and the same findings."""
+    """A template's words (the word lists' alternatives, the terms' plainer words, the nouns
+    of the sentences that check them) are primed before they are asked: no pipeline call per
+    word; switched off (nothing primed), one call per word and the same findings."""
     letter = REPO / "corpus" / "sjablonen" / "voor" / "06-huurverhoging.html.j2"
     pipes: list[int] = []
     pipe = Language.pipe
@@ -92,18 +92,17 @@ def test_a_files_words_are_asked_in_one_batch_with_the_same_findings(capsys, pro
 
     monkeypatch.setattr(Language, "pipe", counted)
     _forget()
-    batched = _check(capsys, letter, select=WORD_LISTS)
+    batched = _check(capsys, letter)
     first = _first_asked(probed)
     assert first and all(first.values())  # every word parsed before it was asked
     assert len(pipes) < len(first) / 4
 
-    monkeypatch.setattr(swap_fit, "prime", lambda options: None)
-    monkeypatch.setattr(substitution, "prime_genders", lambda nouns: None)
+    monkeypatch.setattr(offers, "prime", lambda wanted: None)
     monkeypatch.setattr(replacement_check, "prime_genders", lambda nouns: None)
     _forget()
     probed.clear()
     pipes.clear()
-    assert _check(capsys, letter, select=WORD_LISTS) == batched
+    assert _check(capsys, letter) == batched
     assert _first_asked(probed).keys() == first.keys() and not any(_first_asked(probed).values())
     assert pipes and set(pipes) == {1}
 

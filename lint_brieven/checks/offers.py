@@ -9,16 +9,21 @@ to the same words. A replacement that would touch a template placeholder is advi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
 from lint_brieven import nlp
+from lint_brieven.checks import swap_fit
 from lint_brieven.checks.base import match_case
 from lint_brieven.checks.replacement_check import Replacement, holds, prepare
 from lint_brieven.checks.swap_fit import Fitted, fit
+from lint_brieven.dutch.forms import prime_genders
 from lint_brieven.findings import Suggestion
 from lint_brieven.letter import MappedText
+
+_OWN_FIT = {"conditional", "clause-start", "main-clause"}  # see swap_fit.fit
 
 
 @dataclass
@@ -43,6 +48,23 @@ class Candidates:
 
     fitted: tuple[Fitted | None, ...]
     replacements: tuple[Replacement | None, ...]
+
+
+def prime(wanted: Iterable[tuple[Span, list[str], str | None]]) -> None:
+    """Have the made-up sentences that fitting each (span, options, how) of ``candidates``
+    reads parsed in one batch (``nlp.Probe``): which word of an alternative is its verb, and
+    the gender of an alternative for a noun and of the noun it replaces. Only the generic fit
+    reads them (``swap_fit._generic``)."""
+    options: list[str] = []
+    nouns: list[str] = []
+    for span, use, how in wanted:
+        if how in _OWN_FIT:
+            continue
+        options += use
+        if len(span) == 1 and span[0].pos_ == "NOUN":
+            nouns += [span[0].lower_, *(o.split()[0] for o in use if o.split())]
+    swap_fit.prime(options)
+    prime_genders(nouns)
 
 
 def candidates(

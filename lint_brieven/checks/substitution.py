@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from lint_brieven import nlp
-from lint_brieven.checks import rule_cache, swap_fit
+from lint_brieven.checks import offers, rule_cache
 from lint_brieven.checks.base import (
     AnalysedLetter,
     Check,
@@ -35,10 +35,8 @@ from lint_brieven.checks.entry_conditions import EntryCondition, letter_facts
 from lint_brieven.checks.offers import Candidates, Offer, candidates, offer
 from lint_brieven.checks.replacement_check import prepare
 from lint_brieven.checks.rule import Rule
-from lint_brieven.dutch.forms import prime_genders
 
 _INFLECTING = {"VERB", "AUX", "NOUN", "ADJ"}
-_OWN_FIT = {"conditional", "clause-start", "main-clause"}  # see swap_fit.fit
 
 
 class SubstitutionCheck(Check):
@@ -96,7 +94,12 @@ class SubstitutionCheck(Check):
                 matches.append(
                     (index, span, replace and not self._advice_only(letter, index, span))
                 )
-        self._prime(matches)
+        # the words that fitting the alternatives reads, parsed in one batch
+        offers.prime(
+            (span, self.entries[span.label_]["use"], self.entries[span.label_].get("fit"))
+            for _index, span, replace in matches
+            if replace
+        )
         found: list[tuple[int, Span, bool, Candidates]] = []
         for index, span, replace in matches:
             entry = self.entries[span.label_]
@@ -113,22 +116,6 @@ class SubstitutionCheck(Check):
         # the sentences that check the alternatives of every match, parsed in one batch
         prepare(r for *_, planned in found for r in planned.replacements if r is not None)
         return [self._hit(letter, *item, ctx) for item in found]
-
-    def _prime(self, matches: list[tuple[int, Span, bool]]) -> None:
-        """Have the made-up sentences that fitting the alternatives of every match reads
-        parsed in one batch (``nlp.Probe``): which word of an alternative is its verb, and
-        the gender of an alternative for a noun and of the noun it replaces."""
-        options: list[str] = []
-        nouns: list[str] = []
-        for _index, span, replace in matches:
-            entry = self.entries[span.label_]
-            if not replace or entry.get("fit") in _OWN_FIT:
-                continue  # (only the generic fit reads them)
-            options += entry["use"]
-            if len(span) == 1 and span[0].pos_ == "NOUN":
-                nouns += [span[0].lower_, *(o.split()[0] for o in entry["use"] if o.split())]
-        swap_fit.prime(options)
-        prime_genders(nouns)
 
     def _hit(
         self,

@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
+from lint_brieven.checks import offers
 from lint_brieven.checks.base import (
     AnalysedLetter,
     Check,
@@ -47,12 +48,12 @@ from lint_brieven.checks.base import (
 )
 from lint_brieven.checks.doc_cache import doc_text, lower_ids, sentence_of, span_text
 from lint_brieven.checks.entry_conditions import EntryCondition
-from lint_brieven.checks.offers import offer
-from lint_brieven.checks.replacement_check import Replacement, holds
+from lint_brieven.checks.offers import Candidates, candidates, offer
+from lint_brieven.checks.replacement_check import Replacement, holds, prepare
 from lint_brieven.checks.rule import Rule
 from lint_brieven.dutch.abbreviations import spelled_out
 from lint_brieven.findings import Suggestion
-from lint_brieven.letter import BlockKind
+from lint_brieven.letter import BlockKind, MappedText
 
 # "mutatie (…)", "WOZ: …", "mutatie, dat is …"; a colon may follow the particle of a separable
 # verb that closes the clause ("Ik leg u een last onder dwangsom op: u moet …")
@@ -122,11 +123,35 @@ class TermCheck(Check):
                 (in_heading if heading else first).setdefault(use.key, (index, use.span))
                 if use.explained or (heading and use.question):
                     glossed.add(use.key)
-        hits = []
-        for key, (index, span) in {**in_heading, **first}.items():
-            if key not in glossed:
-                hits.append(self._cached_hit(letter, index, span, key, ctx))
+        wanted = [(i, s, k) for k, (i, s) in {**in_heading, **first}.items() if k not in glossed]
+        plans = [self._plan(letter, index, span, key) for index, span, key in wanted]
+        new = [plan for plan in plans if not plan.prepared]
+        # the words that fitting the alternatives of every new hit below reads, then the
+        # sentences that check those and the glosses, each parsed in one batch
+        offers.prime((p.span, p.entry.get("use", []), None) for p in new if p.replace)
+        prepare(r for p in new for r in (*p.candidates().replacements, p.glossed) if r is not None)
+        for plan in new:
+            plan.prepared = True
+        hits = [
+            self._cached_hit(letter, index, span, key, ctx, plan)
+            for (index, span, key), plan in zip(wanted, plans, strict=True)
+        ]
         return sorted(hits, key=lambda h: (h.block, h.start))
+
+    def _name(self, letter: AnalysedLetter, block: int, span: Span, key: str) -> tuple:
+        """What a hit of ``span`` depends on besides its doc: the same use of a term in the
+        same kind of block with its placeholders in the same places (ctx is the same for a
+        file's letters)."""
+        info = letter.letter.blocks[block]
+        marks = tuple((s.start, s.end) for s in info.content.segments if s.placeholder is not None)
+        return (id(self), span.start, span.end, key, info.kind, marks)
+
+    def _plan(self, letter: AnalysedLetter, block: int, span: Span, key: str) -> _Plan:
+        """What ``_hit`` parses for a use, kept per file like the hit."""
+        name = ("term-plan", *self._name(letter, block, span, key))
+        return per_doc(
+            letter, name, span.doc, lambda _: _Plan.of(letter, block, span, self.entries[key])
+        )
 
     def _uses(self, doc: Doc, letter: AnalysedLetter) -> tuple[_Use, ...]:
         """The terms of ``doc`` in order, with what the doc alone says of each (the same in
@@ -150,43 +175,35 @@ class TermCheck(Check):
         return tuple(uses)
 
     def _cached_hit(
-        self, letter: AnalysedLetter, block: int, span: Span, key: str, ctx: CheckContext
+        self,
+        letter: AnalysedLetter,
+        block: int,
+        span: Span,
+        key: str,
+        ctx: CheckContext,
+        plan: _Plan,
     ) -> Hit:
         """``_hit``, once per file for the same use of a term in the same kind of block with
-        its placeholders in the same places (ctx is the same for a file's letters)."""
-        info = letter.letter.blocks[block]
-        marks = tuple((s.start, s.end) for s in info.content.segments if s.placeholder is not None)
-        name = ("term-hit", id(self), span.start, span.end, key, info.kind, marks)
-        hit = per_doc(
-            letter, name, span.doc, lambda _: self._hit(letter, block, span, self.entries[key], ctx)
-        )
+        its placeholders in the same places (``_name``)."""
+        name = ("term-hit", *self._name(letter, block, span, key))
+        hit = per_doc(letter, name, span.doc, lambda _: self._hit(block, span, plan, ctx))
         return hit if hit.block == block else replace(hit, block=block)
 
-    def _hit(
-        self, letter: AnalysedLetter, block: int, span: Span, entry: dict, ctx: CheckContext
-    ) -> Hit:
+    def _hit(self, block: int, span: Span, plan: _Plan, ctx: CheckContext) -> Hit:
         """Plainer words that fit the sentence (see ``offers``), and the term with its gloss
         in brackets; the gloss is a replacement too when the sentence still reads with it."""
-        text = span.text
-        content = letter.letter.blocks[block].content
-        exact = text.lower() == entry["term"].lower()
-        name = _is_name(span)  # "Team Leefbaarheid": explain it, but do not rewrite a name
+        text, entry = span.text, plan.entry
         found = offer(
             span,
             entry.get("use", []),
-            content,
+            plan.content,
             safe=bool(entry.get("safe")),
-            exact=exact,
-            replace=not name,
+            exact=plan.exact,
+            replace=plan.replace,
+            planned=plan.candidates(),
         )
         glossed = f"{text} ({entry['explain']})"
-        heading = letter.letter.blocks[block].kind is BlockKind.HEADING
-        fits = (
-            exact  # the gloss is written for the term; a plural form may not take it
-            and not name
-            and not heading
-            and holds(Replacement(span.doc, span.start_char, span.end_char, glossed))
-        )
+        fits = plan.glossed is not None and holds(plan.glossed)
         widened = found.text[: span.start_char - found.start] + glossed
         widened += found.text[span.end_char - found.start :]
         gloss = Suggestion(widened, False, fits)
@@ -200,6 +217,45 @@ class TermCheck(Check):
         )
         suggestions = (*found.concrete, gloss, *found.advice)
         return Hit(block, found.start, found.end, message, suggestions, found.text)
+
+
+@dataclass
+class _Plan:
+    """What the hit of a term's use reads: its alternatives fitted to the place (``offers``)
+    and the term with its gloss in brackets, a replacement to check where it may be one: the
+    gloss is written for the term (a plural form may not take it), not in a name (see
+    ``_is_name``) nor in a heading. ``prepared``: their words and sentences were parsed."""
+
+    span: Span
+    entry: dict
+    content: MappedText
+    exact: bool
+    replace: bool
+    glossed: Replacement | None
+    prepared: bool = False
+    _candidates: Candidates | None = None
+
+    @classmethod
+    def of(cls, letter: AnalysedLetter, block: int, span: Span, entry: dict) -> _Plan:
+        exact = span.text.lower() == entry["term"].lower()
+        name = _is_name(span)  # "Team Leefbaarheid": explain it, but do not rewrite a name
+        heading = letter.letter.blocks[block].kind is BlockKind.HEADING
+        text = f"{span.text} ({entry['explain']})"
+        glossed = (
+            Replacement(span.doc, span.start_char, span.end_char, text)
+            if exact and not name and not heading
+            else None
+        )
+        content = letter.letter.blocks[block].content
+        return cls(span, entry, content, exact, not name, glossed)
+
+    def candidates(self) -> Candidates:
+        if self._candidates is None:
+            use = self.entry.get("use", [])
+            self._candidates = candidates(
+                self.span, use, self.content, replace=self.replace, exact=self.exact
+            )
+        return self._candidates
 
 
 @dataclass(frozen=True)
