@@ -118,3 +118,27 @@ def test_a_letter_checked_alone_and_among_others_has_the_same_findings(capsys):
     among = _check(capsys, *before[:6])
     assert any(alone.values())
     assert {path: among[path] for path in alone} == alone
+
+
+def test_checked_sentences_parse_alike_alone_and_in_their_batch(capsys, monkeypatch):
+    """Every batch ``nlp.parse`` reads while the corpus templates are checked (the blocks, the
+    sentences that check the replacements of word lists, terms and detectors): each text has
+    the same tags, morphology, lemmas, dependencies and heads parsed on its own."""
+    batches = []
+    parse = nlp.parse
+
+    def spy(texts, widths=None):
+        texts = list(texts)
+        docs = parse(texts, widths)
+        batches.append((docs, widths or {}))
+        return docs
+
+    monkeypatch.setattr(nlp, "parse", spy)
+    _forget()
+    _check(capsys, *TEMPLATES)
+    monkeypatch.setattr(nlp, "parse", parse)
+    assert sum(len(docs) > 1 for docs, _widths in batches) > 20
+    for docs, widths in batches:
+        for text, doc in docs.items():
+            alone = nlp.parse([text], {text: widths.get(text)})[text]
+            assert alone.to_array(ATTRS).tolist() == doc.to_array(ATTRS).tolist(), text

@@ -314,7 +314,9 @@ def _shape(key: tuple, strict: bool) -> tuple:
 
 def prepare(reps: Iterable[Replacement]) -> None:
     """Parse the sentences that checking ``reps`` reads, together: the pipeline reads a batch
-    of sentences much faster than each on its own, and each sentence's parse is the same."""
+    of sentences much faster than each on its own, and each sentence's parse is the same
+    (spaCy's tok2vec, tagger and parser treat the docs of a batch independently; every batch
+    a check of the corpus templates parses equals each text parsed alone: test_probe_batch)."""
     texts: list[str] = []
     for rep in reps:
         if "\n" not in rep.text and rep.text.strip():

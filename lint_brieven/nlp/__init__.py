@@ -120,7 +120,7 @@ class Probe(Generic[T]):
     not yet known in one batch (``Language.pipe``): a caller that knows the words it will ask
     has them parsed together, much faster than one call each. A doc's parse does not depend on
     the batch it is in (spaCy's tok2vec, tagger and parser treat docs independently;
-    tests/test_batch_parse.py shows the same tags, morphology, heads, dependencies and lemmas
+    tests/test_probe_batch.py shows the same tags, morphology, heads, dependencies and lemmas
     alone and in a batch), so the answers are the same either way."""
 
     def __init__(
