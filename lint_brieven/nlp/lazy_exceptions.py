@@ -21,6 +21,7 @@ what the better of the two would have cost it.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -110,12 +111,13 @@ class LazyExceptions:
             self.add_all()
             return
         pending = self._pending
-        heads = {compact[i : i + 2] for i in range(len(compact) - 1)}
+        heads = set(map(operator.add, compact, compact[1:]))  # every two characters in a row
         heads.update(compact)  # one-character exceptions
         found = []
-        for head in heads.intersection(pending):
+        for head in pending.keys() & heads:  # (walks the smaller of the two)
             group = pending[head]
-            needed = [s for s in group if s in compact]
+            # its last two characters are in the text too (a cheap test first)
+            needed = [s for s in group if s[-2:] in heads and s in compact]
             if not needed:
                 continue
             found += needed
