@@ -90,18 +90,13 @@ def test_a_word_lists_matches_in_a_letter_are_checked_in_one_batch(monkeypatch):
     assert len(calls) == 4
 
 
-def test_a_detectors_rewrites_in_a_file_are_checked_in_one_batch(monkeypatch, capsys):
-    """A detector's rewrites (passive to active, nominalisations, …) of a letter have their
-    sentences parsed together before any is checked: fewer pipeline calls than each rewrite's
-    pair parsed when checked, and the same findings and suggestions."""
+def _checked_with_and_without(monkeypatch, capsys, letters, module, name, off) -> tuple:
+    """Findings of ``check`` on ``letters`` (all rules, JSON) and its pipeline calls, as it is
+    and with ``module.name`` replaced by ``off`` (the batch switched off)."""
     import json
-    from pathlib import Path
 
-    from lint_brieven.checks import detector
     from lint_brieven.cli import main
 
-    dev = Path(__file__).resolve().parents[1] / "eval" / "dev"
-    letters = sorted(p for p in dev.iterdir() if p.suffix in (".txt", ".md"))[:24]
     calls = []
     parse = nlp.parse
 
@@ -119,9 +114,24 @@ def test_a_detectors_rewrites_in_a_file_are_checked_in_one_batch(monkeypatch, ca
         return [f["findings"] for f in out["files"]], len(calls)
 
     monkeypatch.setattr(nlp, "parse", spy)
-    batched, batched_calls = check()
-    monkeypatch.setattr(detector, "prepare_places", lambda *args: None)
-    alone, alone_calls = check()
+    batched = check()
+    monkeypatch.setattr(module, name, off)
+    return batched, check()
+
+
+def test_a_detectors_rewrites_in_a_file_are_checked_in_one_batch(monkeypatch, capsys):
+    """A detector's rewrites (passive to active, nominalisations, …) of a letter have their
+    sentences parsed together before any is checked: fewer pipeline calls than each rewrite's
+    pair parsed when checked, and the same findings and suggestions."""
+    from pathlib import Path
+
+    from lint_brieven.checks import detector
+
+    dev = Path(__file__).resolve().parents[1] / "eval" / "dev"
+    letters = sorted(p for p in dev.iterdir() if p.suffix in (".txt", ".md"))[:24]
+    (batched, batched_calls), (alone, alone_calls) = _checked_with_and_without(
+        monkeypatch, capsys, letters, detector, "prepare_places", lambda *args: None
+    )
     assert alone == batched
     assert batched_calls < alone_calls
 
@@ -130,34 +140,15 @@ def test_a_files_terms_are_checked_in_one_batch(monkeypatch, capsys):
     """The hits of a letter's unexplained terms have their sentences (the plainer words and
     the term with its gloss in brackets, each in its sentence) parsed together before any is
     made: fewer pipeline calls than each hit's own, and the same findings and suggestions."""
-    import json
     from pathlib import Path
 
     from lint_brieven.checks import term
-    from lint_brieven.cli import main
 
     corpus = Path(__file__).resolve().parents[1] / "corpus" / "sjablonen" / "voor"
     letters = sorted(corpus.glob("[0-9]*.html.j2"))[:6]
-    calls = []
-    parse = nlp.parse
-
-    def spy(texts, *args):
-        texts = list(texts)
-        calls.append(texts)
-        return parse(texts, *args)
-
-    def check() -> tuple[list, int]:
-        replacement_check._PARSED.clear()
-        calls.clear()
-        main(["check", *map(str, letters), "--select", "ALL", "--output-format", "json"])
-        out = json.loads(capsys.readouterr().out)
-        assert not any(f["error"] for f in out["files"])
-        return [f["findings"] for f in out["files"]], len(calls)
-
-    monkeypatch.setattr(nlp, "parse", spy)
-    batched, batched_calls = check()
+    (batched, batched_calls), (alone, alone_calls) = _checked_with_and_without(
+        monkeypatch, capsys, letters, term, "prepare", lambda reps: None
+    )
     assert any("(" in s["text"] for found in batched for f in found for s in f["suggestions"])
-    monkeypatch.setattr(term, "prepare", lambda reps: None)
-    alone, alone_calls = check()
     assert alone == batched
     assert batched_calls < alone_calls
