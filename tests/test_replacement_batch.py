@@ -57,6 +57,20 @@ LETTER = (
 )
 
 
+def _spy_on_parse(monkeypatch) -> list[list[str]]:
+    """The texts of every ``nlp.parse`` call from now on, call by call."""
+    calls: list[list[str]] = []
+    parse = nlp.parse
+
+    def spy(texts, *args):
+        texts = list(texts)
+        calls.append(texts)
+        return parse(texts, *args)
+
+    monkeypatch.setattr(nlp, "parse", spy)
+    return calls
+
+
 def test_a_word_lists_matches_in_a_letter_are_checked_in_one_batch(monkeypatch):
     """LB101 gathers the alternatives of all its matches in a letter before it checks them:
     their sentences are parsed in one batch, with the same findings as each match's sentences
@@ -67,15 +81,7 @@ def test_a_word_lists_matches_in_a_letter_are_checked_in_one_batch(monkeypatch):
             (f.line, f.column, f.text, [(s.text, s.safe) for s in f.suggestions]) for f in findings
         ]
 
-    calls = []
-    parse = nlp.parse
-
-    def spy(texts, *args):
-        texts = list(texts)
-        calls.append(texts)
-        return parse(texts, *args)
-
-    monkeypatch.setattr(nlp, "parse", spy)
+    calls = _spy_on_parse(monkeypatch)
     replacement_check._PARSED.clear()
     found = shown(lint_text(LETTER, ["LB101"]))
     assert len(found) == 3 and all(suggestions for *_, suggestions in found)
@@ -97,13 +103,7 @@ def _checked_with_and_without(monkeypatch, capsys, letters, module, name, off) -
 
     from lint_brieven.cli import main
 
-    calls = []
-    parse = nlp.parse
-
-    def spy(texts, *args):
-        texts = list(texts)
-        calls.append(texts)
-        return parse(texts, *args)
+    calls = _spy_on_parse(monkeypatch)
 
     def check() -> tuple[list, int]:
         replacement_check._PARSED.clear()
@@ -113,7 +113,6 @@ def _checked_with_and_without(monkeypatch, capsys, letters, module, name, off) -
         assert not any(f["error"] for f in out["files"])
         return [f["findings"] for f in out["files"]], len(calls)
 
-    monkeypatch.setattr(nlp, "parse", spy)
     batched = check()
     monkeypatch.setattr(module, name, off)
     return batched, check()
