@@ -156,13 +156,13 @@ def _checked_type(letter: AnalysedLetter, ctx: CheckContext) -> object:
     names; once per letter for all content rules (each asked both of every letter), kept with
     the file's letters by the letter object and the declared type (nothing else decides)."""
     key = (_CHECKED_TYPE, id(letter.letter), ctx.letter_type)
-    found = letter.shared.get(key, _CHECKED_TYPE)
-    if found is _CHECKED_TYPE:
-        found = _CHECKED_TYPE  # (not a complete letter: no rule's type)
-        if is_complete_letter(letter.letter):
-            found = letter_type(letter, ctx.letter_type)
-        letter.shared[key] = found
-    return found
+    if key not in letter.shared:
+        letter.shared[key] = (
+            letter_type(letter, ctx.letter_type)
+            if is_complete_letter(letter.letter)
+            else _CHECKED_TYPE  # (not a complete letter: no rule's type)
+        )
+    return letter.shared[key]
 
 
 _CHECKED_TYPE = object()  # (also: the answer for a letter that is not complete)

@@ -324,15 +324,7 @@ def prepare(reps: Iterable[Replacement]) -> None:
             texts += [text, changed]
     docs = _parse_all(texts)
     # the nouns whose gender ``_determiner`` may ask, tagged in one batch (nlp.Probe)
-    prime_genders(
-        det.head.lower_
-        for doc in dict.fromkeys(docs)
-        for det in _index(doc).by_dep.get("det", ())
-        if (det.lower_ in DETERMINERS or det.lower_ in DE_DETERMINERS)
-        and det.head.pos_ == "NOUN"
-        and "|ev|" in det.head.tag_ + "|"
-        and det.i < det.head.i
-    )
+    prime_genders(noun.lower_ for doc in dict.fromkeys(docs) for _, noun in _determined(doc))
 
 
 def _pair_texts(rep: Replacement) -> tuple[str, str, int, int]:
@@ -561,14 +553,20 @@ def _attributive(parsed: _Parsed) -> Iterable[Problem]:
         yield key, f"'{adjective.text} {noun.text}'", (adjective, noun)
 
 
-def _determiner(parsed: _Parsed) -> Iterable[Problem]:
-    for det in _index(parsed.doc).by_dep.get("det", ()):
-        lower = det.lower_
-        if not (lower in DETERMINERS or lower in DE_DETERMINERS):
+def _determined(doc: Doc) -> Iterator[tuple[Token, Token]]:
+    """Each de/het determiner before the singular noun it goes with, and that noun: the pairs
+    whose gender ``_determiner`` compares."""
+    for det in _index(doc).by_dep.get("det", ()):
+        if not (det.lower_ in DETERMINERS or det.lower_ in DE_DETERMINERS):
             continue
         noun = det.head
-        if noun.pos_ != "NOUN" or "|ev|" not in noun.tag_ + "|" or det.i > noun.i:
-            continue
+        if noun.pos_ == "NOUN" and "|ev|" in noun.tag_ + "|" and det.i < noun.i:
+            yield det, noun
+
+
+def _determiner(parsed: _Parsed) -> Iterable[Problem]:
+    for det, noun in _determined(parsed.doc):
+        lower = det.lower_
         noun_gender = gender(noun.lower_)
         if noun_gender is None:
             continue

@@ -123,16 +123,23 @@ def gender(noun: str) -> str | None:
     lower = noun.lower()
     if lower in _GENDER:
         return _GENDER[lower]
-    # a compound has the gender of its last part ("ordernummer": het nummer), which the
-    # tagger knows better than the whole
+    head = _compound_head(lower)
+    if head is not None:
+        found = _tagged_gender(head)
+        if found is not None:
+            return found
+    return _tagged_gender(lower)
+
+
+def _compound_head(lower: str) -> str | None:
+    """The last part a compound is read by: a compound has the gender of its last part
+    ("ordernummer": het nummer), which the tagger knows better than the whole; the longest
+    common ending that leaves at least three letters before it and is five or more long."""
     for cut in range(3, len(lower) - 4):
         head = lower[cut:]
         if _zipf(head) >= 3.5:
-            found = _tagged_gender(head)
-            if found is not None:
-                return found
-            break
-    return _tagged_gender(lower)
+            return head
+    return None
 
 
 def _tagged_gender(lower: str) -> str | None:
@@ -147,11 +154,9 @@ def prime_genders(nouns: Iterable[str]) -> None:
         lower = noun.lower()
         if lower in _GENDER:
             continue
-        for cut in range(3, len(lower) - 4):
-            head = lower[cut:]
-            if _zipf(head) >= 3.5:
-                words.append(head)
-                break
+        head = _compound_head(lower)
+        if head is not None:
+            words.append(head)
         words.append(lower)
     _gender_probe().prime(words)
 
