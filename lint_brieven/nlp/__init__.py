@@ -21,7 +21,8 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from lint_brieven.nlp import finite_verbs, segmenter  # noqa: F401  (register components)
+# finite_verbs and segmenter register their components
+from lint_brieven.nlp import finite_verbs, segmenter, token_windows  # noqa: F401
 from lint_brieven.nlp.lazy_exceptions import LazyExceptions
 from lint_brieven.nlp.reading import parse_texts, source_text
 
@@ -96,6 +97,7 @@ def pipeline() -> Language:
     not through them again (two or more full collections of ~0.1 s each per template run
     before; one letter cold: ~0.25 s CPU less)."""
     nlp = letter_pipeline(model_path())
+    token_windows.install(nlp)
     gc.freeze()
     return nlp
 
