@@ -86,7 +86,9 @@ def test_a_word_lists_matches_in_a_letter_are_checked_in_one_batch(monkeypatch):
     found = shown(lint_text(LETTER, ["LB101"]))
     assert len(found) == 3 and all(suggestions for *_, suggestions in found)
     assert len(calls) == 2  # the letter's blocks, then every match's sentences together
-    assert len(calls[1]) == 6
+    # the three changed sentences and the two old ones that are not a whole block (the first
+    # block is its sentence: its own parse is read)
+    assert len(calls[1]) == 5
 
     for module in (offers, substitution):  # nothing prepared: each pair parsed when checked
         monkeypatch.setattr(module, "prepare", lambda reps: None)
@@ -151,3 +153,40 @@ def test_a_files_terms_are_checked_in_one_batch(monkeypatch, capsys):
     assert any("(" in s["text"] for found in batched for f in found for s in f["suggestions"])
     assert alone == batched
     assert batched_calls < alone_calls
+
+
+def _whole_block_replacements(text: str) -> list[Replacement]:
+    doc = nlp.parse([text])[text]
+    source = nlp.source_text(doc)
+    pairs = [("verzoeken", "vragen"), ("retourneren", "terug te sturen"), ("u het", "het u")]
+    return [
+        Replacement(doc, source.index(old), source.index(old) + len(old), new) for old, new in pairs
+    ]
+
+
+def test_a_sentence_that_is_its_whole_block_is_read_from_the_block(monkeypatch):
+    """When the sentence around a replacement is its whole block, without a line break, the
+    block's own parse is that sentence's parse (the same text parses the same in any batch):
+    only the changed sentences are parsed, and the answers are those of the sentence parsed
+    on its own. A block with a line break (which the segmenter weighs) is parsed again."""
+    text = "Wij verzoeken u het formulier te retourneren."
+    replacement_check._PARSED.clear()
+    with monkeypatch.context() as m:
+        m.setattr(replacement_check, "_is_block", lambda doc, text: False)
+        expected = [problems(rep) for rep in _whole_block_replacements(text)]
+    assert any(expected) and not all(expected)
+    replacement_check._PARSED.clear()
+    reps = _whole_block_replacements(text)
+    calls = _spy_on_parse(monkeypatch)
+    prepare(reps)
+    assert [problems(rep) for rep in reps] == expected
+    parsed = [t for call in calls for t in call]
+    assert text not in parsed and len(parsed) == len(reps)  # the changed sentences only
+
+    broken = "Wij verzoeken u het formulier\nte retourneren."
+    replacement_check._PARSED.clear()
+    calls.clear()
+    reps = _whole_block_replacements(broken)
+    calls.clear()
+    prepare(reps)
+    assert text in [t for call in calls for t in call]  # the block's text as the parser read it

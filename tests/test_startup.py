@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 import spacy
-from spacy.tokenizer import Tokenizer
 
 from lint_brieven import nlp
-from lint_brieven.nlp.lazy_exceptions import LazyExceptions
+from lint_brieven.nlp.lazy_exceptions import KeptCacheTokenizer, LazyExceptions
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -304,10 +303,10 @@ def test_each_format_writes_what_its_reporter_writes(name):
     assert FORMATS[name](reports, ctx) == module.render(reports, ctx)
 
 
-def _fresh_lazy(vocab) -> LazyExceptions:
+def _fresh_lazy(vocab, tokenizer: type = KeptCacheTokenizer) -> LazyExceptions:
     """The saved tokenizer as our pipeline loads it, with no exception added yet."""
     data = (nlp.model_path() / "tokenizer").read_bytes()
-    return LazyExceptions(Tokenizer(vocab)).from_bytes(data, exclude=["vocab"])
+    return LazyExceptions(tokenizer(vocab)).from_bytes(data, exclude=["vocab"])
 
 
 def _tokens(doc) -> list[tuple]:
@@ -338,6 +337,50 @@ def test_exceptions_added_as_texts_need_them_give_spacy_s_tokens():
         lazy = _fresh_lazy(theirs.vocab)
         for text in texts:
             assert _tokens(lazy(text)) == _tokens(theirs.tokenizer(text)), text
+
+
+def test_one_tokenizer_adding_exceptions_text_after_text_keeps_spacy_s_tokens():
+    """The cache of tokenized chunks is kept while exceptions are added: one tokenizer reads
+    texts that each need new exceptions, after texts whose chunks hold the exceptions' parts,
+    and gives spaCy's tokens for every text, the earlier ones read again included."""
+    theirs = spacy.load(nlp.model_path())
+    lazy = _fresh_lazy(theirs.vocab)
+    rules = sorted(theirs.tokenizer.rules)
+    texts = []
+    for n, string in enumerate(rules[::29]):
+        other = rules[(n * 11 + 5) % len(rules)]
+        texts += [
+            f"{string[:-1]} {string[-1:]} {other[1:]}",  # its parts, before it is added
+            f"Zie {string} en ({other}).",
+            f"{other}{string[:-1]} {string}",
+        ]
+    for text in [*texts, *texts[::-1]]:
+        assert _tokens(lazy(text)) == _tokens(theirs.tokenizer(text)), text
+
+
+class _CountingTokenizer(KeptCacheTokenizer):
+    """Counts the chunks split into affixes (the work the cache saves)."""
+
+    split = 0
+
+    def find_prefix(self, string):
+        type(self).split += 1
+        return super().find_prefix(string)
+
+
+def test_adding_an_exception_keeps_the_chunks_already_tokenized():
+    theirs = spacy.load(nlp.model_path())
+    lazy = _fresh_lazy(theirs.vocab, _CountingTokenizer)
+    text = "Wij sturen u de sleutel van uw nieuwe woning na de bezichtiging."
+    lazy(text)
+    before = _CountingTokenizer.split
+    assert before > 0
+    needs = "Zie bijv. art. 12 van het huurcontract."
+    assert _tokens(lazy(needs)) == _tokens(theirs.tokenizer(needs))
+    assert "bijv." in lazy._tokenizer.rules  # (added now)
+    after = _CountingTokenizer.split
+    assert _tokens(lazy(text)) == _tokens(theirs.tokenizer(text))
+    assert _CountingTokenizer.split == after  # every chunk of the first text from the cache
 
 
 def test_after_many_texts_every_exception_is_added(monkeypatch):

@@ -63,6 +63,7 @@ from lint_brieven.dutch.forms import (
 )
 from lint_brieven.dutch.verbs import separable
 from lint_brieven.findings import Suggestion
+from lint_brieven.nlp.reading import LINE_BREAKS
 
 _COORDINATORS = {"maar", "en", "of", "want"}
 PREPOSITIONS = {
@@ -321,7 +322,7 @@ def prepare(reps: Iterable[Replacement]) -> None:
     for rep in reps:
         if "\n" not in rep.text and rep.text.strip():
             text, changed, _lo, _hi = _pair_texts(rep)
-            texts += [text, changed]
+            texts += [changed] if _is_block(rep.doc, text) else [text, changed]
     docs = _parse_all(texts)
     # the nouns whose gender ``_determiner`` may ask, tagged in one batch (nlp.Probe)
     prime_genders(noun.lower_ for doc in dict.fromkeys(docs) for _, noun in _determined(doc))
@@ -348,10 +349,20 @@ def _pair_texts(rep: Replacement) -> tuple[str, str, int, int]:
     return text, changed, lo, hi
 
 
+def _is_block(doc: Doc, text: str) -> bool:
+    """Whether ``text`` parses to ``doc`` itself: it is the whole of the block's text as the
+    parser read it, and the block had no line break for the segmenter to weigh (a text parses
+    the same alone or in any batch: test_probe_batch)."""
+    return not doc.user_data.get(LINE_BREAKS) and text == doc_text(doc)
+
+
 def _parse_pair(rep: Replacement) -> tuple[_Parsed, _Parsed]:
     text, changed, lo, hi = _pair_texts(rep)
     delta = len(rep.text) - (hi - lo)
-    before, after = _parse_all([text, changed])
+    if _is_block(rep.doc, text):
+        before, after = rep.doc, _parse(changed)
+    else:
+        before, after = _parse_all([text, changed])
     old = _Parsed(before, lo, hi, 0, "old")
     new = _Parsed(after, lo, lo + len(rep.text), delta, "new")
     return old, new

@@ -18,12 +18,11 @@ from typing import Generic, TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 # finite_verbs and segmenter register their components
 from lint_brieven.nlp import finite_verbs, segmenter, token_windows  # noqa: F401
-from lint_brieven.nlp.lazy_exceptions import LazyExceptions
+from lint_brieven.nlp.lazy_exceptions import KeptCacheTokenizer, LazyExceptions
 from lint_brieven.nlp.reading import parse_texts, source_text
 
 T = TypeVar("T")
@@ -56,7 +55,7 @@ def blank_tokenizer():
     a text could need it (``lazy_exceptions``): the same tokens, without the cost at start."""
 
     def make(nlp: Language) -> LazyExceptions:
-        return LazyExceptions(Tokenizer(nlp.vocab))
+        return LazyExceptions(KeptCacheTokenizer(nlp.vocab))
 
     return make
 
