@@ -78,11 +78,44 @@ def test_the_same_after_forgetting(batches):
     model, windows = _encoder()
     windows.windows = token_windows._Kept(600, windows.windows.rows.shape[1])
     windows.words = token_windows._Kept(400, windows.words.rows.shape[1])
+    windows.inner = [token_windows._Kept(500, kept.rows.shape[1]) for kept in windows.inner]
     small = [docs[i : i + 3] for docs in batches for i in range(0, len(docs), 3)]
     _assert_same(model, windows, small)
     big = max(batches, key=lambda docs: sum(map(len, docs)))
     assert sum(map(len, big)) > 600
     assert windows.predict(big) is None
+
+
+class _Counted:
+    """A layer that counts the rows it is given."""
+
+    def __init__(self, layer, counts: list[int]) -> None:
+        self.layer, self.counts = layer, counts
+
+    def predict(self, rows):
+        self.counts.append(len(rows))
+        return self.layer.predict(rows)
+
+
+def test_a_changed_word_works_out_only_the_rows_it_changes():
+    """Each layer's rows are kept by the words they read: after a sentence, the same sentence
+    with one word changed works out 3, 5, 7 and 9 rows in the four layers (the rows within one,
+    two, three and four words of it), and gives the encoder's own vectors."""
+    model, windows = _encoder()
+    pipeline = nlp.pipeline()
+    before = pipeline.make_doc("Wij hebben uw brief van 3 mei over de lekkage goed ontvangen.")
+    after = pipeline.make_doc("Wij hebben uw brief van 3 juni over de lekkage goed ontvangen.")
+    _assert_same(model, windows, [[before]])
+    counts: list[int] = []
+    windows.layers = [_Counted(layer, counts) for layer in windows.layers]
+    _assert_same(model, windows, [[after]])
+    assert counts == [3, 5, 7, 9]
+    windows.forget()
+    counts.clear()
+    _assert_same(model, windows, [[after]])
+    # all rows within four, three, two and one places of a word; in the first layer the four
+    # that read padding only (two past either end) are one row worked out
+    assert counts == [len(after) + 3, len(after) + 4, len(after) + 2, len(after)]
 
 
 def test_a_window_twice_in_a_batch_and_empty_docs():

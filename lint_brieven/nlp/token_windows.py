@@ -7,7 +7,9 @@ the doc starts and ends. The checks parse many texts that share most of those wi
 sentence again on its own to test a rewrite, the same sentence with one word changed, the
 same letterhead in every template. This module keeps each window's vector and, for a batch
 of docs, works out only the windows it has not seen: the layers are run on exactly the rows
-that those windows need, with the model's own layers.
+that those windows need, with the model's own layers. The output of each layer below the last
+is kept too, by the words it reads (one place either side for the first layer, two for the
+second, …), so a row seen before is not worked out again.
 
 The vectors are the same, bit for bit, as the encoder's own (every layer treats each row on
 its own: the embedding per word, the window per row, the maxout's matrix product per row, the
@@ -39,11 +41,13 @@ class TokenWindows:
         # window, and the embedding of a word (its ORTH and NORM: all the embedding reads)
         self.windows = _Kept(keep, width)
         self.words = _Kept(keep, width)
+        # the output of each layer below the last, by the words it reads
+        self.inner = [_Kept(keep, width) for _ in self.layers[1:]]
 
     def forget(self) -> None:
         """Forget every window and word kept, as a fresh process starts."""
-        self.windows.known.clear()
-        self.words.known.clear()
+        for kept in (self.windows, self.words, *self.inner):
+            kept.known.clear()
 
     def predict(self, docs: Sequence[Doc]) -> list[np.ndarray] | None:
         """The vectors of ``docs``' words, or None when the batch has more new windows or
@@ -66,7 +70,11 @@ class TokenWindows:
         return [self.windows.get(doc_keys) for doc_keys in keys]
 
     def _work_out(self, vocab, ids: list[np.ndarray], todo: dict[bytes, tuple[int, int]]) -> bool:
-        """Run the layers on the rows the windows in ``todo`` need, and keep their vectors."""
+        """Run the layers on the rows the windows in ``todo`` need, and keep their vectors.
+        A layer's output for a row is kept too, by the words it reads (``radius`` places
+        either side, for the ``radius``-th layer): a row another text had is not worked out
+        again, nor the rows below it that only it needed (a changed word: 24 rows instead of
+        48)."""
         depth = self.depth
         which = sorted({d for d, _ in todo.values()})
         starts, total = {}, 0
@@ -78,20 +86,31 @@ class TokenWindows:
         for d in which:
             word[starts[d] + depth : starts[d] + len(ids[d]) - depth] = True
         wanted = np.fromiter((starts[d] + depth + i for d, i in todo.values()), np.intp, len(todo))
-        needed = [wanted]  # the rows each layer must give, from the last layer down to the words
-        for _ in range(depth):
-            rows = needed[-1]
-            needed.append(np.unique(np.concatenate([rows - 1, rows, rows + 1])))
-        values = np.zeros((total, self.windows.rows.shape[1]), dtype=np.float32)
-        rows = needed.pop()
+        # top down: the rows each layer must work out, and those its store keeps
+        plans: list[_Plan] = []
+        rows = wanted
+        for radius in range(depth - 1, 0, -1):
+            rows = np.unique(np.concatenate([rows - 1, rows, rows + 1]))
+            plan = _Plan.of(self.inner[radius - 1], flat, rows, radius)
+            plans.append(plan)
+            rows = plan.todo
+        rows = np.unique(np.concatenate([rows - 1, rows, rows + 1]))
         rows = rows[word[rows]]
         embedded = self._embedded(vocab, [tuple(pair) for pair in flat[rows].tolist()])
         if embedded is None:
             return False
+        width = self.windows.rows.shape[1]
+        values = np.zeros((total, width), dtype=np.float32)
         values[rows] = embedded
-        for layer, rows in zip(self.layers, reversed(needed), strict=True):
-            window = np.concatenate([values[rows - 1], values[rows], values[rows + 1]], axis=1)
-            values[rows] = values[rows] + layer.predict(window)
+        for layer, plan in zip(self.layers, [*reversed(plans), None], strict=True):
+            rows = wanted if plan is None else plan.todo
+            out = np.zeros((total, width), dtype=np.float32)
+            if len(rows):
+                window = np.concatenate([values[rows - 1], values[rows], values[rows + 1]], axis=1)
+                out[rows] = values[rows] + layer.predict(window)
+            if plan is not None:
+                plan.finish(out)
+            values = out
         self.windows.add(list(todo), values[wanted])
         return True
 
@@ -142,6 +161,56 @@ class _Kept:
     def get(self, keys: list) -> np.ndarray:
         known = self.known
         return self.rows[np.fromiter((known[key] for key in keys), np.intp, len(keys))]
+
+
+class _Plan:
+    """A layer's rows for one batch: those to work out (``todo``, each with its key), those its
+    store keeps (``have``, at ``at`` in the store), and those with the key of a row worked
+    out before them (``twins``: (row, that row))."""
+
+    def __init__(self, store: _Kept, todo: list[int], keys: list[bytes]) -> None:
+        self.store, self.keys = store, keys
+        self.todo = np.array(todo, dtype=np.intp)
+        self.have: list[int] = []
+        self.at: list[int] = []
+        self.twins: list[tuple[int, int]] = []
+
+    @classmethod
+    def of(cls, store: _Kept, flat: np.ndarray, rows: np.ndarray, radius: int) -> _Plan:
+        """``rows`` of ``flat`` (the batch's ids, padding included), each keyed by the ids
+        ``radius`` places either side of it."""
+        data = flat.tobytes()
+        step = flat.itemsize * flat.shape[1]
+        span = (2 * radius + 1) * step
+        known = store.known
+        first: dict[bytes, int] = {}  # key -> the row that works it out
+        have, at, twins = [], [], []
+        for row in rows.tolist():
+            start = (row - radius) * step
+            key = data[start : start + span]
+            place = known.get(key)
+            if place is not None:
+                have.append(row)
+                at.append(place)
+            elif key in first:
+                twins.append((row, first[key]))
+            else:
+                first[key] = row
+        plan = cls(store, list(first.values()), list(first))
+        plan.have, plan.at, plan.twins = have, at, twins
+        return plan
+
+    def finish(self, out: np.ndarray) -> None:
+        """Put the kept rows and the twins into ``out`` (the layer's output, its ``todo`` rows
+        worked out) and keep the new rows; when they do not fit, the store forgets all and
+        keeps what fits."""
+        if self.have:
+            out[self.have] = self.store.rows[self.at]
+        if self.twins:
+            rows, sources = zip(*self.twins, strict=True)
+            out[list(rows)] = out[list(sources)]
+        if self.keys and self.store.room(len(self.keys)):
+            self.store.add(self.keys, out[self.todo])
 
 
 def _windows(padded: np.ndarray, depth: int) -> list[bytes]:
