@@ -64,6 +64,30 @@ def test_probe_sentences_parse_alike_alone_and_in_one_batch(capsys, probed):
     assert batch == alone
 
 
+def test_a_nouns_gender_is_read_off_the_tagger_as_off_the_whole_pipeline(capsys, monkeypatch):
+    """The gender probe runs the pipeline up to its tagger (``upto``): every gender the corpus
+    templates and the development letters ask is the one the whole pipeline's parse gives."""
+    ran: list[list[str]] = []
+    pipe = Language.pipe
+
+    def spy(self, texts, *args, disable=(), **kwargs):
+        texts = list(texts)
+        if texts and isinstance(texts[0], str) and texts[0].startswith("Wij bespreken "):
+            ran.append([name for name in self.pipe_names if name not in disable])
+        return pipe(self, texts, *args, disable=disable, **kwargs)
+
+    monkeypatch.setattr(Language, "pipe", spy)
+    _forget()
+    _check(capsys, *TEMPLATES, *sorted((REPO / "eval" / "dev").glob("*.txt")))
+    assert ran and all(names == ["tok2vec", "tagger"] for names in ran)
+    probe = forms._gender_probe()
+    assert len(probe.known) > 150
+    assert {"de", "het", None} <= set(probe.known.values())
+    pipeline = nlp.pipeline()
+    for word, answer in probe.known.items():
+        assert answer == forms._gender_in(word, pipeline(probe.sentence(word))), word
+
+
 def _first_asked(probed: list[tuple[str, bool]]) -> dict[str, bool]:
     """Whether each sentence was primed when it was first asked."""
     first: dict[str, bool] = {}

@@ -125,9 +125,15 @@ class Probe(Generic[T]):
     alone and in a batch), so the answers are the same either way."""
 
     def __init__(
-        self, sentence: Callable[[str], str], read: Callable[[str, Doc], T], keep: int
+        self,
+        sentence: Callable[[str], str],
+        read: Callable[[str, Doc], T],
+        keep: int,
+        upto: str | None = None,
     ) -> None:
-        self.sentence, self.read, self.keep = sentence, read, keep
+        """``upto``: the last component ``read``'s answer depends on (the pipeline's
+        components after it are not run)."""
+        self.sentence, self.read, self.keep, self.upto = sentence, read, keep, upto
         self.known: dict[str, T] = {}
 
     def __call__(self, word: str) -> T:
@@ -141,6 +147,9 @@ class Probe(Generic[T]):
             return
         if len(self.known) + len(new) > self.keep:
             self.known.clear()  # (answers are fixed per word: forgetting only costs a parse)
-        docs = pipeline().pipe([self.sentence(w) for w in new])
+        nlp = pipeline()
+        names = nlp.pipe_names
+        later = names[names.index(self.upto) + 1 :] if self.upto else []
+        docs = nlp.pipe([self.sentence(w) for w in new], disable=later)
         for word, doc in zip(new, docs, strict=True):
             self.known[word] = self.read(word, doc)
