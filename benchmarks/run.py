@@ -20,7 +20,9 @@ never asserted in tests).
    checks letter by letter must). Also shown: a second check of the same files in the same
    process (what a language server or ``check --watch`` pays on a re-check; the checks keep
    answers such as parsed replacement sentences between runs, so this figure is no measure of
-   a ``check`` run).
+   a ``check`` run). And where a first check spends its time, in separate processes of the same
+   kind (``timed_parts``): reading, the parse of the blocks, the re-parses that test rewrites,
+   the made-up sentences about one word, and the rest (the checks and the engine).
 2. Cold: the wall time and peak memory (max RSS) of a fresh ``lint-brieven check`` process on
    one letter, and of ``lint-brieven --help``; best of R.
 3. ``audit`` of N generated letters (default 96; ``benchmarks/audit.py`` makes them): letters
@@ -33,6 +35,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import gc
+import json
 import os
 import platform
 import subprocess
@@ -166,8 +169,73 @@ def child(work: str, files: list[Path]) -> None:
     def check() -> None:
         run(RunRequest([str(p) for p in files]))
 
+    if work == "parts":
+        spent = timed_parts()
+        spent["total"] = best(1, check)
+        print(json.dumps(spent))
+        return
     task = {"check": check, "parse": parse, "letters": parse_letters}[work]
     print(best(1, task), best(1, task))
+
+
+# the parts of a first check that ``timed_parts`` times (the rest: the checks and the engine)
+PARTS_OF_A_CHECK = {
+    "reading": "reading and layout",
+    "blocks": "the parse of the blocks",
+    "rewrites": "re-parses that test rewrites",
+    "probes": "made-up sentences about one word",
+}
+
+
+def timed_parts() -> dict[str, float]:
+    """Have the functions through which a check does each part of ``PARTS_OF_A_CHECK`` count
+    their CPU seconds in the dict returned (a part called inside another counts as that
+    other): ``readers.read``, the engine's parse of a file's blocks, the batches of sentences
+    that test rewrites (``replacement_check._parse_all``) and ``nlp.Probe.prime``."""
+    from lint_brieven import nlp, readers, runner
+    from lint_brieven.checks import replacement_check
+
+    spent = dict.fromkeys(PARTS_OF_A_CHECK, 0.0)
+    active: list[str] = []
+
+    def wrap(owner: object, name: str, part: str) -> None:
+        inner = getattr(owner, name)
+
+        def timed(*args, **kwargs):
+            if active:
+                return inner(*args, **kwargs)
+            active.append(part)
+            start = time.process_time()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                spent[part] += time.process_time() - start
+                active.pop()
+
+        setattr(owner, name, timed)
+
+    wrap(readers, "read", "reading")
+    wrap(runner, "parse", "blocks")
+    wrap(replacement_check, "_parse_all", "rewrites")
+    wrap(nlp.Probe, "prime", "probes")
+    return spent
+
+
+def check_parts(files: list[Path], repeat: int) -> dict[str, float]:
+    """CPU seconds of each part of a first check of ``files`` (``timed_parts``) in the fresh
+    process, of ``repeat``, whose check took least; ``rest``: the checks and the engine."""
+    runs = []
+    for _ in range(repeat):
+        child = subprocess.run(
+            [sys.executable, __file__, "--child", "parts", *map(str, files)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        runs.append(json.loads(child.stdout))
+    fastest = min(runs, key=lambda spent: spent["total"])
+    fastest["rest"] = fastest["total"] - sum(fastest[part] for part in PARTS_OF_A_CHECK)
+    return fastest
 
 
 def cold(args: list[str], repeat: int) -> tuple[float, float]:
@@ -311,6 +379,15 @@ def ratio_rows(repeat: int) -> list[tuple[str, str]]:
             (
                 f"re-check / parse, {label} (the same files again in that process)",
                 f"{t['recheck'] / parse:.2f}× ({t['recheck']:.2f} s / {parse:.2f} s)",
+            )
+        )
+        spent = check_parts(files, repeat)
+        parts = [*(f"{PARTS_OF_A_CHECK[p]} {spent[p]:.2f} s" for p in PARTS_OF_A_CHECK)]
+        rows.append(
+            (
+                f"first check, {label}, by part (CPU seconds, separate processes)",
+                " · ".join([*parts, f"the checks and the engine {spent['rest']:.2f} s"])
+                + f" (total {spent['total']:.2f} s)",
             )
         )
     return rows
