@@ -62,8 +62,15 @@ def write_atomic(path: Path, text: str) -> None:
 def write_atomic_parts(path: Path, parts: Iterable[str]) -> None:
     """``write_atomic`` for a text made part by part: each part is written as it comes, so a
     large report is never held in memory whole."""
-    data = (no_surrogates(part).encode("utf-8") for part in parts)
-    _write(Path(path), data, make_folders=True)
+    _write(Path(path), map(_encoded, parts), make_folders=True)
+
+
+def _encoded(text: str) -> bytes:
+    """``text`` in UTF-8, lone surrogates written as in ``no_surrogates``; ASCII text (most
+    parts of a report, which holds no surrogate) straight away."""
+    if text.isascii():
+        return text.encode("ascii")
+    return no_surrogates(text).encode("utf-8")
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:

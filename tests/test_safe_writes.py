@@ -236,3 +236,24 @@ def test_a_temporary_file_of_a_running_process_stays_until_it_is_old(tmp_path, c
     os.utime(busy, (old, old))
     run(capsys, "check", "a.txt", "-o", "rapport.txt")
     assert not busy.exists()
+
+
+def test_a_text_written_in_parts_is_each_part_as_written_alone(tmp_path):
+    """``write_atomic_parts`` writes each part as ``write_atomic`` writes it: ASCII as it is,
+    other text in UTF-8, a byte of a file name that is not UTF-8 (a lone surrogate) as
+    ``\\xNN``, and a surrogate that is no such byte as ``\\udNNN``."""
+    parts = [
+        "<td>brief.txt</td>",
+        "Geachte heer Müller,",
+        "brief-\udcff.txt",
+        "\ud800 en \udcff",
+        "",
+    ]
+    output.write_atomic_parts(tmp_path / "deel.html", iter(parts))
+    alone = []
+    for n, part in enumerate(parts):
+        output.write_atomic(tmp_path / f"{n}.txt", part)
+        alone.append((tmp_path / f"{n}.txt").read_bytes())
+    assert (tmp_path / "deel.html").read_bytes() == b"".join(alone)
+    assert alone[1] == "Geachte heer Müller,".encode()
+    assert alone[2] == b"brief-\\xff.txt" and alone[3] == b"\\ud800 en \\udcff"
