@@ -167,7 +167,7 @@ def _gender_probe():
 
     # only the tagger's tags are read: the components after it leave a noun's tag as it is
     # (the finite-verb repair turns an infinitive's tag into a finite verb's, neither a noun's;
-    # tests/test_forms.py compares every answer the corpus asks with the whole pipeline's)
+    # tests/test_probe_batch.py compares every answer the corpus asks with the whole pipeline's)
     return nlp.Probe(lambda lower: f"Wij bespreken {lower}.", _gender_in, 4096, upto="tagger")
 
 

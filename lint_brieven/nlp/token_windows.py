@@ -28,7 +28,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import Model
 
-KEEP = 50_000  # windows kept; when full, all are forgotten (forgetting only costs work)
+# rows kept per store (windows, words, and each layer below the last; in our model a row is
+# 128 numbers, so at most 25 MB a store, taken as rows are written); when full, all are
+# forgotten (that only costs work)
+KEEP = 50_000
 
 
 class TokenWindows:
@@ -168,12 +171,17 @@ class _Plan:
     store keeps (``have``, at ``at`` in the store), and those with the key of a row worked
     out before them (``twins``: (row, that row))."""
 
-    def __init__(self, store: _Kept, todo: list[int], keys: list[bytes]) -> None:
-        self.store, self.keys = store, keys
-        self.todo = np.array(todo, dtype=np.intp)
-        self.have: list[int] = []
-        self.at: list[int] = []
-        self.twins: list[tuple[int, int]] = []
+    def __init__(
+        self,
+        store: _Kept,
+        first: dict[bytes, int],
+        have: list[int],
+        at: list[int],
+        twins: list[tuple[int, int]],
+    ) -> None:
+        self.store, self.have, self.at, self.twins = store, have, at, twins
+        self.keys = list(first)
+        self.todo = np.fromiter(first.values(), np.intp, len(first))
 
     @classmethod
     def of(cls, store: _Kept, flat: np.ndarray, rows: np.ndarray, radius: int) -> _Plan:
@@ -196,14 +204,12 @@ class _Plan:
                 twins.append((row, first[key]))
             else:
                 first[key] = row
-        plan = cls(store, list(first.values()), list(first))
-        plan.have, plan.at, plan.twins = have, at, twins
-        return plan
+        return cls(store, first, have, at, twins)
 
     def finish(self, out: np.ndarray) -> None:
         """Put the kept rows and the twins into ``out`` (the layer's output, its ``todo`` rows
-        worked out) and keep the new rows; when they do not fit, the store forgets all and
-        keeps what fits."""
+        worked out) and keep the new rows; when they do not fit, the store forgets all it kept
+        (and keeps none of this batch's)."""
         if self.have:
             out[self.have] = self.store.rows[self.at]
         if self.twins:
